@@ -1,0 +1,99 @@
+"""GraphQL root fields of the webhooks app: each turns input into one service call."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from typing import Any
+
+import strawberry
+import strawberry_django
+from django.core.exceptions import ValidationError
+from strawberry import relay
+from strawberry_django.relay import DjangoListConnection
+
+from accounts.permissions import IsAuthenticated
+
+from . import models, services
+from .types import Webhook, WebhookDelivery, WebhookInput, WebhookPartialInput
+
+AUTH = [IsAuthenticated]
+
+
+def decode_id(value: str, type_name: str, field: str) -> int:
+    """The primary key in a Relay id of ``type_name``; a ValidationError on ``field`` if not."""
+    try:
+        global_id = relay.GlobalID.from_id(value)
+        if global_id.type_name != type_name:
+            raise ValueError(global_id.type_name)
+        return int(global_id.node_id)
+    except (ValueError, TypeError):
+        noun = "webhook" if type_name == "Webhook" else "delivery"
+        raise ValidationError(
+            {field: ValidationError(f"No {noun} has this id.", code="not_found")}
+        ) from None
+
+
+def _changes(data: WebhookPartialInput) -> dict[str, Any]:
+    fields = ("url", "events", "enabled", "description")
+    return {f: getattr(data, f) for f in fields if getattr(data, f) is not strawberry.UNSET}
+
+
+@strawberry.type
+class Query:
+    """Webhook queries."""
+
+    @strawberry_django.field(permission_classes=AUTH)
+    def webhooks(self) -> list[Webhook]:
+        """Every webhook, newest first."""
+        return models.Webhook.objects.order_by("-created_at", "-id")  # type: ignore[return-value]
+
+    @strawberry_django.connection(DjangoListConnection[WebhookDelivery], permission_classes=AUTH)
+    def webhook_deliveries(self, webhook_id: strawberry.ID) -> Iterable[models.WebhookDelivery]:
+        """One webhook's delivery log, newest first."""
+        try:
+            return services.deliveries_of(decode_id(webhook_id, "Webhook", "webhookId"))
+        except ValidationError as exc:
+            raise ValueError(exc.messages[0]) from None
+
+
+@strawberry.type
+class Mutation:
+    """Webhook mutations; errors come back as OperationInfo with ``field`` set."""
+
+    @strawberry_django.mutation(handle_django_errors=True, permission_classes=AUTH)
+    def create_webhook(self, input: WebhookInput) -> Webhook:  # noqa: A002
+        """Create a webhook with a fresh signing secret."""
+        return services.create_webhook(  # type: ignore[return-value]
+            url=input.url,
+            events=input.events,
+            enabled=input.enabled,
+            description=input.description,
+        )
+
+    @strawberry_django.mutation(handle_django_errors=True, permission_classes=AUTH)
+    def update_webhook(self, input: WebhookPartialInput) -> Webhook:  # noqa: A002
+        """Change some fields of a webhook."""
+        webhook_id = decode_id(input.id, "Webhook", "id")
+        return services.update_webhook(webhook_id, **_changes(input))  # type: ignore[return-value]
+
+    @strawberry_django.mutation(handle_django_errors=True, permission_classes=AUTH)
+    def delete_webhook(self, id: strawberry.ID) -> Webhook:  # noqa: A002
+        """Delete a webhook and its delivery log."""
+        return services.delete_webhook(decode_id(id, "Webhook", "id"))  # type: ignore[return-value]
+
+    @strawberry_django.mutation(handle_django_errors=True, permission_classes=AUTH)
+    def rotate_webhook_secret(self, id: strawberry.ID) -> Webhook:  # noqa: A002
+        """Make a new secret; the old one also signs deliveries for 24 hours."""
+        return services.rotate_secret(decode_id(id, "Webhook", "id"))  # type: ignore[return-value]
+
+    @strawberry_django.mutation(handle_django_errors=True, permission_classes=AUTH)
+    def test_webhook(self, id: strawberry.ID) -> WebhookDelivery:  # noqa: A002
+        """Send a webhook.test event now (also to a disabled webhook) and answer with it."""
+        delivery = services.send_test_event(decode_id(id, "Webhook", "id"))
+        return delivery  # type: ignore[return-value]
+
+    @strawberry_django.mutation(handle_django_errors=True, permission_classes=AUTH)
+    def redeliver_webhook(self, delivery_id: strawberry.ID) -> WebhookDelivery:
+        """Send a past delivery's event again, with the same webhook-id."""
+        pk = decode_id(delivery_id, "WebhookDelivery", "deliveryId")
+        return services.redeliver(pk)  # type: ignore[return-value]

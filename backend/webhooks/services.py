@@ -1,0 +1,195 @@
+"""Webhook use cases, called by the GraphQL layer (which stays thin over this module).
+
+Errors a user can fix are raised as ``ValidationError({"field": message})``.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from typing import Any
+
+from django.conf import settings
+from django.core.exceptions import ValidationError
+from django.db import transaction
+from django.db.models import QuerySet
+from django.utils import timezone
+
+from . import dispatch, signing
+from .models import (
+    SECRET_OVERLAP,
+    TEST_EVENT_TYPE,
+    DeliveryStatus,
+    EventType,
+    Webhook,
+    WebhookDelivery,
+    WebhookEvent,
+)
+from .payloads import event_body, global_id
+from .targets import TargetError, resolve, validate_url
+
+MAX_DESCRIPTION_LENGTH = 2000
+_UNSET: Any = object()
+
+
+def clean_url(url: str) -> str:
+    """Validate the URL and, unless private targets are allowed, where it resolves to."""
+    try:
+        url = validate_url(url)
+        if not settings.WEBHOOK_ALLOW_PRIVATE_TARGETS:
+            resolve(url, allow_private=False)
+    except TargetError as exc:
+        raise ValidationError({"url": ValidationError(str(exc), code="invalid_url")}) from None
+    return url
+
+
+def clean_events(events: Iterable[str]) -> list[str]:
+    """Wire names, deduplicated in order; at least one, each a known event type."""
+    names = list(dict.fromkeys(str(getattr(e, "value", e)) for e in events))
+    if not names:
+        raise ValidationError(
+            {"events": ValidationError("Choose at least one event type.", code="required")}
+        )
+    unknown = [name for name in names if name not in EventType.values]
+    if unknown:
+        known = ", ".join(EventType.values)
+        raise ValidationError(
+            {
+                "events": ValidationError(
+                    f"Unknown event type {unknown[0]!r}; use one of: {known}.", code="invalid"
+                )
+            }
+        )
+    return names
+
+
+def clean_description(description: str | None) -> str:
+    """Trimmed description of at most MAX_DESCRIPTION_LENGTH characters."""
+    text = (description or "").strip()
+    if len(text) > MAX_DESCRIPTION_LENGTH:
+        raise ValidationError(
+            {"description": f"At most {MAX_DESCRIPTION_LENGTH} characters, got {len(text)}."}
+        )
+    return text
+
+
+def get_webhook(webhook_id: int | None, field: str = "id") -> Webhook:
+    """The webhook with this id, or a ValidationError on ``field``."""
+    webhook = Webhook.objects.filter(pk=webhook_id).first() if webhook_id else None
+    if webhook is None:
+        raise ValidationError({field: ValidationError("No webhook has this id.", code="not_found")})
+    return webhook
+
+
+def create_webhook(
+    *, url: str, events: Iterable[str], enabled: bool = True, description: str | None = ""
+) -> Webhook:
+    """Create an endpoint with a fresh ``whsec_`` secret."""
+    errors: dict[str, Any] = {}
+    cleaned: dict[str, Any] = {}
+    for field, cleaner, value in (
+        ("url", clean_url, url),
+        ("events", clean_events, events),
+        ("description", clean_description, description),
+    ):
+        try:
+            cleaned[field] = cleaner(value)
+        except ValidationError as exc:
+            errors.update(exc.error_dict)
+    if errors:
+        raise ValidationError(errors)
+    return Webhook.objects.create(
+        **cleaned, enabled=enabled, secret=signing.generate_secret()
+    )
+
+
+def update_webhook(
+    webhook_id: int,
+    *,
+    url: Any = _UNSET,
+    events: Any = _UNSET,
+    enabled: Any = _UNSET,
+    description: Any = _UNSET,
+) -> Webhook:
+    """Change the given fields only. Enabling a webhook clears its failure streak and reason."""
+    webhook = get_webhook(webhook_id)
+    errors: dict[str, Any] = {}
+    for field, cleaner, value in (
+        ("url", clean_url, url),
+        ("events", clean_events, events),
+        ("description", clean_description, description),
+    ):
+        if value is _UNSET or (value is None and field != "description"):
+            continue
+        try:
+            setattr(webhook, field, cleaner(value))
+        except ValidationError as exc:
+            errors.update(exc.error_dict)
+    if errors:
+        raise ValidationError(errors)
+    if enabled is not _UNSET and enabled is not None:
+        if enabled and not webhook.enabled:
+            webhook.consecutive_failures = 0
+            webhook.disabled_reason = ""
+        webhook.enabled = bool(enabled)
+    webhook.save()
+    return webhook
+
+
+def delete_webhook(webhook_id: int) -> Webhook:
+    """Delete the endpoint and its delivery log; return it (with its id) for the answer."""
+    webhook = get_webhook(webhook_id)
+    pk = webhook.pk
+    webhook.delete()
+    webhook.pk = pk
+    return webhook
+
+
+def rotate_secret(webhook_id: int) -> Webhook:
+    """Make a new secret; the old one keeps signing deliveries for 24 hours."""
+    with transaction.atomic():
+        get_webhook(webhook_id)
+        webhook = Webhook.objects.select_for_update().get(pk=webhook_id)
+        webhook.previous_secret = webhook.secret
+        webhook.previous_secret_expires_at = timezone.now() + SECRET_OVERLAP
+        webhook.secret = signing.generate_secret()
+        webhook.save()
+    return webhook
+
+
+def send_test_event(webhook_id: int) -> WebhookDelivery:
+    """Send a ``webhook.test`` event now, also to a disabled webhook, once; return the outcome."""
+    webhook = get_webhook(webhook_id)
+    now = timezone.now()
+    data = {"webhookId": global_id("Webhook", webhook.pk), "message": "This is a test event."}
+    event = WebhookEvent.objects.create(
+        type=TEST_EVENT_TYPE, payload=event_body(TEST_EVENT_TYPE, data, now), created_at=now
+    )
+    delivery = WebhookDelivery.objects.create(
+        event=event, webhook=webhook, manual=True, created_at=now
+    )
+    return dispatch.attempt(delivery)
+
+
+def redeliver(delivery_id: int) -> WebhookDelivery:
+    """Send a past delivery's event again, once, with the same ``webhook-id``."""
+    original = (
+        WebhookDelivery.objects.select_related("webhook", "event").filter(pk=delivery_id).first()
+    )
+    if original is None:
+        raise ValidationError(
+            {"deliveryId": ValidationError("No delivery has this id.", code="not_found")}
+        )
+    delivery = WebhookDelivery.objects.create(
+        event=original.event,
+        webhook=original.webhook,
+        message_id=original.message_id,
+        manual=True,
+        status=DeliveryStatus.PENDING,
+    )
+    return dispatch.attempt(delivery)
+
+
+def deliveries_of(webhook_id: int) -> QuerySet[WebhookDelivery]:
+    """One webhook's delivery log, newest first (ties by id)."""
+    webhook = get_webhook(webhook_id, field="webhookId")
+    return WebhookDelivery.objects.filter(webhook=webhook).order_by("-created_at", "-id")
