@@ -11,9 +11,11 @@ from accounts.schema import Mutation as AccountsMutation
 from accounts.schema import Query as AccountsQuery
 from products.schema import Mutation as ProductsMutation
 from products.schema import Query as ProductsQuery
+from webhooks.schema import Mutation as WebhooksMutation
+from webhooks.schema import Query as WebhooksQuery
 
-Query = merge_types("Query", (AccountsQuery, ProductsQuery))
-Mutation = merge_types("Mutation", (AccountsMutation, ProductsMutation))
+Query = merge_types("Query", (AccountsQuery, ProductsQuery, WebhooksQuery))
+Mutation = merge_types("Mutation", (AccountsMutation, ProductsMutation, WebhooksMutation))
 
 schema = strawberry.Schema(
     query=Query,

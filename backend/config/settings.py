@@ -70,6 +70,7 @@ INSTALLED_APPS = [
     "config",
     "accounts",
     "products",
+    "webhooks",
 ]
 
 MIDDLEWARE = [
@@ -185,6 +186,33 @@ GRAPHQL_MAX_PAGE_SIZE = 500
 GRAPHQL_MAX_DEPTH = env_int("GRAPHQL_MAX_DEPTH", 12, min_value=2)
 GRAPHQL_MAX_ALIASES = env_int("GRAPHQL_MAX_ALIASES", 30, min_value=1)
 GRAPHQL_MAX_TOKENS = env_int("GRAPHQL_MAX_TOKENS", 2000, min_value=100)
+
+# ---- webhooks
+def _retry_schedule(name: str, default: str) -> list[int]:
+    """Seconds between delivery attempts, e.g. ``5,30,120``: positive whole numbers."""
+    items = env_list(name, default.split(","))
+    try:
+        delays = [int(item) for item in items]
+    except ValueError:
+        raise ImproperlyConfigured(
+            f"{name} must be comma-separated whole seconds like 5,30,120, got {','.join(items)!r}."
+        ) from None
+    if any(delay < 1 for delay in delays):
+        raise ImproperlyConfigured(f"{name} must list delays of at least 1 second.")
+    return delays
+
+
+WEBHOOK_TIMEOUT_SECONDS = env_float("WEBHOOK_TIMEOUT_SECONDS", 10.0, min_value=0.1)
+WEBHOOK_RETRY_SCHEDULE = _retry_schedule(
+    "WEBHOOK_RETRY_SCHEDULE", "5,30,120,600,1800,3600,7200,14400"
+)
+WEBHOOK_DISABLE_AFTER_FAILURES = env_int("WEBHOOK_DISABLE_AFTER_FAILURES", 20, min_value=1)
+WEBHOOK_DELIVERY_RETENTION_DAYS = env_int("WEBHOOK_DELIVERY_RETENTION_DAYS", 30, min_value=1)
+# Receivers on loopback/private networks: allowed in the embedded mode (testing against a
+# local receiver), refused in production unless WEBHOOK_ALLOW_PRIVATE_TARGETS=1.
+WEBHOOK_ALLOW_PRIVATE_TARGETS = env_bool("WEBHOOK_ALLOW_PRIVATE_TARGETS", EMBEDDED)
+# How often each worker's sweeper sends due deliveries nobody is sending.
+WEBHOOK_SWEEP_INTERVAL_SECONDS = env_int("WEBHOOK_SWEEP_INTERVAL_SECONDS", 10, min_value=1)
 
 # ---- static files and the single-page app
 STATIC_URL = "/static/"

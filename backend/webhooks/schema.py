@@ -8,29 +8,16 @@ from typing import Any
 import strawberry
 import strawberry_django
 from django.core.exceptions import ValidationError
-from strawberry import relay
+from graphql import GraphQLError
 from strawberry_django.relay import DjangoListConnection
 
 from accounts.permissions import IsAuthenticated
+from config.ids import decode_id
 
 from . import models, services
 from .types import Webhook, WebhookDelivery, WebhookInput, WebhookPartialInput
 
 AUTH = [IsAuthenticated]
-
-
-def decode_id(value: str, type_name: str, field: str) -> int:
-    """The primary key in a Relay id of ``type_name``; a ValidationError on ``field`` if not."""
-    try:
-        global_id = relay.GlobalID.from_id(value)
-        if global_id.type_name != type_name:
-            raise ValueError(global_id.type_name)
-        return int(global_id.node_id)
-    except (ValueError, TypeError):
-        noun = "webhook" if type_name == "Webhook" else "delivery"
-        raise ValidationError(
-            {field: ValidationError(f"No {noun} has this id.", code="not_found")}
-        ) from None
 
 
 def _changes(data: WebhookPartialInput) -> dict[str, Any]:
@@ -51,9 +38,11 @@ class Query:
     def webhook_deliveries(self, webhook_id: strawberry.ID) -> Iterable[models.WebhookDelivery]:
         """One webhook's delivery log, newest first."""
         try:
-            return services.deliveries_of(decode_id(webhook_id, "Webhook", "webhookId"))
+            return services.deliveries_of(decode_id(webhook_id, "Webhook", field="webhookId"))
         except ValidationError as exc:
-            raise ValueError(exc.messages[0]) from None
+            raise GraphQLError(
+                exc.messages[0], extensions={"code": "NOT_FOUND", "field": "webhookId"}
+            ) from None
 
 
 @strawberry.type
@@ -73,27 +62,27 @@ class Mutation:
     @strawberry_django.mutation(handle_django_errors=True, permission_classes=AUTH)
     def update_webhook(self, input: WebhookPartialInput) -> Webhook:  # noqa: A002
         """Change some fields of a webhook."""
-        webhook_id = decode_id(input.id, "Webhook", "id")
+        webhook_id = decode_id(input.id, "Webhook")
         return services.update_webhook(webhook_id, **_changes(input))  # type: ignore[return-value]
 
     @strawberry_django.mutation(handle_django_errors=True, permission_classes=AUTH)
     def delete_webhook(self, id: strawberry.ID) -> Webhook:  # noqa: A002
         """Delete a webhook and its delivery log."""
-        return services.delete_webhook(decode_id(id, "Webhook", "id"))  # type: ignore[return-value]
+        return services.delete_webhook(decode_id(id, "Webhook"))  # type: ignore[return-value]
 
     @strawberry_django.mutation(handle_django_errors=True, permission_classes=AUTH)
     def rotate_webhook_secret(self, id: strawberry.ID) -> Webhook:  # noqa: A002
         """Make a new secret; the old one also signs deliveries for 24 hours."""
-        return services.rotate_secret(decode_id(id, "Webhook", "id"))  # type: ignore[return-value]
+        return services.rotate_secret(decode_id(id, "Webhook"))  # type: ignore[return-value]
 
     @strawberry_django.mutation(handle_django_errors=True, permission_classes=AUTH)
     def test_webhook(self, id: strawberry.ID) -> WebhookDelivery:  # noqa: A002
         """Send a webhook.test event now (also to a disabled webhook) and answer with it."""
-        delivery = services.send_test_event(decode_id(id, "Webhook", "id"))
+        delivery = services.send_test_event(decode_id(id, "Webhook"))
         return delivery  # type: ignore[return-value]
 
     @strawberry_django.mutation(handle_django_errors=True, permission_classes=AUTH)
     def redeliver_webhook(self, delivery_id: strawberry.ID) -> WebhookDelivery:
         """Send a past delivery's event again, with the same webhook-id."""
-        pk = decode_id(delivery_id, "WebhookDelivery", "deliveryId")
+        pk = decode_id(delivery_id, "WebhookDelivery", field="deliveryId")
         return services.redeliver(pk)  # type: ignore[return-value]

@@ -76,7 +76,7 @@ def get_webhook(webhook_id: int | None, field: str = "id") -> Webhook:
     """The webhook with this id, or a ValidationError on ``field``."""
     webhook = Webhook.objects.filter(pk=webhook_id).first() if webhook_id else None
     if webhook is None:
-        raise ValidationError({field: ValidationError("No webhook has this id.", code="not_found")})
+        raise ValidationError({field: ValidationError("No webhook with this id.", code="not_found")})
     return webhook
 
 
@@ -177,7 +177,7 @@ def redeliver(delivery_id: int) -> WebhookDelivery:
     )
     if original is None:
         raise ValidationError(
-            {"deliveryId": ValidationError("No delivery has this id.", code="not_found")}
+            {"deliveryId": ValidationError("No delivery with this id.", code="not_found")}
         )
     delivery = WebhookDelivery.objects.create(
         event=original.event,
