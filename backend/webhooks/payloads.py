@@ -4,10 +4,9 @@ from __future__ import annotations
 
 import base64
 import json
-from datetime import date, datetime
+from datetime import UTC, date, datetime
 from typing import Any
 
-from django.utils import timezone
 
 
 def global_id(type_name: str, pk: Any) -> str:
@@ -23,7 +22,7 @@ def iso_utc(moment: datetime | None) -> str | None:
     """ISO 8601 in UTC with a ``Z``, as receivers expect from Stripe-like APIs."""
     if moment is None:
         return None
-    return moment.astimezone(timezone.UTC).isoformat().replace("+00:00", "Z")
+    return moment.astimezone(UTC).isoformat().replace("+00:00", "Z")
 
 
 def product_data(product: Any) -> dict[str, Any]:

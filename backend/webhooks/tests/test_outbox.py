@@ -1,0 +1,107 @@
+"""The outbox: product changes write their events in the same transaction."""
+
+import json
+
+import pytest
+from django.db import transaction
+from strawberry.relay import to_base64
+
+from products import services as products
+from webhooks.models import DeliveryStatus, WebhookDelivery, WebhookEvent
+
+pytestmark = pytest.mark.django_db
+
+ALL_PRODUCT_EVENTS = (
+    "product.created", "product.updated", "product.deleted", "products.bulk_deleted"
+)
+
+
+def body_of(event):
+    return json.loads(event.payload)
+
+
+def test_each_product_change_writes_one_event_and_one_delivery_per_subscriber(make_webhook):
+    first = make_webhook("http://127.0.0.1:9/a", ALL_PRODUCT_EVENTS)
+    second = make_webhook("http://127.0.0.1:9/b", ["product.deleted"])
+
+    product = products.create_product(sku="SKU-1", name="Chair", description="Oak")
+    products.update_product(product.pk, {"name": "Armchair"})
+    products.delete_product(product.pk)
+    products.create_product(sku="SKU-2", name="Table")
+    products.delete_all_products()
+
+    types = list(WebhookEvent.objects.order_by("id").values_list("type", flat=True))
+    assert types == [
+        "product.created", "product.updated", "product.deleted", "product.created",
+        "products.bulk_deleted",
+    ]
+    assert WebhookDelivery.objects.filter(webhook=first).count() == 5
+    [deleted] = WebhookDelivery.objects.filter(webhook=second)
+    assert deleted.event.type == "product.deleted"
+    assert {d.status for d in WebhookDelivery.objects.all()} == {DeliveryStatus.PENDING}
+
+
+def test_product_payload_uses_the_public_relay_id(make_webhook):
+    make_webhook("http://127.0.0.1:9/a", ALL_PRODUCT_EVENTS)
+
+    product = products.create_product(sku="SKU-1", name="Chair", description="Oak")
+    products.delete_product(product.pk)
+    products.delete_all_products()
+
+    created, deleted = (body_of(e) for e in WebhookEvent.objects.order_by("id")[:2])
+    assert created["type"] == "product.created"
+    assert created["timestamp"].endswith("Z")
+    assert created["data"] == {
+        "id": to_base64("Product", product.pk),
+        "sku": "SKU-1",
+        "name": "Chair",
+        "description": "Oak",
+        "active": True,
+        "createdAt": product.created_at.isoformat().replace("+00:00", "Z"),
+        "updatedAt": product.updated_at.isoformat().replace("+00:00", "Z"),
+    }
+    assert deleted["data"] == {"id": to_base64("Product", product.pk), "sku": "SKU-1"}
+    bulk = body_of(WebhookEvent.objects.get(type="products.bulk_deleted"))
+    assert bulk["data"] == {"deletedCount": 0}
+
+
+def test_bulk_delete_is_one_event_with_the_count(make_webhook):
+    make_webhook("http://127.0.0.1:9/a", ["products.bulk_deleted", "product.deleted"])
+    for n in range(3):
+        products.create_product(sku=f"S{n}", name="x")
+
+    products.delete_all_products()
+
+    [event] = WebhookEvent.objects.all()
+    assert body_of(event)["data"] == {"deletedCount": 3}
+
+
+def test_a_rolled_back_change_leaves_no_event(make_webhook):
+    make_webhook("http://127.0.0.1:9/a")
+
+    with pytest.raises(RuntimeError), transaction.atomic():
+        products.create_product(sku="SKU-1", name="Chair")
+        raise RuntimeError("the surrounding work failed")
+
+    assert not WebhookEvent.objects.exists()
+    assert not WebhookDelivery.objects.exists()
+
+
+def test_disabled_and_unsubscribed_webhooks_get_nothing(make_webhook):
+    make_webhook("http://127.0.0.1:9/a", enabled=False)
+    make_webhook("http://127.0.0.1:9/b", ["product.updated"])
+
+    products.create_product(sku="SKU-1", name="Chair")
+
+    assert not WebhookEvent.objects.exists()
+
+
+def test_deliveries_of_one_event_get_distinct_stable_webhook_ids(make_webhook):
+    make_webhook("http://127.0.0.1:9/a")
+    make_webhook("http://127.0.0.1:9/b")
+
+    products.create_product(sku="SKU-1", name="Chair")
+
+    ids = list(WebhookDelivery.objects.values_list("message_id", flat=True))
+    assert len(set(ids)) == 2
+    assert all(i.startswith("msg_") for i in ids)
