@@ -139,9 +139,7 @@ class WebhookDelivery(models.Model):
 class WebhookDeliveryAttempt(models.Model):
     """One HTTP request of a delivery, kept so a person can read every try."""
 
-    delivery = models.ForeignKey(
-        WebhookDelivery, on_delete=models.CASCADE, related_name="attempts"
-    )
+    delivery = models.ForeignKey(WebhookDelivery, on_delete=models.CASCADE, related_name="attempts")
     number = models.PositiveIntegerField()
     url = models.CharField(max_length=2000)
     status_code = models.PositiveIntegerField(null=True, blank=True)

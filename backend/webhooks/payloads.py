@@ -8,7 +8,6 @@ from datetime import UTC, date, datetime
 from typing import Any
 
 
-
 def global_id(type_name: str, pk: Any) -> str:
     """The Relay global id the GraphQL API shows for a row (base64 of ``Type:pk``).
 

@@ -76,7 +76,9 @@ def get_webhook(webhook_id: int | None, field: str = "id") -> Webhook:
     """The webhook with this id, or a ValidationError on ``field``."""
     webhook = Webhook.objects.filter(pk=webhook_id).first() if webhook_id else None
     if webhook is None:
-        raise ValidationError({field: ValidationError("No webhook with this id.", code="not_found")})
+        raise ValidationError(
+            {field: ValidationError("No webhook with this id.", code="not_found")}
+        )
     return webhook
 
 
@@ -97,9 +99,7 @@ def create_webhook(
             errors.update(exc.error_dict)
     if errors:
         raise ValidationError(errors)
-    return Webhook.objects.create(
-        **cleaned, enabled=enabled, secret=signing.generate_secret()
-    )
+    return Webhook.objects.create(**cleaned, enabled=enabled, secret=signing.generate_secret())
 
 
 def update_webhook(

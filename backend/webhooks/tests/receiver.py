@@ -148,9 +148,13 @@ class Receiver:
         return Handler
 
 
-def closed_port_url() -> str:
-    """A loopback URL whose port refuses connections (bound, then closed at once)."""
+def closed_port() -> int:
+    """A loopback port that refuses connections (bound, then closed at once)."""
     with socket.socket() as sock:
         sock.bind(("127.0.0.1", 0))
-        port = sock.getsockname()[1]
-    return f"http://127.0.0.1:{port}/hook"
+        return sock.getsockname()[1]
+
+
+def closed_port_url() -> str:
+    """A loopback URL whose port refuses connections."""
+    return f"http://127.0.0.1:{closed_port()}/hook"

@@ -41,7 +41,10 @@ def test_a_2xx_delivery_is_signed_and_logged(make_webhook, receiver):
     assert request.body.decode() == delivery.event.payload
     assert json.loads(request.body)["type"] == "product.created"
     assert (delivery.status, delivery.attempt, delivery.status_code, delivery.error) == (
-        DeliveryStatus.SUCCEEDED, 1, 200, ""
+        DeliveryStatus.SUCCEEDED,
+        1,
+        200,
+        "",
     )
     assert delivery.response_body == "answer 200"
     assert delivery.next_attempt_at is None
@@ -69,7 +72,9 @@ def test_a_500_is_retried_on_the_schedule_with_the_same_webhook_id(make_webhook,
     assert first.headers["webhook-id"] == second.headers["webhook-id"] == delivery.message_id
     signing.verify(webhook.secret, second.headers, second.body)
     assert (delivery.status, delivery.attempt, delivery.status_code) == (
-        DeliveryStatus.SUCCEEDED, 2, 200
+        DeliveryStatus.SUCCEEDED,
+        2,
+        200,
     )
     numbers = WebhookDeliveryAttempt.objects.filter(delivery=delivery).values_list(
         "number", "status_code"
@@ -88,7 +93,9 @@ def test_after_the_last_retry_the_delivery_fails_and_counts_against_the_webhook(
         send(delivery)
 
     assert (delivery.status, delivery.attempt, delivery.next_attempt_at) == (
-        DeliveryStatus.FAILED, 3, None
+        DeliveryStatus.FAILED,
+        3,
+        None,
     )
     make_due(delivery)
     assert dispatch.deliver(delivery.pk) is None
@@ -109,9 +116,7 @@ def fail_deliveries(make_webhook, receiver, count):
     return webhook
 
 
-def test_the_webhook_is_disabled_after_too_many_failed_deliveries_in_a_row(
-    make_webhook, receiver
-):
+def test_the_webhook_is_disabled_after_too_many_failed_deliveries_in_a_row(make_webhook, receiver):
     receiver.behaviour = "500"
 
     webhook = fail_deliveries(make_webhook, receiver, 3)
@@ -141,7 +146,9 @@ def test_410_gone_fails_the_delivery_and_disables_the_webhook_at_once(make_webho
     send(delivery)
 
     assert (delivery.status, delivery.attempt, delivery.status_code) == (
-        DeliveryStatus.FAILED, 1, 410
+        DeliveryStatus.FAILED,
+        1,
+        410,
     )
     webhook.refresh_from_db()
     assert webhook.enabled is False

@@ -27,7 +27,8 @@ UPDATE = (
 )
 DELETE = (
     "mutation DeleteWebhook($id: ID!) { deleteWebhook(id: $id) { ... on Webhook { id } "
-    + ERRORS + " } }"
+    + ERRORS
+    + " } }"
 )
 ROTATE = (
     "mutation RotateWebhookSecret($id: ID!) { rotateWebhookSecret(id: $id) {"
@@ -52,7 +53,9 @@ def test_create_makes_a_whsec_secret_and_lists_the_webhook(gql_client):
     assert len(base64.b64decode(made["secret"][6:])) == 24
     assert made["events"] == ["PRODUCT_CREATED", "IMPORT_FINISHED"]
     assert (made["enabled"], made["description"], made["consecutiveFailures"]) == (
-        True, "ERP sync", 0
+        True,
+        "ERP sync",
+        0,
     )
     assert made["disabledReason"] is None
     assert Webhook.objects.get().events == ["product.created", "import.finished"]
@@ -104,8 +107,13 @@ def test_an_unknown_event_type_is_refused_naming_it(gql_client):
 def test_private_targets_are_refused_when_not_allowed(gql_client, settings):
     settings.WEBHOOK_ALLOW_PRIVATE_TARGETS = False
 
-    for url in ("http://127.0.0.1:8020/hook", "http://localhost/hook", "http://10.0.0.8/",
-                "http://169.254.169.254/latest/meta-data", "http://[::1]:8020/"):
+    for url in (
+        "http://127.0.0.1:8020/hook",
+        "http://localhost/hook",
+        "http://10.0.0.8/",
+        "http://169.254.169.254/latest/meta-data",
+        "http://[::1]:8020/",
+    ):
         [message] = create(gql_client, url=url)["messages"]
         assert message["field"] == "url", url
         assert "WEBHOOK_ALLOW_PRIVATE_TARGETS" in message["message"]
@@ -130,7 +138,9 @@ def test_update_changes_only_the_given_fields(gql_client):
     assert updated["events"] == ["PRODUCT_DELETED"]
     assert updated["enabled"] is False
     assert (updated["url"], updated["description"], updated["secret"]) == (
-        made["url"], "keep me", made["secret"]
+        made["url"],
+        "keep me",
+        made["secret"],
     )
 
 
@@ -153,7 +163,9 @@ def test_enabling_a_disabled_webhook_clears_its_failure_streak(gql_client):
 
     webhook = updated["data"]["updateWebhook"]
     assert (webhook["enabled"], webhook["consecutiveFailures"], webhook["disabledReason"]) == (
-        True, 0, None
+        True,
+        0,
+        None,
     )
 
 
@@ -181,7 +193,8 @@ def test_rotate_keeps_the_old_secret_live_for_24_hours(gql_client):
 
 @pytest.mark.parametrize("document", [UPDATE, DELETE, ROTATE])
 @pytest.mark.parametrize(
-    "bad_id", ["V2ViaG9vazo5OTk5", "UHJvZHVjdDox", "garbage"]  # Webhook:9999, Product:1
+    "bad_id",
+    ["V2ViaG9vazo5OTk5", "UHJvZHVjdDox", "garbage"],  # Webhook:9999, Product:1
 )
 def test_unknown_webhook_ids_are_reported_on_the_id_field(gql_client, document, bad_id):
     variables = {"input": {"id": bad_id}} if document is UPDATE else {"id": bad_id}

@@ -12,7 +12,10 @@ from webhooks.models import DeliveryStatus, WebhookDelivery, WebhookEvent
 pytestmark = pytest.mark.django_db
 
 ALL_PRODUCT_EVENTS = (
-    "product.created", "product.updated", "product.deleted", "products.bulk_deleted"
+    "product.created",
+    "product.updated",
+    "product.deleted",
+    "products.bulk_deleted",
 )
 
 
@@ -32,7 +35,10 @@ def test_each_product_change_writes_one_event_and_one_delivery_per_subscriber(ma
 
     types = list(WebhookEvent.objects.order_by("id").values_list("type", flat=True))
     assert types == [
-        "product.created", "product.updated", "product.deleted", "product.created",
+        "product.created",
+        "product.updated",
+        "product.deleted",
+        "product.created",
         "products.bulk_deleted",
     ]
     assert WebhookDelivery.objects.filter(webhook=first).count() == 5
