@@ -47,14 +47,13 @@ def test_changes_succeed_quickly_and_events_arrive_after_the_broker_returns(
     # The broker is back and a worker starts: its sweeper sends what waited.
     monkeypatch.undo()
     settings.PERIODIC_TASKS_ENABLED = True
-    worker = dramatiq.Worker(broker, worker_timeout=100, worker_threads=2)
+    # One thread: the embedded test database (in-memory SQLite) takes one writer at a time.
+    worker = dramatiq.Worker(broker, worker_timeout=100, worker_threads=1)
     worker.start()
     try:
         requests = receiver.wait_for(5, timeout=20)
-        deadline = time.monotonic() + 10
-        while WebhookDelivery.objects.exclude(status=DeliveryStatus.SUCCEEDED).exists():
-            assert time.monotonic() < deadline, "deliveries not recorded as SUCCEEDED"
-            time.sleep(0.05)
+        broker.join("webhooks", timeout=10_000)
+        worker.join()
     finally:
         worker.stop()
 
@@ -63,4 +62,6 @@ def test_changes_succeed_quickly_and_events_arrive_after_the_broker_returns(
     assert {r.headers["webhook-id"] for r in requests} == set(
         WebhookDelivery.objects.values_list("message_id", flat=True)
     )
-    assert list(WebhookDelivery.objects.values_list("attempt", flat=True)) == [1] * 5
+    assert set(WebhookDelivery.objects.values_list("status", "attempt")) == {
+        (DeliveryStatus.SUCCEEDED, 1)
+    }

@@ -67,7 +67,8 @@ class InProcessWorker:
 
     def __init__(self, broker) -> None:
         self.broker = broker
-        self.worker = dramatiq.Worker(broker, worker_timeout=100, worker_threads=2)
+        # One thread: the in-memory SQLite test database takes one writer at a time.
+        self.worker = dramatiq.Worker(broker, worker_timeout=100, worker_threads=1)
         self.worker.start()
 
     def kill(self) -> None:
