@@ -2,6 +2,7 @@
 
 import strawberry
 import strawberry_django
+from django.db.models import QuerySet
 from strawberry import UNSET
 
 from accounts.permissions import IsAuthenticated
@@ -9,6 +10,7 @@ from config.ids import decode_id
 from products import services
 from products.models import Product
 from products.types import (
+    DEFAULT_ORDER,
     DeleteAllProductsPayload,
     ProductConnection,
     ProductInput,
@@ -23,10 +25,10 @@ AUTH = [IsAuthenticated]
 class Query:
     """Products queries."""
 
-    products: ProductConnection = strawberry_django.connection(
-        permission_classes=AUTH,
-        description="Products, most recently updated first unless `ordering` says otherwise.",
-    )
+    @strawberry_django.connection(ProductConnection, permission_classes=AUTH)
+    def products(self) -> QuerySet[Product]:
+        """Products, most recently updated first unless `ordering` says otherwise."""
+        return Product.objects.order_by(*DEFAULT_ORDER)
 
     @strawberry_django.field(permission_classes=AUTH)
     def product(self, id: strawberry.ID) -> ProductType | None:
