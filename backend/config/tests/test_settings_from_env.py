@@ -12,7 +12,8 @@ from config import env
 
 
 def start_django(**overrides: str) -> subprocess.CompletedProcess:
-    environment = {k: v for k, v in os.environ.items() if k not in ("DATABASE_URL", "REDIS_URL")}
+    unset = ("DATABASE_URL", "REDIS_URL", "SECRET_KEY")
+    environment = {k: v for k, v in os.environ.items() if k not in unset}
     environment.update(overrides)
     return subprocess.run(
         [sys.executable, "-c", "import django; django.setup()"],
