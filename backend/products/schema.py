@@ -14,6 +14,7 @@ from products.types import (
     DeleteAllProductsPayload,
     ProductConnection,
     ProductInput,
+    ProductOrder,
     ProductPartialInput,
     ProductType,
 )
@@ -26,8 +27,10 @@ class Query:
     """Products queries."""
 
     @strawberry_django.connection(ProductConnection, permission_classes=AUTH)
-    def products(self) -> QuerySet[Product]:
+    def products(self, ordering: list[ProductOrder] | None = None) -> QuerySet[Product]:
         """Products, most recently updated first unless `ordering` says otherwise."""
+        # `ordering` is declared here only to make it nullable (`[ProductOrder!]`, as the
+        # contract's clients send it); strawberry-django applies it to this queryset.
         return Product.objects.order_by(*DEFAULT_ORDER)
 
     @strawberry_django.field(permission_classes=AUTH)

@@ -122,3 +122,13 @@ def test_anonymous_listing_is_unauthenticated(anon_gql_client):
 
     assert result["errors"][0]["extensions"]["code"] == "UNAUTHENTICATED"
     assert result["data"] is None
+
+
+def test_explicit_nulls_for_every_optional_argument_are_accepted(gql_client):
+    # Generated clients send null for variables they do not set.
+    make_products(2)
+    variables = dict.fromkeys(("filters", "ordering", "first", "after", "last", "before"))
+
+    result = gql_client.query(PRODUCTS, variables)
+
+    assert skus(result) == ["SKU-0001", "SKU-0000"]
