@@ -122,6 +122,9 @@ def record(delivery: WebhookDelivery, result: SendResult) -> None:
         retry_in = schedule[delivery.attempt - 1]
         delivery.status = DeliveryStatus.RETRYING
         delivery.next_attempt_at = now + timedelta(seconds=retry_in)
+    if not WebhookDelivery.objects.filter(pk=delivery.pk).exists():
+        logger.info("Delivery %s was deleted with its webhook while sending.", delivery.pk)
+        return
     with transaction.atomic():
         WebhookDeliveryAttempt.objects.create(
             delivery=delivery,

@@ -273,3 +273,15 @@ def test_an_expired_claim_lets_the_sweeper_take_the_row_again(make_webhook):
     WebhookDelivery.objects.update(claimed_until=timezone.now() - timedelta(seconds=1))
 
     assert dispatch.claim_due()[0] == [delivery.pk]
+
+
+def test_a_webhook_deleted_while_sending_is_not_an_error(make_webhook, receiver):
+    webhook, delivery = one_delivery(make_webhook, receiver.url)
+    claimed = dispatch.claim(delivery.pk)
+    services.delete_webhook(webhook.pk)
+
+    dispatch.attempt(claimed)
+
+    assert len(receiver.wait_for(1)) == 1
+    assert not WebhookDelivery.objects.exists()
+    assert not WebhookDeliveryAttempt.objects.exists()

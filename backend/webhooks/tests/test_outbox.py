@@ -111,3 +111,48 @@ def test_deliveries_of_one_event_get_distinct_stable_webhook_ids(make_webhook):
     ids = list(WebhookDelivery.objects.values_list("message_id", flat=True))
     assert len(set(ids)) == 2
     assert all(i.startswith("msg_") for i in ids)
+
+
+def test_import_finished_carries_the_jobs_status_and_counts(make_webhook):
+    # The imports app's ImportJob; a stand-in with its field names keeps this test independent.
+    from datetime import UTC, datetime
+    from types import SimpleNamespace
+
+    from webhooks.receivers import on_import_finished
+
+    make_webhook("http://127.0.0.1:9/a", ["import.finished"])
+    finished = datetime(2026, 1, 2, 3, 4, 5, tzinfo=UTC)
+    job = SimpleNamespace(
+        pk=7,
+        status="COMPLETED",
+        dry_run=False,
+        file_name="catalogue.csv",
+        rows_processed=10,
+        created_count=6,
+        updated_count=3,
+        unchanged_count=1,
+        error_count=2,
+        error_message="",
+        finished_at=finished,
+    )
+
+    on_import_finished(sender=None, job=job)
+
+    [event] = WebhookEvent.objects.all()
+    assert body_of(event) | {"timestamp": None} == {
+        "type": "import.finished",
+        "timestamp": None,
+        "data": {
+            "id": to_base64("ImportJob", 7),
+            "status": "COMPLETED",
+            "dryRun": False,
+            "fileName": "catalogue.csv",
+            "rowsProcessed": 10,
+            "createdCount": 6,
+            "updatedCount": 3,
+            "unchangedCount": 1,
+            "errorCount": 2,
+            "errorMessage": "",
+            "finishedAt": "2026-01-02T03:04:05Z",
+        },
+    }
