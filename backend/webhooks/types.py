@@ -45,6 +45,19 @@ class Webhook(relay.Node):
         return root.disabled_reason or None
 
 
+@strawberry_django.type(models.WebhookDeliveryAttempt)
+class WebhookDeliveryAttempt:
+    """One HTTP request of a delivery, as it went."""
+
+    number: int
+    url: str
+    status_code: int | None
+    duration_ms: int
+    error: str
+    response_body: str
+    created_at: datetime
+
+
 @strawberry_django.type(models.WebhookDelivery)
 class WebhookDelivery(relay.Node):
     """One event sent (or to be sent) to one webhook, with its latest attempt."""
@@ -60,6 +73,10 @@ class WebhookDelivery(relay.Node):
     created_at: datetime
     next_attempt_at: datetime | None
     message_id: str = strawberry_django.field(description="The webhook-id header it is sent with.")
+
+    attempts: list[WebhookDeliveryAttempt] = strawberry_django.field(
+        description="Every attempt, first to last."
+    )
 
     @strawberry_django.field(only=["event_id"])
     def event_id(self, root: models.WebhookDelivery) -> strawberry.ID:

@@ -109,6 +109,30 @@ def test_redeliver_sends_the_same_event_with_the_same_webhook_id(
     assert (result["status"], result["eventType"]) == ("SUCCEEDED", "product.created")
 
 
+def test_each_attempt_of_a_delivery_is_listed(gql_client, make_webhook, receiver):
+    webhook = make_webhook(receiver.url)
+    receiver.script("500")
+    products.create_product(sku="SKU-1", name="Chair")
+    delivery = WebhookDelivery.objects.get()
+    dispatch.deliver(delivery.pk)
+    WebhookDelivery.objects.update(next_attempt_at=delivery.created_at)
+    dispatch.deliver(delivery.pk)
+
+    result = gql_client.query(
+        "query($id: ID!) { webhookDeliveries(webhookId: $id) { edges { node {"
+        " status attempts { number statusCode error responseBody } } } } }",
+        {"id": gid(webhook)},
+    )
+
+    [edge] = result["data"]["webhookDeliveries"]["edges"]
+    assert edge["node"]["status"] == "SUCCEEDED"
+    assert [(a["number"], a["statusCode"]) for a in edge["node"]["attempts"]] == [
+        (1, 500),
+        (2, 200),
+    ]
+    assert "HTTP 500" in edge["node"]["attempts"][0]["error"]
+
+
 def test_unknown_ids_are_reported_on_their_field(gql_client):
     missing_webhook = to_base64("Webhook", 999)
 
