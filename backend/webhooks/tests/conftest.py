@@ -35,3 +35,31 @@ def make_webhook(db):
         return services.create_webhook(url=url, events=list(events), **kwargs)
 
     return make
+
+
+@pytest.fixture
+def one_thread_worker(broker):
+    """A started Dramatiq worker with one thread (use with ``transactional_db``).
+
+    One thread, because the embedded mode's test database is in-memory SQLite in shared-cache
+    mode, where a second concurrent writer fails at once instead of waiting its turn.
+    """
+    import dramatiq
+    from django.utils.module_loading import autodiscover_modules
+
+    autodiscover_modules("tasks")
+    worker = dramatiq.Worker(broker, worker_timeout=100, worker_threads=1)
+    worker.start()
+    yield worker
+    worker.stop()
+
+
+@pytest.fixture
+def drain(broker, one_thread_worker):
+    """Wait until every webhooks message (delayed ones too) has been processed."""
+
+    def wait() -> None:
+        broker.join("webhooks", timeout=30_000)
+        one_thread_worker.join()
+
+    return wait
