@@ -1,0 +1,26 @@
+import type { CodegenConfig } from '@graphql-codegen/cli';
+
+// Types come only from here: the schema the backend exports and the documents
+// written with `graphql()` in src/features/*/api/. Output is src/gql/ (generated,
+// committed, never edited by hand).
+const config: CodegenConfig = {
+  schema: '../schema.graphql',
+  documents: ['src/**/*.{ts,tsx}', '!src/gql/**/*'],
+  ignoreNoDocuments: false,
+  generates: {
+    './src/gql/': {
+      preset: 'client',
+      presetConfig: { fragmentMasking: false },
+      config: {
+        useTypeImports: true,
+        enumsAsTypes: true,
+        scalars: { DateTime: 'string', Upload: 'File', ID: 'string', JSON: 'unknown' },
+        skipTypename: false,
+        nonOptionalTypename: false,
+      },
+    },
+  },
+  hooks: {},
+};
+
+export default config;
