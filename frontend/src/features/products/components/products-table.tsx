@@ -35,11 +35,11 @@ export function ProductsTable({ products, view, busy, onSort, onEdit, onDelete }
     <div className={`table-wrap${busy ? ' table-busy' : ''}`}>
       <table aria-busy={busy} aria-label="Products" style={{ tableLayout: 'fixed', minWidth: 720 }}>
         <colgroup>
-          <col style={{ width: '17%' }} />
-          <col style={{ width: '24%' }} />
-          <col className="hide-narrow" style={{ width: '25%' }} />
+          <col style={{ width: '16%' }} />
+          <col style={{ width: '22%' }} />
+          <col className="hide-narrow" style={{ width: '23%' }} />
           <col style={{ width: '9%' }} />
-          <col style={{ width: '14%' }} />
+          <col style={{ width: '17%' }} />
           <col style={{ width: '150px' }} />
         </colgroup>
         <thead>
