@@ -19,7 +19,7 @@ from django.db.models.expressions import RawSQL
 # Must equal the expression of the index "product_search_idx" (migration 0002).
 SEARCH_DOCUMENT = (
     "to_tsvector('simple'::regconfig, regexp_replace("
-    "\"products_product\".\"sku\" || ' ' || \"products_product\".\"name\" || ' ' || "
+    '"products_product"."sku" || \' \' || "products_product"."name" || \' \' || '
     "\"products_product\".\"description\", '[^[:alnum:]]+', ' ', 'g'))"
 )
 _ALNUM_RUN = re.compile(r"[^\W_]+")
