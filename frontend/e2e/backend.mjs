@@ -11,6 +11,8 @@ const here = path.dirname(fileURLToPath(import.meta.url));
 export const REPO_DIR = path.resolve(here, '..', '..');
 export const FRONTEND_DIR = path.resolve(here, '..');
 const PYTHON = process.env.E2E_PYTHON ?? path.join(REPO_DIR, '.venv', 'bin', 'python');
+// The backend to test against: this checkout's, unless E2E_BACKEND_DIR names another.
+const BACKEND_DIR = process.env.E2E_BACKEND_DIR ? path.resolve(process.env.E2E_BACKEND_DIR) : path.join(REPO_DIR, 'backend');
 
 export const E2E_PORT = Number(process.env.E2E_PORT ?? 8031);
 export const E2E_USERNAME = 'e2e-admin';
@@ -25,7 +27,7 @@ function backendEnv(dataDir) {
 }
 
 function manage(args, env) {
-  const result = spawnSync(PYTHON, ['manage.py', ...args], { cwd: path.join(REPO_DIR, 'backend'), env, encoding: 'utf8' });
+  const result = spawnSync(PYTHON, ['manage.py', ...args], { cwd: BACKEND_DIR, env, encoding: 'utf8' });
   if (result.status !== 0) throw new Error(`manage.py ${args.join(' ')} failed:\n${result.stdout}\n${result.stderr}`);
 }
 
@@ -51,8 +53,8 @@ export async function startBackend({ port = E2E_PORT, quiet = true } = {}) {
   const env = backendEnv(dataDir);
   manage(['migrate', '--noinput'], env);
   manage(['createsuperuser', '--noinput'], env);
-  const child = spawn(PYTHON, ['-m', 'uvicorn', 'config.asgi:application', '--app-dir', path.join(REPO_DIR, 'backend'), '--host', '127.0.0.1', '--port', String(port), '--lifespan', 'on', '--ws', 'websockets'], {
-    cwd: path.join(REPO_DIR, 'backend'),
+  const child = spawn(PYTHON, ['-m', 'uvicorn', 'config.asgi:application', '--app-dir', BACKEND_DIR, '--host', '127.0.0.1', '--port', String(port), '--lifespan', 'on', '--ws', 'websockets'], {
+    cwd: BACKEND_DIR,
     env,
     stdio: quiet ? ['ignore', 'ignore', 'pipe'] : 'inherit',
   });

@@ -27,7 +27,7 @@ export function Dialog({ open, onOpenChange, title, description, children, size 
         >
           <div className="dialog-header">
             <RadixDialog.Title className="dialog-title">{title}</RadixDialog.Title>
-            <RadixDialog.Close className="btn btn-ghost btn-sm dialog-close" aria-label="Close">
+            <RadixDialog.Close className="btn btn-ghost btn-sm dialog-close" aria-label="Close dialog">
               ×
             </RadixDialog.Close>
           </div>

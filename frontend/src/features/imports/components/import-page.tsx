@@ -9,15 +9,17 @@ import { isFinished } from '@/features/imports/lib/import-status';
 
 /**
  * Upload a CSV, watch the import, see earlier ones. The shown job is in the URL
- * (`?job=`); without one, a job still pending or running is shown, so leaving
- * the page and coming back finds the import where it is.
+ * (`?job=`); without one, a job still pending or running is shown (else the
+ * newest), so leaving the page and coming back finds the import where it is.
  */
 export default function ImportPage() {
   const [params, setParams] = useSearchParams();
   const [{ data }] = useImportJobs(HISTORY_PAGE_SIZE, null);
   const [refreshKey, setRefreshKey] = useState('');
-  const active = data?.importJobs.edges.map((e) => e.node).find((job) => !isFinished(job.status));
-  const selectedId = params.get('job') ?? active?.id ?? null;
+  // Without ?job=, a job still waiting or running comes first; else the newest one.
+  const jobs = data?.importJobs.edges.map((e) => e.node) ?? [];
+  const active = jobs.find((job) => !isFinished(job.status));
+  const selectedId = params.get('job') ?? active?.id ?? jobs[0]?.id ?? null;
 
   const select = useCallback((id: string) => setParams({ job: id }, { replace: false }), [setParams]);
   const onStatusChange = useCallback(() => setRefreshKey(String(Date.now())), []);

@@ -41,13 +41,15 @@ export function WebhookCard({ webhook, onEdit, onDelete, onShowDeliveries }: Web
   const [{ fetching: testing }, testWebhook] = useTestWebhook();
   const [problem, setProblem] = useState<string | null>(null);
   const [testResult, setTestResult] = useState<DeliveryFieldsFragment | null>(null);
-  const [switching, setSwitching] = useState(false);
+  // The switch moves at once; it goes back if the server refuses.
+  const [wanted, setWanted] = useState<boolean | null>(null);
+  const switching = wanted !== null;
 
   async function setEnabled(enabled: boolean) {
     setProblem(null);
-    setSwitching(true);
+    setWanted(enabled);
     const result = await updateWebhook({ input: { id: webhook.id, enabled } });
-    setSwitching(false);
+    setWanted(null);
     if (result.error) setProblem(describeError(result.error));
     else if (result.data?.updateWebhook.__typename === 'OperationInfo') setProblem(result.data.updateWebhook.messages.map((m) => m.message).join(' '));
   }
@@ -70,7 +72,7 @@ export function WebhookCard({ webhook, onEdit, onDelete, onShowDeliveries }: Web
           </h2>
           {webhook.description && <p className="muted">{webhook.description}</p>}
         </div>
-        <CheckboxField label="Enabled" asSwitch checked={webhook.enabled} disabled={switching} onChange={(e) => setEnabled(e.target.checked)} />
+        <CheckboxField label="Enabled" asSwitch checked={wanted ?? webhook.enabled} aria-busy={switching || undefined} onChange={(e) => !switching && setEnabled(e.target.checked)} />
       </div>
       {!webhook.enabled && webhook.disabledReason && (
         <Notice tone="warning">
