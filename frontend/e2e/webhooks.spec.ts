@@ -92,6 +92,8 @@ test('add a webhook, test it against a loopback receiver, see deliveries, redeli
     await page.reload();
     await expect(page.getByRole('article', { name: receiver.url }).getByRole('switch', { name: 'Enabled' })).not.toBeChecked();
     await page.getByRole('article', { name: receiver.url }).getByRole('switch', { name: 'Enabled' }).check();
+    await page.waitForLoadState('networkidle');
+    await expect(page.getByRole('article', { name: receiver.url }).getByRole('switch', { name: 'Enabled' })).toBeChecked();
     await expect(page.getByRole('article', { name: receiver.url })).toContainText('Succeeded');
     await page.screenshot({ path: path.join(SCREENSHOT_DIR, 'webhooks.png') });
 

@@ -1,4 +1,4 @@
-import { useState } from 'react';
+import { useEffect, useState } from 'react';
 import { Button } from '@/components/ui/button';
 import { CheckboxField } from '@/components/ui/checkbox-field';
 import { Dialog, DialogFooter } from '@/components/ui/dialog';
@@ -49,10 +49,15 @@ export function WebhookCard({ webhook, onEdit, onDelete, onShowDeliveries }: Web
     setProblem(null);
     setWanted(enabled);
     const result = await updateWebhook({ input: { id: webhook.id, enabled } });
-    setWanted(null);
     if (result.error) setProblem(describeError(result.error));
     else if (result.data?.updateWebhook.__typename === 'OperationInfo') setProblem(result.data.updateWebhook.messages.map((m) => m.message).join(' '));
+    else return; // the list refreshes; the effect below lets go once it shows the change
+    setWanted(null);
   }
+
+  useEffect(() => {
+    if (wanted !== null && webhook.enabled === wanted) setWanted(null);
+  }, [webhook.enabled, wanted]);
 
   async function test() {
     setProblem(null);
