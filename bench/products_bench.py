@@ -152,7 +152,7 @@ def token() -> str:
         "u, _ = get_user_model().objects.get_or_create(username='bench');"
         "print(create_api_token(u, 'bench')[1])"
     )
-    return manage("shell", "-c", code).strip()
+    return manage("shell", "-c", code).strip().splitlines()[-1]
 
 
 def measure(session: requests.Session, variables_for, count: int) -> tuple[float, float, int]:

@@ -160,6 +160,7 @@ EMBEDDED_WORKER_THREADS = env_int("EMBEDDED_WORKER_THREADS", 4, min_value=1, max
 PERIODIC_TASKS_ENABLED = env_bool("PERIODIC_TASKS_ENABLED", True)
 
 # ---- accounts
+AUTH_USER_MODEL = "accounts.User"
 AUTHENTICATION_BACKENDS = [
     "axes.backends.AxesStandaloneBackend",
     "django.contrib.auth.backends.ModelBackend",

@@ -9,6 +9,7 @@ from strawberry import Info, auto, relay
 from strawberry_django.fields.types import field_type_map, input_field_type_map
 from strawberry_django.relay import DjangoCursorConnection, DjangoCursorEdge
 
+from products.counts import product_count
 from products.fields import SkuField
 from products.models import Product
 from products.search import search_q
@@ -62,6 +63,11 @@ class ProductType(relay.Node):
 @strawberry.type(name="ProductConnection")
 class ProductConnection(DjangoCursorConnection[ProductType]):
     """Products a page at a time (keyset cursors), with the exact count of matches."""
+
+    @strawberry_django.field(description="Exact number of products that match the filters.")
+    def total_count(self) -> int:
+        """Count the matches; cheap for no filter or only `active` (see products/counts.py)."""
+        return product_count(self.total_count_qs)
 
     @classmethod
     def resolve_connection(cls, nodes: QuerySet, *, info: Info, **kwargs: Any) -> Any:

@@ -69,6 +69,8 @@ def test_search_matches_every_word_at_the_start_of_a_word(gql_client, catalogue,
     [
         ({"sku": {"exact": "BUDGET-42"}}, ["BUDGET-42"]),
         ({"sku": {"iExact": "budget-42"}}, ["BUDGET-42"]),
+        ({"sku": {"iExact": "X_Y"}}, ["x_y"]),  # "_" is not a wildcard
+        ({"sku": {"iExact": "x%"}}, []),
         ({"sku": {"iStartsWith": "lay-"}}, ["lay-raise-best-end"]),
         ({"sku": {"inList": ["x_y", "north-ward"]}}, ["north-ward", "x_y"]),
         ({"name": {"iContains": "smith"}}, ["BUDGET-42", "lay-raise-best-end"]),

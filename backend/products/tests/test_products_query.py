@@ -110,8 +110,8 @@ def test_a_page_costs_two_queries_whatever_its_size(gql_client):
     with CaptureQueriesContext(connection) as large:
         gql_client.query(PRODUCTS, {"first": 60})
 
-    product_queries = [q for q in large.captured_queries if "products_product" in q["sql"]]
-    assert len(product_queries) == 2  # the page and its count
+    catalogue = [q["sql"] for q in large.captured_queries if "products_" in q["sql"]]
+    assert len(catalogue) == 2  # the page and its count, whatever the page size
     assert len(small.captured_queries) == len(large.captured_queries)
 
 
