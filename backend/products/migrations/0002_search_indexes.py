@@ -11,6 +11,8 @@ SQLite (embedded mode) gets neither; its searches scan.
 
 from django.db import migrations
 
+from config.pg_migrations import postgresql_only
+
 SEARCH_DOCUMENT = (
     "to_tsvector('simple'::regconfig, regexp_replace("
     "sku || ' ' || name || ' ' || description, '[^[:alnum:]]+', ' ', 'g'))"
@@ -28,17 +30,7 @@ DROP = [
 ]
 
 
-def _run(statements: list[str]):
-    def run(apps, schema_editor) -> None:
-        if schema_editor.connection.vendor != "postgresql":
-            return
-        for statement in statements:
-            schema_editor.execute(statement)
-
-    return run
-
-
 class Migration(migrations.Migration):
     dependencies = [("products", "0001_initial")]
 
-    operations = [migrations.RunPython(_run(CREATE), _run(DROP))]
+    operations = [postgresql_only(CREATE, DROP)]

@@ -9,6 +9,8 @@ with ``count(*)`` costs tens of milliseconds per page; the sum costs well under 
 
 from django.db import migrations
 
+from config.pg_migrations import postgresql_only
+
 CREATE = [
     """
     CREATE TABLE products_count_delta (
@@ -89,17 +91,7 @@ DROP = [
 ]
 
 
-def _run(statements: list[str]):
-    def run(apps, schema_editor) -> None:
-        if schema_editor.connection.vendor != "postgresql":
-            return
-        for statement in statements:
-            schema_editor.execute(statement)
-
-    return run
-
-
 class Migration(migrations.Migration):
     dependencies = [("products", "0002_search_indexes")]
 
-    operations = [migrations.RunPython(_run(CREATE), _run(DROP))]
+    operations = [postgresql_only(CREATE, DROP)]

@@ -1,0 +1,20 @@
+"""A migration operation for raw SQL that only PostgreSQL runs (SQLite skips it)."""
+
+from collections.abc import Sequence
+
+from django.db import migrations
+
+
+def postgresql_only(forward: Sequence[str], backward: Sequence[str]) -> migrations.RunPython:
+    """Run the ``forward`` statements on PostgreSQL (``backward`` to unapply); skip elsewhere."""
+
+    def runner(statements: Sequence[str]):
+        def run(apps, schema_editor) -> None:
+            if schema_editor.connection.vendor != "postgresql":
+                return
+            for statement in statements:
+                schema_editor.execute(statement)
+
+        return run
+
+    return migrations.RunPython(runner(forward), runner(backward))
