@@ -117,6 +117,9 @@ if EMBEDDED:
                 "transaction_mode": "IMMEDIATE",
                 "timeout": 30,
             },
+            # A file, not shared-cache memory, so test threads wait on the busy timeout
+            # instead of failing with "database table is locked".
+            "TEST": {"NAME": str(DATA_DIR / "test.sqlite3")},
         }
     }
 else:
@@ -150,7 +153,8 @@ else:
         raise ImproperlyConfigured("REDIS_URL must be a redis:// or rediss:// URL.")
     DRAMATIQ_BROKER = {
         "BROKER": "dramatiq.brokers.redis.RedisBroker",
-        "OPTIONS": {"url": REDIS_URL},
+        # Fail fast when Redis is unreachable: an after-commit enqueue must not hang a request.
+        "OPTIONS": {"url": REDIS_URL, "socket_connect_timeout": 3, "health_check_interval": 30},
         "MIDDLEWARE": _DRAMATIQ_MIDDLEWARE,
     }
 DRAMATIQ_AUTODISCOVER_MODULES = ["tasks"]
