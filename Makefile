@@ -1,0 +1,62 @@
+# Product Importer: `make run` serves the app, `make test` runs every test.
+# Both install what is missing first (Python venv, npm packages, the frontend build).
+
+SHELL := /bin/bash
+PYTHON ?= python3.11
+VENV := .venv
+PY := $(VENV)/bin/python
+MANAGE := cd backend && ../$(PY) manage.py
+FRONTEND_SRC := $(shell find frontend/src frontend/index.html frontend/vite.config.ts frontend/codegen.ts -type f 2>/dev/null)
+
+.PHONY: run test test-backend test-frontend test-e2e lint schema contract migrate worker frontend clean help
+
+help:
+	@echo "make run    install what is missing, build the frontend, migrate, serve on 127.0.0.1:$${PORT:-8000}"
+	@echo "make test   install what is missing, run every test (mode from DATABASE_URL/REDIS_URL)"
+	@echo "make schema regenerate schema.graphql from the code"
+
+$(VENV)/.installed: pyproject.toml
+	@test -x $(PY) || $(PYTHON) -m venv $(VENV)
+	$(PY) -m pip install --quiet --disable-pip-version-check -e '.[dev]'
+	@touch $@
+
+frontend/node_modules/.installed: frontend/package-lock.json
+	cd frontend && npm ci --no-audit --no-fund --loglevel=error
+	@touch $@
+
+frontend/dist/index.html: frontend/node_modules/.installed schema.graphql $(FRONTEND_SRC)
+	cd frontend && npm run build
+
+frontend: $(if $(wildcard frontend/package.json),frontend/dist/index.html)
+
+migrate: $(VENV)/.installed
+	$(MANAGE) migrate --noinput
+
+run: $(VENV)/.installed frontend migrate
+	$(MANAGE) serve
+
+worker: $(VENV)/.installed
+	$(MANAGE) rundramatiq
+
+schema: $(VENV)/.installed
+	$(MANAGE) export_schema config.schema:schema --path ../schema.graphql
+
+contract: $(VENV)/.installed
+	$(PY) ../shared/tools/check_contract.py schema.graphql
+
+lint: $(VENV)/.installed
+	$(VENV)/bin/ruff check backend bench
+
+test-backend: $(VENV)/.installed
+	$(PY) -m pytest backend
+
+test-frontend: $(if $(wildcard frontend/package.json),frontend/node_modules/.installed)
+	@if [ -f frontend/package.json ]; then cd frontend && npm test; else echo "no frontend yet"; fi
+
+test-e2e: $(VENV)/.installed frontend
+	@if [ -f frontend/package.json ]; then cd frontend && npm run e2e; fi
+
+test: lint contract test-backend test-frontend test-e2e
+
+clean:
+	rm -rf frontend/dist data/static

@@ -1,0 +1,85 @@
+"""Bearer-token authentication for GraphQL clients in other apps.
+
+``Authorization: Bearer <token>`` sets ``request.user`` to the token's owner. Such requests
+carry no ambient credentials, so CSRF checks do not apply to them. A JSON request without
+any cookie is exempt for the same reason (a browser cannot send cross-site JSON without a
+CORS preflight, which this server does not grant); cookie-carrying requests keep Django's
+CSRF protection.
+"""
+
+from collections.abc import Awaitable, Callable
+
+from asgiref.sync import iscoroutinefunction, markcoroutinefunction, sync_to_async
+from django.http import HttpRequest, HttpResponse, JsonResponse
+
+from accounts.services import user_for_token
+
+
+def bearer_token(request: HttpRequest) -> str | None:
+    """Return the token of an ``Authorization: Bearer`` header, '' when malformed."""
+    header = request.headers.get("Authorization")
+    if header is None:
+        return None
+    scheme, _, value = header.partition(" ")
+    if scheme.lower() != "bearer":
+        return ""
+    return value.strip()
+
+
+def _unauthenticated(message: str) -> JsonResponse:
+    error = {"message": message, "extensions": {"code": "UNAUTHENTICATED"}}
+    body = {"data": None, "errors": [error]}
+    return JsonResponse(body, status=401, headers={"WWW-Authenticate": 'Bearer realm="api"'})
+
+
+def _exempt_from_csrf(request: HttpRequest) -> None:
+    if not request.COOKIES and request.content_type == "application/json":
+        request._dont_enforce_csrf_checks = True  # noqa: SLF001 - Django's own switch
+
+
+class BearerTokenMiddleware:
+    """Authenticate ``Authorization: Bearer`` requests; refuse wrong or revoked tokens."""
+
+    async_capable = True
+    sync_capable = True
+
+    def __init__(self, get_response: Callable) -> None:
+        self.get_response = get_response
+        if iscoroutinefunction(get_response):
+            markcoroutinefunction(self)
+
+    def __call__(self, request: HttpRequest) -> HttpResponse | Awaitable[HttpResponse]:
+        """Authenticate a bearer request, or pass the request on unchanged."""
+        if iscoroutinefunction(self):
+            return self.__acall__(request)
+        token = bearer_token(request)
+        if token is None:
+            _exempt_from_csrf(request)
+            return self.get_response(request)
+        user = user_for_token(token) if token else None
+        return self._respond(request, user)
+
+    async def __acall__(self, request: HttpRequest) -> HttpResponse:
+        token = bearer_token(request)
+        if token is None:
+            _exempt_from_csrf(request)
+            return await self.get_response(request)
+        user = await sync_to_async(user_for_token)(token) if token else None
+        response = self._respond(request, user)
+        return await response if not isinstance(response, HttpResponse) else response
+
+    def _respond(self, request: HttpRequest, user: object) -> HttpResponse | Awaitable:
+        if user is None:
+            return _unauthenticated(
+                "The API token is wrong or was revoked. Create one with createApiToken "
+                "and send it as 'Authorization: Bearer <token>'."
+            )
+        request.user = user
+
+        async def auser() -> object:
+            return user
+
+        request.auser = auser
+        request._dont_enforce_csrf_checks = True  # noqa: SLF001 - no ambient credentials
+        return self.get_response(request)
+

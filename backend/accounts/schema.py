@@ -1,0 +1,73 @@
+"""Accounts operations: sign in and out, the current user, API tokens."""
+
+import strawberry
+import strawberry_django
+from django.contrib import auth
+from django.core.exceptions import PermissionDenied, ValidationError
+from strawberry import Info
+from strawberry_django.auth.utils import get_current_user
+from strawberry_django.utils.requests import get_request
+
+from accounts import services
+from accounts.models import ApiToken
+from accounts.permissions import IsAuthenticated
+from accounts.types import ApiTokenType, CreateApiTokenPayload, UserType
+from config.ids import decode_id
+
+LOCKED_OUT = "Too many failed sign-in attempts. Wait a few minutes, then try again."
+
+
+@strawberry.type
+class Query:
+    """Accounts queries."""
+
+    @strawberry_django.field
+    def me(self, info: Info) -> UserType | None:
+        """The signed-in user, or null."""
+        user = get_current_user(info)
+        return user if getattr(user, "is_authenticated", False) else None
+
+    @strawberry_django.field(permission_classes=[IsAuthenticated])
+    def api_tokens(self, info: Info) -> list[ApiTokenType]:
+        """The caller's API tokens, newest first."""
+        return list(ApiToken.objects.filter(user=get_current_user(info)))
+
+
+@strawberry.type
+class Mutation:
+    """Accounts mutations."""
+
+    @strawberry_django.mutation(handle_django_errors=False)
+    def login(self, info: Info, username: str, password: str) -> UserType:
+        """Sign in with a username and password; the answer sets the session cookie."""
+        request = get_request(info)
+        try:
+            user = auth.authenticate(request, username=username, password=password)
+        except PermissionDenied:
+            raise PermissionDenied(LOCKED_OUT) from None
+        if getattr(request, "axes_locked_out", False):
+            raise PermissionDenied(LOCKED_OUT)
+        if user is None:
+            raise ValidationError("Wrong username or password.")
+        auth.login(request, user)
+        return user
+
+    @strawberry_django.mutation(handle_django_errors=False)
+    def logout(self, info: Info) -> bool:
+        """Sign out; true when someone was signed in."""
+        request = get_request(info)
+        was_signed_in = request.user.is_authenticated
+        auth.logout(request)
+        return was_signed_in
+
+    @strawberry_django.mutation(permission_classes=[IsAuthenticated], handle_django_errors=False)
+    def create_api_token(self, info: Info, name: str) -> CreateApiTokenPayload:
+        """Make an API token; the plaintext ``token`` is in this answer only."""
+        token, plaintext = services.create_api_token(get_current_user(info), name)
+        return CreateApiTokenPayload(token=plaintext, api_token=token)
+
+    @strawberry_django.mutation(permission_classes=[IsAuthenticated])
+    def revoke_api_token(self, info: Info, id: strawberry.ID) -> ApiTokenType:
+        """Revoke one of your API tokens; it stops working at once."""
+        pk = decode_id(id, "ApiToken")
+        return services.revoke_api_token(get_current_user(info), pk)

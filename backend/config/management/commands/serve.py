@@ -1,0 +1,63 @@
+"""``manage.py serve``: the web server, plus the workers the mode needs.
+
+* Embedded mode: uvicorn alone; its lifespan starts the in-process worker.
+* Production mode: uvicorn plus ``WORKER_PROCESSES`` Dramatiq worker processes
+  (``rundramatiq``); Ctrl-C or SIGTERM stops them all.
+"""
+
+import os
+import signal
+import subprocess
+import sys
+
+import uvicorn
+from django.conf import settings
+from django.core.management.base import BaseCommand
+
+from config.env import env_int, env_str
+
+
+class Command(BaseCommand):
+    """Serve the app on HOST:PORT (default 127.0.0.1:8000) with its workers."""
+
+    help = __doc__
+
+    def add_arguments(self, parser) -> None:  # noqa: D102
+        parser.add_argument("--host", default=env_str("HOST", "127.0.0.1"))
+        parser.add_argument("--port", type=int, default=settings.PORT)
+        parser.add_argument("--no-worker", action="store_true", help="Web process only.")
+
+    def handle(self, *args, **options) -> None:  # noqa: D102
+        worker = None
+        if not settings.EMBEDDED and not options["no_worker"]:
+            processes = env_int("WORKER_PROCESSES", 2, min_value=1, max_value=64)
+            threads = env_int("WORKER_THREADS", 4, min_value=1, max_value=64)
+            worker = subprocess.Popen(
+                [sys.executable, "manage.py", "rundramatiq", "--processes", str(processes),
+                 "--threads", str(threads)],
+                cwd=settings.BASE_DIR,
+            )
+            self.stdout.write(f"Started {processes} worker process(es) (pid {worker.pid}).")
+        if options["no_worker"]:
+            os.environ["EMBEDDED_WORKER"] = "0"
+            settings.EMBEDDED_WORKER = False
+        mode = "embedded" if settings.EMBEDDED else "production"
+        self.stdout.write(
+            f"Serving Product Importer ({mode} mode) on http://{options['host']}:{options['port']}"
+        )
+        try:
+            uvicorn.run(
+                "config.asgi:application",
+                host=options["host"],
+                port=options["port"],
+                log_level=settings.LOG_LEVEL.lower(),
+                lifespan="on",
+                workers=env_int("WEB_CONCURRENCY", 1, min_value=1, max_value=64),
+            )
+        finally:
+            if worker is not None and worker.poll() is None:
+                worker.send_signal(signal.SIGTERM)
+                try:
+                    worker.wait(timeout=30)
+                except subprocess.TimeoutExpired:
+                    worker.kill()

@@ -1,0 +1,18 @@
+"""URL routes. WebSocket routes are in config/asgi.py."""
+
+from django.urls import path, re_path
+
+from config import views
+from config.schema import schema
+
+urlpatterns = [
+    path(
+        "graphql/",
+        views.GraphQLView.as_view(schema=schema, multipart_uploads_enabled=True),
+        name="graphql",
+    ),
+    path("healthz", views.healthz, name="healthz"),
+    path("readyz", views.readyz, name="readyz"),
+    # Everything else is a route of the single-page app.
+    re_path(r"^(?!graphql/|static/|imports/).*$", views.spa, name="spa"),
+]

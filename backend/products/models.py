@@ -1,0 +1,41 @@
+"""The product catalogue."""
+
+from django.db import models
+from django.db.models.functions import Lower
+
+from products.fields import SkuField
+
+SKU_MAX_LENGTH = 255
+NAME_MAX_LENGTH = 255
+
+
+class Product(models.Model):
+    """One product. ``sku`` is unique case-insensitively and keeps the case of its last write."""
+
+    sku = SkuField(max_length=SKU_MAX_LENGTH)
+    name = models.CharField(max_length=NAME_MAX_LENGTH)
+    description = models.TextField(blank=True, default="")
+    active = models.BooleanField(default=True)
+    created_at = models.DateTimeField(auto_now_add=True)
+    updated_at = models.DateTimeField(auto_now=True)
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(
+                Lower("sku"),
+                name="product_sku_ci_unique",
+                violation_error_message="A product with this SKU already exists.",
+            ),
+        ]
+        indexes = [
+            # Orderings the API offers, each with the id tie-breaker (keyset pagination).
+            models.Index(fields=["updated_at", "id"], name="product_updated_idx"),
+            models.Index(fields=["sku", "id"], name="product_sku_order_idx"),
+            models.Index(fields=["name", "id"], name="product_name_order_idx"),
+            models.Index(fields=["created_at", "id"], name="product_created_idx"),
+            # PostgreSQL also gets a trigram index for name iContains and a full-text index
+            # for the search box: see migrations/0002_search_indexes.py and search.py.
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.sku}: {self.name}"

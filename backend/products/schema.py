@@ -1,0 +1,75 @@
+"""Products operations: a thin layer over ``products.services``."""
+
+import strawberry
+import strawberry_django
+from strawberry import UNSET
+
+from accounts.permissions import IsAuthenticated
+from config.ids import decode_id
+from products import services
+from products.models import Product
+from products.types import (
+    DeleteAllProductsPayload,
+    ProductConnection,
+    ProductInput,
+    ProductPartialInput,
+    ProductType,
+)
+
+AUTH = [IsAuthenticated]
+
+
+@strawberry.type
+class Query:
+    """Products queries."""
+
+    products: ProductConnection = strawberry_django.connection(
+        permission_classes=AUTH,
+        description="Products, most recently updated first unless `ordering` says otherwise.",
+    )
+
+    @strawberry_django.field(permission_classes=AUTH)
+    def product(self, id: strawberry.ID) -> ProductType | None:
+        """The product with this id, or null when there is none (a malformed id is an error)."""
+        return Product.objects.filter(pk=decode_id(id, "Product")).first()
+
+    @strawberry_django.field(permission_classes=AUTH)
+    def product_by_sku(self, sku: str) -> ProductType | None:
+        """The product with this SKU in any letter case, or null."""
+        return Product.objects.filter(sku__iexact=sku.strip()).first()
+
+
+@strawberry.type
+class Mutation:
+    """Products mutations; problems come back as OperationInfo messages."""
+
+    @strawberry_django.mutation(permission_classes=AUTH)
+    def create_product(self, input: ProductInput) -> ProductType:
+        """Create a product."""
+        return services.create_product(
+            sku=input.sku,
+            name=input.name,
+            description=input.description,
+            active=input.active,
+        )
+
+    @strawberry_django.mutation(permission_classes=AUTH)
+    def update_product(self, input: ProductPartialInput) -> ProductType:
+        """Change the fields given; the others keep their values."""
+        pk = decode_id(input.id, "Product")
+        changes = {
+            name: getattr(input, name)
+            for name in ("sku", "name", "description", "active")
+            if getattr(input, name) is not UNSET
+        }
+        return services.update_product(pk, changes)
+
+    @strawberry_django.mutation(permission_classes=AUTH)
+    def delete_product(self, id: strawberry.ID) -> ProductType:
+        """Delete a product; the answer holds its id and SKU."""
+        return services.delete_product(decode_id(id, "Product"))
+
+    @strawberry_django.mutation(permission_classes=AUTH, handle_django_errors=False)
+    def delete_all_products(self) -> DeleteAllProductsPayload:
+        """Delete every product at once; one `products.bulk_deleted` event is sent."""
+        return DeleteAllProductsPayload(deleted_count=services.delete_all_products())

@@ -1,0 +1,66 @@
+"""The search box: every query word must start a word in the SKU, name or description.
+
+A query word matches at the start of a word of the text, where words are separated by any
+character that is not a letter or digit: ``budg`` finds "budget", ``raise-be`` finds
+"lay-raise-best-end", case-insensitively. Words of the query combine with AND.
+
+On PostgreSQL a GIN full-text index over the three columns (letters and digits only, in the
+'simple' configuration, see migration 0002) narrows the rows with prefix terms (``budg:*``);
+a regular expression then checks the exact rule on those candidates only. Elsewhere
+(embedded SQLite) the regular expression alone does the work.
+"""
+
+import re
+
+from django.db import connection
+from django.db.models import BooleanField, Q
+from django.db.models.expressions import RawSQL
+
+# Must equal the expression of the index "product_search_idx" (migration 0002).
+SEARCH_DOCUMENT = (
+    "to_tsvector('simple'::regconfig, regexp_replace("
+    "\"products_product\".\"sku\" || ' ' || \"products_product\".\"name\" || ' ' || "
+    "\"products_product\".\"description\", '[^[:alnum:]]+', ' ', 'g'))"
+)
+_ALNUM_RUN = re.compile(r"[^\W_]+")
+MAX_QUERY_WORDS = 10
+
+
+def query_words(query: str) -> list[str]:
+    """Split the search box text into words (at most ``MAX_QUERY_WORDS``)."""
+    return query.split()[:MAX_QUERY_WORDS]
+
+
+def _word_start_pattern(word: str) -> str:
+    # PostgreSQL ARE and Python re both accept a backslash before any non-alphanumeric.
+    escaped = "".join(ch if ch.isalnum() else "\\" + ch for ch in word)
+    if connection.vendor == "postgresql":
+        return f"(^|[^[:alnum:]]){escaped}"
+    return rf"(^|[\W_]){escaped}"
+
+
+def _tsquery(words: list[str]) -> str:
+    terms = [part.lower() + ":*" for word in words for part in _ALNUM_RUN.findall(word)]
+    return " & ".join(terms)
+
+
+def search_q(query: str, prefix: str = "") -> Q:
+    """Return the filter for the search box text ``query`` (empty text matches everything)."""
+    words = query_words(query)
+    condition = Q()
+    for word in words:
+        pattern = _word_start_pattern(word)
+        condition &= (
+            Q(**{f"{prefix}sku__iregex": pattern})
+            | Q(**{f"{prefix}name__iregex": pattern})
+            | Q(**{f"{prefix}description__iregex": pattern})
+        )
+    tsquery = _tsquery(words)
+    if connection.vendor == "postgresql" and tsquery and not prefix:
+        candidates = RawSQL(
+            f"{SEARCH_DOCUMENT} @@ to_tsquery('simple'::regconfig, %s)",
+            (tsquery,),
+            output_field=BooleanField(),
+        )
+        condition = Q(candidates) & condition
+    return condition

@@ -1,0 +1,114 @@
+"""Product changes. Each runs in one transaction together with the signal it sends."""
+
+from typing import Any
+
+from django.core.exceptions import ValidationError
+from django.db import IntegrityError, transaction
+
+from products import signals
+from products.models import NAME_MAX_LENGTH, SKU_MAX_LENGTH, Product
+
+DUPLICATE_SKU = "A product with SKU {sku!r} already exists (SKUs are unique ignoring letter case)."
+
+
+def _clean_text(value: Any, field: str, max_length: int, errors: dict[str, str]) -> str:
+    text = value.strip() if isinstance(value, str) else ""
+    if not text:
+        errors[field] = f"{field.capitalize()} is required and cannot be blank."
+    elif len(text) > max_length:
+        errors[field] = (
+            f"{field.capitalize()} can be at most {max_length} characters (got {len(text)})."
+        )
+    return text
+
+
+def clean_product_fields(data: dict[str, Any]) -> dict[str, Any]:
+    """Trim and check the fields present in ``data``; raise one message per bad field."""
+    errors: dict[str, str] = {}
+    cleaned: dict[str, Any] = {}
+    if "sku" in data:
+        cleaned["sku"] = _clean_text(data["sku"], "sku", SKU_MAX_LENGTH, errors)
+        if "sku" in errors:
+            errors["sku"] = errors["sku"].replace("Sku", "SKU")
+    if "name" in data:
+        cleaned["name"] = _clean_text(data["name"], "name", NAME_MAX_LENGTH, errors)
+    if "description" in data:
+        description = data["description"]
+        cleaned["description"] = "" if description is None else str(description)
+    if "active" in data:
+        if data["active"] is None:
+            errors["active"] = "Active must be true or false."
+        cleaned["active"] = data["active"]
+    if errors:
+        raise ValidationError(errors)
+    return cleaned
+
+
+def _check_sku_free(sku: str, exclude_pk: int | None = None) -> None:
+    others = Product.objects.filter(sku__iexact=sku)
+    if exclude_pk is not None:
+        others = others.exclude(pk=exclude_pk)
+    if others.exists():
+        raise ValidationError({"sku": DUPLICATE_SKU.format(sku=sku)})
+
+
+def _save(product: Product, sku: str) -> None:
+    try:
+        with transaction.atomic():
+            product.save()
+    except IntegrityError:
+        # Another request took the SKU between our check and our write.
+        raise ValidationError({"sku": DUPLICATE_SKU.format(sku=sku)}) from None
+
+
+def create_product(
+    *, sku: str, name: str, description: str | None = "", active: bool | None = True
+) -> Product:
+    """Create a product; send ``product_created`` in the same transaction."""
+    fields = clean_product_fields(
+        {"sku": sku, "name": name, "description": description or "", "active": active}
+    )
+    with transaction.atomic():
+        _check_sku_free(fields["sku"])
+        product = Product(**fields)
+        _save(product, fields["sku"])
+        signals.product_created.send(sender=Product, product=product)
+    return product
+
+
+def update_product(pk: int, changes: dict[str, Any]) -> Product:
+    """Apply ``changes`` (any of sku, name, description, active) to product ``pk``."""
+    fields = clean_product_fields(changes)
+    with transaction.atomic():
+        product = Product.objects.select_for_update().filter(pk=pk).first()
+        if product is None:
+            raise ValidationError({"id": "No product with this id."})
+        if "sku" in fields:
+            _check_sku_free(fields["sku"], exclude_pk=pk)
+        for name, value in fields.items():
+            setattr(product, name, value)
+        _save(product, fields.get("sku", product.sku))
+        signals.product_updated.send(sender=Product, product=product)
+    return product
+
+
+def delete_product(pk: int) -> Product:
+    """Delete product ``pk``; return it as it was (with its id)."""
+    with transaction.atomic():
+        product = Product.objects.select_for_update().filter(pk=pk).first()
+        if product is None:
+            raise ValidationError({"id": "No product with this id."})
+        product.delete()
+        product.pk = pk
+        signals.product_deleted.send(sender=Product, product_id=pk, sku=product.sku)
+    return product
+
+
+def delete_all_products() -> int:
+    """Delete every product in one statement; return how many there were."""
+    with transaction.atomic():
+        # No delete signals or relations on Product, so Django deletes in one statement
+        # without loading rows (a test holds it to that).
+        deleted_count, _ = Product.objects.all().delete()
+        signals.products_bulk_deleted.send(sender=Product, deleted_count=deleted_count)
+    return deleted_count
