@@ -4,6 +4,7 @@ import io
 import re
 
 import pytest
+
 from imports.filestream import BadFile, check_file
 
 from .helpers import gz

@@ -3,6 +3,7 @@
 import io
 
 import pytest
+
 from imports.filestream import BadFile
 from imports.parsing import CsvReader, Position, parse_header
 from imports.rows import ProductRow

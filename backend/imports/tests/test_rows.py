@@ -1,4 +1,5 @@
 import pytest
+
 from imports.rows import Columns, ProductRow, RowProblem, clean_row, parse_active
 
 COLS = Columns(count=4, sku=0, name=1, description=2, active=3)

@@ -1,0 +1,41 @@
+"""Fixtures of the imports tests: submit a file as an import and run the queue in-process."""
+
+from collections.abc import Callable
+
+import pytest
+from django.core.files.uploadedfile import SimpleUploadedFile
+
+from imports import services
+from imports.models import ImportJob
+from products.models import Product
+
+
+@pytest.fixture
+def submit(db) -> Callable[..., ImportJob]:
+    """Submit `data` as an upload named `name`; returns the PENDING job."""
+
+    def submit(data: bytes, *, dry_run: bool = False, name: str = "products.csv") -> ImportJob:
+        return services.submit_import(SimpleUploadedFile(name, data), dry_run=dry_run)
+
+    return submit
+
+
+@pytest.fixture
+def run_import(submit) -> Callable[..., ImportJob]:
+    """Submit `data` and work the queue in this thread; returns the job as it ended."""
+
+    def run_import(data: bytes, **kwargs) -> ImportJob:
+        job = submit(data, **kwargs)
+        services.process_queue()
+        job.refresh_from_db()
+        return job
+
+    return run_import
+
+
+def catalogue() -> dict[str, tuple]:
+    """Every product as `sku -> (name, description, active)`."""
+    return {
+        p.sku: (p.name, p.description, p.active)
+        for p in Product.objects.order_by("id")
+    }
