@@ -9,15 +9,20 @@ from strawberry_django.optimizer import DjangoOptimizerExtension
 
 from accounts.schema import Mutation as AccountsMutation
 from accounts.schema import Query as AccountsQuery
+from imports.schema import Mutation as ImportsMutation
+from imports.schema import Query as ImportsQuery
+from imports.schema import Subscription as ImportsSubscription
 from products.schema import Mutation as ProductsMutation
 from products.schema import Query as ProductsQuery
 
-Query = merge_types("Query", (AccountsQuery, ProductsQuery))
-Mutation = merge_types("Mutation", (AccountsMutation, ProductsMutation))
+Query = merge_types("Query", (AccountsQuery, ProductsQuery, ImportsQuery))
+Mutation = merge_types("Mutation", (AccountsMutation, ProductsMutation, ImportsMutation))
+Subscription = merge_types("Subscription", (ImportsSubscription,))
 
 schema = strawberry.Schema(
     query=Query,
     mutation=Mutation,
+    subscription=Subscription,
     config=StrawberryConfig(relay_max_results=settings.GRAPHQL_MAX_PAGE_SIZE),
     extensions=[
         DjangoOptimizerExtension,

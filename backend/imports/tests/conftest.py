@@ -21,12 +21,16 @@ def submit(db) -> Callable[..., ImportJob]:
 
 
 @pytest.fixture
-def run_import(submit) -> Callable[..., ImportJob]:
-    """Submit `data` and work the queue in this thread; returns the job as it ended."""
+def run_import(submit, django_capture_on_commit_callbacks) -> Callable[..., ImportJob]:
+    """Submit `data` and work the queue in this thread; returns the job as it ended.
+
+    Callbacks the run registers for after its commits (removing the file) are executed.
+    """
 
     def run_import(data: bytes, **kwargs) -> ImportJob:
         job = submit(data, **kwargs)
-        services.process_queue()
+        with django_capture_on_commit_callbacks(execute=True):
+            services.process_queue()
         job.refresh_from_db()
         return job
 
