@@ -43,3 +43,19 @@ def catalogue() -> dict[str, tuple]:
         p.sku: (p.name, p.description, p.active)
         for p in Product.objects.order_by("id")
     }
+
+
+def sample_csv(rows: int, *, seed: int = 1, prefix: str = "sku") -> bytes:
+    """A CSV with multi-line descriptions, repeated and case-variant SKUs, an active column."""
+    import random
+
+    rnd = random.Random(seed)
+    out = ["sku,name,description,active"]
+    for i in range(rows):
+        n = rnd.randrange(rows // 2 + 1)
+        sku = f"{prefix}-{n}".upper() if rnd.random() < 0.1 else f"{prefix}-{n}"
+        description = "line one\nline two" if rnd.random() < 0.4 else f"plain {i % 7}"
+        active = rnd.choice(["yes", "no", "TRUE", "0"])
+        name = f"Name {rnd.randrange(3)}" if rnd.random() < 0.97 else ""
+        out.append(f'{sku},{name},"{description}",{active}')
+    return ("\n".join(out) + "\n").encode()
