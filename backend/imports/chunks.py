@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from typing import NamedTuple
 
@@ -60,3 +60,37 @@ def read_chunks(reader: CsvReader, header: Header, size: int) -> Iterator[Chunk]
     chunk.end = reader.position()
     chunk.consumed = reader.source.consumed
     yield chunk
+
+
+def last_lines(
+    reader: CsvReader, header: Header, db_lower: Callable[[list[str]], dict[str, str]]
+) -> tuple[dict[str, int], int]:
+    """First pass: for each SKU key, the line of its last valid row; and the records read.
+
+    Only those rows are applied later, so each product is written at most once per import
+    and its outcome (created, updated, unchanged) is final the moment it is written.
+    `db_lower` gives the database's lower() of SKUs that are not plain ASCII.
+    """
+    columns = header.columns
+    last: dict[str, int] = {}
+    odd: list[tuple[str, int]] = []
+    records = 0
+    for record in reader.records():
+        records += 1
+        if type(record) is not Record:
+            continue
+        row = clean_row(record.line, record.fields, columns)
+        if type(row) is ProductRow:
+            sku = row.sku
+            if sku.isascii():
+                last[sku.lower()] = row.line
+            else:
+                odd.append((sku, row.line))
+    for start in range(0, len(odd), 10_000):
+        batch = odd[start : start + 10_000]
+        keys = db_lower([sku for sku, _ in batch])
+        for sku, line in batch:
+            key = keys[sku]
+            if last.get(key, 0) < line:
+                last[key] = line
+    return last, records

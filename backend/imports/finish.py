@@ -7,7 +7,7 @@ import logging
 from django.db import transaction
 from django.utils import timezone
 
-from .models import ImportJob, ImportLedger
+from .models import ImportJob
 from .signals import import_finished
 
 logger = logging.getLogger(__name__)
@@ -43,7 +43,6 @@ def finish_locked(job: ImportJob, status: str, message: str = "") -> None:
     job.save(
         update_fields=["status", "error_message", "finished_at", "progress", "bytes_processed"]
     )
-    ImportLedger.objects.filter(job=job).delete()
     import_finished.send(sender=ImportJob, job=job)
     transaction.on_commit(lambda: delete_file(job.pk))
 

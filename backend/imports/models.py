@@ -7,9 +7,9 @@ from django.db import models
 class ImportJob(models.Model):
     """One uploaded file and the work of applying it; the worker gets only its id.
 
-    The checkpoint (`checkpoint_offset`, `checkpoint_line`, `rows_processed`, the counts and
-    the `ImportLedger` rows) moves in the same transaction as each chunk of products, so a
-    worker that dies resumes exactly after the last committed chunk.
+    The checkpoint (`checkpoint_offset`, `checkpoint_line`, `rows_processed` and the counts)
+    moves in the same transaction as each chunk of products, so a worker that dies resumes
+    exactly after the last committed chunk.
     """
 
     class Status(models.TextChoices):
@@ -83,23 +83,3 @@ class ImportRowError(models.Model):
 
     def __str__(self) -> str:
         return f"line {self.line}: {self.message}"
-
-
-class ImportLedger(models.Model):
-    """Outcomes (created/updated/unchanged) of the SKUs one committed chunk touched.
-
-    One compressed row per chunk, written in the chunk's transaction; a resumed job replays
-    them to keep its counts exact per product. Deleted when the job ends.
-    """
-
-    job = models.ForeignKey(ImportJob, on_delete=models.CASCADE, related_name="+")
-    chunk = models.IntegerField()
-    outcomes = models.BinaryField()
-
-    class Meta:
-        constraints = [
-            models.UniqueConstraint(fields=["job", "chunk"], name="import_ledger_chunk_unique")
-        ]
-
-    def __str__(self) -> str:
-        return f"ledger of import {self.job_id}, chunk {self.chunk}"

@@ -1,9 +1,14 @@
-"""Run one claimed import job: check the file, then read, apply and checkpoint chunk by chunk.
+"""Run one claimed import job in two passes over the file.
+
+1. Check: the whole file is read once before any write (gzip, UTF-8, header, CSV), noting
+   the line of each SKU's last valid row. A bad file fails here and changes no product.
+2. Apply: chunk by chunk, only each SKU's last row is written (last row wins across the file)
+   so a product is written at most once and its outcome is final when written; counts are
+   plain sums, exact per product. Each chunk commits together with the job's checkpoint, so
+   a resumed run (pass 1 again, pass 2 from the checkpoint) ends in the same state and counts.
 
 Parsing runs in a helper thread while this thread talks to the database, so the CSV work
-overlaps the database's (psycopg2 releases the GIL while PostgreSQL works). Each chunk
-commits together with the job's checkpoint and the chunk's ledger row; a resumed run starts
-at the checkpoint with the ledger replayed, and so ends in the same state and counts.
+overlaps the database's (psycopg2 releases the GIL while PostgreSQL works).
 """
 
 from __future__ import annotations
@@ -11,17 +16,18 @@ from __future__ import annotations
 import logging
 import queue
 import threading
+from collections import Counter
 from collections.abc import Iterator
 
 from django.conf import settings
 from django.db import transaction
 
 from . import finish, upsert
-from .chunks import Chunk, read_chunks
-from .filestream import BadFile, check_file
-from .ledger import CHANGED, CREATED, SAME, UNCHANGED, UPDATED, Ledger, fingerprint
-from .models import ImportJob, ImportLedger, ImportRowError
+from .chunks import Chunk, last_lines, read_chunks
+from .filestream import BadFile
+from .models import ImportJob, ImportRowError
 from .parsing import CsvReader, Header, Position
+from .upsert import CHANGED, INSERTED, SAME
 
 logger = logging.getLogger(__name__)
 
@@ -44,33 +50,29 @@ def run(job: ImportJob) -> None:
         return
     try:
         with job.file.storage.open(job.file.name, "rb") as raw:
-            check_file(raw)
-        with job.file.storage.open(job.file.name, "rb") as raw:
-            header = CsvReader(raw).read_header()
+            reader = CsvReader(raw)
+            header = reader.read_header()
+            last, records = last_lines(reader, header, upsert.db_lower)
     except BadFile as exc:
         finish.finish(job, ImportJob.Status.FAILED, str(exc))
+        return
+    if records == 0:
+        finish.finish(job, ImportJob.Status.FAILED, NO_ROWS)
         return
     if not job.header:
         job.header = header.names
         ImportJob.objects.filter(pk=job.pk).update(header=header.names)
-    ledger = Ledger()
-    ledger.replay(
-        ImportLedger.objects.filter(job=job).order_by("chunk").values_list("outcomes", flat=True)
-    )
     start = Position(job.checkpoint_offset, job.checkpoint_line, job.rows_processed)
     try:
-        for chunk, last in _chunks(job, header, start):
-            if last and chunk.end.rows == 0:
-                finish.finish(job, ImportJob.Status.FAILED, NO_ROWS)
-                return
-            _commit(job, header, chunk, ledger)
+        for chunk in _chunks(job, header, start):
+            _commit(job, header, chunk, last)
     except Stopped:
         return
     finish.finish(job, ImportJob.Status.COMPLETED)
 
 
-def _chunks(job: ImportJob, header: Header, start: Position) -> Iterator[tuple[Chunk, bool]]:
-    """Chunks from `start`, parsed ahead in a thread; yields `(chunk, is_last)`."""
+def _chunks(job: ImportJob, header: Header, start: Position) -> Iterator[Chunk]:
+    """Chunks from `start`, parsed ahead in a thread."""
     ahead: queue.Queue = queue.Queue(maxsize=2)
     stop = threading.Event()
 
@@ -96,35 +98,18 @@ def _chunks(job: ImportJob, header: Header, start: Position) -> Iterator[tuple[C
     thread = threading.Thread(target=produce, name=f"import-{job.pk}-reader", daemon=True)
     thread.start()
     try:
-        current = ahead.get()
-        while True:
-            if isinstance(current, BaseException):
-                raise current
-            following = ahead.get() if current is not None else None
-            if current is None:
-                return
-            if isinstance(following, BaseException):
-                raise following
-            yield current, following is None
-            current = following
+        while (item := ahead.get()) is not None:
+            if isinstance(item, BaseException):
+                raise item
+            yield item
     finally:
         stop.set()
         thread.join(timeout=5)
 
 
-def _reactions(job: ImportJob, header: Header, rows: dict, ledger: Ledger) -> dict[str, int]:
+def _commit(job: ImportJob, header: Header, chunk: Chunk, last: dict[str, int]) -> None:
+    rows = {k: r for k, r in upsert.dedupe(chunk.rows).items() if last.get(k) == r.line}
     columns = header.columns
-    if not job.dry_run:
-        return upsert.write(rows, columns.description is not None, columns.active is not None)
-    seen = {k: r for k, r in rows.items() if ledger.outcome_of(k) is not None}
-    reactions = upsert.compare({k: r for k, r in rows.items() if k not in seen})
-    for key, row in seen.items():
-        reactions[key] = SAME if fingerprint(row) == ledger.fingerprint_of(key) else CHANGED
-    return reactions
-
-
-def _commit(job: ImportJob, header: Header, chunk: Chunk, ledger: Ledger) -> None:
-    rows = upsert.dedupe(chunk.rows)
     with transaction.atomic():
         current = (
             ImportJob.objects.select_for_update()
@@ -136,23 +121,23 @@ def _commit(job: ImportJob, header: Header, chunk: Chunk, ledger: Ledger) -> Non
         if current.cancel_requested:
             finish.finish_locked(job, ImportJob.Status.CANCELLED)
             raise Stopped
-        reactions = _reactions(job, header, rows, ledger)
-        digest = fingerprint if job.dry_run else (lambda row: 0)
-        entries = ledger.apply((k, reactions[k], digest(r)) for k, r in rows.items())
-        job.chunks_committed += 1
-        ImportLedger.objects.create(
-            job=job, chunk=job.chunks_committed, outcomes=ledger.pack(entries)
-        )
+        if job.dry_run:
+            reactions = upsert.compare(rows)
+        else:
+            has = columns.description is not None, columns.active is not None
+            reactions = upsert.write(rows, *has)
         ImportRowError.objects.bulk_create(
             ImportRowError(job=job, line=r.line, sku=r.sku, message=r.message, raw=r.raw)
             for r in chunk.rejected
         )
-        consumed = min(max(chunk.consumed, current.bytes_processed), job.file_size)
-        job.checkpoint_offset, job.checkpoint_line, job.rows_processed = chunk.end
+        outcomes = Counter(reactions.values())
+        job.created_count += outcomes[INSERTED]
+        job.updated_count += outcomes[CHANGED]
+        job.unchanged_count += outcomes[SAME]
         job.error_count += len(chunk.rejected)
-        job.created_count = ledger.counts[CREATED]
-        job.updated_count = ledger.counts[UPDATED]
-        job.unchanged_count = ledger.counts[UNCHANGED]
+        job.checkpoint_offset, job.checkpoint_line, job.rows_processed = chunk.end
+        consumed = min(max(chunk.consumed, current.bytes_processed), job.file_size)
         job.bytes_processed = consumed
         job.progress = max(job.progress, min(99, consumed * 100 // max(job.file_size, 1)))
+        job.chunks_committed += 1
         job.save(update_fields=[*finish.PROGRESS_FIELDS, "chunks_committed"])

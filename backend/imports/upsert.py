@@ -20,8 +20,10 @@ from collections.abc import Iterable
 from django.db import connection
 from django.utils import timezone
 
-from .ledger import CHANGED, INSERTED, SAME
 from .rows import ProductRow
+
+# How the stored products react to a row: a new product, changed values, nothing to change.
+INSERTED, CHANGED, SAME = 1, 2, 3
 
 TABLE = "products_product"
 STAGE = "import_stage"
@@ -32,7 +34,7 @@ def dedupe(rows: Iterable[ProductRow]) -> dict[str, ProductRow]:
     """Rows by SKU key, the last row of each key winning (file order)."""
     rows = list(rows)
     odd = [r.sku for r in rows if not r.sku.isascii()]
-    lowered = _db_lower(odd) if odd else {}
+    lowered = db_lower(odd) if odd else {}
     latest: dict[str, ProductRow] = {}
     for row in rows:
         sku = row.sku
@@ -40,7 +42,8 @@ def dedupe(rows: Iterable[ProductRow]) -> dict[str, ProductRow]:
     return latest
 
 
-def _db_lower(skus: list[str]) -> dict[str, str]:
+def db_lower(skus: list[str]) -> dict[str, str]:
+    """The database's lower() of each SKU (for SKUs that are not plain ASCII)."""
     with connection.cursor() as cursor:
         if connection.vendor == "postgresql":
             cursor.execute("SELECT x, lower(x) FROM unnest(%s::text[]) AS t(x)", [skus])

@@ -30,7 +30,7 @@ def test_cancel_while_processing_stops_at_a_chunk_boundary(worker, submit, setti
     settings.IMPORT_CHUNK_ROWS = 200
     job = submit(sample_csv(60_000, seed=5))
     wait_for(lambda: ImportJob.objects.get(pk=job.pk).chunks_committed >= 2, what="2 chunks")
-    services.cancel_import(job.pk)
+    wait_for(lambda: services.cancel_import(job.pk), what="the cancel request to be saved")
     job = wait_final(job, timeout=10)
     assert job.status == ImportJob.Status.CANCELLED
     assert 400 <= job.rows_processed < 60_000
