@@ -5,7 +5,6 @@ import time
 from collections.abc import AsyncIterator
 
 from asgiref.sync import sync_to_async
-from django.core.exceptions import ValidationError
 
 from imports.models import ImportJob
 
@@ -19,14 +18,14 @@ WATCHED = (
 
 async def watch(job_id: int) -> AsyncIterator[ImportJob]:
     """Yield the job at once, then whenever it changes and at least every second while it is
-    PROCESSING; stop after yielding its final state. Unknown ids raise ValidationError."""
+    PROCESSING; stop after yielding its final state. Unknown ids raise LookupError."""
     load = sync_to_async(lambda: ImportJob.objects.filter(pk=job_id).first())
     last = None
     sent_at = 0.0
     while True:
         job = await load()
         if job is None:
-            raise ValidationError("No import job with this id.")
+            raise LookupError("No import job with this id.")
         state = tuple(getattr(job, name) for name in WATCHED)
         now = time.monotonic()
         running = job.status == ImportJob.Status.PROCESSING
