@@ -1,9 +1,9 @@
 """importProgress over WebSocket: the state at once, every change, a beat each second, then done."""
 
 import json
-from contextlib import contextmanager
 import threading
 import time
+from contextlib import contextmanager
 
 import pytest
 from strawberry.relay import to_base64
