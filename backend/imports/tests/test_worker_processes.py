@@ -82,6 +82,11 @@ def workers(tmp_path):
     for process in started:
         if process.poll() is None:
             kill(process, signal.SIGTERM)
+    with connection.cursor() as cursor:  # sessions of killed workers the server still keeps
+        cursor.execute(
+            "SELECT pg_terminate_backend(pid) FROM pg_stat_activity "
+            "WHERE datname = current_database() AND pid <> pg_backend_pid()"
+        )
 
 
 def base_catalogue() -> None:
