@@ -155,3 +155,21 @@ def live_server_asgi(transactional_db) -> Iterator[LiveServer]:
     server.start()
     yield server
     server.stop()
+    close_other_connections()
+
+
+def close_other_connections() -> None:
+    """End database sessions that server or worker threads left open (PostgreSQL).
+
+    Threads of uvicorn's executor keep their own connections; the test database cannot be
+    flushed or dropped while they live.
+    """
+    from django.db import connection
+
+    if connection.vendor != "postgresql":
+        return
+    with connection.cursor() as cursor:
+        cursor.execute(
+            "SELECT pg_terminate_backend(pid) FROM pg_stat_activity "
+            "WHERE datname = current_database() AND pid <> pg_backend_pid()"
+        )

@@ -82,4 +82,3 @@ class BearerTokenMiddleware:
         request.auser = auser
         request._dont_enforce_csrf_checks = True  # noqa: SLF001 - no ambient credentials
         return self.get_response(request)
-

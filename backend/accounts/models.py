@@ -1,9 +1,20 @@
-"""API tokens for GraphQL clients in other apps."""
+"""People who sign in, and API tokens for GraphQL clients in other apps."""
 
 import hashlib
 
 from django.conf import settings
+from django.contrib.auth.models import AbstractUser
 from django.db import models
+
+
+class User(AbstractUser):
+    """A person who can sign in. An e-mail address is optional.
+
+    ``createsuperuser --noinput`` needs only ``DJANGO_SUPERUSER_USERNAME`` and
+    ``DJANGO_SUPERUSER_PASSWORD``.
+    """
+
+    REQUIRED_FIELDS: list[str] = []
 
 
 def hash_token(plaintext: str) -> str:

@@ -69,5 +69,5 @@ class Mutation:
     @strawberry_django.mutation(permission_classes=[IsAuthenticated])
     def revoke_api_token(self, info: Info, id: strawberry.ID) -> ApiTokenType:
         """Revoke one of your API tokens; it stops working at once."""
-        pk = decode_id(id, "ApiToken")
+        pk = decode_id(id, "ApiToken", label="API token")
         return services.revoke_api_token(get_current_user(info), pk)

@@ -39,9 +39,7 @@ def revoke_api_token(user: AbstractBaseUser, token_pk: int) -> ApiToken:
 
 def user_for_token(plaintext: str) -> AbstractBaseUser | None:
     """Return the active user a bearer token belongs to, or None; note when it was used."""
-    token = (
-        ApiToken.objects.select_related("user").filter(token_hash=hash_token(plaintext)).first()
-    )
+    token = ApiToken.objects.select_related("user").filter(token_hash=hash_token(plaintext)).first()
     if token is None or not token.user.is_active:
         return None
     now = timezone.now()

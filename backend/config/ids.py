@@ -1,5 +1,7 @@
 """Opaque Relay ids: ``base64("Type:pk")``. Clients never parse them; the server does here."""
 
+import re
+
 from django.core.exceptions import ValidationError
 from strawberry.relay import from_base64, to_base64
 
@@ -9,14 +11,16 @@ def encode_id(type_name: str, pk: int) -> str:
     return to_base64(type_name, pk)
 
 
-def decode_id(value: object, type_name: str, *, field: str = "id") -> int:
+def decode_id(
+    value: object, type_name: str, *, field: str = "id", label: str | None = None
+) -> int:
     """Return the primary key in a public id of ``type_name``.
 
     A malformed id, or the id of another type, raises ``ValidationError`` on ``field`` with
     the same message as an unknown one, so callers answer every bad id the same way.
     """
-    label = type_name[0].lower() + type_name[1:]
-    problem = ValidationError({field: f"No {label} with this id: {value!r}."})
+    label = label or re.sub(r"(?<!^)(?=[A-Z])", " ", type_name).lower()
+    problem = ValidationError({field: f"No {label} with this id."})
     if not isinstance(value, str):
         raise problem
     try:

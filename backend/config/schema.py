@@ -2,9 +2,12 @@
 
 import strawberry
 from django.conf import settings
+from django.core.exceptions import PermissionDenied, ValidationError
+from graphql import GraphQLError
 from strawberry.extensions import MaxAliasesLimiter, MaxTokensLimiter, QueryDepthLimiter
 from strawberry.schema.config import StrawberryConfig
 from strawberry.tools import merge_types
+from strawberry.types import ExecutionContext
 from strawberry_django.optimizer import DjangoOptimizerExtension
 
 from accounts.schema import Mutation as AccountsMutation
@@ -19,7 +22,29 @@ Query = merge_types("Query", (AccountsQuery, ProductsQuery, ImportsQuery))
 Mutation = merge_types("Mutation", (AccountsMutation, ProductsMutation, ImportsMutation))
 Subscription = merge_types("Subscription", (ImportsSubscription,))
 
-schema = strawberry.Schema(
+class Schema(strawberry.Schema):
+    """The schema, logging only errors that are the server's fault.
+
+    Errors a caller causes (validation, permission, bad arguments) are answered to the caller
+    and not logged with a traceback; anything else is.
+    """
+
+    def process_errors(
+        self, errors: list[GraphQLError], execution_context: ExecutionContext | None = None
+    ) -> None:
+        """Log unexpected errors only."""
+        unexpected = [error for error in errors if not _caused_by_caller(error)]
+        super().process_errors(unexpected, execution_context)
+
+
+def _caused_by_caller(error: GraphQLError) -> bool:
+    original = error.original_error
+    return original is None or isinstance(original, _CALLER_ERRORS)
+
+
+_CALLER_ERRORS = (GraphQLError, ValidationError, PermissionDenied, ValueError)
+
+schema = Schema(
     query=Query,
     mutation=Mutation,
     subscription=Subscription,

@@ -1,7 +1,7 @@
 """The SKU column: case-insensitively unique, and looked up the way its index is built."""
 
 from django.db import models
-from django.db.models.lookups import IExact
+from django.db.models import Lookup
 
 
 class SkuField(models.CharField):
@@ -13,12 +13,13 @@ class SkuField(models.CharField):
 
 
 @SkuField.register_lookup
-class LowerIExact(IExact):
-    """``sku__iexact`` as ``LOWER(sku) = LOWER(value)``."""
+class LowerIExact(Lookup):
+    """``sku__iexact`` as ``LOWER(sku) = LOWER(value)``, with no LIKE escaping of the value."""
 
     lookup_name = "iexact"
+    prepare_rhs = False
 
-    def as_postgresql(self, compiler, connection):  # noqa: D102
-        lhs, lhs_params = self.process_lhs(compiler, connection)
+    def as_sql(self, compiler, connection):  # noqa: D102
+        lhs, lhs_params = compiler.compile(self.lhs)
         rhs, rhs_params = self.process_rhs(compiler, connection)
         return f"LOWER({lhs}) = LOWER({rhs})", [*lhs_params, *rhs_params]

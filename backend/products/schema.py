@@ -2,6 +2,7 @@
 
 import strawberry
 import strawberry_django
+from django.db.models import QuerySet
 from strawberry import UNSET
 
 from accounts.permissions import IsAuthenticated
@@ -9,9 +10,11 @@ from config.ids import decode_id
 from products import services
 from products.models import Product
 from products.types import (
+    DEFAULT_ORDER,
     DeleteAllProductsPayload,
     ProductConnection,
     ProductInput,
+    ProductOrder,
     ProductPartialInput,
     ProductType,
 )
@@ -23,10 +26,12 @@ AUTH = [IsAuthenticated]
 class Query:
     """Products queries."""
 
-    products: ProductConnection = strawberry_django.connection(
-        permission_classes=AUTH,
-        description="Products, most recently updated first unless `ordering` says otherwise.",
-    )
+    @strawberry_django.connection(ProductConnection, permission_classes=AUTH)
+    def products(self, ordering: list[ProductOrder] | None = None) -> QuerySet[Product]:
+        """Products, most recently updated first unless `ordering` says otherwise."""
+        # `ordering` is declared here only to make it nullable (`[ProductOrder!]`, as the
+        # contract's clients send it); strawberry-django applies it to this queryset.
+        return Product.objects.order_by(*DEFAULT_ORDER)
 
     @strawberry_django.field(permission_classes=AUTH)
     def product(self, id: strawberry.ID) -> ProductType | None:

@@ -4,10 +4,13 @@ A query word matches at the start of a word of the text, where words are separat
 character that is not a letter or digit: ``budg`` finds "budget", ``raise-be`` finds
 "lay-raise-best-end", case-insensitively. Words of the query combine with AND.
 
-On PostgreSQL a GIN full-text index over the three columns (letters and digits only, in the
-'simple' configuration, see migration 0002) narrows the rows with prefix terms (``budg:*``);
-a regular expression then checks the exact rule on those candidates only. Elsewhere
-(embedded SQLite) the regular expression alone does the work.
+On PostgreSQL a GIN full-text index over the three columns (each run of letters and digits
+one lexeme, lower-cased, in the 'simple' configuration; see migration 0002) answers prefix
+terms (``budg:*``). For a query word made only of letters and digits that is the rule
+exactly: it starts a word of the text if and only if it is a prefix of a lexeme. A word with
+other characters (``raise-be``) becomes one prefix term per run (``raise:* & be:*``), which
+narrows the rows, and a regular expression then checks the exact rule on those candidates
+only. Elsewhere (embedded SQLite) the regular expression alone does the work.
 """
 
 import re
@@ -19,7 +22,7 @@ from django.db.models.expressions import RawSQL
 # Must equal the expression of the index "product_search_idx" (migration 0002).
 SEARCH_DOCUMENT = (
     "to_tsvector('simple'::regconfig, regexp_replace("
-    "\"products_product\".\"sku\" || ' ' || \"products_product\".\"name\" || ' ' || "
+    '"products_product"."sku" || \' \' || "products_product"."name" || \' \' || '
     "\"products_product\".\"description\", '[^[:alnum:]]+', ' ', 'g'))"
 )
 _ALNUM_RUN = re.compile(r"[^\W_]+")
@@ -44,23 +47,29 @@ def _tsquery(words: list[str]) -> str:
     return " & ".join(terms)
 
 
+def _regex_q(word: str, prefix: str) -> Q:
+    pattern = _word_start_pattern(word)
+    return (
+        Q(**{f"{prefix}sku__iregex": pattern})
+        | Q(**{f"{prefix}name__iregex": pattern})
+        | Q(**{f"{prefix}description__iregex": pattern})
+    )
+
+
 def search_q(query: str, prefix: str = "") -> Q:
     """Return the filter for the search box text ``query`` (empty text matches everything)."""
     words = query_words(query)
+    use_index = connection.vendor == "postgresql" and not prefix
     condition = Q()
     for word in words:
-        pattern = _word_start_pattern(word)
-        condition &= (
-            Q(**{f"{prefix}sku__iregex": pattern})
-            | Q(**{f"{prefix}name__iregex": pattern})
-            | Q(**{f"{prefix}description__iregex": pattern})
-        )
+        if not (use_index and _ALNUM_RUN.fullmatch(word)):
+            condition &= _regex_q(word, prefix)
     tsquery = _tsquery(words)
-    if connection.vendor == "postgresql" and tsquery and not prefix:
-        candidates = RawSQL(
+    if use_index and tsquery:
+        matches = RawSQL(
             f"{SEARCH_DOCUMENT} @@ to_tsquery('simple'::regconfig, %s)",
             (tsquery,),
             output_field=BooleanField(),
         )
-        condition = Q(candidates) & condition
+        condition = Q(matches) & condition
     return condition

@@ -7,8 +7,9 @@ import strawberry_django
 from django.db.models import Q, QuerySet
 from strawberry import Info, auto, relay
 from strawberry_django.fields.types import field_type_map, input_field_type_map
-from strawberry_django.relay import DjangoCursorConnection
+from strawberry_django.relay import DjangoCursorConnection, DjangoCursorEdge
 
+from products.counts import product_count
 from products.fields import SkuField
 from products.models import Product
 from products.search import search_q
@@ -63,16 +64,35 @@ class ProductType(relay.Node):
 class ProductConnection(DjangoCursorConnection[ProductType]):
     """Products a page at a time (keyset cursors), with the exact count of matches."""
 
+    @strawberry_django.field(description="Exact number of products that match the filters.")
+    def total_count(self) -> int:
+        """Count the matches; cheap for no filter or only `active` (see products/counts.py)."""
+        return product_count(self.total_count_qs)
+
     @classmethod
     def resolve_connection(cls, nodes: QuerySet, *, info: Info, **kwargs: Any) -> Any:
-        """Add the default order and the id tie-breaker, then paginate by keyset."""
+        """Check the cursors, add the id tie-breaker, then paginate by keyset."""
+        for name in ("after", "before"):
+            _check_cursor(kwargs.get(name), name)
         order = list(nodes.query.order_by)
-        if not order:
-            order = list(DEFAULT_ORDER)
-        elif not any(str(key).lstrip("-") in ("id", "pk") for key in order):
-            last = str(order[-1])
+        if not any(str(key).lstrip("-") in ("id", "pk") for key in order):
+            last = str(order[-1]) if order else ""
             order.append("-id" if last.startswith("-") else "id")
         return super().resolve_connection(nodes.order_by(*order), info=info, **kwargs)
+
+
+def _check_cursor(cursor: str | None, argument: str) -> None:
+    if cursor is None:
+        return
+    try:
+        prefix, _ = relay.from_base64(cursor)
+    except ValueError:
+        prefix = None
+    if prefix != DjangoCursorEdge.CURSOR_PREFIX:
+        raise ValueError(
+            f"Invalid cursor in '{argument}': pass a cursor from this connection's edges or "
+            "pageInfo, with the same filters and ordering."
+        )
 
 
 @strawberry_django.input(Product, name="ProductInput")

@@ -1,0 +1,13 @@
+"""Background work of the products app."""
+
+import dramatiq
+
+from config.periodic import every
+from products import counts
+
+
+@every(300)
+@dramatiq.actor(queue_name="maintenance", max_retries=0)
+def compact_product_counts() -> None:
+    """Fold the product count deltas (kept by triggers) into one row per value."""
+    counts.compact()

@@ -1,0 +1,140 @@
+#!/usr/bin/env node
+// Times the products page in real headless Chromium against a running server:
+// first render, and the time from a filter / sort / page change to the table
+// showing the new rows. Prints p50 / p95 / max per action. Not a test.
+//
+//   node bench/products-page-bench.mjs --url http://127.0.0.1:8000 --username admin --password secret [--runs 15]
+//   (or: npm run bench:products -- --url ... ; env CHROMIUM_PATH picks the browser)
+//
+// Each run uses a different search word so the answer comes from the server,
+// not from the page's cache. "typed search" includes the 250 ms typing pause
+// (the debounce) before the request; the line below it subtracts it.
+import { chromium } from '@playwright/test';
+import { parseArgs } from 'node:util';
+
+const { values: args } = parseArgs({
+  options: {
+    url: { type: 'string', default: 'http://127.0.0.1:8000' },
+    username: { type: 'string' },
+    password: { type: 'string' },
+    runs: { type: 'string', default: '15' },
+    chromium: { type: 'string', default: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium' },
+  },
+});
+if (!args.username || !args.password) {
+  console.error('usage: products-page-bench.mjs --url URL --username NAME --password PASSWORD [--runs N]');
+  process.exit(2);
+}
+const runs = Number(args.runs);
+const DEBOUNCE_MS = 250;
+const WORDS = ['a', 'e', 'i', 'o', 'u', 'an', 'er', 'in', 'on', 'st', 'ar', 'en', 're', 'te', 'al', 'le', 'ch', 'th', 'ri', 'ma', 'bo', 'ca', 'de', 'li', 'ne', 'pa', 'sa', 'to', 'wi', 'ye'];
+
+const browser = await chromium.launch({
+  executablePath: args.chromium,
+  args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--no-first-run'],
+});
+const page = await browser.newPage({ viewport: { width: 1280, height: 800 }, baseURL: args.url });
+
+await page.goto('/login?next=%2Fproducts');
+await page.getByLabel('Username').fill(args.username);
+await page.getByLabel('Password').fill(args.password);
+await page.getByRole('button', { name: 'Sign in' }).click();
+await page.getByRole('heading', { name: 'Products', level: 1 }).waitFor();
+
+/** Waits (in the page) until the table shows rows other than `before` and is not busy; returns ms since t0. */
+const settled = `(before, t0) => new Promise((resolve, reject) => {
+  const table = document.querySelector('table[aria-label="Products"]');
+  const done = () => {
+    const body = table.querySelector('tbody');
+    const text = body.innerText;
+    if (text !== before && table.getAttribute('aria-busy') !== 'true' && !body.querySelector('.skeleton-row')) {
+      observer.disconnect();
+      // The slowest GraphQL request started by this change: the server's share of the time.
+      const requests = performance.getEntriesByType('resource').filter((e) => e.name.includes('/graphql') && e.startTime >= t0);
+      const server = requests.reduce((max, e) => Math.max(max, e.responseEnd - e.startTime), 0);
+      resolve({ total: performance.now() - t0, server });
+    }
+  };
+  const observer = new MutationObserver(done);
+  observer.observe(table, { subtree: true, childList: true, characterData: true, attributes: true });
+  setTimeout(() => { observer.disconnect(); reject(new Error('timed out waiting for new rows')); }, 30000);
+  done();
+})`;
+
+async function ready(path) {
+  await page.goto(path);
+  await page.waitForFunction(() => {
+    const table = document.querySelector('table[aria-label="Products"]');
+    return table && table.getAttribute('aria-busy') !== 'true' && !table.querySelector('.skeleton-row');
+  });
+}
+
+/** Runs `trigger` inside the page and measures until the new rows show. */
+async function measure(trigger) {
+  return page.evaluate(
+    async ({ trigger, settled }) => {
+      const table = document.querySelector('table[aria-label="Products"]');
+      const before = table.querySelector('tbody').innerText;
+      performance.clearResourceTimings();
+      const t0 = performance.now();
+      // eslint-disable-next-line no-new-func
+      new Function(trigger)();
+      // eslint-disable-next-line no-eval
+      return eval(settled)(before, t0);
+    },
+    { trigger, settled },
+  );
+}
+
+const setSelect = (label, value) => `{
+  const select = [...document.querySelectorAll('form[role=search] label')].find((l) => l.textContent === ${JSON.stringify(label)}).control;
+  select.value = ${JSON.stringify(value)};
+  select.dispatchEvent(new Event('change', { bubbles: true }));
+}`;
+const typeInto = (label, value) => `{
+  const input = [...document.querySelectorAll('form[role=search] label')].find((l) => l.textContent === ${JSON.stringify(label)}).control;
+  Object.getOwnPropertyDescriptor(HTMLInputElement.prototype, 'value').set.call(input, ${JSON.stringify(value)});
+  input.dispatchEvent(new Event('input', { bubbles: true }));
+}`;
+const clickButton = (name) => `[...document.querySelectorAll('button')].find((b) => b.textContent.trim() === ${JSON.stringify(name)}).click();`;
+
+const results = {};
+const record = (name, ms) => {
+  if (typeof ms === 'number') return (results[name] ??= []).push(ms);
+  (results[name] ??= []).push(ms.total);
+  (results[`  ${name.trim()}: GraphQL request`] ??= []).push(ms.server);
+};
+
+for (let i = 0; i < runs; i += 1) {
+  const word = WORDS[i % WORDS.length] + (i >= WORDS.length ? String(i) : '');
+  // First render: navigation start to the first rows on screen.
+  await page.goto('/products?sort=-updatedAt&size=25&q=' + encodeURIComponent(word));
+  const first = await page.waitForFunction(() => {
+    const table = document.querySelector('table[aria-label="Products"]');
+    return table && table.getAttribute('aria-busy') !== 'true' && !table.querySelector('.skeleton-row') && performance.now();
+  }, null, { polling: 'raf' });
+  record('first render (navigation to rows)', await first.jsonValue());
+
+  record('active filter change', await measure(setSelect('Active', i % 2 ? 'true' : 'false')));
+  record('sort by SKU (header click)', await measure(clickButton('SKU')));
+  await ready('/products?q=' + encodeURIComponent(word));
+  record('next page', await measure(clickButton('Next')));
+  record('last page', await measure(clickButton('Last')));
+  await ready('/products');
+  const typed = await measure(typeInto('SKU', word + 'e'));
+  record('SKU filter typed (incl. 250 ms debounce)', typed);
+  record('  SKU filter, after the debounce', typed.total - DEBOUNCE_MS);
+  await ready('/products');
+  const searched = await measure(typeInto('Search', word + 'r'));
+  record('search typed (incl. 250 ms debounce)', searched);
+  record('  search, after the debounce', searched.total - DEBOUNCE_MS);
+}
+await browser.close();
+
+const pct = (sorted, p) => sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)];
+console.log(`products page against ${args.url}, ${runs} runs each (ms, in-browser clock)`);
+console.log('action'.padEnd(52), 'p50'.padStart(7), 'p95'.padStart(7), 'max'.padStart(7));
+for (const [name, values] of Object.entries(results)) {
+  const sorted = [...values].sort((a, b) => a - b);
+  console.log(name.padEnd(52), pct(sorted, 50).toFixed(0).padStart(7), pct(sorted, 95).toFixed(0).padStart(7), sorted.at(-1).toFixed(0).padStart(7));
+}

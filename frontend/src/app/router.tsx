@@ -1,0 +1,37 @@
+import { lazy, Suspense, type ReactNode } from 'react';
+import { createBrowserRouter, Navigate } from 'react-router';
+import { AppLayout } from '@/components/layouts/app-layout';
+import { LoadingState } from '@/components/ui/states';
+import { RequireAuth } from '@/features/auth/components/require-auth';
+import { SignInPage } from '@/features/auth/components/sign-in-page';
+import { SignOutButton } from '@/features/auth/components/sign-out-button';
+import { NotFoundPage } from '@/app/not-found-page';
+
+// Each page is its own chunk, so the sign-in page loads only what it needs.
+const ImportPage = lazy(() => import('@/features/imports/components/import-page'));
+const ProductsPage = lazy(() => import('@/features/products/components/products-page'));
+const WebhooksPage = lazy(() => import('@/features/webhooks/components/webhooks-page'));
+const ApiTokensPage = lazy(() => import('@/features/api-tokens/components/api-tokens-page'));
+
+function page(element: ReactNode) {
+  return <Suspense fallback={<LoadingState />}>{element}</Suspense>;
+}
+
+export const router = createBrowserRouter([
+  { path: '/login', element: <SignInPage /> },
+  {
+    element: (
+      <RequireAuth>
+        <AppLayout userMenu={<SignOutButton />} />
+      </RequireAuth>
+    ),
+    children: [
+      { index: true, element: <Navigate to="/import" replace /> },
+      { path: 'import', element: page(<ImportPage />) },
+      { path: 'products', element: page(<ProductsPage />) },
+      { path: 'webhooks', element: page(<WebhooksPage />) },
+      { path: 'api-tokens', element: page(<ApiTokensPage />) },
+      { path: '*', element: <NotFoundPage /> },
+    ],
+  },
+]);

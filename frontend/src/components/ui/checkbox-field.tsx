@@ -1,0 +1,34 @@
+import { useId, type InputHTMLAttributes } from 'react';
+import { FieldError } from '@/components/ui/field-error';
+
+export interface CheckboxFieldProps extends Omit<InputHTMLAttributes<HTMLInputElement>, 'id' | 'type'> {
+  label: string;
+  hint?: string;
+  errors?: readonly string[];
+  /** Renders as an on/off switch for assistive technology. */
+  asSwitch?: boolean;
+}
+
+/** A checkbox with its label beside it. */
+export function CheckboxField({ label, hint, errors, asSwitch, className, ...input }: CheckboxFieldProps) {
+  const id = useId();
+  return (
+    <div className={['field field-check', className ?? ''].join(' ')}>
+      <input
+        id={id}
+        type="checkbox"
+        role={asSwitch ? 'switch' : undefined}
+        aria-invalid={errors?.length ? true : undefined}
+        aria-describedby={hint ? `${id}-hint` : undefined}
+        {...input}
+      />
+      <label htmlFor={id}>{label}</label>
+      {hint && (
+        <p id={`${id}-hint`} className="field-hint">
+          {hint}
+        </p>
+      )}
+      <FieldError id={`${id}-error`} messages={errors} />
+    </div>
+  );
+}

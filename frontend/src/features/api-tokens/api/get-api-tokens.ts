@@ -1,0 +1,20 @@
+import { useQuery } from 'urql';
+import { graphql } from '@/gql';
+
+export const ApiTokensQuery = graphql(`
+  query ApiTokens {
+    apiTokens {
+      id
+      name
+      createdAt
+      lastUsedAt
+    }
+  }
+`);
+
+// Listed with `additionalTypenames` so creating the first token refreshes an empty list.
+const context = { additionalTypenames: ['ApiToken'] };
+
+export function useApiTokens() {
+  return useQuery({ query: ApiTokensQuery, context, requestPolicy: 'cache-and-network' });
+}

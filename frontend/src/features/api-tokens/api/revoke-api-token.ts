@@ -1,0 +1,25 @@
+import { useMutation } from 'urql';
+import { graphql } from '@/gql';
+
+export const RevokeApiTokenMutation = graphql(`
+  mutation RevokeApiToken($id: ID!) {
+    revokeApiToken(id: $id) {
+      __typename
+      ... on ApiToken {
+        id
+      }
+      ... on OperationInfo {
+        messages {
+          kind
+          message
+          field
+          code
+        }
+      }
+    }
+  }
+`);
+
+export function useRevokeApiToken() {
+  return useMutation(RevokeApiTokenMutation);
+}

@@ -1,0 +1,15 @@
+import { useMutation } from 'urql';
+import { graphql } from '@/gql';
+
+export const LoginMutation = graphql(`
+  mutation Login($username: String!, $password: String!) {
+    login(username: $username, password: $password) {
+      id
+      username
+    }
+  }
+`);
+
+export function useLogin() {
+  return useMutation(LoginMutation);
+}

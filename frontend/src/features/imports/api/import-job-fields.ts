@@ -1,0 +1,23 @@
+import { graphql } from '@/gql';
+
+/** Everything the import page shows about a job. */
+export const ImportJobFieldsFragment = graphql(`
+  fragment ImportJobFields on ImportJob {
+    id
+    status
+    fileName
+    fileSize
+    dryRun
+    progress
+    bytesProcessed
+    rowsProcessed
+    createdCount
+    updatedCount
+    unchangedCount
+    errorCount
+    errorMessage
+    createdAt
+    startedAt
+    finishedAt
+  }
+`);

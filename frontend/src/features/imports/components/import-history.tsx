@@ -1,0 +1,155 @@
+import { useEffect, useRef, useState } from 'react';
+import { Button } from '@/components/ui/button';
+import { EmptyState, ErrorState, LoadingState } from '@/components/ui/states';
+import { StatusBadge } from '@/components/ui/status-badge';
+import type { ImportJobFieldsFragment } from '@/gql/graphql';
+import { describeError } from '@/lib/error-message';
+import { formatBytes, formatDateTime, formatDuration, formatNumber } from '@/lib/format';
+import { useImportJobs } from '@/features/imports/api/get-import-jobs';
+import { elapsedMs, importStatusWords } from '@/features/imports/lib/import-status';
+
+export const HISTORY_PAGE_SIZE = 20;
+
+export interface ImportHistoryProps {
+  selectedId: string | null;
+  onSelect: (id: string) => void;
+  /** Changes whenever the shown job changes status, so the list is fetched again. */
+  refreshKey: string;
+}
+
+function HistoryRow({ job, selected, onSelect }: { job: ImportJobFieldsFragment; selected: boolean; onSelect: (id: string) => void }) {
+  const words = importStatusWords(job.status);
+  return (
+    <tr aria-current={selected || undefined}>
+      <td className="cell-clip mono" title={job.fileName}>
+        {job.fileName}
+        {job.dryRun && <span className="muted"> (dry run)</span>}
+      </td>
+      <td>
+        <StatusBadge label={words.label} tone={words.tone} />
+      </td>
+      <td className="num hide-narrow">{formatBytes(job.fileSize)}</td>
+      <td className="num">{formatNumber(job.rowsProcessed)}</td>
+      <td className="num">{formatNumber(job.createdCount)}</td>
+      <td className="num">{formatNumber(job.updatedCount)}</td>
+      <td className="num hide-narrow">{formatNumber(job.unchangedCount)}</td>
+      <td className="num">{formatNumber(job.errorCount)}</td>
+      <td>{formatDateTime(job.createdAt)}</td>
+      <td className="hide-narrow">{job.finishedAt ? formatDuration(elapsedMs(job, Date.now())) : '—'}</td>
+      <td className="actions">
+        <Button size="sm" onClick={() => onSelect(job.id)} disabled={selected} aria-label={`View import of ${job.fileName} from ${formatDateTime(job.createdAt)}`}>
+          View
+        </Button>
+      </td>
+    </tr>
+  );
+}
+
+/** Earlier imports, newest first, with "Show more". */
+export function ImportHistory({ selectedId, onSelect, refreshKey }: ImportHistoryProps) {
+  const [pages, setPages] = useState<(string | null)[]>([null]);
+  return (
+    <section aria-labelledby="history-title">
+      <h2 id="history-title">History</h2>
+      <div className="table-wrap">
+        <table aria-label="Import history">
+          <thead>
+            <tr>
+              <th scope="col">File</th>
+              <th scope="col">Status</th>
+              <th scope="col" className="num hide-narrow">
+                Size
+              </th>
+              <th scope="col" className="num">
+                Rows
+              </th>
+              <th scope="col" className="num">
+                Created
+              </th>
+              <th scope="col" className="num">
+                Updated
+              </th>
+              <th scope="col" className="num hide-narrow">
+                Unchanged
+              </th>
+              <th scope="col" className="num">
+                Errors
+              </th>
+              <th scope="col">Submitted</th>
+              <th scope="col" className="hide-narrow">
+                Took
+              </th>
+              <th scope="col">
+                <span className="visually-hidden">Actions</span>
+              </th>
+            </tr>
+          </thead>
+          {pages.map((after, index) => (
+            <HistoryPage key={after ?? 'first'} after={after} refreshKey={refreshKey} selectedId={selectedId} onSelect={onSelect} isLast={index === pages.length - 1} onMore={(cursor) => setPages((p) => [...p, cursor])} />
+          ))}
+        </table>
+      </div>
+    </section>
+  );
+}
+
+interface HistoryPageProps {
+  after: string | null;
+  refreshKey: string;
+  selectedId: string | null;
+  onSelect: (id: string) => void;
+  isLast: boolean;
+  onMore: (cursor: string) => void;
+}
+
+function HistoryPage({ after, refreshKey, selectedId, onSelect, isLast, onMore }: HistoryPageProps) {
+  const [{ data, error, fetching }, refetch] = useImportJobs(HISTORY_PAGE_SIZE, after);
+  const firstRender = useRef(true);
+  useEffect(() => {
+    if (firstRender.current) {
+      firstRender.current = false;
+      return;
+    }
+    refetch({ requestPolicy: 'network-only' });
+  }, [refreshKey, refetch]);
+  const connection = data?.importJobs;
+  const colSpan = 11;
+  if (!connection) {
+    return (
+      <tbody>
+        <tr>
+          <td colSpan={colSpan}>{error && !fetching ? <ErrorState message={describeError(error)} onRetry={() => refetch({ requestPolicy: 'network-only' })} /> : <LoadingState label="Loading imports…" />}</td>
+        </tr>
+      </tbody>
+    );
+  }
+  if (connection.edges.length === 0 && after === null) {
+    return (
+      <tbody>
+        <tr>
+          <td colSpan={colSpan}>
+            <EmptyState title="No imports yet.">
+              <p>Choose a CSV file above to import your first products.</p>
+            </EmptyState>
+          </td>
+        </tr>
+      </tbody>
+    );
+  }
+  return (
+    <tbody>
+      {connection.edges.map(({ node }) => (
+        <HistoryRow key={node.id} job={node} selected={node.id === selectedId} onSelect={onSelect} />
+      ))}
+      {isLast && connection.pageInfo.hasNextPage && connection.pageInfo.endCursor && (
+        <tr>
+          <td colSpan={colSpan} style={{ textAlign: 'center' }}>
+            <Button size="sm" onClick={() => onMore(connection.pageInfo.endCursor!)}>
+              Show more
+            </Button>
+          </td>
+        </tr>
+      )}
+    </tbody>
+  );
+}

@@ -1,0 +1,81 @@
+import { render, screen, waitFor } from '@testing-library/react';
+import { describe, expect, it } from 'vitest';
+import { ImportJobPanel } from '@/features/imports/components/import-job-panel';
+import { createMockClient, operationName, withProviders } from '@/test/mock-client';
+
+const base = {
+  __typename: 'ImportJob',
+  id: 'SW1wb3J0Sm9iOjE=',
+  fileName: 'catalogue.csv.gz',
+  fileSize: 1000,
+  dryRun: false,
+  errorMessage: null,
+  createdAt: '2026-01-02T10:00:00Z',
+  startedAt: '2026-01-02T10:00:01Z',
+  finishedAt: null,
+  createdCount: 0,
+  updatedCount: 0,
+  unchangedCount: 0,
+  errorCount: 0,
+};
+const noErrors = { __typename: 'ImportRowErrorConnection', totalCount: 0, edges: [] };
+
+describe('live import progress', () => {
+  it('falls back to polling importJob every second when the WebSocket fails', async () => {
+    let polls = 0;
+    const { client, operations } = createMockClient((op) => {
+      if (operationName(op) === 'ImportProgress') return new Error('WebSocket connection failed');
+      polls += 1;
+      const done = polls >= 3;
+      return {
+        importJob: {
+          ...base,
+          status: done ? 'COMPLETED' : 'PROCESSING',
+          progress: done ? 100 : 40,
+          bytesProcessed: done ? 1000 : 400,
+          rowsProcessed: done ? 10 : 4,
+          createdCount: done ? 8 : 3,
+          errorCount: done ? 2 : 0,
+          finishedAt: done ? '2026-01-02T10:00:05Z' : null,
+          errors: done
+            ? { __typename: 'ImportRowErrorConnection', totalCount: 2, edges: [{ node: { line: 3, sku: 'X-1', message: 'name is empty' } }, { node: { line: 7, sku: null, message: 'expected 2 fields, found 3' } }] }
+            : noErrors,
+        },
+      };
+    });
+    render(withProviders(<ImportJobPanel id={base.id} />, client));
+
+    const bar = await screen.findByRole('progressbar', { name: 'Import progress' });
+    expect(bar).toHaveAttribute('aria-valuenow', '40');
+    expect(screen.getByText('Processing')).toBeInTheDocument();
+    expect(operations.some((op) => operationName(op) === 'ImportProgress')).toBe(true);
+
+    await waitFor(() => expect(screen.getByText('Completed')).toBeInTheDocument(), { timeout: 4000 });
+    expect(screen.getByRole('progressbar', { name: 'Import progress' })).toHaveAttribute('aria-valuenow', '100');
+    expect(screen.getByText(/Import finished: 8 created/)).toBeInTheDocument();
+    expect(screen.getByRole('table', { name: 'Rows skipped' })).toHaveTextContent('expected 2 fields, found 3');
+    expect(screen.getByRole('link', { name: 'Download errors.csv' })).toHaveAttribute('href', `/imports/${encodeURIComponent(base.id)}/errors.csv`);
+    expect(screen.queryByRole('button', { name: 'Cancel import' })).not.toBeInTheDocument();
+  });
+
+  it('shows pushed progress from the subscription, with Cancel while it runs', async () => {
+    const { client } = createMockClient((op) => {
+      if (operationName(op) === 'ImportProgress') return { importProgress: { ...base, status: 'PROCESSING', progress: 63, bytesProcessed: 630, rowsProcessed: 6300 } };
+      return { importJob: { ...base, status: 'PENDING', progress: 0, bytesProcessed: 0, rowsProcessed: 0, startedAt: null, errors: noErrors } };
+    });
+    render(withProviders(<ImportJobPanel id={base.id} />, client));
+    await waitFor(() => expect(screen.getByRole('progressbar', { name: 'Import progress' })).toHaveAttribute('aria-valuenow', '63'));
+    expect(screen.getByText('Processing')).toBeInTheDocument();
+    expect(screen.getByText('6,300')).toBeInTheDocument();
+    expect(screen.getByRole('button', { name: 'Cancel import' })).toBeEnabled();
+  });
+
+  it('explains a failed file in words', async () => {
+    const { client } = createMockClient(() => ({
+      importJob: { ...base, status: 'FAILED', progress: 10, bytesProcessed: 100, rowsProcessed: 0, finishedAt: '2026-01-02T10:00:02Z', errorMessage: 'Line 1: the header has no "sku" column.', errors: noErrors },
+    }));
+    render(withProviders(<ImportJobPanel id={base.id} />, client));
+    expect(await screen.findByText('Failed')).toBeInTheDocument();
+    expect(screen.getByRole('alert')).toHaveTextContent('Line 1: the header has no "sku" column.');
+  });
+});

@@ -1,0 +1,40 @@
+import { useCallback, useState } from 'react';
+import { useSearchParams } from 'react-router';
+import { PageHeader } from '@/components/layouts/page-header';
+import { useImportJobs } from '@/features/imports/api/get-import-jobs';
+import { HISTORY_PAGE_SIZE, ImportHistory } from '@/features/imports/components/import-history';
+import { ImportJobPanel } from '@/features/imports/components/import-job-panel';
+import { UploadForm } from '@/features/imports/components/upload-form';
+import { isFinished } from '@/features/imports/lib/import-status';
+
+/**
+ * Upload a CSV, watch the import, see earlier ones. The shown job is in the URL
+ * (`?job=`); without one, a job still pending or running is shown (else the
+ * newest), so leaving the page and coming back finds the import where it is.
+ */
+export default function ImportPage() {
+  const [params, setParams] = useSearchParams();
+  const [{ data }] = useImportJobs(HISTORY_PAGE_SIZE, null);
+  const [refreshKey, setRefreshKey] = useState('');
+  // Without ?job=, a job still waiting or running comes first; else the newest one.
+  const jobs = data?.importJobs.edges.map((e) => e.node) ?? [];
+  const active = jobs.find((job) => !isFinished(job.status));
+  const selectedId = params.get('job') ?? active?.id ?? jobs[0]?.id ?? null;
+
+  const select = useCallback((id: string) => setParams({ job: id }, { replace: false }), [setParams]);
+  const onStatusChange = useCallback(() => setRefreshKey(String(Date.now())), []);
+
+  return (
+    <section>
+      <PageHeader title="Import" description="Add or update products from a CSV file: a later row for the same SKU wins; a bad row is skipped and reported." />
+      <UploadForm
+        onQueued={(job) => {
+          select(job.id);
+          setRefreshKey(job.id);
+        }}
+      />
+      {selectedId && <ImportJobPanel key={selectedId} id={selectedId} onStatusChange={onStatusChange} />}
+      <ImportHistory selectedId={selectedId} onSelect={select} refreshKey={refreshKey} />
+    </section>
+  );
+}

@@ -1,0 +1,26 @@
+import { useMutation } from 'urql';
+import { graphql } from '@/gql';
+
+export const DeleteProductMutation = graphql(`
+  mutation DeleteProduct($id: ID!) {
+    deleteProduct(id: $id) {
+      __typename
+      ... on Product {
+        id
+        sku
+      }
+      ... on OperationInfo {
+        messages {
+          kind
+          message
+          field
+          code
+        }
+      }
+    }
+  }
+`);
+
+export function useDeleteProduct() {
+  return useMutation(DeleteProductMutation);
+}

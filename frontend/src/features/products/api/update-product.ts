@@ -1,0 +1,25 @@
+import { useMutation } from 'urql';
+import { graphql } from '@/gql';
+
+export const UpdateProductMutation = graphql(`
+  mutation UpdateProduct($input: ProductPartialInput!) {
+    updateProduct(input: $input) {
+      __typename
+      ... on Product {
+        ...ProductFields
+      }
+      ... on OperationInfo {
+        messages {
+          kind
+          message
+          field
+          code
+        }
+      }
+    }
+  }
+`);
+
+export function useUpdateProduct() {
+  return useMutation(UpdateProductMutation);
+}

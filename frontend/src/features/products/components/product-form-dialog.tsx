@@ -1,0 +1,82 @@
+import { useEffect, useState, type FormEvent } from 'react';
+import { Button } from '@/components/ui/button';
+import { CheckboxField } from '@/components/ui/checkbox-field';
+import { Dialog, DialogFooter } from '@/components/ui/dialog';
+import { Notice } from '@/components/ui/notice';
+import { TextAreaField, TextField } from '@/components/ui/text-field';
+import type { ProductFieldsFragment } from '@/gql/graphql';
+import { describeError } from '@/lib/error-message';
+import { splitMessages, type FieldErrors } from '@/lib/operation-info';
+import { useCreateProduct } from '@/features/products/api/create-product';
+import { useUpdateProduct } from '@/features/products/api/update-product';
+
+const FORM_FIELDS = ['sku', 'name', 'description', 'active'] as const;
+const noErrors: FieldErrors = { byField: {}, general: [] };
+
+export interface ProductFormDialogProps {
+  /** The product to edit, or "new" to create one; null when closed. */
+  product: ProductFieldsFragment | 'new' | null;
+  onClose: () => void;
+  onSaved: (product: ProductFieldsFragment, created: boolean) => void;
+}
+
+/** "New product" and "Edit product": the server's validation messages appear next to their field. */
+export function ProductFormDialog({ product, onClose, onSaved }: ProductFormDialogProps) {
+  const isNew = product === 'new';
+  const [sku, setSku] = useState('');
+  const [name, setName] = useState('');
+  const [description, setDescription] = useState('');
+  const [active, setActive] = useState(true);
+  const [errors, setErrors] = useState<FieldErrors>(noErrors);
+  const [{ fetching: creating }, createProduct] = useCreateProduct();
+  const [{ fetching: updating }, updateProduct] = useUpdateProduct();
+
+  useEffect(() => {
+    if (!product) return;
+    const source = product === 'new' ? null : product;
+    setSku(source?.sku ?? '');
+    setName(source?.name ?? '');
+    setDescription(source?.description ?? '');
+    setActive(source?.active ?? true);
+    setErrors(noErrors);
+  }, [product]);
+
+  async function submit(event: FormEvent) {
+    event.preventDefault();
+    if (!product) return;
+    setErrors(noErrors);
+    const fields = { sku, name, description, active };
+    const result = product === 'new' ? await createProduct({ input: fields }) : await updateProduct({ input: { id: product.id, ...fields } });
+    if (result.error) {
+      setErrors({ byField: {}, general: [describeError(result.error)] });
+      return;
+    }
+    const payload = result.data && ('createProduct' in result.data ? result.data.createProduct : result.data.updateProduct);
+    if (payload?.__typename === 'OperationInfo') {
+      setErrors(splitMessages(payload.messages, FORM_FIELDS));
+    } else if (payload?.__typename === 'Product') {
+      onSaved(payload, product === 'new');
+    }
+  }
+
+  const title = product === 'new' ? 'New product' : `Edit product ${product?.sku ?? ''}`.trim();
+  return (
+    <Dialog open={product !== null} onOpenChange={(open) => !open && onClose()} title={title}>
+      <form onSubmit={submit} noValidate>
+        {errors.general.length > 0 && <Notice tone="error">{errors.general.join(' ')}</Notice>}
+        <div className="form-grid">
+          <TextField label="SKU" value={sku} onChange={(e) => setSku(e.target.value)} errors={errors.byField.sku} aria-required="true" maxLength={255} autoComplete="off" />
+          <TextField label="Name" value={name} onChange={(e) => setName(e.target.value)} errors={errors.byField.name} aria-required="true" maxLength={255} autoComplete="off" />
+          <TextAreaField label="Description" className="span-2" value={description} onChange={(e) => setDescription(e.target.value)} errors={errors.byField.description} />
+          <CheckboxField label="Active" className="span-2" checked={active} onChange={(e) => setActive(e.target.checked)} errors={errors.byField.active} />
+        </div>
+        <DialogFooter>
+          <Button onClick={onClose}>Cancel</Button>
+          <Button type="submit" variant="primary" busy={creating || updating}>
+            {isNew ? 'Create product' : 'Save changes'}
+          </Button>
+        </DialogFooter>
+      </form>
+    </Dialog>
+  );
+}

@@ -1,0 +1,144 @@
+import { useCallback, useMemo, useRef, useState } from 'react';
+import { useSearchParams } from 'react-router';
+import { PageHeader } from '@/components/layouts/page-header';
+import { Button } from '@/components/ui/button';
+import { Notice } from '@/components/ui/notice';
+import { EmptyState, ErrorState } from '@/components/ui/states';
+import type { ProductFieldsFragment, ProductsQuery } from '@/gql/graphql';
+import { describeError } from '@/lib/error-message';
+import { formatNumber } from '@/lib/format';
+import { useProducts } from '@/features/products/api/get-products';
+import { DeleteAllProductsDialog } from '@/features/products/components/delete-all-products-dialog';
+import { DeleteProductDialog } from '@/features/products/components/delete-product-dialog';
+import { ProductFilters } from '@/features/products/components/product-filters';
+import { ProductFormDialog } from '@/features/products/components/product-form-dialog';
+import { ProductsPagination } from '@/features/products/components/products-pagination';
+import { ProductsTable } from '@/features/products/components/products-table';
+import {
+  parseView,
+  toggleSort,
+  viewToFilter,
+  viewToParams,
+  viewToVariables,
+  withFilters,
+  type FilterPatch,
+  type ProductsView,
+} from '@/features/products/lib/products-view';
+
+/** The catalogue: filters and search in the URL, sortable columns, cursor pages, and edits in dialogs. */
+export default function ProductsPage() {
+  const [params, setParams] = useSearchParams();
+  const view = useMemo(() => parseView(params), [params]);
+  const variables = useMemo(() => viewToVariables(view), [view]);
+  const [result, refetch] = useProducts(variables);
+  const [editing, setEditing] = useState<ProductFieldsFragment | 'new' | null>(null);
+  const [deleting, setDeleting] = useState<ProductFieldsFragment | null>(null);
+  const [deleteAllOpen, setDeleteAllOpen] = useState(false);
+  const [notice, setNotice] = useState<string | null>(null);
+
+  // While the next page or filter loads, keep showing the last rows (dimmed) so
+  // nothing jumps; they are replaced as soon as the new ones arrive.
+  const lastData = useRef<ProductsQuery | undefined>(undefined);
+  if (result.data) lastData.current = result.data;
+  const data = result.data ?? lastData.current;
+  const connection = data?.products;
+  const products = connection ? connection.edges.map((edge) => edge.node) : null;
+  const busy = result.fetching || (result.stale && !result.data);
+
+  const setView = useCallback((next: ProductsView, replace = false) => setParams(viewToParams(next), { replace }), [setParams]);
+  // The debounced filters apply to the view as it is when they fire, not as it was.
+  const viewRef = useRef(view);
+  viewRef.current = view;
+  const onFilters = useCallback(
+    (patch: FilterPatch, { replace }: { replace: boolean }) => setView(withFilters(viewRef.current, patch), replace),
+    [setView],
+  );
+  const refresh = () => refetch({ requestPolicy: 'network-only' });
+  const filtered = viewToFilter(view) !== null;
+
+  return (
+    <section>
+      <PageHeader
+        title="Products"
+        description={connection ? `${formatNumber(connection.totalCount)} ${filtered ? 'matching ' : ''}product${connection.totalCount === 1 ? '' : 's'}` : '\u00a0'}
+        actions={
+          <>
+            <Button variant="primary" onClick={() => setEditing('new')}>
+              New product
+            </Button>
+            <Button variant="danger" onClick={() => setDeleteAllOpen(true)}>
+              Delete all products
+            </Button>
+          </>
+        }
+      />
+      {notice && <Notice tone="success">{notice}</Notice>}
+      <ProductFilters view={view} onChange={onFilters} />
+      {result.error && !result.fetching ? (
+        <ErrorState message={describeError(result.error)} onRetry={refresh} />
+      ) : (
+        <>
+          <ProductsTable
+            products={products}
+            view={view}
+            busy={busy && products !== null}
+            onSort={(field) => setView(toggleSort(view, field))}
+            onEdit={setEditing}
+            onDelete={setDeleting}
+          />
+          {products?.length === 0 && !busy && (
+            <EmptyState title={filtered ? 'No product matches these filters.' : 'No products yet.'}>
+              {filtered ? <p>Change or clear the filters.</p> : <p>Import a CSV file on the Import page, or add one with “New product”.</p>}
+            </EmptyState>
+          )}
+          <ProductsPagination
+            view={view}
+            onView={(next) => setView(next)}
+            disabled={!connection}
+            page={
+              connection
+                ? {
+                    totalCount: connection.totalCount,
+                    rowsShown: connection.edges.length,
+                    hasNextPage: connection.pageInfo.hasNextPage,
+                    hasPreviousPage: connection.pageInfo.hasPreviousPage,
+                    startCursor: connection.pageInfo.startCursor ?? null,
+                    endCursor: connection.pageInfo.endCursor ?? null,
+                  }
+                : null
+            }
+          />
+        </>
+      )}
+      <ProductFormDialog
+        product={editing}
+        onClose={() => setEditing(null)}
+        onSaved={(product, created) => {
+          setEditing(null);
+          setNotice(created ? `Created product ${product.sku}.` : `Saved product ${product.sku}.`);
+          if (created) refresh();
+        }}
+      />
+      <DeleteProductDialog
+        product={deleting}
+        onClose={() => setDeleting(null)}
+        onDeleted={(sku) => {
+          setDeleting(null);
+          setNotice(`Deleted product ${sku}.`);
+          refresh();
+        }}
+      />
+      <DeleteAllProductsDialog
+        open={deleteAllOpen}
+        onClose={() => setDeleteAllOpen(false)}
+        totalCount={connection && !filtered ? connection.totalCount : null}
+        onDeleted={(count) => {
+          setDeleteAllOpen(false);
+          setNotice(`Deleted ${formatNumber(count)} product${count === 1 ? '' : 's'}.`);
+          setView(withFilters(view, {}));
+          refresh();
+        }}
+      />
+    </section>
+  );
+}

@@ -1,0 +1,75 @@
+import { Button } from '@/components/ui/button';
+import { SelectField } from '@/components/ui/select-field';
+import { formatNumber } from '@/lib/format';
+import {
+  firstPage,
+  lastPage,
+  nextPage,
+  PAGE_SIZES,
+  previousPage,
+  type ProductsView,
+  withFilters,
+} from '@/features/products/lib/products-view';
+
+export interface PageState {
+  totalCount: number;
+  rowsShown: number;
+  hasNextPage: boolean;
+  hasPreviousPage: boolean;
+  startCursor: string | null;
+  endCursor: string | null;
+}
+
+export interface ProductsPaginationProps {
+  view: ProductsView;
+  page: PageState | null;
+  onView: (view: ProductsView) => void;
+  disabled?: boolean;
+}
+
+/** Page size, the rows shown out of the total, and first / previous / next / last. */
+export function ProductsPagination({ view, page, onView, disabled }: ProductsPaginationProps) {
+  const total = page?.totalCount ?? 0;
+  const shown = page?.rowsShown ?? 0;
+  const from = view.from;
+  const lastRow = from == null ? null : from + shown - 1;
+  const atStart = from != null ? from <= 1 : !page?.hasPreviousPage;
+  const atEnd = lastRow != null ? lastRow >= total : !page?.hasNextPage;
+  const canPrevious = Boolean(page && !atStart && page.startCursor);
+  const canNext = Boolean(page && !atEnd && page.endCursor);
+
+  let range = '';
+  if (page) {
+    if (total === 0) range = 'No products';
+    else if (from != null && lastRow != null) range = `Showing ${formatNumber(from)}–${formatNumber(lastRow)} of ${formatNumber(total)}`;
+    else range = `Showing ${formatNumber(shown)} of ${formatNumber(total)}`;
+  }
+
+  return (
+    <nav className="table-footer" aria-label="Pages">
+      <span className="range-text" aria-live="polite">
+        {range}
+      </span>
+      <div className="pager">
+        <SelectField
+          label="Rows per page"
+          value={String(view.size)}
+          onChange={(e) => onView(withFilters(view, { size: Number(e.target.value) }))}
+          options={PAGE_SIZES.map((size) => ({ value: String(size), label: String(size) }))}
+        />
+        <Button size="sm" disabled={disabled || !canPrevious} onClick={() => onView(firstPage(view))}>
+          First
+        </Button>
+        <Button size="sm" disabled={disabled || !canPrevious} onClick={() => page?.startCursor && onView(previousPage(view, page.startCursor))}>
+          Previous
+        </Button>
+        <Button size="sm" disabled={disabled || !canNext} onClick={() => page?.endCursor && onView(nextPage(view, page.endCursor, shown))}>
+          Next
+        </Button>
+        <Button size="sm" disabled={disabled || !canNext} onClick={() => onView(lastPage(view, total))}>
+          Last
+        </Button>
+      </div>
+    </nav>
+  );
+}

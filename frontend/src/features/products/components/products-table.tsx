@@ -1,0 +1,98 @@
+import { Button } from '@/components/ui/button';
+import { StatusBadge } from '@/components/ui/status-badge';
+import type { ProductFieldsFragment } from '@/gql/graphql';
+import { formatDateTime } from '@/lib/format';
+import type { ProductsView, SortField } from '@/features/products/lib/products-view';
+
+export interface ProductsTableProps {
+  products: readonly ProductFieldsFragment[] | null;
+  view: ProductsView;
+  busy: boolean;
+  onSort: (field: SortField) => void;
+  onEdit: (product: ProductFieldsFragment) => void;
+  onDelete: (product: ProductFieldsFragment) => void;
+}
+
+function SortHeader({ field, label, view, onSort, className }: { field: SortField; label: string; view: ProductsView; onSort: (f: SortField) => void; className?: string }) {
+  const sorted = view.sortField === field;
+  const ariaSort = sorted ? (view.sortDirection === 'ASC' ? 'ascending' : 'descending') : 'none';
+  return (
+    <th scope="col" aria-sort={ariaSort} className={className}>
+      <button type="button" className="sort-button" onClick={() => onSort(field)}>
+        {label}
+        <span className="sort-indicator" aria-hidden="true">
+          {sorted ? (view.sortDirection === 'ASC' ? '▲' : '▼') : ''}
+        </span>
+      </button>
+    </th>
+  );
+}
+
+/** The products of one page; keeps its size while the next page loads (no layout jump). */
+export function ProductsTable({ products, view, busy, onSort, onEdit, onDelete }: ProductsTableProps) {
+  const skeletonRows = Math.min(view.size, 10);
+  return (
+    <div className={`table-wrap${busy ? ' table-busy' : ''}`}>
+      <table aria-busy={busy} aria-label="Products" style={{ tableLayout: 'fixed', minWidth: 720 }}>
+        <colgroup>
+          <col style={{ width: '16%' }} />
+          <col style={{ width: '22%' }} />
+          <col className="hide-narrow" style={{ width: '23%' }} />
+          <col style={{ width: '9%' }} />
+          <col style={{ width: '17%' }} />
+          <col style={{ width: '150px' }} />
+        </colgroup>
+        <thead>
+          <tr>
+            <SortHeader field="sku" label="SKU" view={view} onSort={onSort} />
+            <SortHeader field="name" label="Name" view={view} onSort={onSort} />
+            <th scope="col" className="hide-narrow">
+              Description
+            </th>
+            <th scope="col">Status</th>
+            <SortHeader field="updatedAt" label="Updated" view={view} onSort={onSort} />
+            <th scope="col">
+              <span className="visually-hidden">Actions</span>
+            </th>
+          </tr>
+        </thead>
+        <tbody>
+          {products === null
+            ? Array.from({ length: skeletonRows }, (_, i) => (
+                <tr key={i} className="skeleton-row" aria-hidden="true">
+                  <td />
+                  <td />
+                  <td className="hide-narrow" />
+                  <td />
+                  <td />
+                  <td />
+                </tr>
+              ))
+            : products.map((product) => (
+                <tr key={product.id}>
+                  <td className="cell-clip mono" title={product.sku}>
+                    {product.sku}
+                  </td>
+                  <td className="cell-clip" title={product.name}>
+                    {product.name}
+                  </td>
+                  <td className="cell-clip hide-narrow muted" title={product.description}>
+                    {product.description}
+                  </td>
+                  <td>{product.active ? <StatusBadge label="Active" tone="success" /> : <StatusBadge label="Inactive" />}</td>
+                  <td className="cell-clip">{formatDateTime(product.updatedAt)}</td>
+                  <td className="actions">
+                    <Button size="sm" onClick={() => onEdit(product)}>
+                      Edit
+                    </Button>
+                    <Button size="sm" variant="danger" onClick={() => onDelete(product)}>
+                      Delete
+                    </Button>
+                  </td>
+                </tr>
+              ))}
+        </tbody>
+      </table>
+    </div>
+  );
+}

@@ -1,0 +1,25 @@
+import { useMutation } from 'urql';
+import { graphql } from '@/gql';
+
+export const DeleteWebhookMutation = graphql(`
+  mutation DeleteWebhook($id: ID!) {
+    deleteWebhook(id: $id) {
+      __typename
+      ... on Webhook {
+        id
+      }
+      ... on OperationInfo {
+        messages {
+          kind
+          message
+          field
+          code
+        }
+      }
+    }
+  }
+`);
+
+export function useDeleteWebhook() {
+  return useMutation(DeleteWebhookMutation);
+}

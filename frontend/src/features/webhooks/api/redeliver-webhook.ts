@@ -1,0 +1,25 @@
+import { useMutation } from 'urql';
+import { graphql } from '@/gql';
+
+export const RedeliverWebhookMutation = graphql(`
+  mutation RedeliverWebhook($deliveryId: ID!) {
+    redeliverWebhook(deliveryId: $deliveryId) {
+      __typename
+      ... on WebhookDelivery {
+        ...DeliveryFields
+      }
+      ... on OperationInfo {
+        messages {
+          kind
+          message
+          field
+          code
+        }
+      }
+    }
+  }
+`);
+
+export function useRedeliverWebhook() {
+  return useMutation(RedeliverWebhookMutation);
+}

@@ -1,0 +1,25 @@
+import { useMutation } from 'urql';
+import { graphql } from '@/gql';
+
+export const RotateWebhookSecretMutation = graphql(`
+  mutation RotateWebhookSecret($id: ID!) {
+    rotateWebhookSecret(id: $id) {
+      __typename
+      ... on Webhook {
+        ...WebhookFields
+      }
+      ... on OperationInfo {
+        messages {
+          kind
+          message
+          field
+          code
+        }
+      }
+    }
+  }
+`);
+
+export function useRotateWebhookSecret() {
+  return useMutation(RotateWebhookSecretMutation);
+}

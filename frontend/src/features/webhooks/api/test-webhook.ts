@@ -1,0 +1,25 @@
+import { useMutation } from 'urql';
+import { graphql } from '@/gql';
+
+export const TestWebhookMutation = graphql(`
+  mutation TestWebhook($id: ID!) {
+    testWebhook(id: $id) {
+      __typename
+      ... on WebhookDelivery {
+        ...DeliveryFields
+      }
+      ... on OperationInfo {
+        messages {
+          kind
+          message
+          field
+          code
+        }
+      }
+    }
+  }
+`);
+
+export function useTestWebhook() {
+  return useMutation(TestWebhookMutation);
+}

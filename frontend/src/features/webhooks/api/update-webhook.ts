@@ -1,0 +1,25 @@
+import { useMutation } from 'urql';
+import { graphql } from '@/gql';
+
+export const UpdateWebhookMutation = graphql(`
+  mutation UpdateWebhook($input: WebhookPartialInput!) {
+    updateWebhook(input: $input) {
+      __typename
+      ... on Webhook {
+        ...WebhookFields
+      }
+      ... on OperationInfo {
+        messages {
+          kind
+          message
+          field
+          code
+        }
+      }
+    }
+  }
+`);
+
+export function useUpdateWebhook() {
+  return useMutation(UpdateWebhookMutation);
+}

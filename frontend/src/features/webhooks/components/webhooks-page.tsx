@@ -1,0 +1,82 @@
+import { useState } from 'react';
+import { PageHeader } from '@/components/layouts/page-header';
+import { Button } from '@/components/ui/button';
+import { ConfirmDialog } from '@/components/ui/confirm-dialog';
+import { Notice } from '@/components/ui/notice';
+import { EmptyState, ErrorState, LoadingState } from '@/components/ui/states';
+import type { WebhookFieldsFragment } from '@/gql/graphql';
+import { describeError } from '@/lib/error-message';
+import { useDeleteWebhook } from '@/features/webhooks/api/delete-webhook';
+import { useWebhooks } from '@/features/webhooks/api/get-webhooks';
+import { DeliveryLogDialog } from '@/features/webhooks/components/delivery-log-dialog';
+import { WebhookCard } from '@/features/webhooks/components/webhook-card';
+import { WebhookFormDialog } from '@/features/webhooks/components/webhook-form-dialog';
+
+/** Endpoints that hear about product changes and finished imports, and what was sent to them. */
+export default function WebhooksPage() {
+  const [{ data, error, fetching }, refetch] = useWebhooks();
+  const [editing, setEditing] = useState<WebhookFieldsFragment | 'new' | null>(null);
+  const [deleting, setDeleting] = useState<WebhookFieldsFragment | null>(null);
+  const [logOf, setLogOf] = useState<WebhookFieldsFragment | null>(null);
+  const [notice, setNotice] = useState<string | null>(null);
+  const [, deleteWebhook] = useDeleteWebhook();
+  const webhooks = data?.webhooks;
+  const refresh = () => refetch({ requestPolicy: 'network-only' });
+
+  return (
+    <section>
+      <PageHeader
+        title="Webhooks"
+        description="Signed HTTP POSTs (Standard Webhooks) to other systems when products change or an import finishes."
+        actions={
+          <Button variant="primary" onClick={() => setEditing('new')}>
+            Add webhook
+          </Button>
+        }
+      />
+      {notice && <Notice tone="success">{notice}</Notice>}
+      {error && !fetching && !webhooks ? (
+        <ErrorState message={describeError(error)} onRetry={refresh} />
+      ) : !webhooks ? (
+        <LoadingState label="Loading webhooks…" />
+      ) : webhooks.length === 0 ? (
+        <EmptyState title="No webhooks yet.">
+          <p>Add one to tell another system about product changes and finished imports.</p>
+        </EmptyState>
+      ) : (
+        webhooks.map((webhook) => (
+          <WebhookCard key={webhook.id} webhook={webhook} onEdit={() => setEditing(webhook)} onDelete={() => setDeleting(webhook)} onShowDeliveries={() => setLogOf(webhook)} />
+        ))
+      )}
+      <WebhookFormDialog
+        webhook={editing}
+        onClose={() => setEditing(null)}
+        onSaved={(webhook, created) => {
+          setEditing(null);
+          setNotice(created ? `Added webhook ${webhook.url}.` : `Saved webhook ${webhook.url}.`);
+          if (created) refresh();
+        }}
+      />
+      <DeliveryLogDialog webhook={logOf} onClose={() => setLogOf(null)} />
+      <ConfirmDialog
+        open={deleting !== null}
+        onOpenChange={(open) => !open && setDeleting(null)}
+        title={`Delete webhook ${deleting?.url ?? ''}?`}
+        confirmLabel="Delete webhook"
+        danger
+        onConfirm={async () => {
+          if (!deleting) return;
+          const result = await deleteWebhook({ id: deleting.id });
+          if (result.error) return describeError(result.error);
+          const payload = result.data?.deleteWebhook;
+          if (payload?.__typename === 'OperationInfo') return payload.messages.map((m) => m.message).join(' ');
+          setNotice(`Deleted webhook ${deleting.url}.`);
+          setDeleting(null);
+          refresh();
+        }}
+      >
+        <p>It receives no more events, and its delivery log goes with it.</p>
+      </ConfirmDialog>
+    </section>
+  );
+}

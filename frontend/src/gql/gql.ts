@@ -1,0 +1,208 @@
+/* eslint-disable */
+import * as types from './graphql';
+import type { TypedDocumentNode as DocumentNode } from '@graphql-typed-document-node/core';
+
+/**
+ * Map of all GraphQL operations in the project.
+ *
+ * This map has several performance disadvantages:
+ * 1. It is not tree-shakeable, so it will include all operations in the project.
+ * 2. It is not minifiable, so the string of a GraphQL query will be multiple times inside the bundle.
+ * 3. It does not support dead code elimination, so it will add unused operations.
+ *
+ * Therefore it is highly recommended to use the babel or swc plugin for production.
+ * Learn more about it here: https://the-guild.dev/graphql/codegen/plugins/presets/preset-client#reducing-bundle-size
+ */
+type Documents = {
+    "\n  mutation CreateApiToken($name: String!) {\n    createApiToken(name: $name) {\n      token\n      apiToken {\n        id\n        name\n        createdAt\n        lastUsedAt\n      }\n    }\n  }\n": typeof types.CreateApiTokenDocument,
+    "\n  query ApiTokens {\n    apiTokens {\n      id\n      name\n      createdAt\n      lastUsedAt\n    }\n  }\n": typeof types.ApiTokensDocument,
+    "\n  mutation RevokeApiToken($id: ID!) {\n    revokeApiToken(id: $id) {\n      __typename\n      ... on ApiToken {\n        id\n      }\n      ... on OperationInfo {\n        messages {\n          kind\n          message\n          field\n          code\n        }\n      }\n    }\n  }\n": typeof types.RevokeApiTokenDocument,
+    "\n  mutation Login($username: String!, $password: String!) {\n    login(username: $username, password: $password) {\n      id\n      username\n    }\n  }\n": typeof types.LoginDocument,
+    "\n  mutation Logout {\n    logout\n  }\n": typeof types.LogoutDocument,
+    "\n  query Me {\n    me {\n      id\n      username\n    }\n  }\n": typeof types.MeDocument,
+    "\n  mutation CancelImport($id: ID!) {\n    cancelImport(id: $id) {\n      __typename\n      ... on ImportJob {\n        ...ImportJobFields\n      }\n      ... on OperationInfo {\n        messages {\n          kind\n          message\n          field\n          code\n        }\n      }\n    }\n  }\n": typeof types.CancelImportDocument,
+    "\n  query ImportJob($id: ID!) {\n    importJob(id: $id) {\n      ...ImportJobFields\n      errors(first: 50) {\n        totalCount\n        edges {\n          node {\n            line\n            sku\n            message\n          }\n        }\n      }\n    }\n  }\n": typeof types.ImportJobDocument,
+    "\n  query ImportJobs($first: Int, $after: String) {\n    importJobs(first: $first, after: $after) {\n      totalCount\n      pageInfo {\n        hasNextPage\n        endCursor\n      }\n      edges {\n        node {\n          ...ImportJobFields\n        }\n      }\n    }\n  }\n": typeof types.ImportJobsDocument,
+    "\n  fragment ImportJobFields on ImportJob {\n    id\n    status\n    fileName\n    fileSize\n    dryRun\n    progress\n    bytesProcessed\n    rowsProcessed\n    createdCount\n    updatedCount\n    unchangedCount\n    errorCount\n    errorMessage\n    createdAt\n    startedAt\n    finishedAt\n  }\n": typeof types.ImportJobFieldsFragmentDoc,
+    "\n  mutation ImportProducts($file: Upload!, $dryRun: Boolean) {\n    importProducts(file: $file, dryRun: $dryRun) {\n      __typename\n      ... on ImportJob {\n        ...ImportJobFields\n      }\n      ... on OperationInfo {\n        messages {\n          kind\n          message\n          field\n          code\n        }\n      }\n    }\n  }\n": typeof types.ImportProductsDocument,
+    "\n  subscription ImportProgress($id: ID!) {\n    importProgress(id: $id) {\n      ...ImportJobFields\n    }\n  }\n": typeof types.ImportProgressDocument,
+    "\n  mutation CreateProduct($input: ProductInput!) {\n    createProduct(input: $input) {\n      __typename\n      ... on Product {\n        ...ProductFields\n      }\n      ... on OperationInfo {\n        messages {\n          kind\n          message\n          field\n          code\n        }\n      }\n    }\n  }\n": typeof types.CreateProductDocument,
+    "\n  mutation DeleteAllProducts {\n    deleteAllProducts {\n      __typename\n      deletedCount\n    }\n  }\n": typeof types.DeleteAllProductsDocument,
+    "\n  mutation DeleteProduct($id: ID!) {\n    deleteProduct(id: $id) {\n      __typename\n      ... on Product {\n        id\n        sku\n      }\n      ... on OperationInfo {\n        messages {\n          kind\n          message\n          field\n          code\n        }\n      }\n    }\n  }\n": typeof types.DeleteProductDocument,
+    "\n  query Products(\n    $filters: ProductFilter\n    $ordering: [ProductOrder!]\n    $first: Int\n    $after: String\n    $last: Int\n    $before: String\n  ) {\n    products(\n      filters: $filters\n      ordering: $ordering\n      first: $first\n      after: $after\n      last: $last\n      before: $before\n    ) {\n      totalCount\n      pageInfo {\n        hasNextPage\n        hasPreviousPage\n        startCursor\n        endCursor\n      }\n      edges {\n        cursor\n        node {\n          ...ProductFields\n        }\n      }\n    }\n  }\n": typeof types.ProductsDocument,
+    "\n  fragment ProductFields on Product {\n    id\n    sku\n    name\n    description\n    active\n    createdAt\n    updatedAt\n  }\n": typeof types.ProductFieldsFragmentDoc,
+    "\n  mutation UpdateProduct($input: ProductPartialInput!) {\n    updateProduct(input: $input) {\n      __typename\n      ... on Product {\n        ...ProductFields\n      }\n      ... on OperationInfo {\n        messages {\n          kind\n          message\n          field\n          code\n        }\n      }\n    }\n  }\n": typeof types.UpdateProductDocument,
+    "\n  mutation CreateWebhook($input: WebhookInput!) {\n    createWebhook(input: $input) {\n      __typename\n      ... on Webhook {\n        ...WebhookFields\n      }\n      ... on OperationInfo {\n        messages {\n          kind\n          message\n          field\n          code\n        }\n      }\n    }\n  }\n": typeof types.CreateWebhookDocument,
+    "\n  mutation DeleteWebhook($id: ID!) {\n    deleteWebhook(id: $id) {\n      __typename\n      ... on Webhook {\n        id\n      }\n      ... on OperationInfo {\n        messages {\n          kind\n          message\n          field\n          code\n        }\n      }\n    }\n  }\n": typeof types.DeleteWebhookDocument,
+    "\n  fragment DeliveryFields on WebhookDelivery {\n    id\n    eventId\n    eventType\n    attempt\n    status\n    statusCode\n    durationMs\n    error\n    requestBody\n    responseBody\n    createdAt\n    nextAttemptAt\n  }\n": typeof types.DeliveryFieldsFragmentDoc,
+    "\n  query WebhookDeliveries($webhookId: ID!, $first: Int, $after: String) {\n    webhookDeliveries(webhookId: $webhookId, first: $first, after: $after) {\n      totalCount\n      pageInfo {\n        hasNextPage\n        endCursor\n      }\n      edges {\n        node {\n          ...DeliveryFields\n        }\n      }\n    }\n  }\n": typeof types.WebhookDeliveriesDocument,
+    "\n  query Webhooks {\n    webhooks {\n      ...WebhookFields\n    }\n  }\n": typeof types.WebhooksDocument,
+    "\n  mutation RedeliverWebhook($deliveryId: ID!) {\n    redeliverWebhook(deliveryId: $deliveryId) {\n      __typename\n      ... on WebhookDelivery {\n        ...DeliveryFields\n      }\n      ... on OperationInfo {\n        messages {\n          kind\n          message\n          field\n          code\n        }\n      }\n    }\n  }\n": typeof types.RedeliverWebhookDocument,
+    "\n  mutation RotateWebhookSecret($id: ID!) {\n    rotateWebhookSecret(id: $id) {\n      __typename\n      ... on Webhook {\n        ...WebhookFields\n      }\n      ... on OperationInfo {\n        messages {\n          kind\n          message\n          field\n          code\n        }\n      }\n    }\n  }\n": typeof types.RotateWebhookSecretDocument,
+    "\n  mutation TestWebhook($id: ID!) {\n    testWebhook(id: $id) {\n      __typename\n      ... on WebhookDelivery {\n        ...DeliveryFields\n      }\n      ... on OperationInfo {\n        messages {\n          kind\n          message\n          field\n          code\n        }\n      }\n    }\n  }\n": typeof types.TestWebhookDocument,
+    "\n  mutation UpdateWebhook($input: WebhookPartialInput!) {\n    updateWebhook(input: $input) {\n      __typename\n      ... on Webhook {\n        ...WebhookFields\n      }\n      ... on OperationInfo {\n        messages {\n          kind\n          message\n          field\n          code\n        }\n      }\n    }\n  }\n": typeof types.UpdateWebhookDocument,
+    "\n  fragment WebhookFields on Webhook {\n    id\n    url\n    events\n    enabled\n    secret\n    description\n    consecutiveFailures\n    disabledReason\n    createdAt\n    updatedAt\n  }\n": typeof types.WebhookFieldsFragmentDoc,
+};
+const documents: Documents = {
+    "\n  mutation CreateApiToken($name: String!) {\n    createApiToken(name: $name) {\n      token\n      apiToken {\n        id\n        name\n        createdAt\n        lastUsedAt\n      }\n    }\n  }\n": types.CreateApiTokenDocument,
+    "\n  query ApiTokens {\n    apiTokens {\n      id\n      name\n      createdAt\n      lastUsedAt\n    }\n  }\n": types.ApiTokensDocument,
+    "\n  mutation RevokeApiToken($id: ID!) {\n    revokeApiToken(id: $id) {\n      __typename\n      ... on ApiToken {\n        id\n      }\n      ... on OperationInfo {\n        messages {\n          kind\n          message\n          field\n          code\n        }\n      }\n    }\n  }\n": types.RevokeApiTokenDocument,
+    "\n  mutation Login($username: String!, $password: String!) {\n    login(username: $username, password: $password) {\n      id\n      username\n    }\n  }\n": types.LoginDocument,
+    "\n  mutation Logout {\n    logout\n  }\n": types.LogoutDocument,
+    "\n  query Me {\n    me {\n      id\n      username\n    }\n  }\n": types.MeDocument,
+    "\n  mutation CancelImport($id: ID!) {\n    cancelImport(id: $id) {\n      __typename\n      ... on ImportJob {\n        ...ImportJobFields\n      }\n      ... on OperationInfo {\n        messages {\n          kind\n          message\n          field\n          code\n        }\n      }\n    }\n  }\n": types.CancelImportDocument,
+    "\n  query ImportJob($id: ID!) {\n    importJob(id: $id) {\n      ...ImportJobFields\n      errors(first: 50) {\n        totalCount\n        edges {\n          node {\n            line\n            sku\n            message\n          }\n        }\n      }\n    }\n  }\n": types.ImportJobDocument,
+    "\n  query ImportJobs($first: Int, $after: String) {\n    importJobs(first: $first, after: $after) {\n      totalCount\n      pageInfo {\n        hasNextPage\n        endCursor\n      }\n      edges {\n        node {\n          ...ImportJobFields\n        }\n      }\n    }\n  }\n": types.ImportJobsDocument,
+    "\n  fragment ImportJobFields on ImportJob {\n    id\n    status\n    fileName\n    fileSize\n    dryRun\n    progress\n    bytesProcessed\n    rowsProcessed\n    createdCount\n    updatedCount\n    unchangedCount\n    errorCount\n    errorMessage\n    createdAt\n    startedAt\n    finishedAt\n  }\n": types.ImportJobFieldsFragmentDoc,
+    "\n  mutation ImportProducts($file: Upload!, $dryRun: Boolean) {\n    importProducts(file: $file, dryRun: $dryRun) {\n      __typename\n      ... on ImportJob {\n        ...ImportJobFields\n      }\n      ... on OperationInfo {\n        messages {\n          kind\n          message\n          field\n          code\n        }\n      }\n    }\n  }\n": types.ImportProductsDocument,
+    "\n  subscription ImportProgress($id: ID!) {\n    importProgress(id: $id) {\n      ...ImportJobFields\n    }\n  }\n": types.ImportProgressDocument,
+    "\n  mutation CreateProduct($input: ProductInput!) {\n    createProduct(input: $input) {\n      __typename\n      ... on Product {\n        ...ProductFields\n      }\n      ... on OperationInfo {\n        messages {\n          kind\n          message\n          field\n          code\n        }\n      }\n    }\n  }\n": types.CreateProductDocument,
+    "\n  mutation DeleteAllProducts {\n    deleteAllProducts {\n      __typename\n      deletedCount\n    }\n  }\n": types.DeleteAllProductsDocument,
+    "\n  mutation DeleteProduct($id: ID!) {\n    deleteProduct(id: $id) {\n      __typename\n      ... on Product {\n        id\n        sku\n      }\n      ... on OperationInfo {\n        messages {\n          kind\n          message\n          field\n          code\n        }\n      }\n    }\n  }\n": types.DeleteProductDocument,
+    "\n  query Products(\n    $filters: ProductFilter\n    $ordering: [ProductOrder!]\n    $first: Int\n    $after: String\n    $last: Int\n    $before: String\n  ) {\n    products(\n      filters: $filters\n      ordering: $ordering\n      first: $first\n      after: $after\n      last: $last\n      before: $before\n    ) {\n      totalCount\n      pageInfo {\n        hasNextPage\n        hasPreviousPage\n        startCursor\n        endCursor\n      }\n      edges {\n        cursor\n        node {\n          ...ProductFields\n        }\n      }\n    }\n  }\n": types.ProductsDocument,
+    "\n  fragment ProductFields on Product {\n    id\n    sku\n    name\n    description\n    active\n    createdAt\n    updatedAt\n  }\n": types.ProductFieldsFragmentDoc,
+    "\n  mutation UpdateProduct($input: ProductPartialInput!) {\n    updateProduct(input: $input) {\n      __typename\n      ... on Product {\n        ...ProductFields\n      }\n      ... on OperationInfo {\n        messages {\n          kind\n          message\n          field\n          code\n        }\n      }\n    }\n  }\n": types.UpdateProductDocument,
+    "\n  mutation CreateWebhook($input: WebhookInput!) {\n    createWebhook(input: $input) {\n      __typename\n      ... on Webhook {\n        ...WebhookFields\n      }\n      ... on OperationInfo {\n        messages {\n          kind\n          message\n          field\n          code\n        }\n      }\n    }\n  }\n": types.CreateWebhookDocument,
+    "\n  mutation DeleteWebhook($id: ID!) {\n    deleteWebhook(id: $id) {\n      __typename\n      ... on Webhook {\n        id\n      }\n      ... on OperationInfo {\n        messages {\n          kind\n          message\n          field\n          code\n        }\n      }\n    }\n  }\n": types.DeleteWebhookDocument,
+    "\n  fragment DeliveryFields on WebhookDelivery {\n    id\n    eventId\n    eventType\n    attempt\n    status\n    statusCode\n    durationMs\n    error\n    requestBody\n    responseBody\n    createdAt\n    nextAttemptAt\n  }\n": types.DeliveryFieldsFragmentDoc,
+    "\n  query WebhookDeliveries($webhookId: ID!, $first: Int, $after: String) {\n    webhookDeliveries(webhookId: $webhookId, first: $first, after: $after) {\n      totalCount\n      pageInfo {\n        hasNextPage\n        endCursor\n      }\n      edges {\n        node {\n          ...DeliveryFields\n        }\n      }\n    }\n  }\n": types.WebhookDeliveriesDocument,
+    "\n  query Webhooks {\n    webhooks {\n      ...WebhookFields\n    }\n  }\n": types.WebhooksDocument,
+    "\n  mutation RedeliverWebhook($deliveryId: ID!) {\n    redeliverWebhook(deliveryId: $deliveryId) {\n      __typename\n      ... on WebhookDelivery {\n        ...DeliveryFields\n      }\n      ... on OperationInfo {\n        messages {\n          kind\n          message\n          field\n          code\n        }\n      }\n    }\n  }\n": types.RedeliverWebhookDocument,
+    "\n  mutation RotateWebhookSecret($id: ID!) {\n    rotateWebhookSecret(id: $id) {\n      __typename\n      ... on Webhook {\n        ...WebhookFields\n      }\n      ... on OperationInfo {\n        messages {\n          kind\n          message\n          field\n          code\n        }\n      }\n    }\n  }\n": types.RotateWebhookSecretDocument,
+    "\n  mutation TestWebhook($id: ID!) {\n    testWebhook(id: $id) {\n      __typename\n      ... on WebhookDelivery {\n        ...DeliveryFields\n      }\n      ... on OperationInfo {\n        messages {\n          kind\n          message\n          field\n          code\n        }\n      }\n    }\n  }\n": types.TestWebhookDocument,
+    "\n  mutation UpdateWebhook($input: WebhookPartialInput!) {\n    updateWebhook(input: $input) {\n      __typename\n      ... on Webhook {\n        ...WebhookFields\n      }\n      ... on OperationInfo {\n        messages {\n          kind\n          message\n          field\n          code\n        }\n      }\n    }\n  }\n": types.UpdateWebhookDocument,
+    "\n  fragment WebhookFields on Webhook {\n    id\n    url\n    events\n    enabled\n    secret\n    description\n    consecutiveFailures\n    disabledReason\n    createdAt\n    updatedAt\n  }\n": types.WebhookFieldsFragmentDoc,
+};
+
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ *
+ *
+ * @example
+ * ```ts
+ * const query = graphql(`query GetUser($id: ID!) { user(id: $id) { name } }`);
+ * ```
+ *
+ * The query argument is unknown!
+ * Please regenerate the types.
+ */
+export function graphql(source: string): unknown;
+
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation CreateApiToken($name: String!) {\n    createApiToken(name: $name) {\n      token\n      apiToken {\n        id\n        name\n        createdAt\n        lastUsedAt\n      }\n    }\n  }\n"): (typeof documents)["\n  mutation CreateApiToken($name: String!) {\n    createApiToken(name: $name) {\n      token\n      apiToken {\n        id\n        name\n        createdAt\n        lastUsedAt\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query ApiTokens {\n    apiTokens {\n      id\n      name\n      createdAt\n      lastUsedAt\n    }\n  }\n"): (typeof documents)["\n  query ApiTokens {\n    apiTokens {\n      id\n      name\n      createdAt\n      lastUsedAt\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation RevokeApiToken($id: ID!) {\n    revokeApiToken(id: $id) {\n      __typename\n      ... on ApiToken {\n        id\n      }\n      ... on OperationInfo {\n        messages {\n          kind\n          message\n          field\n          code\n        }\n      }\n    }\n  }\n"): (typeof documents)["\n  mutation RevokeApiToken($id: ID!) {\n    revokeApiToken(id: $id) {\n      __typename\n      ... on ApiToken {\n        id\n      }\n      ... on OperationInfo {\n        messages {\n          kind\n          message\n          field\n          code\n        }\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation Login($username: String!, $password: String!) {\n    login(username: $username, password: $password) {\n      id\n      username\n    }\n  }\n"): (typeof documents)["\n  mutation Login($username: String!, $password: String!) {\n    login(username: $username, password: $password) {\n      id\n      username\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation Logout {\n    logout\n  }\n"): (typeof documents)["\n  mutation Logout {\n    logout\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query Me {\n    me {\n      id\n      username\n    }\n  }\n"): (typeof documents)["\n  query Me {\n    me {\n      id\n      username\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation CancelImport($id: ID!) {\n    cancelImport(id: $id) {\n      __typename\n      ... on ImportJob {\n        ...ImportJobFields\n      }\n      ... on OperationInfo {\n        messages {\n          kind\n          message\n          field\n          code\n        }\n      }\n    }\n  }\n"): (typeof documents)["\n  mutation CancelImport($id: ID!) {\n    cancelImport(id: $id) {\n      __typename\n      ... on ImportJob {\n        ...ImportJobFields\n      }\n      ... on OperationInfo {\n        messages {\n          kind\n          message\n          field\n          code\n        }\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query ImportJob($id: ID!) {\n    importJob(id: $id) {\n      ...ImportJobFields\n      errors(first: 50) {\n        totalCount\n        edges {\n          node {\n            line\n            sku\n            message\n          }\n        }\n      }\n    }\n  }\n"): (typeof documents)["\n  query ImportJob($id: ID!) {\n    importJob(id: $id) {\n      ...ImportJobFields\n      errors(first: 50) {\n        totalCount\n        edges {\n          node {\n            line\n            sku\n            message\n          }\n        }\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query ImportJobs($first: Int, $after: String) {\n    importJobs(first: $first, after: $after) {\n      totalCount\n      pageInfo {\n        hasNextPage\n        endCursor\n      }\n      edges {\n        node {\n          ...ImportJobFields\n        }\n      }\n    }\n  }\n"): (typeof documents)["\n  query ImportJobs($first: Int, $after: String) {\n    importJobs(first: $first, after: $after) {\n      totalCount\n      pageInfo {\n        hasNextPage\n        endCursor\n      }\n      edges {\n        node {\n          ...ImportJobFields\n        }\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  fragment ImportJobFields on ImportJob {\n    id\n    status\n    fileName\n    fileSize\n    dryRun\n    progress\n    bytesProcessed\n    rowsProcessed\n    createdCount\n    updatedCount\n    unchangedCount\n    errorCount\n    errorMessage\n    createdAt\n    startedAt\n    finishedAt\n  }\n"): (typeof documents)["\n  fragment ImportJobFields on ImportJob {\n    id\n    status\n    fileName\n    fileSize\n    dryRun\n    progress\n    bytesProcessed\n    rowsProcessed\n    createdCount\n    updatedCount\n    unchangedCount\n    errorCount\n    errorMessage\n    createdAt\n    startedAt\n    finishedAt\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation ImportProducts($file: Upload!, $dryRun: Boolean) {\n    importProducts(file: $file, dryRun: $dryRun) {\n      __typename\n      ... on ImportJob {\n        ...ImportJobFields\n      }\n      ... on OperationInfo {\n        messages {\n          kind\n          message\n          field\n          code\n        }\n      }\n    }\n  }\n"): (typeof documents)["\n  mutation ImportProducts($file: Upload!, $dryRun: Boolean) {\n    importProducts(file: $file, dryRun: $dryRun) {\n      __typename\n      ... on ImportJob {\n        ...ImportJobFields\n      }\n      ... on OperationInfo {\n        messages {\n          kind\n          message\n          field\n          code\n        }\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  subscription ImportProgress($id: ID!) {\n    importProgress(id: $id) {\n      ...ImportJobFields\n    }\n  }\n"): (typeof documents)["\n  subscription ImportProgress($id: ID!) {\n    importProgress(id: $id) {\n      ...ImportJobFields\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation CreateProduct($input: ProductInput!) {\n    createProduct(input: $input) {\n      __typename\n      ... on Product {\n        ...ProductFields\n      }\n      ... on OperationInfo {\n        messages {\n          kind\n          message\n          field\n          code\n        }\n      }\n    }\n  }\n"): (typeof documents)["\n  mutation CreateProduct($input: ProductInput!) {\n    createProduct(input: $input) {\n      __typename\n      ... on Product {\n        ...ProductFields\n      }\n      ... on OperationInfo {\n        messages {\n          kind\n          message\n          field\n          code\n        }\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation DeleteAllProducts {\n    deleteAllProducts {\n      __typename\n      deletedCount\n    }\n  }\n"): (typeof documents)["\n  mutation DeleteAllProducts {\n    deleteAllProducts {\n      __typename\n      deletedCount\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation DeleteProduct($id: ID!) {\n    deleteProduct(id: $id) {\n      __typename\n      ... on Product {\n        id\n        sku\n      }\n      ... on OperationInfo {\n        messages {\n          kind\n          message\n          field\n          code\n        }\n      }\n    }\n  }\n"): (typeof documents)["\n  mutation DeleteProduct($id: ID!) {\n    deleteProduct(id: $id) {\n      __typename\n      ... on Product {\n        id\n        sku\n      }\n      ... on OperationInfo {\n        messages {\n          kind\n          message\n          field\n          code\n        }\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query Products(\n    $filters: ProductFilter\n    $ordering: [ProductOrder!]\n    $first: Int\n    $after: String\n    $last: Int\n    $before: String\n  ) {\n    products(\n      filters: $filters\n      ordering: $ordering\n      first: $first\n      after: $after\n      last: $last\n      before: $before\n    ) {\n      totalCount\n      pageInfo {\n        hasNextPage\n        hasPreviousPage\n        startCursor\n        endCursor\n      }\n      edges {\n        cursor\n        node {\n          ...ProductFields\n        }\n      }\n    }\n  }\n"): (typeof documents)["\n  query Products(\n    $filters: ProductFilter\n    $ordering: [ProductOrder!]\n    $first: Int\n    $after: String\n    $last: Int\n    $before: String\n  ) {\n    products(\n      filters: $filters\n      ordering: $ordering\n      first: $first\n      after: $after\n      last: $last\n      before: $before\n    ) {\n      totalCount\n      pageInfo {\n        hasNextPage\n        hasPreviousPage\n        startCursor\n        endCursor\n      }\n      edges {\n        cursor\n        node {\n          ...ProductFields\n        }\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  fragment ProductFields on Product {\n    id\n    sku\n    name\n    description\n    active\n    createdAt\n    updatedAt\n  }\n"): (typeof documents)["\n  fragment ProductFields on Product {\n    id\n    sku\n    name\n    description\n    active\n    createdAt\n    updatedAt\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation UpdateProduct($input: ProductPartialInput!) {\n    updateProduct(input: $input) {\n      __typename\n      ... on Product {\n        ...ProductFields\n      }\n      ... on OperationInfo {\n        messages {\n          kind\n          message\n          field\n          code\n        }\n      }\n    }\n  }\n"): (typeof documents)["\n  mutation UpdateProduct($input: ProductPartialInput!) {\n    updateProduct(input: $input) {\n      __typename\n      ... on Product {\n        ...ProductFields\n      }\n      ... on OperationInfo {\n        messages {\n          kind\n          message\n          field\n          code\n        }\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation CreateWebhook($input: WebhookInput!) {\n    createWebhook(input: $input) {\n      __typename\n      ... on Webhook {\n        ...WebhookFields\n      }\n      ... on OperationInfo {\n        messages {\n          kind\n          message\n          field\n          code\n        }\n      }\n    }\n  }\n"): (typeof documents)["\n  mutation CreateWebhook($input: WebhookInput!) {\n    createWebhook(input: $input) {\n      __typename\n      ... on Webhook {\n        ...WebhookFields\n      }\n      ... on OperationInfo {\n        messages {\n          kind\n          message\n          field\n          code\n        }\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation DeleteWebhook($id: ID!) {\n    deleteWebhook(id: $id) {\n      __typename\n      ... on Webhook {\n        id\n      }\n      ... on OperationInfo {\n        messages {\n          kind\n          message\n          field\n          code\n        }\n      }\n    }\n  }\n"): (typeof documents)["\n  mutation DeleteWebhook($id: ID!) {\n    deleteWebhook(id: $id) {\n      __typename\n      ... on Webhook {\n        id\n      }\n      ... on OperationInfo {\n        messages {\n          kind\n          message\n          field\n          code\n        }\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  fragment DeliveryFields on WebhookDelivery {\n    id\n    eventId\n    eventType\n    attempt\n    status\n    statusCode\n    durationMs\n    error\n    requestBody\n    responseBody\n    createdAt\n    nextAttemptAt\n  }\n"): (typeof documents)["\n  fragment DeliveryFields on WebhookDelivery {\n    id\n    eventId\n    eventType\n    attempt\n    status\n    statusCode\n    durationMs\n    error\n    requestBody\n    responseBody\n    createdAt\n    nextAttemptAt\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query WebhookDeliveries($webhookId: ID!, $first: Int, $after: String) {\n    webhookDeliveries(webhookId: $webhookId, first: $first, after: $after) {\n      totalCount\n      pageInfo {\n        hasNextPage\n        endCursor\n      }\n      edges {\n        node {\n          ...DeliveryFields\n        }\n      }\n    }\n  }\n"): (typeof documents)["\n  query WebhookDeliveries($webhookId: ID!, $first: Int, $after: String) {\n    webhookDeliveries(webhookId: $webhookId, first: $first, after: $after) {\n      totalCount\n      pageInfo {\n        hasNextPage\n        endCursor\n      }\n      edges {\n        node {\n          ...DeliveryFields\n        }\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query Webhooks {\n    webhooks {\n      ...WebhookFields\n    }\n  }\n"): (typeof documents)["\n  query Webhooks {\n    webhooks {\n      ...WebhookFields\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation RedeliverWebhook($deliveryId: ID!) {\n    redeliverWebhook(deliveryId: $deliveryId) {\n      __typename\n      ... on WebhookDelivery {\n        ...DeliveryFields\n      }\n      ... on OperationInfo {\n        messages {\n          kind\n          message\n          field\n          code\n        }\n      }\n    }\n  }\n"): (typeof documents)["\n  mutation RedeliverWebhook($deliveryId: ID!) {\n    redeliverWebhook(deliveryId: $deliveryId) {\n      __typename\n      ... on WebhookDelivery {\n        ...DeliveryFields\n      }\n      ... on OperationInfo {\n        messages {\n          kind\n          message\n          field\n          code\n        }\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation RotateWebhookSecret($id: ID!) {\n    rotateWebhookSecret(id: $id) {\n      __typename\n      ... on Webhook {\n        ...WebhookFields\n      }\n      ... on OperationInfo {\n        messages {\n          kind\n          message\n          field\n          code\n        }\n      }\n    }\n  }\n"): (typeof documents)["\n  mutation RotateWebhookSecret($id: ID!) {\n    rotateWebhookSecret(id: $id) {\n      __typename\n      ... on Webhook {\n        ...WebhookFields\n      }\n      ... on OperationInfo {\n        messages {\n          kind\n          message\n          field\n          code\n        }\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation TestWebhook($id: ID!) {\n    testWebhook(id: $id) {\n      __typename\n      ... on WebhookDelivery {\n        ...DeliveryFields\n      }\n      ... on OperationInfo {\n        messages {\n          kind\n          message\n          field\n          code\n        }\n      }\n    }\n  }\n"): (typeof documents)["\n  mutation TestWebhook($id: ID!) {\n    testWebhook(id: $id) {\n      __typename\n      ... on WebhookDelivery {\n        ...DeliveryFields\n      }\n      ... on OperationInfo {\n        messages {\n          kind\n          message\n          field\n          code\n        }\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation UpdateWebhook($input: WebhookPartialInput!) {\n    updateWebhook(input: $input) {\n      __typename\n      ... on Webhook {\n        ...WebhookFields\n      }\n      ... on OperationInfo {\n        messages {\n          kind\n          message\n          field\n          code\n        }\n      }\n    }\n  }\n"): (typeof documents)["\n  mutation UpdateWebhook($input: WebhookPartialInput!) {\n    updateWebhook(input: $input) {\n      __typename\n      ... on Webhook {\n        ...WebhookFields\n      }\n      ... on OperationInfo {\n        messages {\n          kind\n          message\n          field\n          code\n        }\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  fragment WebhookFields on Webhook {\n    id\n    url\n    events\n    enabled\n    secret\n    description\n    consecutiveFailures\n    disabledReason\n    createdAt\n    updatedAt\n  }\n"): (typeof documents)["\n  fragment WebhookFields on Webhook {\n    id\n    url\n    events\n    enabled\n    secret\n    description\n    consecutiveFailures\n    disabledReason\n    createdAt\n    updatedAt\n  }\n"];
+
+export function graphql(source: string) {
+  return (documents as any)[source] ?? {};
+}
+
+export type DocumentType<TDocumentNode extends DocumentNode<any, any>> = TDocumentNode extends DocumentNode<  infer TType,  any>  ? TType  : never;
