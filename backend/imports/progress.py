@@ -5,6 +5,7 @@ import time
 from collections.abc import AsyncIterator
 
 from asgiref.sync import sync_to_async
+from django.db import OperationalError
 
 from imports.models import ImportJob
 
@@ -23,7 +24,11 @@ async def watch(job_id: int) -> AsyncIterator[ImportJob]:
     last = None
     sent_at = 0.0
     while True:
-        job = await load()
+        try:
+            job = await load()
+        except OperationalError:  # SQLite busy under a big write: try again next tick
+            await asyncio.sleep(POLL_SECONDS)
+            continue
         if job is None:
             raise LookupError("No import job with this id.")
         state = tuple(getattr(job, name) for name in WATCHED)
