@@ -12,13 +12,19 @@ from strawberry_django.optimizer import DjangoOptimizerExtension
 
 from accounts.schema import Mutation as AccountsMutation
 from accounts.schema import Query as AccountsQuery
+from imports.schema import Mutation as ImportsMutation
+from imports.schema import Query as ImportsQuery
+from imports.schema import Subscription as ImportsSubscription
 from products.schema import Mutation as ProductsMutation
 from products.schema import Query as ProductsQuery
 from webhooks.schema import Mutation as WebhooksMutation
 from webhooks.schema import Query as WebhooksQuery
 
-Query = merge_types("Query", (AccountsQuery, ProductsQuery, WebhooksQuery))
-Mutation = merge_types("Mutation", (AccountsMutation, ProductsMutation, WebhooksMutation))
+Query = merge_types("Query", (AccountsQuery, ProductsQuery, ImportsQuery, WebhooksQuery))
+Mutation = merge_types(
+    "Mutation", (AccountsMutation, ProductsMutation, ImportsMutation, WebhooksMutation)
+)
+Subscription = merge_types("Subscription", (ImportsSubscription,))
 
 class Schema(strawberry.Schema):
     """The schema, logging only errors that are the server's fault.
@@ -45,6 +51,7 @@ _CALLER_ERRORS = (GraphQLError, ValidationError, PermissionDenied, ValueError)
 schema = Schema(
     query=Query,
     mutation=Mutation,
+    subscription=Subscription,
     config=StrawberryConfig(relay_max_results=settings.GRAPHQL_MAX_PAGE_SIZE),
     extensions=[
         DjangoOptimizerExtension,

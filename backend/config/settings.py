@@ -70,6 +70,7 @@ INSTALLED_APPS = [
     "config",
     "accounts",
     "products",
+    "imports",
     "webhooks",
 ]
 
@@ -231,6 +232,22 @@ WHITENOISE_MAX_AGE = 3600
 # ---- uploaded files (kept behind Django's storage API; mount the folder on web and worker)
 MEDIA_ROOT = Path(env_str("MEDIA_ROOT", str(DATA_DIR / "media")))
 MEDIA_URL = "/media/"  # never served: uploads are read by the worker only
+
+# ---- imports
+# Largest accepted upload (bytes); a bigger file fails its job with a message saying so.
+IMPORT_MAX_UPLOAD_BYTES = env_int("IMPORT_MAX_UPLOAD_BYTES", 1 << 30, min_value=1)
+# Data records per chunk: each chunk commits with the job's checkpoint.
+IMPORT_CHUNK_ROWS = env_int("IMPORT_CHUNK_ROWS", 25_000, min_value=1)
+# Longest an import may run in a worker before Dramatiq stops it (it then resumes).
+IMPORT_TIME_LIMIT_SECONDS = env_int("IMPORT_TIME_LIMIT_SECONDS", 6 * 3600, min_value=60)
+# How often each worker looks for jobs left unfinished (a worker died, a message was lost).
+IMPORT_SWEEP_SECONDS = env_float("IMPORT_SWEEP_SECONDS", 10, min_value=0.5)
+# A job that keeps failing on unexpected errors is failed after this many attempts.
+IMPORT_MAX_ATTEMPTS = env_int("IMPORT_MAX_ATTEMPTS", 5, min_value=1)
+FILE_UPLOAD_HANDLERS = [
+    "django.core.files.uploadhandler.MemoryFileUploadHandler",
+    "imports.uploads.LimitedTemporaryFileUploadHandler",
+]
 
 LANGUAGE_CODE = "en-us"
 TIME_ZONE = "UTC"

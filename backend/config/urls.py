@@ -4,6 +4,7 @@ from django.urls import path, re_path
 
 from config import views
 from config.schema import schema
+from imports.views import errors_csv
 
 urlpatterns = [
     path(
@@ -11,6 +12,7 @@ urlpatterns = [
         views.GraphQLView.as_view(schema=schema, multipart_uploads_enabled=True),
         name="graphql",
     ),
+    path("imports/<str:job_id>/errors.csv", errors_csv, name="import-errors-csv"),
     path("healthz", views.healthz, name="healthz"),
     path("readyz", views.readyz, name="readyz"),
     # Everything else is a route of the single-page app.

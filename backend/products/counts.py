@@ -1,9 +1,13 @@
 """Exact product counts without scanning the table (PostgreSQL).
 
-Statement-level triggers (migration 0003) record every change in the number of products per
-``active`` value in ``products_count_delta``. A connection whose filter is empty, or only
-``active = true/false``, sums those rows instead of running ``count(*)``; any other filter,
-and SQLite, counts the matching rows. ``compact()`` folds the deltas into one row per value.
+``products_count_delta`` holds changes in the number of products per ``active`` value. Row
+triggers (migration 0004) record every ordinary write; a bulk writer takes over inside its
+transaction with ``take_over_counts()`` and records its exact totals with ``record()``
+(the triggers then stand aside, so a 500,000-row import pays no per-row trigger).
+
+A connection whose filter is empty, or only ``active = true/false``, sums the deltas instead
+of running ``count(*)``; any other filter, and SQLite, counts the matching rows.
+``compact()`` folds the deltas into one row per value.
 """
 
 from django.db import connection
@@ -51,6 +55,43 @@ def product_count(queryset: QuerySet) -> int:
                 cursor.execute(sql, params)
                 return int(cursor.fetchone()[0])
     return queryset.count()
+
+
+def take_over_counts(cursor) -> None:
+    """Make the count triggers stand aside for the rest of this transaction (PostgreSQL).
+
+    The caller must then ``record()`` the exact change of every product it writes.
+    """
+    cursor.execute("SET LOCAL products.counts_by_caller = 'on'")
+
+
+def record(cursor, deltas: dict[bool, int]) -> None:
+    """Add the change in product count per ``active`` value (PostgreSQL, same transaction)."""
+    rows = [(active, delta) for active, delta in deltas.items() if delta]
+    if rows:
+        cursor.executemany(
+            "INSERT INTO products_count_delta (active, delta) VALUES (%s, %s)", rows
+        )
+
+
+def delete_all() -> int:
+    """Delete every product in one statement and return how many there were."""
+    if connection.vendor != "postgresql":
+        deleted, _ = Product.objects.all().delete()
+        return deleted
+    with connection.cursor() as cursor:
+        take_over_counts(cursor)
+        cursor.execute(
+            f"""
+            WITH gone AS (DELETE FROM {Product._meta.db_table} RETURNING active),
+            counted AS (
+                INSERT INTO products_count_delta (active, delta)
+                SELECT active, -count(*) FROM gone GROUP BY active RETURNING delta
+            )
+            SELECT COALESCE(-SUM(delta), 0) FROM counted
+            """
+        )
+        return int(cursor.fetchone()[0])
 
 
 def compact() -> None:

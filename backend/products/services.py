@@ -5,7 +5,7 @@ from typing import Any
 from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
 
-from products import signals
+from products import counts, signals
 from products.models import NAME_MAX_LENGTH, SKU_MAX_LENGTH, Product
 
 DUPLICATE_SKU = "A product with SKU {sku!r} already exists (SKUs are unique ignoring letter case)."
@@ -107,8 +107,7 @@ def delete_product(pk: int) -> Product:
 def delete_all_products() -> int:
     """Delete every product in one statement; return how many there were."""
     with transaction.atomic():
-        # No delete signals or relations on Product, so Django deletes in one statement
-        # without loading rows (a test holds it to that).
-        deleted_count, _ = Product.objects.all().delete()
+        # One statement, no rows loaded into Python (a test holds it to that).
+        deleted_count = counts.delete_all()
         signals.products_bulk_deleted.send(sender=Product, deleted_count=deleted_count)
     return deleted_count

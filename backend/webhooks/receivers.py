@@ -39,6 +39,7 @@ def on_import_finished(sender: Any, job: Any, **kwargs: Any) -> None:
 
 def connect() -> None:
     """Connect the receivers (called from ``WebhooksConfig.ready``)."""
+    from imports.signals import import_finished
     from products import signals as product_signals
 
     uid = "webhooks.outbox"
@@ -46,11 +47,4 @@ def connect() -> None:
     product_signals.product_updated.connect(on_product_updated, dispatch_uid=uid)
     product_signals.product_deleted.connect(on_product_deleted, dispatch_uid=uid)
     product_signals.products_bulk_deleted.connect(on_products_bulk_deleted, dispatch_uid=uid)
-    try:
-        from imports.signals import import_finished
-    except ImportError:
-        # IMPORTS-MERGE: the imports app (owner: imports helper) is not merged yet. Once
-        # imports/signals.py exists this connects by itself; nothing else to change.
-        logger.info("imports.signals not available; import.finished is not emitted.")
-        return
     import_finished.connect(on_import_finished, dispatch_uid=uid)

@@ -1,0 +1,60 @@
+"""Ending an import job: final status, the `import_finished` signal, removing the file."""
+
+from __future__ import annotations
+
+import logging
+
+from django.db import transaction
+from django.utils import timezone
+
+from .models import ImportJob
+from .signals import import_finished
+
+logger = logging.getLogger(__name__)
+
+PROGRESS_FIELDS = [
+    "checkpoint_offset",
+    "checkpoint_line",
+    "rows_processed",
+    "error_count",
+    "created_count",
+    "updated_count",
+    "unchanged_count",
+    "bytes_processed",
+    "progress",
+]
+
+
+def finish(job: ImportJob, status: str, message: str = "") -> None:
+    """Give `job` its final status in one transaction with the signal; then drop its file."""
+    with transaction.atomic():
+        ImportJob.objects.select_for_update().only("id").get(pk=job.pk)
+        finish_locked(job, status, message)
+
+
+def finish_locked(job: ImportJob, status: str, message: str = "") -> None:
+    """Like `finish`, inside a transaction that already holds the job's row lock."""
+    job.status = status
+    job.error_message = message
+    job.finished_at = timezone.now()
+    if status == ImportJob.Status.COMPLETED:
+        job.progress = 100
+        job.bytes_processed = job.file_size
+    job.save(
+        update_fields=["status", "error_message", "finished_at", "progress", "bytes_processed"]
+    )
+    import_finished.send(sender=ImportJob, job=job)
+    transaction.on_commit(lambda: delete_file(job.pk))
+
+
+def delete_file(job_id: int) -> None:
+    """Remove the uploaded file of a job that has ended (safe to call more than once)."""
+    job = ImportJob.objects.filter(pk=job_id).only("file", "status").first()
+    if job is None or not job.file.name or job.status not in ImportJob.FINAL:
+        return
+    try:
+        job.file.storage.delete(job.file.name)
+    except OSError:
+        logger.warning("Could not delete %s of import %s", job.file.name, job_id, exc_info=True)
+        return
+    ImportJob.objects.filter(pk=job_id).update(file="")

@@ -1,0 +1,61 @@
+"""Imports operations: a thin layer over ``imports.services`` and ``imports.progress``."""
+
+from collections.abc import AsyncGenerator
+
+import strawberry
+import strawberry_django
+from strawberry import Info
+from strawberry.file_uploads import Upload
+from strawberry_django.relay import DjangoListConnection
+
+from accounts.permissions import IsAuthenticated
+from config.ids import decode_id
+from imports import progress, services
+from imports.models import ImportJob
+from imports.types import ImportJobType
+
+AUTH = [IsAuthenticated]
+
+
+@strawberry.type
+class Query:
+    """Imports queries."""
+
+    import_jobs: DjangoListConnection[ImportJobType] = strawberry_django.connection(
+        permission_classes=AUTH, description="Imports, newest first."
+    )
+
+    @strawberry_django.field(permission_classes=AUTH)
+    def import_job(self, id: strawberry.ID) -> ImportJobType | None:
+        """The import with this id, or null when there is none."""
+        return ImportJob.objects.filter(pk=decode_id(id, "ImportJob")).first()
+
+
+@strawberry.type
+class Mutation:
+    """Imports mutations; problems come back as OperationInfo messages."""
+
+    @strawberry_django.mutation(permission_classes=AUTH)
+    def import_products(
+        self, info: Info, file: Upload, dry_run: bool | None = False
+    ) -> ImportJobType:
+        """Upload a CSV (or gzip-compressed CSV) file; the import runs in the background."""
+        return services.submit_import(
+            file, dry_run=bool(dry_run), user=getattr(info.context.request, "user", None)
+        )
+
+    @strawberry_django.mutation(permission_classes=AUTH)
+    def cancel_import(self, id: strawberry.ID) -> ImportJobType:
+        """Cancel a pending import, or stop a running one at its next chunk."""
+        return services.cancel_import(decode_id(id, "ImportJob"))
+
+
+@strawberry.type
+class Subscription:
+    """Imports subscriptions."""
+
+    @strawberry.subscription(permission_classes=AUTH)
+    async def import_progress(self, id: strawberry.ID) -> AsyncGenerator[ImportJobType, None]:
+        """The job now, then on every change (at least each second while it runs), then done."""
+        async for job in progress.watch(decode_id(id, "ImportJob")):
+            yield job

@@ -1,0 +1,184 @@
+"""Import jobs: submit, cancel, and work the queue one job at a time in submission order.
+
+Order and exclusivity come from one lock for the whole queue: a PostgreSQL session-level
+advisory lock in production (released by the server when a worker's connection dies), a
+process lock in the embedded mode (one process). Whoever holds it claims the oldest
+unfinished job with a conditional UPDATE and runs it; a PROCESSING job seen by the lock
+holder belongs to a worker that died, and is resumed from its checkpoint.
+"""
+
+from __future__ import annotations
+
+import logging
+import os
+import threading
+import uuid
+from collections.abc import Iterator
+from contextlib import contextmanager
+from typing import Any
+
+from django.conf import settings
+from django.core.exceptions import ValidationError
+from django.core.files.uploadedfile import UploadedFile
+from django.db import connection, transaction
+from django.db.models import F
+from django.db.models.functions import Coalesce
+from django.utils import timezone
+
+from . import finish, runner
+from .models import ImportJob
+
+logger = logging.getLogger(__name__)
+
+QUEUE_LOCK_KEY = 0x696D706F727473  # "imports"
+_process_lock = threading.Lock()
+UNFINISHED = (ImportJob.Status.PENDING, ImportJob.Status.PROCESSING)
+
+
+def _size_text(n: int) -> str:
+    for unit in ("bytes", "KiB", "MiB", "GiB"):
+        if n < 1024 or unit == "GiB":
+            return f"{n:,} {unit}" if unit == "bytes" else f"{n:,.1f} {unit}".replace(".0 ", " ")
+        n /= 1024
+    return str(n)
+
+
+def submit_import(upload: UploadedFile, *, dry_run: bool = False, user: Any = None) -> ImportJob:
+    """Record an import of `upload` and queue it once the transaction commits.
+
+    A file over `IMPORT_MAX_UPLOAD_BYTES` gives a FAILED job that says so (nothing stored).
+    """
+    from . import tasks
+
+    name = os.path.basename(upload.name or "upload.csv")[:255] or "upload.csv"
+    size = upload.size or 0
+    limit = settings.IMPORT_MAX_UPLOAD_BYTES
+    user = user if getattr(user, "is_authenticated", False) else None
+    with transaction.atomic():
+        job = ImportJob.objects.create(
+            file_name=name, file_size=size, dry_run=dry_run, created_by=user
+        )
+        if getattr(upload, "too_large", False) or size > limit:
+            finish.finish_locked(
+                job,
+                ImportJob.Status.FAILED,
+                f"The file is too large: it has {_size_text(size)}"
+                f"{' or more' if getattr(upload, 'too_large', False) else ''}, and the limit is "
+                f"{_size_text(limit)} (IMPORT_MAX_UPLOAD_BYTES). Split it, or compress it with "
+                "gzip: compressed CSV files are accepted.",
+            )
+            return job
+        job.file.save(f"{job.pk}-{uuid.uuid4().hex[:8]}.upload", upload, save=False)
+        job.save(update_fields=["file"])
+        transaction.on_commit(lambda: tasks.process_imports.send(job.pk))
+    return job
+
+
+def cancel_import(job_id: int) -> ImportJob:
+    """Cancel a PENDING job at once, or ask a PROCESSING one to stop at its next chunk."""
+    with transaction.atomic():
+        job = ImportJob.objects.select_for_update().filter(pk=job_id).first()
+        if job is None:
+            raise ValidationError({"id": "No import job with this id."})
+        if job.status == ImportJob.Status.PENDING:
+            finish.finish_locked(job, ImportJob.Status.CANCELLED)
+        elif job.status == ImportJob.Status.PROCESSING:
+            job.cancel_requested = True
+            job.save(update_fields=["cancel_requested"])
+        else:
+            raise ValidationError(
+                {"id": f"This import has already ended ({job.status}); only pending or "
+                 "processing imports can be cancelled."}
+            )
+    return job
+
+
+@contextmanager
+def queue_lock() -> Iterator[bool]:
+    """Try to take the queue lock without waiting; yield whether this caller holds it."""
+    if connection.vendor != "postgresql":
+        held = _process_lock.acquire(blocking=False)
+        try:
+            yield held
+        finally:
+            if held:
+                _process_lock.release()
+        return
+    with connection.cursor() as cursor:
+        cursor.execute("SELECT pg_try_advisory_lock(%s)", [QUEUE_LOCK_KEY])
+        held = cursor.fetchone()[0]
+    try:
+        yield held
+    finally:
+        if held:
+            try:
+                with connection.cursor() as cursor:
+                    cursor.execute("SELECT pg_advisory_unlock(%s)", [QUEUE_LOCK_KEY])
+            except Exception:  # a lost connection has released it already
+                logger.warning("Could not release the imports queue lock", exc_info=True)
+
+
+def claim_next() -> ImportJob | None:
+    """Claim the oldest unfinished job (call with the queue lock held)."""
+    while True:
+        job = ImportJob.objects.filter(status__in=UNFINISHED).order_by("id").first()
+        if job is None:
+            return None
+        if job.attempts >= settings.IMPORT_MAX_ATTEMPTS:
+            finish.finish(
+                job,
+                ImportJob.Status.FAILED,
+                f"The import stopped on an internal error {job.attempts} times and was given "
+                f"up after line {job.checkpoint_line:,} ({job.last_error or 'worker lost'}). "
+                "Products from the chunks already committed were kept; upload the file again.",
+            )
+            continue
+        token = uuid.uuid4().hex
+        claimed = ImportJob.objects.filter(
+            pk=job.pk, status=job.status, claim_token=job.claim_token
+        ).update(
+            status=ImportJob.Status.PROCESSING,
+            claim_token=token,
+            attempts=F("attempts") + 1,
+            started_at=Coalesce(F("started_at"), timezone.now()),
+        )
+        if claimed == 1:
+            job.refresh_from_db()
+            return job
+
+
+def process_queue() -> int:
+    """Run unfinished jobs in submission order while holding the queue lock; return how many.
+
+    Returns at once when another worker holds the lock. After releasing it, looks again, so
+    a job submitted just before the release is not left waiting for the sweeper.
+    """
+    done = 0
+    while True:
+        with queue_lock() as held:
+            if not held:
+                return done
+            while (job := claim_next()) is not None:
+                try:
+                    runner.run(job)
+                except Exception as exc:
+                    ImportJob.objects.filter(pk=job.pk, claim_token=job.claim_token).update(
+                        last_error=f"{type(exc).__name__}: {exc}"[:2000]
+                    )
+                    raise
+                done += 1
+        if not has_unfinished():
+            return done
+
+
+def has_unfinished() -> bool:
+    """Whether any job waits or is being processed."""
+    return ImportJob.objects.filter(status__in=UNFINISHED).exists()
+
+
+def sweep() -> bool:
+    """Remove files left by ended jobs; return whether unfinished jobs need a worker."""
+    leftovers = ImportJob.objects.filter(status__in=ImportJob.FINAL).exclude(file="")
+    for job_id in leftovers.values_list("pk", flat=True)[:100]:
+        finish.delete_file(job_id)
+    return has_unfinished()

@@ -1,0 +1,55 @@
+"""GET /imports/<id>/errors.csv: the rejected rows as they were, plus an `error` column."""
+
+import csv
+import io
+
+import pytest
+from asgiref.sync import async_to_sync
+from django.test import Client
+from strawberry.relay import to_base64
+
+pytestmark = pytest.mark.django_db
+
+
+def read_stream(response) -> str:
+    async def collect():
+        return [part async for part in response.streaming_content]
+
+    return b"".join(async_to_sync(collect)()).decode()
+
+DATA = (
+    b"SKU,Name,description\n"
+    b'good,Fine,"ok"\n'
+    b'bad-1,,"two\nlines"\n'
+    b"short,Only two\n"
+    b"x,y,z,extra\n"
+)
+
+
+def test_errors_csv_has_the_original_rows_and_an_error_column(gql_client, run_import):
+    job = run_import(DATA)
+    response = gql_client.client.get(f"/imports/{to_base64('ImportJob', job.pk)}/errors.csv")
+    assert response.status_code == 200
+    assert response["Content-Type"] == "text/csv; charset=utf-8"
+    assert f'filename="import-{job.pk}-errors.csv"' in response["Content-Disposition"]
+    text = read_stream(response)
+    rows = list(csv.reader(io.StringIO(text, newline="")))
+    assert rows[0] == ["SKU", "Name", "description", "error"]
+    assert rows[1][:3] == ["bad-1", "", "two\nlines"] and rows[1][3].startswith("name is empty")
+    assert rows[2][:3] == ["short", "Only two", ""]
+    assert rows[2][3].startswith("the row has 2 fields but the header has 3")
+    assert rows[3][:4] == ["x", "y", "z", "extra"]
+    assert rows[3][4].startswith("the row has 4 fields")
+    assert len(rows) == 4
+    assert 'bad-1,,"two\nlines",' in text  # the record exactly as written
+
+
+def test_errors_csv_needs_sign_in(run_import):
+    job = run_import(DATA)
+    response = Client().get(f"/imports/{job.pk}/errors.csv")
+    assert response.status_code == 401
+
+
+def test_errors_csv_of_unknown_job_is_404(gql_client):
+    assert gql_client.client.get("/imports/424242/errors.csv").status_code == 404
+    assert gql_client.client.get("/imports/garbage/errors.csv").status_code == 404

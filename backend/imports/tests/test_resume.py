@@ -1,0 +1,78 @@
+"""A run that stops mid-file resumes from its last committed chunk and ends as if it never stopped.
+
+Here the stop is an error raised inside the worker after a few chunks (both modes); the real
+`kill -9` of a worker process is in test_worker_processes.py (production mode).
+"""
+
+import pytest
+
+from imports import runner, services
+from imports.models import ImportJob
+
+from .conftest import catalogue, sample_csv
+
+pytestmark = pytest.mark.django_db
+
+
+class Crash(Exception):
+    pass
+
+
+def test_resume_after_a_crash_matches_an_uninterrupted_run(
+    run_import, submit, settings, monkeypatch, django_capture_on_commit_callbacks
+):
+    settings.IMPORT_CHUNK_ROWS = 50
+    data = sample_csv(1500, seed=3)
+    reference = run_import(data)
+    expected = catalogue()
+    ImportJob.objects.all().delete()
+    from products.models import Product
+
+    Product.objects.all().delete()
+
+    commit = runner._commit
+    calls = {"n": 0}
+
+    def crashing_commit(*args, **kwargs):
+        calls["n"] += 1
+        if calls["n"] == 7:
+            raise Crash("worker lost")
+        return commit(*args, **kwargs)
+
+    monkeypatch.setattr(runner, "_commit", crashing_commit)
+    job = submit(data)
+    with pytest.raises(Crash):
+        services.process_queue()
+    job.refresh_from_db()
+    assert job.status == ImportJob.Status.PROCESSING
+    assert job.chunks_committed == 6 and job.rows_processed == 300
+    assert job.last_error == "Crash: worker lost"
+
+    monkeypatch.setattr(runner, "_commit", commit)
+    with django_capture_on_commit_callbacks(execute=True):
+        services.process_queue()
+    job.refresh_from_db()
+    assert job.status == ImportJob.Status.COMPLETED
+    assert job.attempts == 2
+    assert catalogue() == expected
+    fields = ("rows_processed", "created_count", "updated_count", "unchanged_count", "error_count")
+    assert [getattr(job, f) for f in fields] == [getattr(reference, f) for f in fields]
+    assert not job.file
+
+
+def test_a_job_that_keeps_crashing_is_failed_with_the_reason(submit, settings, monkeypatch):
+    settings.IMPORT_MAX_ATTEMPTS = 2
+
+    def broken(*args, **kwargs):
+        raise Crash("disk on fire")
+
+    monkeypatch.setattr(runner, "_commit", broken)
+    job = submit(b"sku,name\na,b\n")
+    for _ in range(2):
+        with pytest.raises(Crash):
+            services.process_queue()
+    services.process_queue()
+    job.refresh_from_db()
+    assert job.status == ImportJob.Status.FAILED
+    assert "internal error 2 times" in job.error_message
+    assert "Crash: disk on fire" in job.error_message

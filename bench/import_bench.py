@@ -1,0 +1,302 @@
+#!/usr/bin/env python3
+"""Import benchmark: the project's import through its real API and worker, against raw psql.
+
+    .venv/bin/python bench/import_bench.py [--rows 500000] [--port 8011] [--no-embedded]
+
+Production mode uses BENCH_DATABASE_URL / BENCH_REDIS_URL (default: the imports helper's
+pi_imports database and Redis DB 2). It EMPTIES that database's products and import jobs.
+Prints, for the generated catalogue export (seed 7):
+
+* raw psql (\\copy into a temp table, one INSERT ... SELECT DISTINCT ON (lower(sku)) ... ON
+  CONFLICT DO UPDATE) into (a) a table with only the unique lower(sku) index (the floor) and
+  (b) a table with exactly the indexes of products_product (read from pg_indexes);
+* the project's import: HTTP upload to uvicorn, a `rundramatiq` worker process, timed from
+  the upload's answer to COMPLETED; the ratios to both baselines; the re-import of the same
+  file (nothing changes); peak RSS of the web and worker processes;
+* the embedded mode (SQLite, in-process worker) time for the same file.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import subprocess
+import sys
+import tempfile
+import threading
+import time
+from pathlib import Path
+
+import requests
+
+REPO = Path(__file__).resolve().parent.parent
+BACKEND = REPO / "backend"
+PYTHON = sys.executable
+GENERATOR = REPO.parent / "shared" / "data" / "make_products_csv.py"
+
+JOB_QUERY = """query ($id: ID!) { importJob(id: $id) { status progress rowsProcessed
+  createdCount updatedCount unchangedCount errorCount errorMessage } }"""
+UPLOAD = """mutation ($file: Upload!) { importProducts(file: $file) {
+  ... on ImportJob { id status } ... on OperationInfo { messages { message } } } }"""
+
+
+def psql(url: str, sql: str) -> str:
+    """Run SQL with psql; return its output."""
+    done = subprocess.run(
+        ["psql", url, "-v", "ON_ERROR_STOP=1", "-qAt", "-c", sql],
+        capture_output=True, text=True, check=True,
+    )
+    return done.stdout
+
+
+def baseline(url: str, csv_path: Path, table: str, indexes: list[str]) -> float:
+    """Time raw psql: \\copy into a temp table, then one deduplicating upsert into `table`."""
+    psql(url, f"DROP TABLE IF EXISTS {table}; CREATE TABLE {table} "
+              "(LIKE products_product INCLUDING DEFAULTS INCLUDING IDENTITY)")
+    for statement in indexes:
+        psql(url, statement)
+    script = f"""
+CREATE TEMP TABLE stage (name text, sku text, description text, ord bigserial);
+\\copy stage (name, sku, description) FROM '{csv_path}' WITH (FORMAT csv, HEADER)
+INSERT INTO {table} (sku, name, description, active, created_at, updated_at)
+SELECT DISTINCT ON (lower(sku)) sku, name, description, true, now(), now()
+FROM stage ORDER BY lower(sku), ord DESC
+ON CONFLICT (lower(sku)) DO UPDATE SET sku = EXCLUDED.sku, name = EXCLUDED.name,
+  description = EXCLUDED.description, updated_at = EXCLUDED.updated_at;
+"""
+    started = time.perf_counter()
+    done = subprocess.run(["psql", url, "-v", "ON_ERROR_STOP=1", "-q"], input=script,
+                          text=True, capture_output=True)
+    if done.returncode:
+        raise RuntimeError(f"psql failed: {done.stderr}")
+    elapsed = time.perf_counter() - started
+    psql(url, f"DROP TABLE {table}")
+    return elapsed
+
+
+def product_indexes(url: str, table: str) -> list[str]:
+    """CREATE INDEX statements for `table` with exactly the indexes of products_product."""
+    rows = psql(url, "SELECT indexname, indexdef FROM pg_indexes "
+                     "WHERE tablename = 'products_product'").splitlines()
+    statements = []
+    for row in rows:
+        name, definition = row.split("|", 1)
+        if name.endswith("_pkey"):
+            continue  # LIKE gives no primary key; add it the same way
+        definition = definition.replace(" ON public.products_product ", f" ON public.{table} ")
+        statements.append(definition.replace(f"INDEX {name} ", f"INDEX {table}_{name} ", 1))
+    statements.append(f"ALTER TABLE {table} ADD PRIMARY KEY (id)")
+    return statements
+
+
+class Peak:
+    """Samples VmRSS of a process tree every 50 ms; keeps the peak per process."""
+
+    def __init__(self, root_pid: int) -> None:
+        self.root = root_pid
+        self.peak: dict[int, int] = {}
+        self._stop = threading.Event()
+        self._thread = threading.Thread(target=self._run, daemon=True)
+        self._thread.start()
+
+    def _tree(self) -> list[int]:
+        pids, frontier = [self.root], [self.root]
+        while frontier:
+            pid = frontier.pop()
+            try:
+                children = Path(f"/proc/{pid}/task/{pid}/children").read_text().split()
+            except OSError:
+                continue
+            for child in map(int, children):
+                pids.append(child)
+                frontier.append(child)
+        return pids
+
+    def _run(self) -> None:
+        while not self._stop.is_set():
+            for pid in self._tree():
+                try:
+                    for line in Path(f"/proc/{pid}/status").read_text().splitlines():
+                        if line.startswith(("VmHWM", "VmRSS")):
+                            kb = int(line.split()[1])
+                            self.peak[pid] = max(self.peak.get(pid, 0), kb)
+                except OSError:
+                    pass
+            self._stop.wait(0.05)
+
+    def max_mb(self) -> float:
+        """The largest peak RSS of any process of the tree, in MB."""
+        return max(self.peak.values(), default=0) / 1024
+
+    def stop(self) -> None:
+        """Stop sampling."""
+        self._stop.set()
+        self._thread.join()
+
+
+def manage(env: dict, *args: str, **kwargs) -> subprocess.CompletedProcess:
+    """Run a manage.py command in the bench environment."""
+    return subprocess.run([PYTHON, "manage.py", *args], cwd=BACKEND, env=env, check=True,
+                          capture_output=True, text=True, **kwargs)
+
+
+def make_token(env: dict) -> str:
+    """A bench user and an API token (plaintext) in the environment's database."""
+    code = (
+        "from django.contrib.auth import get_user_model\n"
+        "from accounts.services import create_api_token\n"
+        "User = get_user_model()\n"
+        "user = User.objects.filter(username='bench').first() or "
+        "User.objects.create_user('bench', password='bench-pw-123')\n"
+        "print(create_api_token(user, 'bench')[1])\n"
+    )
+    return manage(env, "shell", "-c", code).stdout.strip().splitlines()[-1]
+
+
+def start(env: dict, args: list[str]) -> subprocess.Popen:
+    """Start a process in its own session (so its whole tree can be stopped)."""
+    return subprocess.Popen(args, cwd=BACKEND, env=env, start_new_session=True,
+                            stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+
+
+def stop(process: subprocess.Popen) -> None:
+    """Stop a process started by `start`, with its children."""
+    try:
+        os.killpg(process.pid, 15)
+        process.wait(timeout=15)
+    except (ProcessLookupError, subprocess.TimeoutExpired):
+        os.killpg(process.pid, 9)
+
+
+def wait_http(url: str, timeout: float = 30) -> None:
+    """Wait until the server answers /healthz."""
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        try:
+            if requests.get(url + "/healthz", timeout=1).ok:
+                return
+        except requests.RequestException:
+            time.sleep(0.1)
+    raise RuntimeError(f"{url} did not start")
+
+
+def import_once(base: str, token: str, path: Path, timeout: float = 900) -> tuple[float, dict]:
+    """Upload `path`; return seconds from the upload's answer to COMPLETED, and the job."""
+    headers = {"Authorization": f"Bearer {token}"}
+    with path.open("rb") as handle:
+        answer = requests.post(
+            base + "/graphql/",
+            headers=headers,
+            data={"operations": json.dumps({"query": UPLOAD, "variables": {"file": None}}),
+                  "map": json.dumps({"0": ["variables.file"]})},
+            files={"0": (path.name, handle, "text/csv")},
+            timeout=600,
+        )
+    started = time.perf_counter()
+    body = answer.json()
+    job_id = body["data"]["importProducts"]["id"]
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        job = requests.post(base + "/graphql/", headers=headers, timeout=30,
+                            json={"query": JOB_QUERY, "variables": {"id": job_id}}
+                            ).json()["data"]["importJob"]
+        if job["status"] not in ("PENDING", "PROCESSING"):
+            elapsed = time.perf_counter() - started
+            if job["status"] != "COMPLETED":
+                raise RuntimeError(f"import ended {job['status']}: {job['errorMessage']}")
+            return elapsed, job
+        time.sleep(0.05)
+    raise RuntimeError("import did not finish in time")
+
+
+def production(args: argparse.Namespace, csv_path: Path, media: Path) -> dict:
+    """Baselines and the project's import in production mode."""
+    db, redis = args.database_url, args.redis_url
+    env = {**os.environ, "DATABASE_URL": db, "REDIS_URL": redis, "SECRET_KEY": "bench-only",
+           "MEDIA_ROOT": str(media), "PERIODIC_TASKS_ENABLED": "1"}
+    manage(env, "migrate", "--noinput")
+    psql(db, "TRUNCATE products_product, imports_importjob CASCADE")
+    indexes = product_indexes(db, "bench_same")
+    results = {
+        "floor": baseline(db, csv_path, "bench_floor",
+                          ["CREATE UNIQUE INDEX bench_floor_sku ON bench_floor (lower(sku))"]),
+        "same": baseline(db, csv_path, "bench_same", indexes),
+    }
+    token = make_token(env)
+    base = f"http://127.0.0.1:{args.port}"
+    web = start(env, [PYTHON, "-m", "uvicorn", "config.asgi:application", "--port",
+                      str(args.port), "--log-level", "warning"])
+    worker = start(env, [PYTHON, "manage.py", "rundramatiq", "--processes", "1",
+                         "--threads", "2"])
+    web_peak, worker_peak = Peak(web.pid), Peak(worker.pid)
+    try:
+        wait_http(base)
+        time.sleep(3)  # let the worker boot
+        results["import"], results["job"] = import_once(base, token, csv_path)
+        results["reimport"], results["rejob"] = import_once(base, token, csv_path)
+    finally:
+        web_peak.stop()
+        worker_peak.stop()
+        stop(web)
+        stop(worker)
+    results["web_mb"], results["worker_mb"] = web_peak.max_mb(), worker_peak.max_mb()
+    return results
+
+
+def embedded(args: argparse.Namespace, csv_path: Path, data_dir: Path) -> float:
+    """The same import in embedded mode (SQLite and the in-process worker)."""
+    env = {k: v for k, v in os.environ.items() if k not in ("DATABASE_URL", "REDIS_URL")}
+    env.update(DATA_DIR=str(data_dir), PERIODIC_TASKS_ENABLED="1")
+    manage(env, "migrate", "--noinput")
+    token = make_token(env)
+    port = args.port + 1
+    web = start(env, [PYTHON, "-m", "uvicorn", "config.asgi:application", "--port", str(port),
+                      "--log-level", "warning"])
+    try:
+        wait_http(f"http://127.0.0.1:{port}")
+        elapsed, _ = import_once(f"http://127.0.0.1:{port}", token, csv_path)
+    finally:
+        stop(web)
+    return elapsed
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--rows", type=int, default=500_000)
+    parser.add_argument("--port", type=int, default=8011)
+    parser.add_argument("--no-embedded", action="store_true")
+    parser.add_argument("--database-url", default=os.environ.get(
+        "BENCH_DATABASE_URL", "postgres://postgres@127.0.0.1:5432/pi_imports"))
+    parser.add_argument("--redis-url", default=os.environ.get(
+        "BENCH_REDIS_URL", "redis://127.0.0.1:6379/2"))
+    args = parser.parse_args()
+    with tempfile.TemporaryDirectory(prefix="import-bench-") as tmp:
+        folder = Path(tmp)
+        csv_path = folder / "products.csv"
+        subprocess.run([PYTHON, str(GENERATOR), str(csv_path), "--rows", str(args.rows),
+                        "--seed", "7"], check=True)
+        size = csv_path.stat().st_size
+        print(f"file: {args.rows:,} records, {size / 1e6:.1f} MB")
+        r = production(args, csv_path, folder / "media")
+        job = r["job"]
+        print(f"raw psql, unique index only (floor):     {r['floor']:6.2f} s")
+        print(f"raw psql, products_product's indexes:    {r['same']:6.2f} s")
+        print(f"project import (upload answer->COMPLETED): {r['import']:6.2f} s  "
+              f"created {job['createdCount']:,} updated {job['updatedCount']:,} "
+              f"unchanged {job['unchangedCount']:,} errors {job['errorCount']:,}")
+        print(f"ratio to same-index baseline: {r['import'] / r['same']:.2f} (goal <= 1.3)")
+        print(f"ratio to floor:               {r['import'] / r['floor']:.2f}")
+        rejob = r["rejob"]
+        print(f"re-import of the same file:   {r['reimport']:6.2f} s  "
+              f"(unchanged {rejob['unchangedCount']:,}, updated {rejob['updatedCount']:,}; "
+              "goal: faster than the first import)")
+        print(f"peak RSS: worker {r['worker_mb']:.0f} MB (goal < 300), "
+              f"web {r['web_mb']:.0f} MB (goal < 200)")
+        if not args.no_embedded:
+            seconds = embedded(args, csv_path, folder / "embedded")
+            print(f"embedded mode (SQLite) import: {seconds:6.2f} s (goal < 30)")
+
+
+if __name__ == "__main__":
+    main()
