@@ -165,4 +165,6 @@ def test_product_by_id_and_by_sku_in_any_case(gql_client, product):
 def test_product_with_a_malformed_id_is_a_clear_error(gql_client, product):
     result = gql_client.query(PRODUCT, {"id": "%%%"})
 
-    assert "No product with this id" in result["errors"][0]["message"]
+    error = result["errors"][0]
+    assert error["message"] == "No product with this id."
+    assert error["extensions"] == {"code": "BAD_USER_INPUT", "field": "id"}
