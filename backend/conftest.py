@@ -19,6 +19,25 @@ from django.test import Client
 PASSWORD = "pw-secret-123"
 
 
+def pytest_collection_modifyitems(config, items):
+    """Run production-only tests only in production mode; say how many were left out."""
+    from django.conf import settings
+
+    if not settings.EMBEDDED:
+        return
+    kept = [item for item in items if item.get_closest_marker("production_only") is None]
+    left_out = [item for item in items if item.get_closest_marker("production_only")]
+    if left_out:
+        config.hook.pytest_deselected(items=left_out)
+        items[:] = kept
+        reporter = config.pluginmanager.get_plugin("terminalreporter")
+        if reporter is not None:
+            reporter.write_line(
+                f"embedded mode: {len(left_out)} production-only tests (separate worker "
+                "processes) run in production mode: DATABASE_URL and REDIS_URL set"
+            )
+
+
 class GraphQLClient:
     """Posts GraphQL documents through Django's test client and returns the parsed JSON."""
 

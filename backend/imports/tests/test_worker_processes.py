@@ -22,12 +22,9 @@ from products.services import create_product
 from .conftest import catalogue, sample_csv
 from .waiting import wait_final, wait_for
 
-pytestmark = [
-    pytest.mark.django_db(transaction=True),
-    pytest.mark.skipif(
-        settings.EMBEDDED, reason="worker processes exist in production mode only"
-    ),
-]
+# Separate worker processes exist only in production mode (the embedded broker lives in one
+# process's memory); conftest deselects these tests in embedded mode and says so.
+pytestmark = [pytest.mark.django_db(transaction=True), pytest.mark.production_only]
 
 BACKEND = Path(__file__).resolve().parents[2]
 CHUNK = 500
