@@ -5,7 +5,7 @@ import logging
 from asgiref.sync import sync_to_async
 from django.conf import settings
 from django.db import connection
-from django.http import FileResponse, HttpRequest, HttpResponse, JsonResponse
+from django.http import HttpRequest, HttpResponse, JsonResponse
 from django.views.decorators.csrf import ensure_csrf_cookie
 from strawberry.django.views import AsyncGraphQLView
 
@@ -74,7 +74,8 @@ def spa(request: HttpRequest) -> HttpResponse:
             status=503,
             content_type="text/plain",
         )
-    response = FileResponse(index.open("rb"), content_type="text/html")
+    # A small file: read it whole (a streamed file would be iterated synchronously under ASGI).
+    response = HttpResponse(index.read_bytes(), content_type="text/html; charset=utf-8")
     response["Cache-Control"] = "no-cache"
     return response
 

@@ -53,7 +53,7 @@ def test_client_side_routes_get_the_app_with_a_csrf_cookie(settings, tmp_path):
     response = client.get("/products/some/deep/link?search=x")
 
     assert response.status_code == 200
-    assert b"<div id=root>" in b"".join(response.streaming_content)
+    assert b"<div id=root>" in response.content
     assert "csrftoken" in client.cookies
 
 
