@@ -114,14 +114,17 @@ def _write_postgresql(rows: dict[str, ProductRow], description: bool, active: bo
     columns = ["sku", "name"] + ["description"] * description + ["active"] * active
     buffer = io.StringIO()
     writer = csv.writer(buffer, lineterminator="\r\n")
+    # Staged in key order, so the probes of the key index below walk it in order.
+    ordered = [rows[k] for k in sorted(rows)]
     if description and active:
-        writer.writerows((r.sku, r.name, r.description, r.active) for r in rows.values())
+        writer.writerows((r.sku, r.name, r.description, r.active) for r in ordered)
     elif description:
-        writer.writerows((r.sku, r.name, r.description) for r in rows.values())
+        writer.writerows((r.sku, r.name, r.description) for r in ordered)
     elif active:
-        writer.writerows((r.sku, r.name, r.active) for r in rows.values())
+        writer.writerows((r.sku, r.name, r.active) for r in ordered)
     else:
-        writer.writerows((r.sku, r.name) for r in rows.values())
+        writer.writerows((r.sku, r.name) for r in ordered)
+    del ordered
     buffer.seek(0)
     text_columns = ", ".join(c for c in columns if c != "active")
     changed = columns
@@ -155,6 +158,16 @@ def _write_postgresql(rows: dict[str, ProductRow], description: bool, active: bo
         old_active = "b.active" if active else "NULL::boolean"
         join_before = "LEFT JOIN before b ON b.k = w.k" if active else ""
         counts.take_over_counts(cursor)
+        # The stage has no statistics and the product table's are often stale (it grows by
+        # the import itself), so the planner tends to hash the WHOLE product table for the
+        # probes below, once per chunk. Index probes per staged row are what we want: allow
+        # only nested loops for this statement, then put the settings back.
+        cursor.execute(
+            "SELECT current_setting('enable_hashjoin'), current_setting('enable_mergejoin'), "
+            "set_config('enable_hashjoin', 'off', true), "
+            "set_config('enable_mergejoin', 'off', true)"
+        )
+        hashjoin, mergejoin = cursor.fetchone()[:2]
         cursor.execute(
             f"WITH {before}written AS ("
             f"INSERT INTO {TABLE} AS p (sku, name, description, active, created_at, updated_at) "
@@ -169,6 +182,11 @@ def _write_postgresql(rows: dict[str, ProductRow], description: bool, active: bo
             f"SELECT w.k, w.inserted, w.active, {old_active} FROM written w {join_before}"
         )
         written = cursor.fetchall()
+        cursor.execute(
+            "SELECT set_config('enable_hashjoin', %s, true), "
+            "set_config('enable_mergejoin', %s, true)",
+            [hashjoin, mergejoin],
+        )
         counts.record(cursor, _count_changes(written))
     reactions = dict.fromkeys(rows, SAME)
     for key, inserted, _, _ in written:
