@@ -15,7 +15,7 @@ from __future__ import annotations
 
 import csv
 import io
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 
 from django.db import connection
 from django.utils import timezone
@@ -32,11 +32,14 @@ STAGE = "import_stage"
 SQLITE_BATCH = 500
 
 
-def dedupe(rows: Iterable[ProductRow]) -> dict[str, ProductRow]:
-    """Rows by SKU key, the last row of each key winning (file order)."""
+def dedupe(
+    rows: Iterable[ProductRow], lower: Callable[[list[str]], dict[str, str]] | None = None
+) -> dict[str, ProductRow]:
+    """Rows by SKU key, the last row of each key winning (file order). `lower` gives the
+    database's lower() of non-ASCII SKUs (default: ask the database)."""
     rows = list(rows)
     odd = [r.sku for r in rows if not r.sku.isascii()]
-    lowered = db_lower(odd) if odd else {}
+    lowered = (lower or db_lower)(odd) if odd else {}
     latest: dict[str, ProductRow] = {}
     for row in rows:
         sku = row.sku
@@ -100,18 +103,22 @@ def compare(rows: dict[str, ProductRow]) -> dict[str, int]:
     return reactions
 
 
-def write(rows: dict[str, ProductRow], description: bool, active: bool) -> dict[str, int]:
+def write(
+    rows: dict[str, ProductRow], description: bool, active: bool, staged: str | None = None
+) -> dict[str, int]:
     """Apply the rows (keys unique); return each key's reaction. `description`/`active`
-    say whether the file has those columns (without one, stored values are kept)."""
+    say whether the file has those columns (without one, stored values are kept).
+    `staged`: `stage_text()` of these rows when already built (PostgreSQL)."""
     if not rows:
         return {}
     if connection.vendor == "postgresql":
-        return _write_postgresql(rows, description, active)
+        return _write_postgresql(rows, description, active, staged)
     return _write_sqlite(rows, description, active)
 
 
-def _write_postgresql(rows: dict[str, ProductRow], description: bool, active: bool) -> dict:
-    columns = ["sku", "name"] + ["description"] * description + ["active"] * active
+def stage_text(rows: dict[str, ProductRow], description: bool, active: bool) -> str:
+    """The COPY (CSV) text of the rows for PostgreSQL's stage, in key order. Pure Python, so
+    the reader thread can build it for the next chunk while this one is being written."""
     buffer = io.StringIO()
     writer = csv.writer(buffer, lineterminator="\r\n")
     # Staged in key order, so the probes of the key index below walk it in order.
@@ -124,8 +131,17 @@ def _write_postgresql(rows: dict[str, ProductRow], description: bool, active: bo
         writer.writerows((r.sku, r.name, r.active) for r in ordered)
     else:
         writer.writerows((r.sku, r.name) for r in ordered)
-    del ordered
-    buffer.seek(0)
+    return buffer.getvalue()
+
+
+def _write_postgresql(
+    rows: dict[str, ProductRow], description: bool, active: bool, staged: str | None
+) -> dict:
+    columns = ["sku", "name"] + ["description"] * description + ["active"] * active
+    if staged is None:
+        staged = stage_text(rows, description, active)
+    buffer = io.StringIO(staged)
+    del staged
     text_columns = ", ".join(c for c in columns if c != "active")
     changed = columns
     updates = ", ".join(f"{c} = EXCLUDED.{c}" for c in changed)
