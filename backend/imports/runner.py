@@ -155,13 +155,6 @@ def _commit(job: ImportJob, header: Header, chunk: Chunk, last: dict[str, int]) 
         if current.cancel_requested:
             finish.finish_locked(job, ImportJob.Status.CANCELLED)
             raise Stopped
-        if connection.vendor == "postgresql":
-            # A chunk commits with its checkpoint, so a crash that loses the last commits
-            # (asynchronous commit loses a suffix of the log, never a middle) loses them
-            # together, and the resumed run redoes exactly those chunks. The final status
-            # (finish) commits synchronously, which also flushes every chunk before it.
-            with connection.cursor() as cursor:
-                cursor.execute("SET LOCAL synchronous_commit = off")
         if job.dry_run:
             reactions = upsert.compare(rows)
         else:
