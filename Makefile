@@ -8,7 +8,7 @@ PY := $(VENV)/bin/python
 MANAGE := cd backend && ../$(PY) manage.py
 FRONTEND_SRC := $(shell find frontend/src frontend/index.html frontend/vite.config.ts frontend/codegen.ts -type f 2>/dev/null)
 
-.PHONY: run test test-backend test-frontend test-e2e lint schema contract migrate worker frontend clean help
+.PHONY: run test test-backend test-frontend test-e2e lint schema contract migrate worker frontend clean help bench-products bench-imports bench-webhooks
 
 help:
 	@echo "make run    install what is missing, build the frontend, migrate, serve on 127.0.0.1:$${PORT:-8000}"
@@ -57,6 +57,16 @@ test-e2e: $(VENV)/.installed frontend
 	@if [ -f frontend/package.json ]; then cd frontend && npm run e2e; fi
 
 test: lint contract test-backend test-frontend test-e2e
+
+# Benchmarks print figures; they use PostgreSQL and Redis on 127.0.0.1 (see each script).
+bench-products: $(VENV)/.installed
+	$(PY) bench/products_bench.py
+
+bench-imports: $(VENV)/.installed
+	$(PY) bench/import_bench.py
+
+bench-webhooks: $(VENV)/.installed
+	$(PY) bench/webhook_bench.py
 
 clean:
 	rm -rf frontend/dist data/static

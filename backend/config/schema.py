@@ -12,6 +12,7 @@ from strawberry_django.optimizer import DjangoOptimizerExtension
 
 from accounts.schema import Mutation as AccountsMutation
 from accounts.schema import Query as AccountsQuery
+from config.errors import ReadableValidationErrors
 from imports.schema import Mutation as ImportsMutation
 from imports.schema import Query as ImportsQuery
 from imports.schema import Subscription as ImportsSubscription
@@ -55,6 +56,7 @@ schema = Schema(
     config=StrawberryConfig(relay_max_results=settings.GRAPHQL_MAX_PAGE_SIZE),
     extensions=[
         DjangoOptimizerExtension,
+        ReadableValidationErrors,
         lambda: QueryDepthLimiter(max_depth=settings.GRAPHQL_MAX_DEPTH),
         lambda: MaxAliasesLimiter(max_alias_count=settings.GRAPHQL_MAX_ALIASES),
         lambda: MaxTokensLimiter(max_token_count=settings.GRAPHQL_MAX_TOKENS),

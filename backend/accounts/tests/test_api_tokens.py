@@ -107,6 +107,7 @@ def test_token_name_must_be_given_and_short(gql_client, name):
     result = gql_client.query(CREATE, {"name": name})
 
     assert result["data"] is None
+    assert result["errors"][0]["extensions"]["field"] == "name"
     assert "name" in result["errors"][0]["message"].lower()
     assert ApiToken.objects.count() == 0
 

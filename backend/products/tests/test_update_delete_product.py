@@ -145,7 +145,7 @@ def test_delete_all_uses_one_statement_and_one_event(gql_client, received):
     assert result["data"]["deleteAllProducts"]["deletedCount"] == 25
     assert not Product.objects.exists()
     statements = [q["sql"] for q in queries.captured_queries if "products_product" in q["sql"]]
-    assert len(statements) == 1 and "DELETE FROM products_product" in statements[0]
+    assert len(statements) == 1 and "DELETE FROM" in statements[0].replace("\"", "")
     assert [(name, kwargs["deleted_count"]) for name, kwargs, _ in received] == [
         ("products_bulk_deleted", 25)
     ]
@@ -165,4 +165,6 @@ def test_product_by_id_and_by_sku_in_any_case(gql_client, product):
 def test_product_with_a_malformed_id_is_a_clear_error(gql_client, product):
     result = gql_client.query(PRODUCT, {"id": "%%%"})
 
-    assert "No product with this id" in result["errors"][0]["message"]
+    error = result["errors"][0]
+    assert error["message"] == "No product with this id."
+    assert error["extensions"] == {"code": "BAD_USER_INPUT", "field": "id"}
