@@ -27,6 +27,9 @@ class Chunk:
     rejected: list[RejectedRow] = field(default_factory=list)
     end: Position = Position()
     consumed: int = 0  # bytes of the uploaded file read so far (for progress)
+    # Prepared ahead by the reader thread: the rows to apply by key, and their COPY text.
+    keyed: dict[str, ProductRow] | None = None
+    staged: str | None = None
 
 
 def read_chunks(reader: CsvReader, header: Header, size: int) -> Iterator[Chunk]:
@@ -63,13 +66,17 @@ def read_chunks(reader: CsvReader, header: Header, size: int) -> Iterator[Chunk]
 
 
 def last_lines(
-    reader: CsvReader, header: Header, db_lower: Callable[[list[str]], dict[str, str]]
+    reader: CsvReader,
+    header: Header,
+    db_lower: Callable[[list[str]], dict[str, str]],
+    odd_keys: dict[str, str] | None = None,
 ) -> tuple[dict[str, int], int]:
     """First pass: for each SKU key, the line of its last valid row; and the records read.
 
     Only those rows are applied later, so each product is written at most once per import
     and its outcome (created, updated, unchanged) is final the moment it is written.
-    `db_lower` gives the database's lower() of SKUs that are not plain ASCII.
+    `db_lower` gives the database's lower() of SKUs that are not plain ASCII; when given,
+    `odd_keys` receives those (SKU -> key), so the second pass need not ask again.
     """
     columns = header.columns
     last: dict[str, int] = {}
@@ -89,6 +96,8 @@ def last_lines(
     for start in range(0, len(odd), 10_000):
         batch = odd[start : start + 10_000]
         keys = db_lower([sku for sku, _ in batch])
+        if odd_keys is not None:
+            odd_keys.update(keys)
         for sku, line in batch:
             key = keys[sku]
             if last.get(key, 0) < line:

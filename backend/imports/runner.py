@@ -20,7 +20,7 @@ from collections import Counter
 from collections.abc import Iterator
 
 from django.conf import settings
-from django.db import transaction
+from django.db import connection, transaction
 
 from . import finish, upsert
 from .chunks import Chunk, last_lines, read_chunks
@@ -52,7 +52,8 @@ def run(job: ImportJob) -> None:
         with job.file.storage.open(job.file.name, "rb") as raw:
             reader = CsvReader(raw)
             header = reader.read_header()
-            last, records = last_lines(reader, header, upsert.db_lower)
+            odd_keys: dict[str, str] = {}
+            last, records = last_lines(reader, header, upsert.db_lower, odd_keys)
     except BadFile as exc:
         finish.finish(job, ImportJob.Status.FAILED, str(exc))
         return
@@ -64,15 +65,18 @@ def run(job: ImportJob) -> None:
         ImportJob.objects.filter(pk=job.pk).update(header=header.names)
     start = Position(job.checkpoint_offset, job.checkpoint_line, job.rows_processed)
     try:
-        for chunk in _chunks(job, header, start):
+        for chunk in _chunks(job, header, start, last, odd_keys):
             _commit(job, header, chunk, last)
     except Stopped:
         return
     finish.finish(job, ImportJob.Status.COMPLETED)
 
 
-def _chunks(job: ImportJob, header: Header, start: Position) -> Iterator[Chunk]:
-    """Chunks from `start`, parsed ahead in a thread."""
+def _chunks(
+    job: ImportJob, header: Header, start: Position, last: dict[str, int], odd_keys: dict
+) -> Iterator[Chunk]:
+    """Chunks from `start`, parsed (and prepared for the write) ahead in a thread."""
+    stage = not job.dry_run and connection.vendor == "postgresql"
     ahead: queue.Queue = queue.Queue(maxsize=2)
     stop = threading.Event()
 
@@ -83,6 +87,7 @@ def _chunks(job: ImportJob, header: Header, start: Position) -> Iterator[Chunk]:
                 if not start.offset:
                     reader.read_header()
                 for chunk in read_chunks(reader, header, settings.IMPORT_CHUNK_ROWS):
+                    _prepare(header, chunk, last, odd_keys, stage)
                     while not stop.is_set():
                         try:
                             ahead.put(chunk, timeout=0.2)
@@ -107,8 +112,37 @@ def _chunks(job: ImportJob, header: Header, start: Position) -> Iterator[Chunk]:
         thread.join(timeout=5)
 
 
+def _pass1_lower(odd_keys: dict[str, str]):
+    def lower(skus: list[str]) -> dict[str, str]:
+        return {sku: odd_keys[sku] for sku in skus}  # KeyError: not seen by pass 1
+
+    return lower
+
+
+def _prepare(
+    header: Header, chunk: Chunk, last: dict[str, int], odd_keys: dict, stage: bool
+) -> None:
+    """In the reader thread: the chunk's rows to apply by key, and (PostgreSQL) their COPY
+    text, so building them overlaps the previous chunk's write. Uses no database: the keys
+    of non-ASCII SKUs come from pass 1; if one is missing, `_commit` does it all itself."""
+    try:
+        rows = upsert.dedupe(chunk.rows, _pass1_lower(odd_keys))
+    except KeyError:
+        return
+    rows = {k: r for k, r in rows.items() if last.get(k) == r.line}
+    columns = header.columns
+    if rows and stage:
+        has = columns.description is not None, columns.active is not None
+        chunk.staged = upsert.stage_text(rows, *has)
+    chunk.keyed = rows
+    chunk.rows = []  # not needed any more; frees memory while the chunk waits
+
+
 def _commit(job: ImportJob, header: Header, chunk: Chunk, last: dict[str, int]) -> None:
-    rows = {k: r for k, r in upsert.dedupe(chunk.rows).items() if last.get(k) == r.line}
+    if chunk.keyed is not None:
+        rows = chunk.keyed
+    else:
+        rows = {k: r for k, r in upsert.dedupe(chunk.rows).items() if last.get(k) == r.line}
     columns = header.columns
     with transaction.atomic():
         current = (
@@ -125,7 +159,7 @@ def _commit(job: ImportJob, header: Header, chunk: Chunk, last: dict[str, int]) 
             reactions = upsert.compare(rows)
         else:
             has = columns.description is not None, columns.active is not None
-            reactions = upsert.write(rows, *has)
+            reactions = upsert.write(rows, *has, staged=chunk.staged)
         ImportRowError.objects.bulk_create(
             ImportRowError(job=job, line=r.line, sku=r.sku, message=r.message, raw=r.raw)
             for r in chunk.rejected

@@ -15,7 +15,7 @@ from __future__ import annotations
 
 import csv
 import io
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 
 from django.db import connection
 from django.utils import timezone
@@ -32,11 +32,14 @@ STAGE = "import_stage"
 SQLITE_BATCH = 500
 
 
-def dedupe(rows: Iterable[ProductRow]) -> dict[str, ProductRow]:
-    """Rows by SKU key, the last row of each key winning (file order)."""
+def dedupe(
+    rows: Iterable[ProductRow], lower: Callable[[list[str]], dict[str, str]] | None = None
+) -> dict[str, ProductRow]:
+    """Rows by SKU key, the last row of each key winning (file order). `lower` gives the
+    database's lower() of non-ASCII SKUs (default: ask the database)."""
     rows = list(rows)
     odd = [r.sku for r in rows if not r.sku.isascii()]
-    lowered = db_lower(odd) if odd else {}
+    lowered = (lower or db_lower)(odd) if odd else {}
     latest: dict[str, ProductRow] = {}
     for row in rows:
         sku = row.sku
@@ -100,29 +103,45 @@ def compare(rows: dict[str, ProductRow]) -> dict[str, int]:
     return reactions
 
 
-def write(rows: dict[str, ProductRow], description: bool, active: bool) -> dict[str, int]:
+def write(
+    rows: dict[str, ProductRow], description: bool, active: bool, staged: str | None = None
+) -> dict[str, int]:
     """Apply the rows (keys unique); return each key's reaction. `description`/`active`
-    say whether the file has those columns (without one, stored values are kept)."""
+    say whether the file has those columns (without one, stored values are kept).
+    `staged`: `stage_text()` of these rows when already built (PostgreSQL)."""
     if not rows:
         return {}
     if connection.vendor == "postgresql":
-        return _write_postgresql(rows, description, active)
+        return _write_postgresql(rows, description, active, staged)
     return _write_sqlite(rows, description, active)
 
 
-def _write_postgresql(rows: dict[str, ProductRow], description: bool, active: bool) -> dict:
-    columns = ["sku", "name"] + ["description"] * description + ["active"] * active
+def stage_text(rows: dict[str, ProductRow], description: bool, active: bool) -> str:
+    """The COPY (CSV) text of the rows for PostgreSQL's stage, in key order. Pure Python, so
+    the reader thread can build it for the next chunk while this one is being written."""
     buffer = io.StringIO()
     writer = csv.writer(buffer, lineterminator="\r\n")
+    # Staged in key order, so the probes of the key index below walk it in order.
+    ordered = [rows[k] for k in sorted(rows)]
     if description and active:
-        writer.writerows((r.sku, r.name, r.description, r.active) for r in rows.values())
+        writer.writerows((r.sku, r.name, r.description, r.active) for r in ordered)
     elif description:
-        writer.writerows((r.sku, r.name, r.description) for r in rows.values())
+        writer.writerows((r.sku, r.name, r.description) for r in ordered)
     elif active:
-        writer.writerows((r.sku, r.name, r.active) for r in rows.values())
+        writer.writerows((r.sku, r.name, r.active) for r in ordered)
     else:
-        writer.writerows((r.sku, r.name) for r in rows.values())
-    buffer.seek(0)
+        writer.writerows((r.sku, r.name) for r in ordered)
+    return buffer.getvalue()
+
+
+def _write_postgresql(
+    rows: dict[str, ProductRow], description: bool, active: bool, staged: str | None
+) -> dict:
+    columns = ["sku", "name"] + ["description"] * description + ["active"] * active
+    if staged is None:
+        staged = stage_text(rows, description, active)
+    buffer = io.StringIO(staged)
+    del staged
     text_columns = ", ".join(c for c in columns if c != "active")
     changed = columns
     updates = ", ".join(f"{c} = EXCLUDED.{c}" for c in changed)
@@ -155,6 +174,16 @@ def _write_postgresql(rows: dict[str, ProductRow], description: bool, active: bo
         old_active = "b.active" if active else "NULL::boolean"
         join_before = "LEFT JOIN before b ON b.k = w.k" if active else ""
         counts.take_over_counts(cursor)
+        # The stage has no statistics and the product table's are often stale (it grows by
+        # the import itself), so the planner tends to hash the WHOLE product table for the
+        # probes below, once per chunk. Index probes per staged row are what we want: allow
+        # only nested loops for this statement, then put the settings back.
+        cursor.execute(
+            "SELECT current_setting('enable_hashjoin'), current_setting('enable_mergejoin'), "
+            "set_config('enable_hashjoin', 'off', true), "
+            "set_config('enable_mergejoin', 'off', true)"
+        )
+        hashjoin, mergejoin = cursor.fetchone()[:2]
         cursor.execute(
             f"WITH {before}written AS ("
             f"INSERT INTO {TABLE} AS p (sku, name, description, active, created_at, updated_at) "
@@ -169,6 +198,11 @@ def _write_postgresql(rows: dict[str, ProductRow], description: bool, active: bo
             f"SELECT w.k, w.inserted, w.active, {old_active} FROM written w {join_before}"
         )
         written = cursor.fetchall()
+        cursor.execute(
+            "SELECT set_config('enable_hashjoin', %s, true), "
+            "set_config('enable_mergejoin', %s, true)",
+            [hashjoin, mergejoin],
+        )
         counts.record(cursor, _count_changes(written))
     reactions = dict.fromkeys(rows, SAME)
     for key, inserted, _, _ in written:
