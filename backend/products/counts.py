@@ -43,6 +43,9 @@ def _active_filter(where: WhereNode) -> object | bool | None:
 
 def product_count(queryset: QuerySet) -> int:
     """Return the exact number of products ``queryset`` matches."""
+    known = getattr(queryset, "exact_count", None)
+    if known is not None:
+        return known
     if connection.vendor == "postgresql" and queryset.model is Product:
         active = _active_filter(queryset.query.where)
         if active is not None:
@@ -55,6 +58,32 @@ def product_count(queryset: QuerySet) -> int:
                 cursor.execute(sql, params)
                 return int(cursor.fetchone()[0])
     return queryset.count()
+
+
+#: Up to this many matches, a filtered page is read from the matching ids (see below).
+SMALL_MATCH_COUNT = 5000
+
+
+def count_then_narrow(queryset: QuerySet) -> QuerySet:
+    """Count a filtered product queryset first; when few products match, page over their ids.
+
+    With ``ORDER BY ... LIMIT`` PostgreSQL may walk the ordering index and test every row
+    against the filter, betting that matches are common; when a search word is rare that
+    walk reads the whole table (seconds on a million products). Counting first (the page
+    needs ``totalCount`` anyway) tells which case this is: when few products match, their
+    ids come from the filter's own index and the page is read from those ids. The count is
+    kept on the returned queryset so ``product_count`` does not run it again.
+    """
+    if connection.vendor != "postgresql" or _active_filter(queryset.query.where) is not None:
+        return queryset
+    unordered = queryset.order_by()
+    total = unordered.count()
+    narrowed = queryset
+    if total <= SMALL_MATCH_COUNT:
+        ids = list(unordered.values_list("pk", flat=True))
+        narrowed = Product.objects.filter(pk__in=ids).order_by(*queryset.query.order_by)
+    narrowed.exact_count = total
+    return narrowed
 
 
 def take_over_counts(cursor) -> None:

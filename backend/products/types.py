@@ -4,12 +4,14 @@ from typing import Any
 
 import strawberry
 import strawberry_django
+from asgiref.sync import sync_to_async
 from django.db.models import Q, QuerySet
 from strawberry import Info, auto, relay
+from strawberry.utils.inspect import in_async_context
 from strawberry_django.fields.types import field_type_map, input_field_type_map
 from strawberry_django.relay import DjangoCursorConnection, DjangoCursorEdge
 
-from products.counts import product_count
+from products.counts import count_then_narrow, product_count
 from products.fields import SkuField
 from products.models import Product
 from products.search import search_q
@@ -71,14 +73,20 @@ class ProductConnection(DjangoCursorConnection[ProductType]):
 
     @classmethod
     def resolve_connection(cls, nodes: QuerySet, *, info: Info, **kwargs: Any) -> Any:
-        """Check the cursors, add the id tie-breaker, then paginate by keyset."""
+        """Check the cursors, add the id tie-breaker, count, then paginate by keyset."""
         for name in ("after", "before"):
             _check_cursor(kwargs.get(name), name)
         order = list(nodes.query.order_by)
         if not any(str(key).lstrip("-") in ("id", "pk") for key in order):
             last = str(order[-1]) if order else ""
             order.append("-id" if last.startswith("-") else "id")
-        return super().resolve_connection(nodes.order_by(*order), info=info, **kwargs)
+
+        def resolve() -> Any:
+            planned = count_then_narrow(nodes.order_by(*order))
+            return super(ProductConnection, cls).resolve_connection(planned, info=info, **kwargs)
+
+        # count_then_narrow queries the database: off the event loop when there is one.
+        return sync_to_async(resolve)() if in_async_context() else resolve()
 
 
 def _check_cursor(cursor: str | None, argument: str) -> None:

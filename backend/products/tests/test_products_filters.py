@@ -134,3 +134,16 @@ def test_a_filter_of_the_wrong_type_is_a_clear_error(gql_client, catalogue, filt
     assert result.get("data") is None
     message = result["errors"][0]["message"]
     assert "Variable '$filters'" in message
+
+
+@pytest.mark.parametrize("small_match_count", [0, 2, 5000])
+def test_pages_are_the_same_whether_matches_are_read_by_id_or_by_order(
+    gql_client, catalogue, monkeypatch, small_match_count
+):
+    # Few matches are paged over their ids, many by walking the order (products/counts.py).
+    from products import counts
+
+    monkeypatch.setattr(counts, "SMALL_MATCH_COUNT", small_match_count)
+
+    assert run(gql_client, {"search": "budg"}) == ["BUDGET-42", "lay-raise-best-end", "north-ward"]
+    assert run(gql_client, {"name": {"iContains": "smith"}}) == ["BUDGET-42", "lay-raise-best-end"]
