@@ -17,6 +17,10 @@ from django.core.management.base import BaseCommand
 from config.env import env_int, env_str
 
 
+def _exit_on_signal(signum: int, frame: object) -> None:
+    raise SystemExit(128 + signum)
+
+
 class Command(BaseCommand):
     """Serve the app on HOST:PORT (default 127.0.0.1:8000) with its workers."""
 
@@ -45,6 +49,11 @@ class Command(BaseCommand):
         self.stdout.write(
             f"Serving Product Importer ({mode} mode) on http://{options['host']}:{options['port']}"
         )
+        # uvicorn restores the previous SIGINT/SIGTERM handlers after a graceful shutdown and
+        # raises the signal again; these handlers turn it into SystemExit so that `finally`
+        # below still stops the worker processes.
+        for signum in (signal.SIGINT, signal.SIGTERM):
+            signal.signal(signum, _exit_on_signal)
         try:
             uvicorn.run(
                 "config.asgi:application",
