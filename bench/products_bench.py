@@ -24,13 +24,15 @@ from pathlib import Path
 import psycopg2
 import requests
 
+from benchlib import PY, production_env, recreate_database
+from benchlib import manage as benchlib_manage
+
 REPO = Path(__file__).resolve().parent.parent
 OUT = REPO / "bench" / "out"
 GENERATOR = REPO.parent / "shared" / "data" / "make_products_csv.py"
 PORT = int(os.environ.get("BENCH_PORT", "8005"))
 DB_URL = os.environ.get("BENCH_DATABASE_URL", "postgres://postgres@127.0.0.1:5432/pi_bench")
 REDIS_URL = os.environ.get("BENCH_REDIS_URL", "redis://127.0.0.1:6379/8")
-PY = str(REPO / ".venv" / "bin" / "python")
 
 FIELDS = "id sku name description active createdAt updatedAt"
 QUERY = f"""
@@ -46,34 +48,17 @@ query Products($filters: ProductFilter, $ordering: [ProductOrder!], $first: Int,
 
 def env() -> dict[str, str]:
     """The environment of the server and manage.py commands: production mode, bench DB."""
-    return os.environ | {
-        "DATABASE_URL": DB_URL,
-        "REDIS_URL": REDIS_URL,
-        "SECRET_KEY": "bench-only",
-        "LOG_LEVEL": "WARNING",
-        "ALLOWED_HOSTS": "127.0.0.1,localhost",
-    }
+    return production_env(DB_URL, REDIS_URL)
 
 
 def manage(*args: str) -> str:
     """Run a manage.py command against the bench database."""
-    done = subprocess.run(
-        [PY, "manage.py", *args], cwd=REPO / "backend", env=env(), check=True,
-        capture_output=True, text=True,
-    )
-    return done.stdout
+    return benchlib_manage(env(), *args)
 
 
 def reset_database() -> None:
     """Drop and recreate the bench database, then migrate it."""
-    base, name = DB_URL.rsplit("/", 1)
-    admin = psycopg2.connect(f"{base}/postgres")
-    admin.autocommit = True
-    with admin.cursor() as cursor:
-        cursor.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
-        cursor.execute(f'CREATE DATABASE "{name}"')
-    admin.close()
-    manage("migrate", "--noinput")
+    recreate_database(DB_URL, env())
 
 
 def catalogue(rows: int) -> Path:

@@ -22,9 +22,11 @@ import sys
 import time
 from pathlib import Path
 
-import psycopg2
 import redis
 import requests
+
+from benchlib import PY, production_env, recreate_database
+from benchlib import manage as benchlib_manage
 
 REPO = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(REPO / "backend"))
@@ -34,7 +36,6 @@ from webhooks.tests.receiver import Receiver  # noqa: E402 (the backend is not a
 PORT = int(os.environ.get("BENCH_PORT", "8020"))
 DB_URL = os.environ.get("BENCH_DATABASE_URL", "postgres://postgres@127.0.0.1:5432/pi_webhooks")
 REDIS_URL = os.environ.get("BENCH_REDIS_URL", "redis://127.0.0.1:6379/3")
-PY = str(REPO / ".venv" / "bin" / "python")
 GRAPHQL = f"http://127.0.0.1:{PORT}/graphql/"
 WORKER_PROCESSES = os.environ.get("BENCH_WORKER_PROCESSES", "2")
 WORKER_THREADS = os.environ.get("BENCH_WORKER_THREADS", "8")
@@ -62,36 +63,19 @@ DELETE_WEBHOOK = (
 
 def env() -> dict[str, str]:
     """Production mode against the bench database; loopback receivers allowed."""
-    return os.environ | {
-        "DATABASE_URL": DB_URL,
-        "REDIS_URL": REDIS_URL,
-        "SECRET_KEY": "bench-only",
-        "LOG_LEVEL": "WARNING",
-        "ALLOWED_HOSTS": "127.0.0.1,localhost",
-        "WEBHOOK_ALLOW_PRIVATE_TARGETS": "1",
-        "PERIODIC_TASKS_ENABLED": "1",
-    }
+    return production_env(
+        DB_URL, REDIS_URL, WEBHOOK_ALLOW_PRIVATE_TARGETS="1", PERIODIC_TASKS_ENABLED="1"
+    )
 
 
 def manage(*args: str) -> str:
     """Run a manage.py command against the bench database."""
-    done = subprocess.run(
-        [PY, "manage.py", *args], cwd=REPO / "backend", env=env(), check=True,
-        capture_output=True, text=True,
-    )
-    return done.stdout
+    return benchlib_manage(env(), *args)
 
 
 def reset() -> None:
     """Recreate and migrate the database; flush only the bench's Redis DB."""
-    base, name = DB_URL.rsplit("/", 1)
-    admin = psycopg2.connect(f"{base}/postgres")
-    admin.autocommit = True
-    with admin.cursor() as cursor:
-        cursor.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
-        cursor.execute(f'CREATE DATABASE "{name}"')
-    admin.close()
-    manage("migrate", "--noinput")
+    recreate_database(DB_URL, env())
     redis.Redis.from_url(REDIS_URL).flushdb()
 
 
