@@ -10,7 +10,7 @@ of running ``count(*)``; any other filter, and SQLite, counts the matching rows.
 ``compact()`` folds the deltas into one row per value.
 """
 
-from django.db import connection
+from django.db import connection, transaction
 from django.db.models import QuerySet
 from django.db.models.lookups import Exact
 from django.db.models.sql.where import WhereNode
@@ -124,10 +124,28 @@ def delete_all() -> int:
 
 
 def compact() -> None:
-    """Fold the recorded deltas into one row per ``active`` value (PostgreSQL only)."""
+    """Fold the deltas into one row per ``active`` value, correcting any drift (PostgreSQL).
+
+    The correction compares ``count(*)`` with the deltas' sum in one REPEATABLE READ
+    snapshot: every writer commits its products and its deltas together, so within one
+    snapshot the two must agree, and any difference (a bulk write that raced an edit of the
+    same product's ``active``) is added as one more delta. Nothing is locked.
+    """
     if connection.vendor != "postgresql":
         return
-    with connection.cursor() as cursor:
+    outermost = not connection.in_atomic_block
+    with transaction.atomic(), connection.cursor() as cursor:
+        if outermost:  # inside a caller's transaction its snapshot rules already
+            cursor.execute("SET TRANSACTION ISOLATION LEVEL REPEATABLE READ")
+        cursor.execute(f"SELECT active, count(*) FROM {Product._meta.db_table} GROUP BY active")
+        actual = dict(cursor.fetchall())
+        cursor.execute("SELECT active, SUM(delta) FROM products_count_delta GROUP BY active")
+        recorded = {active: int(total) for active, total in cursor.fetchall()}
+        record(
+            cursor,
+            {value: actual.get(value, 0) - recorded.get(value, 0) for value in (True, False)},
+        )
+    with transaction.atomic(), connection.cursor() as cursor:
         cursor.execute(
             """
             WITH folded AS (DELETE FROM products_count_delta RETURNING active, delta)
