@@ -1,4 +1,4 @@
-import { useId, type InputHTMLAttributes, type Ref, type TextareaHTMLAttributes } from 'react';
+import { useId, type InputHTMLAttributes, type ReactNode, type Ref, type TextareaHTMLAttributes } from 'react';
 import { FieldError } from '@/components/ui/field-error';
 
 interface CommonProps {
@@ -7,8 +7,28 @@ interface CommonProps {
   errors?: readonly string[];
 }
 
-function describedBy(hintId: string, errorId: string, hint?: string, errors?: readonly string[]) {
-  return [hint ? hintId : '', errors?.length ? errorId : ''].filter(Boolean).join(' ') || undefined;
+interface ControlProps {
+  id: string;
+  'aria-invalid': true | undefined;
+  'aria-describedby': string | undefined;
+}
+
+/** The label, hint and errors around one control; `control` gets the ids that link them. */
+function Field({ label, hint, errors, className, control }: CommonProps & { className?: string; control: (props: ControlProps) => ReactNode }) {
+  const id = useId();
+  const describedBy = [hint ? `${id}-hint` : '', errors?.length ? `${id}-error` : ''].filter(Boolean).join(' ') || undefined;
+  return (
+    <div className={['field', className ?? ''].join(' ')}>
+      <label htmlFor={id}>{label}</label>
+      {control({ id, 'aria-invalid': errors?.length ? true : undefined, 'aria-describedby': describedBy })}
+      {hint && (
+        <p id={`${id}-hint`} className="field-hint">
+          {hint}
+        </p>
+      )}
+      <FieldError id={`${id}-error`} messages={errors} />
+    </div>
+  );
 }
 
 export interface TextFieldProps extends CommonProps, Omit<InputHTMLAttributes<HTMLInputElement>, 'id'> {
@@ -17,46 +37,12 @@ export interface TextFieldProps extends CommonProps, Omit<InputHTMLAttributes<HT
 
 /** A labelled text input with its hint and its server or client errors. */
 export function TextField({ label, hint, errors, className, ...input }: TextFieldProps) {
-  const id = useId();
-  return (
-    <div className={['field', className ?? ''].join(' ')}>
-      <label htmlFor={id}>{label}</label>
-      <input
-        id={id}
-        aria-invalid={errors?.length ? true : undefined}
-        aria-describedby={describedBy(`${id}-hint`, `${id}-error`, hint, errors)}
-        {...input}
-      />
-      {hint && (
-        <p id={`${id}-hint`} className="field-hint">
-          {hint}
-        </p>
-      )}
-      <FieldError id={`${id}-error`} messages={errors} />
-    </div>
-  );
+  return <Field label={label} hint={hint} errors={errors} className={className} control={(ids) => <input {...ids} {...input} />} />;
 }
 
 export interface TextAreaFieldProps extends CommonProps, Omit<TextareaHTMLAttributes<HTMLTextAreaElement>, 'id'> {}
 
 /** A labelled multi-line text field. */
 export function TextAreaField({ label, hint, errors, className, ...textarea }: TextAreaFieldProps) {
-  const id = useId();
-  return (
-    <div className={['field', className ?? ''].join(' ')}>
-      <label htmlFor={id}>{label}</label>
-      <textarea
-        id={id}
-        aria-invalid={errors?.length ? true : undefined}
-        aria-describedby={describedBy(`${id}-hint`, `${id}-error`, hint, errors)}
-        {...textarea}
-      />
-      {hint && (
-        <p id={`${id}-hint`} className="field-hint">
-          {hint}
-        </p>
-      )}
-      <FieldError id={`${id}-error`} messages={errors} />
-    </div>
-  );
+  return <Field label={label} hint={hint} errors={errors} className={className} control={(ids) => <textarea {...ids} {...textarea} />} />;
 }
