@@ -12,7 +12,7 @@ from accounts import services
 from accounts.models import ApiToken
 from accounts.permissions import IsAuthenticated
 from accounts.types import ApiTokenType, CreateApiTokenPayload, UserType
-from config.ids import decode_id
+from core.ids import decode_id
 
 LOCKED_OUT = "Too many failed sign-in attempts. Wait a few minutes, then try again."
 

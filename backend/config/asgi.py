@@ -17,8 +17,8 @@ from django.conf import settings  # noqa: E402
 from django.urls import path  # noqa: E402
 
 from config.consumers import BrowserOriginValidator, GraphQLConsumer, allowed_origins  # noqa: E402
-from config.embedded import start_embedded_worker, stop_embedded_worker  # noqa: E402
 from config.schema import schema  # noqa: E402
+from core.embedded_worker import start_embedded_worker, stop_embedded_worker  # noqa: E402
 
 
 async def lifespan(scope: dict, receive, send) -> None:

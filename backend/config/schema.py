@@ -12,7 +12,7 @@ from strawberry_django.optimizer import DjangoOptimizerExtension
 
 from accounts.schema import Mutation as AccountsMutation
 from accounts.schema import Query as AccountsQuery
-from config.errors import ReadableValidationErrors
+from core.graphql_errors import ReadableValidationErrors
 from imports.schema import Mutation as ImportsMutation
 from imports.schema import Query as ImportsQuery
 from imports.schema import Subscription as ImportsSubscription

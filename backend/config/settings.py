@@ -17,7 +17,7 @@ from pathlib import Path
 import dj_database_url
 from django.core.exceptions import ImproperlyConfigured
 
-from config.env import env_bool, env_choice, env_float, env_int, env_list, env_str
+from core.env import env_bool, env_choice, env_float, env_int, env_list, env_str
 
 BASE_DIR = Path(__file__).resolve().parent.parent  # backend/
 REPO_DIR = BASE_DIR.parent
@@ -37,7 +37,13 @@ if EMBEDDED:
     DATA_DIR.mkdir(parents=True, exist_ok=True)
 
 DEBUG = env_bool("DEBUG", False)
+# Where `manage.py serve` listens, and the processes it starts (read here so that every
+# variable is read in one place).
+HOST = env_str("HOST", "127.0.0.1")
 PORT = env_int("PORT", 8000, min_value=1, max_value=65535)
+WEB_CONCURRENCY = env_int("WEB_CONCURRENCY", 1, min_value=1, max_value=64)
+WORKER_PROCESSES = env_int("WORKER_PROCESSES", 2, min_value=1, max_value=64)
+WORKER_THREADS = env_int("WORKER_THREADS", 4, min_value=1, max_value=64)
 LOG_LEVEL = env_choice("LOG_LEVEL", "INFO", ("DEBUG", "INFO", "WARNING", "ERROR", "CRITICAL"))
 
 
@@ -141,7 +147,7 @@ _DRAMATIQ_MIDDLEWARE = [
     "dramatiq.middleware.Callbacks",
     "dramatiq.middleware.Retries",
     "django_dramatiq.middleware.DbConnectionsMiddleware",
-    "config.periodic.PeriodicMiddleware",
+    "core.periodic.PeriodicMiddleware",
 ]
 if EMBEDDED:
     DRAMATIQ_BROKER = {

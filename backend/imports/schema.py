@@ -9,7 +9,7 @@ from strawberry.file_uploads import Upload
 from strawberry_django.relay import DjangoListConnection
 
 from accounts.permissions import IsAuthenticated
-from config.ids import decode_id
+from core.ids import decode_id
 from imports import progress, services
 from imports.models import ImportJob
 from imports.types import ImportJobType

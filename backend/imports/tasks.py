@@ -3,7 +3,7 @@
 import dramatiq
 from django.conf import settings
 
-from config.periodic import every
+from core.periodic import every
 from imports import services
 
 

@@ -8,7 +8,7 @@ from asgiref.sync import sync_to_async
 from django.core.exceptions import ValidationError
 from django.http import Http404, HttpRequest, JsonResponse, StreamingHttpResponse
 
-from config.ids import decode_id
+from core.ids import decode_id
 from imports.models import ImportJob, ImportRowError
 
 BATCH = 2000

@@ -6,7 +6,7 @@ from django.db.models import QuerySet
 from strawberry import UNSET
 
 from accounts.permissions import IsAuthenticated
-from config.ids import decode_id
+from core.ids import decode_id
 from products import services
 from products.models import Product
 from products.types import (

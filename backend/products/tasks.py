@@ -2,7 +2,7 @@
 
 import dramatiq
 
-from config.periodic import every
+from core.periodic import every
 from products import counts
 
 

@@ -12,7 +12,7 @@ from graphql import GraphQLError
 from strawberry_django.relay import DjangoListConnection
 
 from accounts.permissions import IsAuthenticated
-from config.ids import decode_id
+from core.ids import decode_id
 
 from . import models, services
 from .types import Webhook, WebhookDelivery, WebhookInput, WebhookPartialInput

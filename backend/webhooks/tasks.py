@@ -9,7 +9,7 @@ import dramatiq
 from django.conf import settings
 from django.utils import timezone
 
-from config.periodic import every
+from core.periodic import every
 
 from . import dispatch
 from .models import WebhookDelivery, WebhookDeliveryAttempt, WebhookEvent

@@ -94,7 +94,7 @@ def test_revoking_an_unknown_or_malformed_id_answers_with_a_message(gql_client, 
 def test_another_users_token_cannot_be_revoked(gql_client, django_user_model):
     other = django_user_model.objects.create_user(username="bob", password="x")
     token = ApiToken.objects.create(user=other, name="bob's", token_hash="h" * 64, prefix="pit_x")
-    from config.ids import encode_id
+    from core.ids import encode_id
 
     result = gql_client.query(REVOKE, {"id": encode_id("ApiToken", token.pk)})
 

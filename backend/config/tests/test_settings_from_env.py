@@ -8,7 +8,7 @@ import pytest
 from django.conf import settings
 from django.core.exceptions import ImproperlyConfigured
 
-from config import env
+from core import env
 
 
 def start_django(**overrides: str) -> subprocess.CompletedProcess:
@@ -31,6 +31,9 @@ def start_django(**overrides: str) -> subprocess.CompletedProcess:
         ({"PORT": "eighty"}, "PORT must be a whole number"),
         ({"PORT": "70000"}, "PORT must be at most 65535"),
         ({"DEBUG": "maybe"}, "DEBUG must be true or false"),
+        ({"WORKER_PROCESSES": "0"}, "WORKER_PROCESSES must be at least 1"),
+        ({"WORKER_THREADS": "many"}, "WORKER_THREADS must be a whole number"),
+        ({"WEB_CONCURRENCY": "100"}, "WEB_CONCURRENCY must be at most 64"),
         ({"LOG_LEVEL": "LOUD"}, "LOG_LEVEL must be one of"),
         ({"DATABASE_URL": "postgres://postgres@127.0.0.1/x"}, "REDIS_URL is not set"),
         ({"REDIS_URL": "redis://127.0.0.1:6379/0"}, "DATABASE_URL is not set"),

@@ -11,7 +11,7 @@ SQLite (embedded mode) gets neither; its searches scan.
 
 from django.db import migrations
 
-from config.pg_migrations import postgresql_only
+from core.pg_migrations import postgresql_only
 
 SEARCH_DOCUMENT = (
     "to_tsvector('simple'::regconfig, regexp_replace("

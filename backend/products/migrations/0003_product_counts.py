@@ -9,7 +9,7 @@ with ``count(*)`` costs tens of milliseconds per page; the sum costs well under 
 
 from django.db import migrations
 
-from config.pg_migrations import postgresql_only
+from core.pg_migrations import postgresql_only
 
 CREATE = [
     """

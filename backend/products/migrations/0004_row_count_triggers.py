@@ -9,7 +9,7 @@ exact deltas themselves in the same transaction (``products/counts.py``).
 
 from django.db import migrations
 
-from config.pg_migrations import postgresql_only
+from core.pg_migrations import postgresql_only
 
 NOT_TAKEN_OVER = "current_setting('products.counts_by_caller', true) IS DISTINCT FROM 'on'"
 

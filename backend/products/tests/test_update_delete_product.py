@@ -4,7 +4,7 @@ import pytest
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
-from config.ids import encode_id
+from core.ids import encode_id
 from products import signals
 from products.models import Product
 from products.tests.factories import make_products

@@ -14,8 +14,6 @@ import uvicorn
 from django.conf import settings
 from django.core.management.base import BaseCommand
 
-from config.env import env_int, env_str
-
 
 def _exit_on_signal(signum: int, frame: object) -> None:
     raise SystemExit(128 + signum)
@@ -27,15 +25,15 @@ class Command(BaseCommand):
     help = __doc__
 
     def add_arguments(self, parser) -> None:  # noqa: D102
-        parser.add_argument("--host", default=env_str("HOST", "127.0.0.1"))
+        parser.add_argument("--host", default=settings.HOST)
         parser.add_argument("--port", type=int, default=settings.PORT)
         parser.add_argument("--no-worker", action="store_true", help="Web process only.")
 
     def handle(self, *args, **options) -> None:  # noqa: D102
         worker = None
         if not settings.EMBEDDED and not options["no_worker"]:
-            processes = env_int("WORKER_PROCESSES", 2, min_value=1, max_value=64)
-            threads = env_int("WORKER_THREADS", 4, min_value=1, max_value=64)
+            processes = settings.WORKER_PROCESSES
+            threads = settings.WORKER_THREADS
             worker = subprocess.Popen(
                 [sys.executable, "manage.py", "rundramatiq", "--processes", str(processes),
                  "--threads", str(threads)],
@@ -61,7 +59,7 @@ class Command(BaseCommand):
                 port=options["port"],
                 log_level=settings.LOG_LEVEL.lower(),
                 lifespan="on",
-                workers=env_int("WEB_CONCURRENCY", 1, min_value=1, max_value=64),
+                workers=settings.WEB_CONCURRENCY,
             )
         finally:
             if worker is not None and worker.poll() is None:

@@ -1,0 +1,1 @@
+"""Helpers every app may import. Nothing here imports an app or ``config``."""
