@@ -1,16 +1,17 @@
-"""Imports operations: a thin layer over ``imports.services`` and ``imports.progress``."""
+"""Imports operations: a thin layer over ``imports.services`` and ``imports.live_progress``."""
 
 from collections.abc import AsyncGenerator
 
 import strawberry
 import strawberry_django
+from django.db import transaction
 from strawberry import Info
 from strawberry.file_uploads import Upload
 from strawberry_django.relay import DjangoListConnection
 
 from accounts.permissions import IsAuthenticated
 from core.ids import decode_id
-from imports import progress, services
+from imports import live_progress, services, tasks
 from imports.models import ImportJob
 from imports.types import ImportJobType
 
@@ -40,9 +41,12 @@ class Mutation:
         self, info: Info, file: Upload, dry_run: bool | None = False
     ) -> ImportJobType:
         """Upload a CSV (or gzip-compressed CSV) file; the import runs in the background."""
-        return services.submit_import(
+        job = services.submit_import(
             file, dry_run=bool(dry_run), user=getattr(info.context.request, "user", None)
         )
+        if not job.is_final:
+            transaction.on_commit(tasks.process_imports.send)
+        return job
 
     @strawberry_django.mutation(permission_classes=AUTH)
     def cancel_import(self, id: strawberry.ID) -> ImportJobType:
@@ -57,5 +61,5 @@ class Subscription:
     @strawberry.subscription(permission_classes=AUTH)
     async def import_progress(self, id: strawberry.ID) -> AsyncGenerator[ImportJobType, None]:
         """The job now, then on every change (at least each second while it runs), then done."""
-        async for job in progress.watch(decode_id(id, "ImportJob")):
+        async for job in live_progress.watch(decode_id(id, "ImportJob")):
             yield job

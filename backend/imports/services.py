@@ -1,5 +1,8 @@
 """Import jobs: submit, cancel, and work the queue one job at a time in submission order.
 
+Services record rows and return; they never send messages (the API layer sends
+`tasks.process_imports` after a submission commits, and the actors call in here).
+
 Order and exclusivity come from one lock for the whole queue: a PostgreSQL session-level
 advisory lock in production (released by the server when a worker's connection dies), a
 process lock in the embedded mode (one process). Whoever holds it claims the oldest
@@ -25,7 +28,7 @@ from django.db.models import F
 from django.db.models.functions import Coalesce
 from django.utils import timezone
 
-from . import finish, runner
+from . import finishing, pipeline
 from .models import ImportJob
 
 logger = logging.getLogger(__name__)
@@ -44,12 +47,11 @@ def _size_text(n: int) -> str:
 
 
 def submit_import(upload: UploadedFile, *, dry_run: bool = False, user: Any = None) -> ImportJob:
-    """Record an import of `upload` and queue it once the transaction commits.
+    """Record an import of `upload` as a PENDING job with its file stored; return it.
 
     A file over `IMPORT_MAX_UPLOAD_BYTES` gives a FAILED job that says so (nothing stored).
+    The caller has a worker sent for a PENDING job (`tasks.process_imports`) on commit.
     """
-    from . import tasks
-
     name = os.path.basename(upload.name or "upload.csv")[:255] or "upload.csv"
     size = upload.size or 0
     limit = settings.IMPORT_MAX_UPLOAD_BYTES
@@ -59,7 +61,7 @@ def submit_import(upload: UploadedFile, *, dry_run: bool = False, user: Any = No
             file_name=name, file_size=size, dry_run=dry_run, created_by=user
         )
         if getattr(upload, "too_large", False) or size > limit:
-            finish.finish_locked(
+            finishing.finish_locked(
                 job,
                 ImportJob.Status.FAILED,
                 f"The file is too large: it has {_size_text(size)}"
@@ -70,7 +72,6 @@ def submit_import(upload: UploadedFile, *, dry_run: bool = False, user: Any = No
             return job
         job.file.save(f"{job.pk}-{uuid.uuid4().hex[:8]}.upload", upload, save=False)
         job.save(update_fields=["file"])
-        transaction.on_commit(lambda: tasks.process_imports.send(job.pk))
     return job
 
 
@@ -81,7 +82,7 @@ def cancel_import(job_id: int) -> ImportJob:
         if job is None:
             raise ValidationError({"id": "No import job with this id."})
         if job.status == ImportJob.Status.PENDING:
-            finish.finish_locked(job, ImportJob.Status.CANCELLED)
+            finishing.finish_locked(job, ImportJob.Status.CANCELLED)
         elif job.status == ImportJob.Status.PROCESSING:
             job.cancel_requested = True
             job.save(update_fields=["cancel_requested"])
@@ -125,7 +126,7 @@ def claim_next() -> ImportJob | None:
         if job is None:
             return None
         if job.attempts >= settings.IMPORT_MAX_ATTEMPTS:
-            finish.finish(
+            finishing.finish(
                 job,
                 ImportJob.Status.FAILED,
                 f"The import stopped on an internal error {job.attempts} times and was given "
@@ -160,7 +161,7 @@ def process_queue() -> int:
                 return done
             while (job := claim_next()) is not None:
                 try:
-                    runner.run(job)
+                    pipeline.run(job)
                 except Exception as exc:
                     ImportJob.objects.filter(pk=job.pk, claim_token=job.claim_token).update(
                         last_error=f"{type(exc).__name__}: {exc}"[:2000]
@@ -180,5 +181,5 @@ def sweep() -> bool:
     """Remove files left by ended jobs; return whether unfinished jobs need a worker."""
     leftovers = ImportJob.objects.filter(status__in=ImportJob.FINAL).exclude(file="")
     for job_id in leftovers.values_list("pk", flat=True)[:100]:
-        finish.delete_file(job_id)
+        finishing.delete_file(job_id)
     return has_unfinished()

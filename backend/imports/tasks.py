@@ -1,4 +1,6 @@
-"""Dramatiq actors of the imports app. They take ids only and are safe to run twice."""
+"""Dramatiq actors of the imports app: the only code that sends their messages besides the API
+layer (``schema.py`` sends ``process_imports`` once a submission commits). Services never
+import this module. The actors are safe to run twice: the work is in the job rows."""
 
 import dramatiq
 from django.conf import settings
@@ -14,11 +16,11 @@ from imports import services
     min_backoff=1000,
     max_backoff=30_000,
 )
-def process_imports(job_id: int | None = None) -> None:
-    """Work the import queue (oldest job first); `job_id` is the job that asked for it.
+def process_imports() -> None:
+    """Work the import queue, oldest job first, until it is empty.
 
-    Jobs apply strictly one at a time in submission order, so this runs whichever job is
-    oldest; a message for a job another worker is running returns at once.
+    Jobs apply strictly one at a time in submission order, so the message names no job: it
+    runs whichever is oldest, and returns at once when another worker holds the queue.
     """
     services.process_queue()
 

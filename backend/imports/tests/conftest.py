@@ -4,18 +4,26 @@ from collections.abc import Callable
 
 import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
+from django.db import transaction
 
-from imports import services
+from imports import services, tasks
 from imports.models import ImportJob
 from products.models import Product
 
 
 @pytest.fixture
 def submit(db) -> Callable[..., ImportJob]:
-    """Submit `data` as an upload named `name`; returns the PENDING job."""
+    """Submit `data` as an upload named `name` as the API does; returns the PENDING job.
+
+    Like the `importProducts` mutation, a worker is sent for the job once it commits (with
+    `transactional_db`; a `db` test's transaction never commits, so nothing is sent).
+    """
 
     def submit(data: bytes, *, dry_run: bool = False, name: str = "products.csv") -> ImportJob:
-        return services.submit_import(SimpleUploadedFile(name, data), dry_run=dry_run)
+        job = services.submit_import(SimpleUploadedFile(name, data), dry_run=dry_run)
+        if not job.is_final:
+            transaction.on_commit(tasks.process_imports.send)
+        return job
 
     return submit
 

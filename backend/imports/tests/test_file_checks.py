@@ -1,20 +1,22 @@
-"""Whole-file problems found before any write: encoding, binary junk, gzip damage, emptiness."""
+"""Whole-file problems found before any write: encoding, binary junk, gzip damage, emptiness.
 
-import io
+The file is read as pass 1 reads it (header, then every record), before any write.
+"""
+
 import re
 
 import pytest
 
-from imports.filestream import BadFile, check_file
+from imports.problems import BadFile
 
-from .helpers import gz
+from .helpers import gz, read_through
 
 
 def check(data: bytes):
-    return check_file(io.BytesIO(data))
+    return read_through(data)
 
 
-@pytest.mark.parametrize("data", [b"", b"\xef\xbb\xbf", b"  \r\n\n", b"\xef\xbb\xbf\n\n"])
+@pytest.mark.parametrize("data", [b"", b"\xef\xbb\xbf", b"\r\n\n", b"\xef\xbb\xbf\n\n"])
 def test_empty_file(data):
     with pytest.raises(BadFile, match="The file is empty: it needs a header row"):
         check(data)
@@ -89,15 +91,21 @@ def test_truncated_gzip_says_where_it_ends():
     assert f"The gzip file is truncated: it ends at byte {len(cut):,}" in str(info.value)
 
 
+def test_whitespace_only_file_has_no_header_columns():
+    with pytest.raises(BadFile, match="The header .line 1. has no 'sku' and no 'name' column "
+                                      ".found: nothing."):
+        check(b"  \r\n\n")
+
+
 def test_gzip_is_detected_by_content_and_multi_member_is_read():
     data = gz(b"sku,name\na,b\n") + gz(b"c,d\n")
-    facts = check(data)
-    assert facts.is_gzip
-    assert facts.size == len(b"sku,name\na,b\nc,d\n")
-    assert facts.lines == 3
+    reader = check(data)
+    assert reader.source.is_gzip
+    assert reader.position().offset == len(b"sku,name\na,b\nc,d\n")
+    assert reader.lines_read() == 3
 
 
 def test_plain_file_facts():
-    facts = check(b"\xef\xbb\xbfsku,name\r\na,b\r\n")
-    assert not facts.is_gzip
-    assert facts.lines == 2
+    reader = check(b"\xef\xbb\xbfsku,name\r\na,b\r\n")
+    assert not reader.source.is_gzip
+    assert reader.lines_read() == 2

@@ -4,9 +4,10 @@ import io
 
 import pytest
 
-from imports.filestream import BadFile
-from imports.parsing import CsvReader, Position, parse_header
-from imports.rows import ProductRow
+from imports.problems import BadFile
+from imports.reading import CsvReader, Position
+from imports.reading.header import resolve_header
+from imports.rules import ProductRow
 
 from .helpers import gz, read_all
 
@@ -83,7 +84,7 @@ def test_bad_headers_fail_the_file(header, message):
 
 
 def test_header_with_empty_names_is_fine():
-    header = parse_header(["sku", "name", "", ""])
+    header = resolve_header(["sku", "name", "", ""])
     assert header.columns.count == 4
 
 
@@ -166,4 +167,4 @@ def test_reader_reports_uploaded_bytes_consumed():
     reader = CsvReader(io.BytesIO(data))
     reader.read_header()
     list(reader.records())
-    assert reader.source.consumed == len(data)
+    assert reader.consumed == len(data)

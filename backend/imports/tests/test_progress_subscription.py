@@ -35,7 +35,7 @@ def _start(ws, token: str, job_id: int):
 
 
 def run_queue() -> None:
-    """Work the queue; retry when SQLite's in-memory test database says "locked"."""
+    """Work the queue; retry when the SQLite test database stays busy past its timeout."""
     for _ in range(50):
         try:
             services.process_queue()

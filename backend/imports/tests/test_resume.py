@@ -6,8 +6,9 @@ Here the stop is an error raised inside the worker after a few chunks (both mode
 
 import pytest
 
-from imports import runner, services
+from imports import services
 from imports.models import ImportJob
+from imports.passes import apply
 
 from .conftest import catalogue, sample_csv
 
@@ -30,7 +31,7 @@ def test_resume_after_a_crash_matches_an_uninterrupted_run(
 
     Product.objects.all().delete()
 
-    commit = runner._commit
+    commit = apply.commit_chunk
     calls = {"n": 0}
 
     def crashing_commit(*args, **kwargs):
@@ -39,7 +40,7 @@ def test_resume_after_a_crash_matches_an_uninterrupted_run(
             raise Crash("worker lost")
         return commit(*args, **kwargs)
 
-    monkeypatch.setattr(runner, "_commit", crashing_commit)
+    monkeypatch.setattr(apply, "commit_chunk", crashing_commit)
     job = submit(data)
     with pytest.raises(Crash):
         services.process_queue()
@@ -48,7 +49,7 @@ def test_resume_after_a_crash_matches_an_uninterrupted_run(
     assert job.chunks_committed == 6 and job.rows_processed == 300
     assert job.last_error == "Crash: worker lost"
 
-    monkeypatch.setattr(runner, "_commit", commit)
+    monkeypatch.setattr(apply, "commit_chunk", commit)
     with django_capture_on_commit_callbacks(execute=True):
         services.process_queue()
     job.refresh_from_db()
@@ -66,7 +67,7 @@ def test_a_job_that_keeps_crashing_is_failed_with_the_reason(submit, settings, m
     def broken(*args, **kwargs):
         raise Crash("disk on fire")
 
-    monkeypatch.setattr(runner, "_commit", broken)
+    monkeypatch.setattr(apply, "commit_chunk", broken)
     job = submit(b"sku,name\na,b\n")
     for _ in range(2):
         with pytest.raises(Crash):

@@ -1,6 +1,8 @@
 import pytest
 
-from imports.rows import Columns, ProductRow, RowProblem, clean_row, parse_active
+from imports.problems import RowProblem
+from imports.reading import Columns
+from imports.rules import ProductRow, clean_row, parse_active
 
 COLS = Columns(count=4, sku=0, name=1, description=2, active=3)
 

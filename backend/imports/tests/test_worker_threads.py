@@ -1,14 +1,26 @@
 """Imports through the real broker and a worker: order, cancel while processing, progress."""
 
 import pytest
+from django.core.files.uploadedfile import SimpleUploadedFile
 
 from imports.models import ImportJob
 from products.models import Product
 
 from .conftest import sample_csv
+from .documents import IMPORT_PRODUCTS
 from .waiting import wait_final, wait_for
 
 pytestmark = pytest.mark.django_db(transaction=True)
+
+
+def test_an_upload_through_the_api_is_run_by_a_worker(worker, gql_client):
+    body = gql_client.query(
+        IMPORT_PRODUCTS, files={"file": SimpleUploadedFile("p.csv", b"sku,name\na,A\nb,B\n")}
+    )
+    assert body["data"]["importProducts"]["status"] == "PENDING"
+    job = wait_final(ImportJob.objects.get(), timeout=30)
+    assert job.status == ImportJob.Status.COMPLETED and job.created_count == 2
+    assert dict(Product.objects.values_list("sku", "name")) == {"a": "A", "b": "B"}
 
 
 def test_two_imports_apply_one_at_a_time_in_submission_order(worker, submit, settings):

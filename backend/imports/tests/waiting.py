@@ -1,8 +1,8 @@
 """Waiting for background work in tests (bounded, so a hang fails instead of blocking CI).
 
-pytest-django's SQLite test database is a shared-cache in-memory one, where a read that
-meets another thread's write fails with "database table is locked" instead of waiting (the
-embedded mode's file database in WAL mode never does this); polls retry such reads.
+In embedded mode the test database is a SQLite file in WAL mode with a busy timeout (see
+`config/settings.py`), so a read normally waits for another thread's write; a poll still
+retries a read that fails with "locked" rather than fail the test on a busy moment.
 """
 
 import time

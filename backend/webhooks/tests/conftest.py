@@ -41,8 +41,9 @@ def make_webhook(db):
 def one_thread_worker(broker):
     """A started Dramatiq worker with one thread (use with ``transactional_db``).
 
-    One thread, because the embedded mode's test database is in-memory SQLite in shared-cache
-    mode, where a second concurrent writer fails at once instead of waiting its turn.
+    One thread, because the embedded mode's test database (a SQLite file, see
+    `config/settings.py`) takes one writer at a time; more threads would only queue on its
+    busy timeout.
     """
     import dramatiq
     from django.utils.module_loading import autodiscover_modules

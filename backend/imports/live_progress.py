@@ -1,4 +1,8 @@
-"""Live progress of an import job for subscriptions: poll the row, send what changed."""
+"""Live progress of an import job for the `importProgress` subscription.
+
+The job row is the truth (workers may run in other processes), so this polls it and yields
+the job when a watched field changed, with a heartbeat while it runs.
+"""
 
 import asyncio
 import time

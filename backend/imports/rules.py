@@ -1,51 +1,33 @@
 """Row-level rules of a product import, in one place for every database and for dry runs.
 
-A data record of the CSV becomes a `ProductRow` or is rejected with a message a person can act
-on. The rules: `sku` and `name` are trimmed and must hold 1-255 characters; `description` is
-kept as written; `active` accepts true/false/1/0/yes/no in any letter case. A column that the
-file does not have yields `None`, which the upsert reads as "keep the stored value" (a new
-product then gets the model default: empty description, active).
+A data record (from any reader) becomes a `ProductRow` or a `RowProblem` with a message a
+person can act on. The rules: `sku` and `name` are trimmed and must hold 1-255 characters;
+`description` is kept as written; `active` accepts true/false/1/0/yes/no in any letter case.
+A column that the file does not have yields `None`, which the writers read as "keep the
+stored value" (a new product then gets the model default: empty description, active).
 """
 
 from __future__ import annotations
 
 from typing import NamedTuple
 
+from .problems import RowProblem
+from .reading.header import Columns
+
 MAX_LENGTH = 255
 
 TRUE_WORDS = frozenset({"true", "1", "yes"})
 FALSE_WORDS = frozenset({"false", "0", "no"})
 
-REQUIRED_COLUMNS = ("sku", "name")
-OPTIONAL_COLUMNS = ("description", "active")
-
 
 class ProductRow(NamedTuple):
-    """One valid data record, ready for the upsert."""
+    """One valid data record, ready for a writer."""
 
     line: int
     sku: str
     name: str
     description: str | None
     active: bool | None
-
-
-class RowProblem(NamedTuple):
-    """A rejected data record: where it starts, its SKU when known, what is wrong."""
-
-    line: int
-    sku: str
-    message: str
-
-
-class Columns(NamedTuple):
-    """Positions of the known columns in the header (`None` when the file lacks the column)."""
-
-    count: int
-    sku: int
-    name: int
-    description: int | None
-    active: int | None
 
 
 def parse_active(value: str) -> bool | None:

@@ -1,4 +1,8 @@
-"""Ending an import job: final status, the `import_finished` signal, removing the file."""
+"""Ending an import job: final status, the `import_finished` signal, removing the file.
+
+Used by the pipeline (completed, failed, cancelled at a chunk), by the services (a pending
+job cancelled, a file too large, a job given up after too many attempts) and the sweeper.
+"""
 
 from __future__ import annotations
 
@@ -11,19 +15,6 @@ from .models import ImportJob
 from .signals import import_finished
 
 logger = logging.getLogger(__name__)
-
-PROGRESS_FIELDS = [
-    "checkpoint_offset",
-    "checkpoint_line",
-    "rows_processed",
-    "error_count",
-    "created_count",
-    "updated_count",
-    "unchanged_count",
-    "bytes_processed",
-    "progress",
-]
-
 
 def finish(job: ImportJob, status: str, message: str = "") -> None:
     """Give `job` its final status in one transaction with the signal; then drop its file."""

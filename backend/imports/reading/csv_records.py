@@ -1,11 +1,11 @@
-"""Streaming CSV reader for imports: header rules, records with their physical line, positions.
+"""CSV records of an import file (RFC 4180), each with the physical line it starts on.
 
 Python's C `csv` module parses (RFC 4180 quoting, quoted line breaks, CRLF or LF) over
 line-aligned UTF-8 blocks; `csv.reader.line_num` counts the physical lines it has pulled, so
 the line where each record starts is known without any per-line Python code. The reader
 never reads ahead of a record, so after each record the exact byte offset of the next one is
-known: `position()` gives the `(offset, line, rows)` a checkpoint stores and `open_at`
-resumes from.
+known: `position()` gives the `(offset, line, rows)` a checkpoint stores, and a reader
+created with that position resumes there.
 """
 
 from __future__ import annotations
@@ -14,73 +14,17 @@ import csv
 import io
 import itertools
 from collections.abc import Iterator
-from dataclasses import dataclass
 from typing import BinaryIO, NamedTuple
 
-from .filestream import BOM, BadFile, ByteSource, decode_block, iter_blocks
-from .rows import OPTIONAL_COLUMNS, REQUIRED_COLUMNS, Columns
+from ..problems import BadFile, RowProblem
+from .base import EMPTY_FILE, START, Position, Reader, Record
+from .compression import ByteSource
+from .text import BOM, decode_block, iter_blocks
 
 # A description may be long, but a field past this is nearly always a quote left open.
 MAX_FIELD_CHARS = 1 << 20
 csv.field_size_limit(max(csv.field_size_limit(), MAX_FIELD_CHARS))
 MAX_RAW_CHARS = 1 << 20
-
-
-class Position(NamedTuple):
-    """A record boundary: decompressed bytes, physical lines and data records before it."""
-
-    offset: int = 0
-    line: int = 0
-    rows: int = 0
-
-
-START = Position()
-
-
-class Record(NamedTuple):
-    """A data record: the physical line it starts on and its fields."""
-
-    line: int
-    fields: list[str]
-
-
-class BadRecord(NamedTuple):
-    """A record the CSV syntax rejects (bad quoting, field too long, quote open at the end)."""
-
-    line: int
-    message: str
-
-
-@dataclass(frozen=True)
-class Header:
-    """The header row: its names as written and where the known columns are."""
-
-    names: list[str]
-    columns: Columns
-
-
-def parse_header(fields: list[str]) -> Header:
-    """Match header names case-insensitively, spaces trimmed, any order; raise BadFile."""
-    names = [f.strip().lower() for f in fields]
-    seen: dict[str, int] = {}
-    for index, name in enumerate(names):
-        if name and name in seen:
-            raise BadFile(
-                f"The header (line 1) has the column {name!r} twice (columns "
-                f"{seen[name] + 1} and {index + 1}); keep one of them."
-            )
-        seen[name] = index
-    missing = [c for c in REQUIRED_COLUMNS if c not in seen]
-    if missing:
-        found = ", ".join(n for n in names if n) or "nothing"
-        raise BadFile(
-            f"The header (line 1) has no {' and no '.join(repr(m) for m in missing)} column "
-            f"(found: {found}). The first row must name the columns; sku and name are required, "
-            "description and active are optional."
-        )
-    optional = {c: seen.get(c) for c in OPTIONAL_COLUMNS}
-    columns = Columns(len(fields), seen["sku"], seen["name"], **optional)
-    return Header(list(fields), columns)
 
 
 class _Block(NamedTuple):
@@ -90,8 +34,8 @@ class _Block(NamedTuple):
     first_line: int  # physical lines before the block (absolute)
 
 
-class CsvReader:
-    """Records of one import file from a given position, with positions and raw text."""
+class CsvReader(Reader):
+    """Records of one CSV file from a given position, with positions and raw text."""
 
     def __init__(self, raw: BinaryIO, start: Position = START) -> None:
         """Read `raw` (binary, at its start); records before `start` are skipped unread."""
@@ -128,12 +72,17 @@ class CsvReader:
         used = chars if block.ascii else len(block.text[:chars].encode())
         return Position(block.offset + used, self._line_base + self._reader.line_num, self._rows)
 
+    @property
+    def consumed(self) -> int:
+        """Bytes of the uploaded file itself read so far (for progress)."""
+        return self.source.consumed
+
     def lines_read(self) -> int:
         """Physical lines consumed so far (the last line of the last record returned)."""
         return self._line_base + self._reader.line_num
 
-    def read_header(self) -> Header:
-        """Read and check the header row (the first record of the file)."""
+    def header_fields(self) -> list[str]:
+        """The header row as written (the first record of the file); raise BadFile if none."""
         try:
             fields = next(self._reader, None)
         except csv.Error as exc:
@@ -141,12 +90,10 @@ class CsvReader:
         while fields == []:
             fields = next(self._reader, None)
         if fields is None:
-            raise BadFile(
-                "The file is empty: it needs a header row (with sku and name) and product rows."
-            )
-        return parse_header(fields)
+            raise BadFile(EMPTY_FILE)
+        return fields
 
-    def records(self) -> Iterator[Record | BadRecord]:
+    def records(self) -> Iterator[Record | RowProblem]:
         """Yield each data record (blank lines skipped) or a syntax problem, in file order."""
         reader = self._reader
         base = self._line_base
@@ -160,7 +107,7 @@ class CsvReader:
                 line = base + end + 1
                 end = reader.line_num
                 self._rows += 1
-                yield BadRecord(line, _csv_message(str(exc), line, base + end))
+                yield RowProblem(line, "", _csv_message(str(exc), line, base + end))
                 continue
             line = base + end + 1
             end = reader.line_num

@@ -1,0 +1,82 @@
+"""Pass 2, the apply: write each SKU's last valid row, chunk by chunk, with checkpoints.
+
+Each chunk commits in one transaction together with the job's checkpoint and counts, so a
+resumed run (pass 1 again, then pass 2 from the checkpoint) ends in the same state and
+counts as a run that never stopped. Counts are plain sums of the writer's outcomes, exact
+per product, because pass 1 lets each product be written at most once.
+
+Reading runs in a helper thread (`read_ahead`) while this thread talks to the database, so
+the CSV work overlaps the database's (psycopg2 releases the GIL while PostgreSQL works).
+"""
+
+from __future__ import annotations
+
+from django.db import transaction
+
+from .. import finishing
+from ..models import ImportJob, ImportRowError
+from ..reading import Position
+from ..writers import Counts, Writer, writer_for
+from .check import CheckedFile
+from .chunks import Chunk
+from .keys import last_row_per_key
+from .read_ahead import read_ahead
+
+# The job's fields each chunk's commit moves (with `chunks_committed`).
+CHECKPOINT_FIELDS = [
+    "checkpoint_offset",
+    "checkpoint_line",
+    "rows_processed",
+    "error_count",
+    "created_count",
+    "updated_count",
+    "unchanged_count",
+    "bytes_processed",
+    "progress",
+]
+
+
+class Stopped(Exception):
+    """The job was cancelled, or another worker owns it now: stop without finishing it."""
+
+
+def apply_file(job: ImportJob, checked: CheckedFile) -> None:
+    """Write the file's chunks from the job's checkpoint on; raise Stopped when told to."""
+    writer = writer_for(checked.header.columns, dry_run=job.dry_run)
+    start = Position(job.checkpoint_offset, job.checkpoint_line, job.rows_processed)
+    for chunk in read_ahead(job, checked, writer, start):
+        commit_chunk(job, writer, chunk, checked.last_line_of_key)
+
+
+def commit_chunk(job: ImportJob, writer: Writer, chunk: Chunk, last: dict[str, int]) -> None:
+    """Write one chunk, its problems and the job's checkpoint in one transaction."""
+    if chunk.keyed is not None:
+        rows = chunk.keyed
+    else:  # the reader thread could not key it without the database
+        rows = {k: r for k, r in last_row_per_key(chunk.rows).items() if last.get(k) == r.line}
+    with transaction.atomic():
+        current = (
+            ImportJob.objects.select_for_update()
+            .only("claim_token", "cancel_requested", "status", "bytes_processed")
+            .get(pk=job.pk)
+        )
+        if current.claim_token != job.claim_token or current.status != job.Status.PROCESSING:
+            raise Stopped
+        if current.cancel_requested:
+            finishing.finish_locked(job, ImportJob.Status.CANCELLED)
+            raise Stopped
+        counts = Counts.of(writer.write(rows, chunk.prepared).values())
+        ImportRowError.objects.bulk_create(
+            ImportRowError(job=job, line=p.line, sku=p.sku, message=p.message, raw=p.raw)
+            for p in chunk.rejected
+        )
+        job.created_count += counts.created
+        job.updated_count += counts.updated
+        job.unchanged_count += counts.unchanged
+        job.error_count += len(chunk.rejected)
+        job.checkpoint_offset, job.checkpoint_line, job.rows_processed = chunk.end
+        consumed = min(max(chunk.consumed, current.bytes_processed), job.file_size)
+        job.bytes_processed = consumed
+        job.progress = max(job.progress, min(99, consumed * 100 // max(job.file_size, 1)))
+        job.chunks_committed += 1
+        job.save(update_fields=[*CHECKPOINT_FIELDS, "chunks_committed"])

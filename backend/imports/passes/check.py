@@ -1,0 +1,63 @@
+"""Pass 1, the check: read the whole file before any write, note each SKU's last valid row.
+
+A file that is bad as a whole (compression, encoding, header, no rows) fails here and
+changes no product. Only each SKU's last valid row is applied later, so each product is
+written at most once per import (last row wins across the file) and its outcome (created,
+updated, unchanged) is final the moment it is written.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import BinaryIO
+
+from ..reading import Header, Record, open_reader
+from ..rules import ProductRow, clean_row
+from .keys import SkuKeys
+
+KEYS_BATCH = 10_000
+
+
+@dataclass
+class CheckedFile:
+    """What pass 1 learned: the header, each SKU key's last valid line, the records read,
+    and the keys of non-ASCII SKUs (so pass 2 need not ask the database again)."""
+
+    header: Header
+    last_line_of_key: dict[str, int] = field(default_factory=dict)
+    records: int = 0
+    non_ascii_sku_keys: dict[str, str] = field(default_factory=dict)
+
+
+def check_file(raw: BinaryIO, sku_keys: SkuKeys) -> CheckedFile:
+    """Read `raw` (binary, at its start) once; raise BadFile when it cannot be imported.
+
+    `sku_keys` gives the database's lower() of SKUs that are not plain ASCII.
+    """
+    reader = open_reader(raw)
+    checked = CheckedFile(reader.read_header())
+    columns = checked.header.columns
+    last = checked.last_line_of_key
+    non_ascii: list[tuple[str, int]] = []
+    records = 0
+    for record in reader.records():
+        records += 1
+        if type(record) is not Record:
+            continue
+        row = clean_row(record.line, record.fields, columns)
+        if type(row) is ProductRow:
+            sku = row.sku
+            if sku.isascii():
+                last[sku.lower()] = row.line
+            else:
+                non_ascii.append((sku, row.line))
+    for start in range(0, len(non_ascii), KEYS_BATCH):
+        batch = non_ascii[start : start + KEYS_BATCH]
+        keys = sku_keys([sku for sku, _ in batch])
+        checked.non_ascii_sku_keys.update(keys)
+        for sku, line in batch:
+            key = keys[sku]
+            if last.get(key, 0) < line:
+                last[key] = line
+    checked.records = records
+    return checked

@@ -1,0 +1,57 @@
+"""Cut the records of an import file into chunks: valid rows, problems, and the boundary."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+
+from ..problems import RowProblem
+from ..reading import Header, Position, Reader, Record
+from ..rules import ProductRow, clean_row
+
+
+@dataclass
+class Chunk:
+    """Records up to a record boundary; committing it moves the checkpoint to `end`."""
+
+    rows: list[ProductRow] = field(default_factory=list)
+    rejected: list[RowProblem] = field(default_factory=list)
+    end: Position = Position()
+    consumed: int = 0  # bytes of the uploaded file read so far (for progress)
+    # Filled ahead by the reader thread: the rows to apply by key, and the writer's
+    # `prepare()` of them.
+    keyed: dict[str, ProductRow] | None = None
+    prepared: object | None = None
+
+
+def read_chunks(reader: Reader, header: Header, size: int) -> Iterator[Chunk]:
+    """Yield chunks of at most `size` data records, in file order, the last one possibly empty.
+
+    The last chunk is always yielded (even when empty) so the caller sees the final position.
+    Each problem gets the record's text as written.
+    """
+    columns = header.columns
+    chunk = Chunk()
+    rows, rejected = chunk.rows, chunk.rejected
+    count = 0
+    for record in reader.records():
+        if type(record) is Record:
+            row = clean_row(record.line, record.fields, columns)
+            if type(row) is ProductRow:
+                rows.append(row)
+            else:
+                rejected.append(row._replace(raw=reader.raw_text(row.line, reader.lines_read())))
+        else:
+            raw = reader.raw_text(record.line, reader.lines_read())
+            rejected.append(record._replace(raw=raw))
+        count += 1
+        if count >= size:
+            chunk.end = reader.position()
+            chunk.consumed = reader.consumed
+            yield chunk
+            chunk = Chunk()
+            rows, rejected = chunk.rows, chunk.rejected
+            count = 0
+    chunk.end = reader.position()
+    chunk.consumed = reader.consumed
+    yield chunk

@@ -1,0 +1,70 @@
+"""What every file format's reader gives the passes: a header, records with their line, positions.
+
+The passes never see bytes or CSV syntax. A reader turns one uploaded file into its header
+row and then data records (`Record`: the physical line it starts on and its fields) or
+`RowProblem`s (a record its format rejects), in file order, and says after each record the
+`Position` a checkpoint stores to resume from. A new format (Excel, TSV, ...) is a new
+`Reader` subclass chosen by `reading.open_reader`; nothing after it changes.
+"""
+
+from __future__ import annotations
+
+from abc import ABC, abstractmethod
+from collections.abc import Iterator
+from typing import NamedTuple
+
+from ..problems import RowProblem
+from .header import Header, resolve_header
+
+
+class Position(NamedTuple):
+    """A record boundary: decompressed bytes, physical lines and data records before it."""
+
+    offset: int = 0
+    line: int = 0
+    rows: int = 0
+
+
+START = Position()
+
+EMPTY_FILE = "The file is empty: it needs a header row (with sku and name) and product rows."
+
+
+class Record(NamedTuple):
+    """A data record: the physical line it starts on and its fields."""
+
+    line: int
+    fields: list[str]
+
+
+class Reader(ABC):
+    """The records of one import file, from a start position, with positions and raw text."""
+
+    @abstractmethod
+    def header_fields(self) -> list[str]:
+        """The header row as written (the first record of the file); raise BadFile if none."""
+
+    def read_header(self) -> Header:
+        """Read the header row and find the known columns in it (raise BadFile)."""
+        return resolve_header(self.header_fields())
+
+    @abstractmethod
+    def records(self) -> Iterator[Record | RowProblem]:
+        """Each data record (blank ones skipped) or the problem that rejects it, in file order."""
+
+    @abstractmethod
+    def position(self) -> Position:
+        """The boundary after the last record returned (what a checkpoint stores)."""
+
+    @abstractmethod
+    def lines_read(self) -> int:
+        """Physical lines consumed so far (the last line of the last record returned)."""
+
+    @abstractmethod
+    def raw_text(self, first: int, last: int) -> str:
+        """The text of physical lines `first`..`last` as written (for the errors report)."""
+
+    @property
+    @abstractmethod
+    def consumed(self) -> int:
+        """Bytes of the uploaded file itself read so far (for progress)."""

@@ -1,0 +1,76 @@
+"""Text of an import file: line-aligned blocks of the decompressed bytes, decoded as UTF-8.
+
+Offsets are positions in the decompressed data (the same as file positions for a plain
+CSV), which is what a checkpoint records. Blocks end at a line break, so a block never
+splits a character or a line; legacy encodings would be decoded here.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from ..problems import BadFile
+
+BOM = b"\xef\xbb\xbf"
+MAX_LINE_BYTES = 64 << 20
+
+
+def _fmt(n: int) -> str:
+    return f"{n:,}"
+
+
+def iter_blocks(pieces: Iterator[bytes], start: int = 0) -> Iterator[tuple[int, bytes]]:
+    """Yield `(offset, block)` where each block ends with a newline (except the last one).
+
+    Starting at `start` (a line start) skips the bytes before it, so a resumed import
+    re-reads a gzip stream up to its checkpoint without parsing it.
+    """
+    offset = 0
+    rest = b""
+    for piece in pieces:
+        if offset + len(rest) + len(piece) <= start:
+            offset += len(piece)
+            continue
+        if offset < start:
+            piece = piece[start - offset :]
+            offset = start
+        buf = rest + piece if rest else piece
+        cut = buf.rfind(b"\n") + 1
+        if cut == 0:
+            if len(buf) > MAX_LINE_BYTES:
+                raise BadFile(
+                    f"A line starting at byte {_fmt(offset + 1)} is longer than "
+                    f"{_fmt(MAX_LINE_BYTES)} bytes; this does not look like a CSV file."
+                )
+            rest = buf
+            continue
+        yield offset, buf[:cut]
+        offset += cut
+        rest = buf[cut:]
+    if rest:
+        yield offset, rest
+
+
+def decode_block(block: bytes, offset: int, line: int) -> str:
+    """Decode a block as UTF-8; `line` is the number of lines before the block.
+
+    Raises BadFile naming the line and byte of the first invalid byte or NUL byte.
+    """
+    try:
+        text = block.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        bad_line = line + block.count(b"\n", 0, exc.start) + 1
+        raise BadFile(
+            f"The file is not UTF-8 text: byte 0x{block[exc.start]:02x} on line {_fmt(bad_line)} "
+            f"(byte {_fmt(offset + exc.start + 1)} of the file) is not valid UTF-8. Save or "
+            "export the CSV as UTF-8 and upload it again."
+        ) from exc
+    nul = text.find("\0")
+    if nul >= 0:
+        at = len(text[:nul].encode())
+        bad_line = line + block.count(b"\n", 0, at) + 1
+        raise BadFile(
+            f"The file contains a NUL byte on line {_fmt(bad_line)} (byte "
+            f"{_fmt(offset + at + 1)} of the file); it looks like a binary file, not a CSV."
+        )
+    return text

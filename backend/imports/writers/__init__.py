@@ -1,0 +1,26 @@
+"""Writers: apply a chunk of product rows to the database, one per database and the dry run.
+
+`base.Writer` is the interface and `Outcome` the vocabulary (created / updated /
+unchanged); `postgresql`, `sqlite` and `dry_run` are the strategies; `writer_for` picks one.
+"""
+
+from __future__ import annotations
+
+from django.db import connection
+
+from ..reading import Columns
+from .base import Counts, Outcome, Writer
+from .dry_run import DryRunWriter
+from .postgresql import PostgresWriter
+from .sqlite import SqliteWriter
+
+__all__ = ["Counts", "Outcome", "Writer", "writer_for"]
+
+
+def writer_for(columns: Columns, *, dry_run: bool) -> Writer:
+    """The writer for a file with these `columns`: the dry run's, or the database's own."""
+    if dry_run:
+        return DryRunWriter(columns)
+    if connection.vendor == "postgresql":
+        return PostgresWriter(columns)
+    return SqliteWriter(columns)

@@ -1,0 +1,148 @@
+"""The production writer (PostgreSQL): COPY into a temporary table, then one INSERT ... ON CONFLICT.
+
+Each chunk is COPYed into a temporary stage table and applied by one
+``INSERT ... ON CONFLICT (lower(sku)) DO UPDATE ... WHERE <values differ>`` that leaves out
+rows whose values are already stored; ``RETURNING`` tells created products from updated ones,
+and a key it does not return was unchanged. The statement also keeps the per-`active`
+product counts (``products.counts``) exact. The COPY text is built by `prepare` in the reader
+thread, so it overlaps the previous chunk's write.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+
+from django.db import connection
+
+from products import counts
+
+from ..rules import ProductRow
+from .base import Outcome, Writer
+from .stored import TABLE
+
+STAGE = "import_stage"
+
+
+class PostgresWriter(Writer):
+    """Writes chunks into PostgreSQL with COPY and one upsert statement; unchanged rows cost
+    an index probe and no write."""
+
+    def prepare(self, rows: dict[str, ProductRow]) -> str | None:
+        """The chunk's COPY text (pure Python, built in the reader thread)."""
+        return stage_text(rows, self.description, self.active) if rows else None
+
+    def write(
+        self, rows: dict[str, ProductRow], prepared: object | None = None
+    ) -> dict[str, Outcome]:
+        """Apply `rows` (by key); return each key's outcome."""
+        if not rows:
+            return {}
+        staged = prepared if isinstance(prepared, str) else None
+        return _write(rows, self.description, self.active, staged)
+
+
+def stage_text(rows: dict[str, ProductRow], description: bool, active: bool) -> str:
+    """The COPY (CSV) text of the rows for PostgreSQL's stage, in key order. Pure Python, so
+    the reader thread can build it for the next chunk while this one is being written."""
+    buffer = io.StringIO()
+    writer = csv.writer(buffer, lineterminator="\r\n")
+    # Staged in key order, so the probes of the key index below walk it in order.
+    ordered = [rows[k] for k in sorted(rows)]
+    if description and active:
+        writer.writerows((r.sku, r.name, r.description, r.active) for r in ordered)
+    elif description:
+        writer.writerows((r.sku, r.name, r.description) for r in ordered)
+    elif active:
+        writer.writerows((r.sku, r.name, r.active) for r in ordered)
+    else:
+        writer.writerows((r.sku, r.name) for r in ordered)
+    return buffer.getvalue()
+
+
+def _write(
+    rows: dict[str, ProductRow], description: bool, active: bool, staged: str | None
+) -> dict[str, Outcome]:
+    columns = ["sku", "name"] + ["description"] * description + ["active"] * active
+    if staged is None:
+        staged = stage_text(rows, description, active)
+    buffer = io.StringIO(staged)
+    del staged
+    text_columns = ", ".join(c for c in columns if c != "active")
+    changed = columns
+    updates = ", ".join(f"{c} = EXCLUDED.{c}" for c in changed)
+    differs = (
+        f"({', '.join('p.' + c for c in changed)}) IS DISTINCT FROM "
+        f"({', '.join('EXCLUDED.' + c for c in changed)})"
+    )
+    with connection.cursor() as cursor:
+        cursor.execute(
+            f"CREATE TEMP TABLE IF NOT EXISTS {STAGE} (sku text NOT NULL, name text NOT NULL, "
+            "description text, active boolean) ON COMMIT DELETE ROWS"
+        )
+        cursor.execute(f"TRUNCATE {STAGE}")  # empty already, unless inside an outer transaction
+        cursor.copy_expert(
+            f"COPY {STAGE} ({', '.join(columns)}) FROM STDIN "
+            f"WITH (FORMAT csv, FORCE_NOT_NULL ({text_columns}))",
+            buffer,
+            size=1 << 20,
+        )
+        # Rows already holding these values are filtered out before the INSERT, so they cost
+        # an index lookup and no write (ON CONFLICT ... WHERE would still lock them); sorting
+        # by the key makes index insertions local. `before` (same snapshot, so the values
+        # from before this INSERT) gives the old `active` of updated rows for the counts.
+        before = (
+            f"before AS (SELECT lower(q.sku) AS k, q.active FROM {TABLE} q "
+            f"WHERE lower(q.sku) IN (SELECT lower(sku) FROM {STAGE})), "
+            if active
+            else ""
+        )
+        old_active = "b.active" if active else "NULL::boolean"
+        join_before = "LEFT JOIN before b ON b.k = w.k" if active else ""
+        counts.take_over_counts(cursor)
+        # The stage has no statistics and the product table's are often stale (it grows by
+        # the import itself), so the planner tends to hash the WHOLE product table for the
+        # probes below, once per chunk. Index probes per staged row are what we want: allow
+        # only nested loops for this statement, then put the settings back.
+        cursor.execute(
+            "SELECT current_setting('enable_hashjoin'), current_setting('enable_mergejoin'), "
+            "set_config('enable_hashjoin', 'off', true), "
+            "set_config('enable_mergejoin', 'off', true)"
+        )
+        hashjoin, mergejoin = cursor.fetchone()[:2]
+        cursor.execute(
+            f"WITH {before}written AS ("
+            f"INSERT INTO {TABLE} AS p (sku, name, description, active, created_at, updated_at) "
+            f"SELECT sku, name, {'description' if description else chr(39) * 2}, "
+            f"{'active' if active else 'true'}, statement_timestamp(), statement_timestamp() "
+            f"FROM {STAGE} s WHERE NOT EXISTS (SELECT 1 FROM {TABLE} q "
+            f"WHERE lower(q.sku) = lower(s.sku) AND ({', '.join('q.' + c for c in columns)}) "
+            f"IS NOT DISTINCT FROM ({', '.join('s.' + c for c in columns)})) "
+            "ORDER BY lower(s.sku) "
+            f"ON CONFLICT (lower(sku)) DO UPDATE SET {updates}, updated_at = EXCLUDED.updated_at "
+            f"WHERE {differs} RETURNING lower(p.sku) AS k, xmax = 0 AS inserted, p.active) "
+            f"SELECT w.k, w.inserted, w.active, {old_active} FROM written w {join_before}"
+        )
+        written = cursor.fetchall()
+        cursor.execute(
+            "SELECT set_config('enable_hashjoin', %s, true), "
+            "set_config('enable_mergejoin', %s, true)",
+            [hashjoin, mergejoin],
+        )
+        counts.record(cursor, _count_changes(written))
+    outcomes = dict.fromkeys(rows, Outcome.UNCHANGED)
+    for key, inserted, _, _ in written:
+        outcomes[key] = Outcome.CREATED if inserted else Outcome.UPDATED
+    return outcomes
+
+
+def _count_changes(written: list[tuple]) -> dict[bool, int]:
+    """Change in product count per `active` value from (key, inserted, active, old active)."""
+    deltas = {True: 0, False: 0}
+    for _, inserted, new_active, old_active in written:
+        if inserted:
+            deltas[new_active] += 1
+        elif old_active is not None and old_active != new_active:
+            deltas[old_active] -= 1
+            deltas[new_active] += 1
+    return deltas

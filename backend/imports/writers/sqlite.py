@@ -1,0 +1,67 @@
+"""The embedded mode's writer (SQLite): compare in Python, write only new and changed rows.
+
+The stored values are read and compared with the rows, then new products are inserted and
+changed ones updated with `executemany` (ON CONFLICT on the `lower(sku)` index as a guard).
+"""
+
+from __future__ import annotations
+
+from django.db import connection
+from django.utils import timezone
+
+from ..rules import ProductRow
+from .base import Outcome, Writer
+from .stored import TABLE, compare
+
+
+class SqliteWriter(Writer):
+    """Writes chunks into SQLite; unchanged products are not written."""
+
+    def write(
+        self, rows: dict[str, ProductRow], prepared: object | None = None
+    ) -> dict[str, Outcome]:
+        """Apply `rows` (by key); return each key's outcome."""
+        if not rows:
+            return {}
+        description, active = self.description, self.active
+        outcomes = compare(rows)
+        now = connection.ops.adapt_datetimefield_value(timezone.now())
+        # Sorted by key, the unique index is filled in order; a bigger page cache (64 MiB,
+        # this connection only) keeps the other indexes' pages in memory.
+        new = [rows[k] for k, o in sorted(outcomes.items()) if o == Outcome.CREATED]
+        changed = [(k, rows[k]) for k, o in outcomes.items() if o == Outcome.UPDATED]
+        sets = ["sku = %s", "name = %s"] + ["description = %s"] * description
+        sets += ["active = %s"] * active
+        with connection.cursor() as cursor:
+            cursor.execute("PRAGMA cache_size = -65536")
+            if new:
+                cursor.executemany(
+                    f"INSERT INTO {TABLE} (sku, name, description, active, created_at, "
+                    "updated_at) VALUES (%s, %s, %s, %s, %s, %s) ON CONFLICT (lower(sku)) DO "
+                    "UPDATE SET sku = excluded.sku, name = excluded.name, description = "
+                    "excluded.description, active = excluded.active, updated_at = "
+                    "excluded.updated_at",
+                    [
+                        (
+                            r.sku,
+                            r.name,
+                            "" if r.description is None else r.description,
+                            True if r.active is None else r.active,
+                            now,
+                            now,
+                        )
+                        for r in new
+                    ],
+                )
+            if changed:
+                cursor.executemany(
+                    f"UPDATE {TABLE} SET {', '.join(sets)}, updated_at = %s WHERE lower(sku) = %s",
+                    [
+                        (r.sku, r.name)
+                        + ((r.description,) if description else ())
+                        + ((r.active,) if active else ())
+                        + (now, key)
+                        for key, r in changed
+                    ],
+                )
+        return outcomes
