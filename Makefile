@@ -50,6 +50,7 @@ schema: $(VENV)/.installed
 
 lint: $(VENV)/.installed
 	$(VENV)/bin/ruff check backend bench
+	cd backend && ../$(VENV)/bin/lint-imports ../.importlinter
 
 test-backend: $(VENV)/.installed
 	$(PY) -m pytest backend

@@ -22,7 +22,6 @@ import argparse
 import json
 import os
 import subprocess
-import sys
 import tempfile
 import threading
 import time
@@ -30,9 +29,9 @@ from pathlib import Path
 
 import requests
 
-REPO = Path(__file__).resolve().parent.parent
-BACKEND = REPO / "backend"
-PYTHON = sys.executable
+from benchlib import PY as PYTHON
+from benchlib import REPO, api_token, manage, start, stop, wait_http
+
 GENERATOR = REPO.parent / "shared" / "data" / "make_products_csv.py"
 
 JOB_QUERY = """query ($id: ID!) { importJob(id: $id) { status progress rowsProcessed
@@ -135,52 +134,6 @@ class Peak:
         self._thread.join()
 
 
-def manage(env: dict, *args: str, **kwargs) -> subprocess.CompletedProcess:
-    """Run a manage.py command in the bench environment."""
-    return subprocess.run([PYTHON, "manage.py", *args], cwd=BACKEND, env=env, check=True,
-                          capture_output=True, text=True, **kwargs)
-
-
-def make_token(env: dict) -> str:
-    """A bench user and an API token (plaintext) in the environment's database."""
-    code = (
-        "from django.contrib.auth import get_user_model\n"
-        "from accounts.services import create_api_token\n"
-        "User = get_user_model()\n"
-        "user = User.objects.filter(username='bench').first() or "
-        "User.objects.create_user('bench', password='bench-pw-123')\n"
-        "print(create_api_token(user, 'bench')[1])\n"
-    )
-    return manage(env, "shell", "-c", code).stdout.strip().splitlines()[-1]
-
-
-def start(env: dict, args: list[str]) -> subprocess.Popen:
-    """Start a process in its own session (so its whole tree can be stopped)."""
-    return subprocess.Popen(args, cwd=BACKEND, env=env, start_new_session=True,
-                            stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
-
-
-def stop(process: subprocess.Popen) -> None:
-    """Stop a process started by `start`, with its children."""
-    try:
-        os.killpg(process.pid, 15)
-        process.wait(timeout=15)
-    except (ProcessLookupError, subprocess.TimeoutExpired):
-        os.killpg(process.pid, 9)
-
-
-def wait_http(url: str, timeout: float = 30) -> None:
-    """Wait until the server answers /healthz."""
-    deadline = time.monotonic() + timeout
-    while time.monotonic() < deadline:
-        try:
-            if requests.get(url + "/healthz", timeout=1).ok:
-                return
-        except requests.RequestException:
-            time.sleep(0.1)
-    raise RuntimeError(f"{url} did not start")
-
-
 def import_once(base: str, token: str, path: Path, timeout: float = 900) -> tuple[float, dict]:
     """Upload `path`; return seconds from the upload's answer to COMPLETED, and the job."""
     headers = {"Authorization": f"Bearer {token}"}
@@ -223,7 +176,7 @@ def production(args: argparse.Namespace, csv_path: Path, media: Path) -> dict:
                           ["CREATE UNIQUE INDEX bench_floor_sku ON bench_floor (lower(sku))"]),
         "same": baseline(db, csv_path, "bench_same", indexes),
     }
-    token = make_token(env)
+    token = api_token(env)
     base = f"http://127.0.0.1:{args.port}"
     web = start(env, [PYTHON, "-m", "uvicorn", "config.asgi:application", "--port",
                       str(args.port), "--log-level", "warning"])
@@ -231,7 +184,7 @@ def production(args: argparse.Namespace, csv_path: Path, media: Path) -> dict:
                          "--threads", "2"])
     web_peak, worker_peak = Peak(web.pid), Peak(worker.pid)
     try:
-        wait_http(base)
+        wait_http(base + "/healthz")
         time.sleep(3)  # let the worker boot
         results["import"], results["job"] = import_once(base, token, csv_path)
         results["reimport"], results["rejob"] = import_once(base, token, csv_path)
@@ -249,12 +202,12 @@ def embedded(args: argparse.Namespace, csv_path: Path, data_dir: Path) -> float:
     env = {k: v for k, v in os.environ.items() if k not in ("DATABASE_URL", "REDIS_URL")}
     env.update(DATA_DIR=str(data_dir), PERIODIC_TASKS_ENABLED="1")
     manage(env, "migrate", "--noinput")
-    token = make_token(env)
+    token = api_token(env)
     port = args.port + 1
     web = start(env, [PYTHON, "-m", "uvicorn", "config.asgi:application", "--port", str(port),
                       "--log-level", "warning"])
     try:
-        wait_http(f"http://127.0.0.1:{port}")
+        wait_http(f"http://127.0.0.1:{port}/healthz")
         elapsed, _ = import_once(f"http://127.0.0.1:{port}", token, csv_path)
     finally:
         stop(web)

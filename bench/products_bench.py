@@ -24,7 +24,7 @@ from pathlib import Path
 import psycopg2
 import requests
 
-from benchlib import PY, production_env, recreate_database
+from benchlib import PY, api_token, production_env, recreate_database
 from benchlib import manage as benchlib_manage
 
 REPO = Path(__file__).resolve().parent.parent
@@ -129,17 +129,6 @@ def start_server() -> subprocess.Popen:
     raise SystemExit("the server did not become ready")
 
 
-def token() -> str:
-    """Make a user and an API token through Django."""
-    code = (
-        "from django.contrib.auth import get_user_model;"
-        "from accounts.services import create_api_token;"
-        "u, _ = get_user_model().objects.get_or_create(username='bench');"
-        "print(create_api_token(u, 'bench')[1])"
-    )
-    return manage("shell", "-c", code).strip().splitlines()[-1]
-
-
 def measure(session: requests.Session, variables_for, count: int) -> tuple[float, float, int]:
     """p50 and p95 in ms of ``count`` requests (after 3 warm-ups) and the last totalCount."""
     timings = []
@@ -181,7 +170,7 @@ def main() -> None:
     server = start_server()
     try:
         session = requests.Session()
-        session.headers["Authorization"] = f"Bearer {token()}"
+        session.headers["Authorization"] = f"Bearer {api_token(env())}"
         cases = {
             "first page": lambda i: {"first": 50},
             "last page": lambda i: {"last": 50},

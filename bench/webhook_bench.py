@@ -15,23 +15,16 @@ server (uvicorn, port 8020) and a ``rundramatiq`` worker process, and prints:
 
 import argparse
 import os
-import signal
 import statistics
 import subprocess
 import sys
 import time
-from pathlib import Path
 
 import redis
 import requests
 
-from benchlib import PY, production_env, recreate_database
-from benchlib import manage as benchlib_manage
-
-REPO = Path(__file__).resolve().parent.parent
-sys.path.insert(0, str(REPO / "backend"))
-
-from webhooks.tests.receiver import Receiver  # noqa: E402 (the backend is not a package)
+from benchlib import PY, Receiver, api_token, production_env, recreate_database, stop, wait_http
+from benchlib import start as start_process
 
 PORT = int(os.environ.get("BENCH_PORT", "8020"))
 DB_URL = os.environ.get("BENCH_DATABASE_URL", "postgres://postgres@127.0.0.1:5432/pi_webhooks")
@@ -68,11 +61,6 @@ def env() -> dict[str, str]:
     )
 
 
-def manage(*args: str) -> str:
-    """Run a manage.py command against the bench database."""
-    return benchlib_manage(env(), *args)
-
-
 def reset() -> None:
     """Recreate and migrate the database; flush only the bench's Redis DB."""
     recreate_database(DB_URL, env())
@@ -80,21 +68,14 @@ def reset() -> None:
 
 
 def start(args: list[str], ready_url: str | None = None) -> subprocess.Popen:
-    """Start a backend process in its own process group (and wait for ``ready_url``)."""
-    process = subprocess.Popen(
-        [PY, "manage.py", *args], cwd=REPO / "backend", env=env(),
-        stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, start_new_session=True,
-    )
-    deadline = time.monotonic() + 30
-    while ready_url and time.monotonic() < deadline:
-        try:
-            if requests.get(ready_url, timeout=1).ok:
-                return process
-        except requests.ConnectionError:
-            time.sleep(0.2)
+    """Start a manage.py command in its own process group (and wait for ``ready_url``)."""
+    process = start_process(env(), [PY, "manage.py", *args])
     if ready_url:
-        stop(process)
-        raise SystemExit(f"{args[0]} did not become ready")
+        try:
+            wait_http(ready_url)
+        except RuntimeError:
+            stop(process)
+            raise SystemExit(f"{args[0]} did not become ready") from None
     return process
 
 
@@ -105,26 +86,6 @@ def start_worker() -> subprocess.Popen:
     )
     time.sleep(4)
     return worker
-
-
-def stop(process: subprocess.Popen) -> None:
-    """Stop a process group started by :func:`start`."""
-    try:
-        os.killpg(process.pid, signal.SIGTERM)
-        process.wait(timeout=30)
-    except (ProcessLookupError, subprocess.TimeoutExpired):
-        os.killpg(process.pid, signal.SIGKILL)
-
-
-def token() -> str:
-    """Make a user and an API token through Django."""
-    code = (
-        "from django.contrib.auth import get_user_model;"
-        "from accounts.services import create_api_token;"
-        "u, _ = get_user_model().objects.get_or_create(username='bench');"
-        "print(create_api_token(u, 'bench')[1])"
-    )
-    return manage("shell", "-c", code).strip().splitlines()[-1]  # after shell's import notes
 
 
 def gql(session: requests.Session, query: str, variables: dict) -> dict:
@@ -210,7 +171,7 @@ def main() -> None:
     hanging = Receiver("hang", hang_seconds=30)
     try:
         session = requests.Session()
-        session.headers["Authorization"] = f"Bearer {token()}"
+        session.headers["Authorization"] = f"Bearer {api_token(env())}"
         print(f"worker: {WORKER_PROCESSES} processes x {WORKER_THREADS} threads; "
               f"web: uvicorn on {PORT}; PostgreSQL + Redis\n")
         fast_id = webhook(session, fast.url + "/fast")

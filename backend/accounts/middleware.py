@@ -34,7 +34,7 @@ def _unauthenticated(message: str) -> JsonResponse:
 
 def _exempt_from_csrf(request: HttpRequest) -> None:
     if not request.COOKIES and request.content_type == "application/json":
-        request._dont_enforce_csrf_checks = True  # noqa: SLF001 - Django's own switch
+        request._dont_enforce_csrf_checks = True  # Django's own switch
 
 
 class BearerTokenMiddleware:
@@ -80,5 +80,5 @@ class BearerTokenMiddleware:
             return user
 
         request.auser = auser
-        request._dont_enforce_csrf_checks = True  # noqa: SLF001 - no ambient credentials
+        request._dont_enforce_csrf_checks = True  # no ambient credentials
         return self.get_response(request)

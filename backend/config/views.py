@@ -2,10 +2,12 @@
 
 import logging
 
+import redis
 from asgiref.sync import sync_to_async
 from django.conf import settings
 from django.db import connection
 from django.http import HttpRequest, HttpResponse, JsonResponse
+from django.middleware.csrf import get_token
 from django.views.decorators.csrf import ensure_csrf_cookie
 from strawberry.django.views import AsyncGraphQLView
 
@@ -17,8 +19,6 @@ class GraphQLView(AsyncGraphQLView):
 
     async def render_graphql_ide(self, request: HttpRequest) -> HttpResponse:
         """Serve GraphiQL and make sure the browser has the CSRF cookie it must echo."""
-        from django.middleware.csrf import get_token
-
         response = await super().render_graphql_ide(request)
         get_token(request)
         return response
@@ -41,7 +41,6 @@ def _database_ok() -> str | None:
 def _broker_ok() -> str | None:
     if settings.EMBEDDED:
         return None  # the in-memory broker is part of this process
-    import redis
 
     try:
         redis.Redis.from_url(settings.REDIS_URL, socket_timeout=2, socket_connect_timeout=2).ping()

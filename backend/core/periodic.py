@@ -20,6 +20,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 
 import dramatiq
+from django.conf import settings
 
 logger = logging.getLogger(__name__)
 
@@ -62,8 +63,6 @@ class PeriodicMiddleware(dramatiq.Middleware):
 
     def after_worker_boot(self, broker: dramatiq.Broker, worker: dramatiq.Worker) -> None:
         """Start the sending thread unless periodic tasks are disabled."""
-        from django.conf import settings
-
         if not getattr(settings, "PERIODIC_TASKS_ENABLED", True):
             return
         self._stop.clear()

@@ -8,7 +8,9 @@ class WebhooksConfig(AppConfig):
     name = "webhooks"
 
     def ready(self) -> None:
-        """Connect the outbox to the product and import signals."""
-        from . import receivers
+        """Connect the outbox to the product and import signals.
 
-        receivers.connect()
+        Imported here, not at the top, because receivers use models, which Django loads only
+        once every app is registered (the documented place for signal receivers).
+        """
+        from . import receivers  # noqa: F401 - importing connects the receivers

@@ -1,16 +1,19 @@
-"""Sending deliveries: claim a row, send it, record the attempt, schedule what comes next.
+"""Sending deliveries: claim a row, send it, record the attempt and when the next one is due.
 
 Rows are claimed with a conditional UPDATE that sets a lease (``claim_token``,
 ``claimed_until``), so any number of workers and sweepers can run at once and each due row
 is sent by one of them. A worker that dies mid-send leaves a lease that lapses; the sweeper
 then sends the row again (delivery is at least once).
+
+Nothing here sends task messages: a retry is a row with ``next_attempt_at``, and the
+``deliver`` actor (:mod:`webhooks.tasks`) enqueues it from :func:`retry_delay`.
 """
 
 from __future__ import annotations
 
 import logging
 import uuid
-from datetime import timedelta
+from datetime import datetime, timedelta
 
 from django.conf import settings
 from django.db import transaction
@@ -38,7 +41,7 @@ def lease_duration() -> timedelta:
     return timedelta(seconds=settings.WEBHOOK_TIMEOUT_SECONDS) + LEASE_MARGIN
 
 
-def _unclaimed(now) -> Q:
+def _unclaimed(now: datetime) -> Q:
     return Q(claimed_until__isnull=True) | Q(claimed_until__lt=now)
 
 
@@ -102,7 +105,8 @@ def attempt(delivery: WebhookDelivery) -> WebhookDelivery:
 
 
 def record(delivery: WebhookDelivery, result: SendResult) -> None:
-    """Store the attempt and move the delivery on: done, retry later, or failed for good."""
+    """Store the attempt and move the delivery on: done, retry later (``next_attempt_at``
+    set, status ``RETRYING``), or failed for good."""
     now = timezone.now()
     delivery.attempt += 1
     delivery.status_code = result.status_code
@@ -113,17 +117,16 @@ def record(delivery: WebhookDelivery, result: SendResult) -> None:
     delivery.claimed_until = None
     delivery.next_attempt_at = None
     schedule = settings.WEBHOOK_RETRY_SCHEDULE
-    retry_in = None
     if result.succeeded:
         delivery.status = DeliveryStatus.SUCCEEDED
     elif result.permanent or delivery.manual or delivery.attempt > len(schedule):
         delivery.status = DeliveryStatus.FAILED
     else:
-        retry_in = schedule[delivery.attempt - 1]
         delivery.status = DeliveryStatus.RETRYING
-        delivery.next_attempt_at = now + timedelta(seconds=retry_in)
+        delivery.next_attempt_at = now + timedelta(seconds=schedule[delivery.attempt - 1])
     if not WebhookDelivery.objects.filter(pk=delivery.pk).exists():
         logger.info("Delivery %s was deleted with its webhook while sending.", delivery.pk)
+        delivery.next_attempt_at = None  # nothing left to retry
         return
     with transaction.atomic():
         WebhookDeliveryAttempt.objects.create(
@@ -139,10 +142,15 @@ def record(delivery: WebhookDelivery, result: SendResult) -> None:
         delivery.save()
         if not delivery.manual:
             _update_webhook_health(delivery.webhook, delivery, result)
-        if retry_in is not None:
-            from .outbox import enqueue_deliveries
 
-            transaction.on_commit(lambda: enqueue_deliveries([delivery.pk], retry_in * 1000))
+
+def retry_delay(delivery: WebhookDelivery | None) -> timedelta | None:
+    """How long until the retry :func:`record` scheduled for ``delivery``; None if none was."""
+    if delivery is None or delivery.status != DeliveryStatus.RETRYING:
+        return None
+    if delivery.next_attempt_at is None:
+        return None
+    return max(delivery.next_attempt_at - timezone.now(), timedelta(0))
 
 
 def _update_webhook_health(webhook: Webhook, delivery: WebhookDelivery, result: SendResult) -> None:

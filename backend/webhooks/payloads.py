@@ -2,19 +2,13 @@
 
 from __future__ import annotations
 
-import base64
 import json
-from datetime import UTC, date, datetime
+from datetime import UTC, datetime
 from typing import Any
 
-
-def global_id(type_name: str, pk: Any) -> str:
-    """The Relay global id the GraphQL API shows for a row (base64 of ``Type:pk``).
-
-    Same scheme as ``strawberry.relay.to_base64``, written out here because services do not
-    import the GraphQL layer.
-    """
-    return base64.b64encode(f"{type_name}:{pk}".encode()).decode()
+from core.ids import encode_id
+from imports.models import ImportJob
+from products.models import Product
 
 
 def iso_utc(moment: datetime | None) -> str | None:
@@ -24,10 +18,10 @@ def iso_utc(moment: datetime | None) -> str | None:
     return moment.astimezone(UTC).isoformat().replace("+00:00", "Z")
 
 
-def product_data(product: Any) -> dict[str, Any]:
+def product_data(product: Product) -> dict[str, Any]:
     """``data`` of product.created / product.updated: the product as the API shows it."""
     return {
-        "id": global_id("Product", product.pk),
+        "id": encode_id("Product", product.pk),
         "sku": product.sku,
         "name": product.name,
         "description": product.description,
@@ -39,7 +33,7 @@ def product_data(product: Any) -> dict[str, Any]:
 
 def deleted_product_data(product_id: int, sku: str) -> dict[str, Any]:
     """``data`` of product.deleted."""
-    return {"id": global_id("Product", product_id), "sku": sku}
+    return {"id": encode_id("Product", product_id), "sku": sku}
 
 
 def bulk_deleted_data(deleted_count: int) -> dict[str, Any]:
@@ -47,7 +41,7 @@ def bulk_deleted_data(deleted_count: int) -> dict[str, Any]:
     return {"deletedCount": deleted_count}
 
 
-#: ImportJob attributes copied into import.finished, when the model has them.
+#: ImportJob fields copied into import.finished (camelCased).
 IMPORT_JOB_FIELDS = (
     "status",
     "dry_run",
@@ -64,12 +58,11 @@ IMPORT_JOB_FIELDS = (
 )
 
 
-def import_job_data(job: Any) -> dict[str, Any]:
+def import_job_data(job: ImportJob) -> dict[str, Any]:
     """``data`` of import.finished: the job's id, status and counts."""
-    data: dict[str, Any] = {"id": global_id("ImportJob", job.pk)}
+    data: dict[str, Any] = {"id": encode_id("ImportJob", job.pk)}
     for field in IMPORT_JOB_FIELDS:
-        if hasattr(job, field):
-            data[_camel(field)] = _jsonable(getattr(job, field))
+        data[_camel(field)] = _jsonable(getattr(job, field))
     return data
 
 
@@ -85,10 +78,6 @@ def _camel(name: str) -> str:
 
 
 def _jsonable(value: Any) -> Any:
-    if isinstance(value, datetime):
-        return iso_utc(value)
-    if isinstance(value, date):
-        return value.isoformat()
-    if hasattr(value, "value") and not isinstance(value, (str, int, float, bool)):
-        return value.value  # an enum
-    return value
+    # The job's fields are text (status is a TextChoices value, a str), numbers, booleans
+    # and optional datetimes.
+    return iso_utc(value) if isinstance(value, datetime) else value

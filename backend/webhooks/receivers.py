@@ -1,50 +1,64 @@
-"""Signal receivers that turn product changes and finished imports into outbox events."""
+"""Signal receivers that turn product changes and finished imports into outbox events.
+
+Each receiver records the event in the sender's transaction and, once that commits, asks the
+actors module to send the deliveries. ``WebhooksConfig.ready`` imports this module, which
+connects the receivers.
+"""
 
 from __future__ import annotations
 
-import logging
+from functools import partial
 from typing import Any
 
+from django.db import transaction
+from django.dispatch import receiver
+
+from imports.models import ImportJob
+from imports.signals import import_finished
+from products import signals as product_signals
+
+from . import tasks
 from .models import EventType
 from .outbox import record_event
 from .payloads import bulk_deleted_data, deleted_product_data, import_job_data, product_data
 
-logger = logging.getLogger(__name__)
+#: One connection per receiver, however often the module is imported.
+UID = "webhooks.outbox"
 
 
+def publish(event_type: str, data: dict[str, Any]) -> list[int]:
+    """Record the event in the current transaction; enqueue its deliveries after commit."""
+    delivery_ids = record_event(event_type, data)
+    if delivery_ids:
+        transaction.on_commit(partial(tasks.enqueue_deliveries, delivery_ids))
+    return delivery_ids
+
+
+@receiver(product_signals.product_created, dispatch_uid=UID)
 def on_product_created(sender: Any, product: Any, **kwargs: Any) -> None:
     """product.created"""
-    record_event(EventType.PRODUCT_CREATED, product_data(product))
+    publish(EventType.PRODUCT_CREATED, product_data(product))
 
 
+@receiver(product_signals.product_updated, dispatch_uid=UID)
 def on_product_updated(sender: Any, product: Any, **kwargs: Any) -> None:
     """product.updated"""
-    record_event(EventType.PRODUCT_UPDATED, product_data(product))
+    publish(EventType.PRODUCT_UPDATED, product_data(product))
 
 
+@receiver(product_signals.product_deleted, dispatch_uid=UID)
 def on_product_deleted(sender: Any, product_id: int, sku: str, **kwargs: Any) -> None:
     """product.deleted"""
-    record_event(EventType.PRODUCT_DELETED, deleted_product_data(product_id, sku))
+    publish(EventType.PRODUCT_DELETED, deleted_product_data(product_id, sku))
 
 
+@receiver(product_signals.products_bulk_deleted, dispatch_uid=UID)
 def on_products_bulk_deleted(sender: Any, deleted_count: int, **kwargs: Any) -> None:
     """products.bulk_deleted: one event for the whole deletion."""
-    record_event(EventType.PRODUCTS_BULK_DELETED, bulk_deleted_data(deleted_count))
+    publish(EventType.PRODUCTS_BULK_DELETED, bulk_deleted_data(deleted_count))
 
 
-def on_import_finished(sender: Any, job: Any, **kwargs: Any) -> None:
+@receiver(import_finished, dispatch_uid=UID)
+def on_import_finished(sender: Any, job: ImportJob, **kwargs: Any) -> None:
     """import.finished: one event per import, with the job's status and counts."""
-    record_event(EventType.IMPORT_FINISHED, import_job_data(job))
-
-
-def connect() -> None:
-    """Connect the receivers (called from ``WebhooksConfig.ready``)."""
-    from imports.signals import import_finished
-    from products import signals as product_signals
-
-    uid = "webhooks.outbox"
-    product_signals.product_created.connect(on_product_created, dispatch_uid=uid)
-    product_signals.product_updated.connect(on_product_updated, dispatch_uid=uid)
-    product_signals.product_deleted.connect(on_product_deleted, dispatch_uid=uid)
-    product_signals.products_bulk_deleted.connect(on_products_bulk_deleted, dispatch_uid=uid)
-    import_finished.connect(on_import_finished, dispatch_uid=uid)
+    publish(EventType.IMPORT_FINISHED, import_job_data(job))

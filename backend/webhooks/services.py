@@ -6,6 +6,7 @@ Errors a user can fix are raised as ``ValidationError({"field": message})``.
 from __future__ import annotations
 
 from collections.abc import Iterable
+from datetime import datetime
 from typing import Any
 
 from django.conf import settings
@@ -13,6 +14,8 @@ from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.db.models import QuerySet
 from django.utils import timezone
+
+from core.ids import encode_id
 
 from . import dispatch, signing
 from .models import (
@@ -22,9 +25,10 @@ from .models import (
     EventType,
     Webhook,
     WebhookDelivery,
+    WebhookDeliveryAttempt,
     WebhookEvent,
 )
-from .payloads import event_body, global_id
+from .payloads import event_body
 from .targets import TargetError, resolve, validate_url
 
 MAX_DESCRIPTION_LENGTH = 2000
@@ -160,7 +164,7 @@ def send_test_event(webhook_id: int) -> WebhookDelivery:
     """Send a ``webhook.test`` event now, also to a disabled webhook, once; return the outcome."""
     webhook = get_webhook(webhook_id)
     now = timezone.now()
-    data = {"webhookId": global_id("Webhook", webhook.pk), "message": "This is a test event."}
+    data = {"webhookId": encode_id("Webhook", webhook.pk), "message": "This is a test event."}
     event = WebhookEvent.objects.create(
         type=TEST_EVENT_TYPE, payload=event_body(TEST_EVENT_TYPE, data, now), created_at=now
     )
@@ -193,3 +197,25 @@ def deliveries_of(webhook_id: int) -> QuerySet[WebhookDelivery]:
     """One webhook's delivery log, newest first (ties by id)."""
     webhook = get_webhook(webhook_id, field="webhookId")
     return WebhookDelivery.objects.filter(webhook=webhook).order_by("-created_at", "-id")
+
+
+#: Deliveries deleted per statement when pruning the log.
+PRUNE_BATCH = 5000
+
+
+def prune_delivery_log(cutoff: datetime) -> int:
+    """Delete the delivery log before ``cutoff`` in batches, then the events left without
+    deliveries; return how many deliveries were deleted."""
+    deleted = 0
+    while True:
+        ids = list(
+            WebhookDelivery.objects.filter(created_at__lt=cutoff).values_list("pk", flat=True)[
+                :PRUNE_BATCH
+            ]
+        )
+        if not ids:
+            break
+        WebhookDeliveryAttempt.objects.filter(delivery_id__in=ids).delete()
+        deleted += WebhookDelivery.objects.filter(pk__in=ids).delete()[0]
+    WebhookEvent.objects.filter(created_at__lt=cutoff, deliveries__isnull=True).delete()
+    return deleted

@@ -1,9 +1,14 @@
-"""Dramatiq actors of the webhooks app. They take ids only and call :mod:`webhooks.dispatch`."""
+"""Dramatiq actors of the webhooks app, and the only webhooks module that sends messages.
+
+Actors take ids only and call :mod:`webhooks.dispatch` and :mod:`webhooks.services`, which
+write rows and return; nothing below this module imports it.
+"""
 
 from __future__ import annotations
 
 import logging
-from datetime import datetime, timedelta
+import time
+from datetime import timedelta
 
 import dramatiq
 from django.conf import settings
@@ -11,21 +16,26 @@ from django.utils import timezone
 
 from core.periodic import every
 
-from . import dispatch
-from .models import WebhookDelivery, WebhookDeliveryAttempt, WebhookEvent
-from .outbox import enqueue_deliveries
+from . import dispatch, services
 
 logger = logging.getLogger(__name__)
 
 #: Deliveries the sweeper hands out per run; the rest wait for the next run.
 SWEEP_BATCH = 1000
-PRUNE_BATCH = 5000
+
+#: After the broker fails, skip enqueueing for this long (the sweeper covers the gap), so a
+#: broker outage costs one failed connection per window, not one per product change.
+BROKER_BACKOFF_SECONDS = 5.0
+_broker_down_until = 0.0
 
 
 @dramatiq.actor(queue_name="webhooks", max_retries=0, time_limit=10 * 60 * 1000)
 def deliver(delivery_id: int, claim_token: str | None = None) -> None:
-    """Send one delivery if it is due and no other worker holds it."""
-    dispatch.deliver(delivery_id, claim_token)
+    """Send one delivery if it is due and no other worker holds it; enqueue its retry."""
+    delivery = dispatch.deliver(delivery_id, claim_token)
+    delay = dispatch.retry_delay(delivery)
+    if delivery is not None and delay is not None:
+        enqueue_deliveries([delivery.pk], delay_ms=int(delay.total_seconds() * 1000))
 
 
 @every(settings.WEBHOOK_SWEEP_INTERVAL_SECONDS)
@@ -44,24 +54,35 @@ def sweep_deliveries() -> None:
 @dramatiq.actor(queue_name="webhooks", max_retries=0)
 def prune_deliveries() -> None:
     """Delete deliveries (and events left without any) older than the retention period."""
-    prune_older_than(timezone.now() - timedelta(days=settings.WEBHOOK_DELIVERY_RETENTION_DAYS))
+    cutoff = timezone.now() - timedelta(days=settings.WEBHOOK_DELIVERY_RETENTION_DAYS)
+    services.prune_delivery_log(cutoff)
 
 
-def prune_older_than(cutoff: datetime) -> int:
-    """Delete the delivery log before ``cutoff`` in batches; return deliveries deleted."""
-    deleted = 0
-    while True:
-        ids = list(
-            WebhookDelivery.objects.filter(created_at__lt=cutoff).values_list("pk", flat=True)[
-                :PRUNE_BATCH
-            ]
+def enqueue_deliveries(delivery_ids: list[int], delay_ms: int | None = None) -> bool:
+    """Send one ``deliver`` message per delivery; never raise.
+
+    Returns False when the broker could not be reached: the rows stay due in the database
+    and the periodic sweeper sends them once a worker and the broker are back.
+    """
+    global _broker_down_until
+    if time.monotonic() < _broker_down_until:
+        return False
+    try:
+        for delivery_id in delivery_ids:
+            deliver.send_with_options(args=(delivery_id,), delay=delay_ms)
+    except Exception:
+        # Any broker failure (connection refused, timeout, ...) must not reach the caller.
+        _broker_down_until = time.monotonic() + BROKER_BACKOFF_SECONDS
+        logger.warning(
+            "Task broker unreachable; %d webhook deliveries wait for the sweeper.",
+            len(delivery_ids),
+            exc_info=True,
         )
-        if not ids:
-            break
-        WebhookDeliveryAttempt.objects.filter(delivery_id__in=ids).delete()
-        deleted += WebhookDelivery.objects.filter(pk__in=ids).delete()[0]
-    WebhookEvent.objects.filter(created_at__lt=cutoff, deliveries__isnull=True).delete()
-    return deleted
+        return False
+    return True
 
 
-__all__ = ["deliver", "enqueue_deliveries", "prune_deliveries", "sweep_deliveries"]
+def reset_broker_backoff() -> None:
+    """Forget a past broker failure (tests; a broker known to be back)."""
+    global _broker_down_until
+    _broker_down_until = 0.0

@@ -75,10 +75,3 @@ def session_for(target: Target) -> requests.Session:
         oldest.close()
     return session
 
-
-def close_sessions() -> None:
-    """Close this thread's sessions (tests and worker shutdown)."""
-    sessions = getattr(_local, "sessions", None) or {}
-    for session in sessions.values():
-        session.close()
-    _local.sessions = OrderedDict()

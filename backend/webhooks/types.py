@@ -8,8 +8,9 @@ import strawberry
 import strawberry_django
 from strawberry import relay
 
+from core.ids import encode_id as global_id
+
 from . import models
-from .payloads import global_id
 
 WebhookEventType = strawberry.enum(
     models.EventType,

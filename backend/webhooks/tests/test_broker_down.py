@@ -47,8 +47,7 @@ def test_changes_succeed_quickly_and_events_arrive_after_the_broker_returns(
     # The broker is back and a worker starts: its sweeper sends what waited.
     monkeypatch.undo()
     settings.PERIODIC_TASKS_ENABLED = True
-    # One thread: the embedded test database (a SQLite file) takes one writer at a time.
-    worker = dramatiq.Worker(broker, worker_timeout=100, worker_threads=1)
+    worker = dramatiq.Worker(broker, worker_timeout=100, worker_threads=2)
     worker.start()
     try:
         requests = receiver.wait_for(5, timeout=20)

@@ -1,11 +1,14 @@
 """The outbox: product changes write their events in the same transaction."""
 
 import json
+from datetime import UTC, datetime
 
 import pytest
 from django.db import transaction
 from strawberry.relay import to_base64
 
+from imports.models import ImportJob
+from imports.signals import import_finished
 from products import services as products
 from webhooks.models import DeliveryStatus, WebhookDelivery, WebhookEvent
 
@@ -114,36 +117,29 @@ def test_deliveries_of_one_event_get_distinct_stable_webhook_ids(make_webhook):
 
 
 def test_import_finished_carries_the_jobs_status_and_counts(make_webhook):
-    # The imports app's ImportJob; a stand-in with its field names keeps this test independent.
-    from datetime import UTC, datetime
-    from types import SimpleNamespace
-
-    from webhooks.receivers import on_import_finished
-
     make_webhook("http://127.0.0.1:9/a", ["import.finished"])
+    started = datetime(2026, 1, 2, 3, 4, 0, tzinfo=UTC)
     finished = datetime(2026, 1, 2, 3, 4, 5, tzinfo=UTC)
-    job = SimpleNamespace(
-        pk=7,
-        status="COMPLETED",
-        dry_run=False,
+    job = ImportJob.objects.create(
+        status=ImportJob.Status.COMPLETED,
         file_name="catalogue.csv",
         rows_processed=10,
         created_count=6,
         updated_count=3,
         unchanged_count=1,
         error_count=2,
-        error_message="",
+        started_at=started,
         finished_at=finished,
     )
 
-    on_import_finished(sender=None, job=job)
+    import_finished.send(sender=ImportJob, job=job)
 
     [event] = WebhookEvent.objects.all()
     assert body_of(event) | {"timestamp": None} == {
         "type": "import.finished",
         "timestamp": None,
         "data": {
-            "id": to_base64("ImportJob", 7),
+            "id": to_base64("ImportJob", job.pk),
             "status": "COMPLETED",
             "dryRun": False,
             "fileName": "catalogue.csv",
@@ -153,6 +149,8 @@ def test_import_finished_carries_the_jobs_status_and_counts(make_webhook):
             "unchangedCount": 1,
             "errorCount": 2,
             "errorMessage": "",
+            "createdAt": job.created_at.isoformat().replace("+00:00", "Z"),
+            "startedAt": "2026-01-02T03:04:00Z",
             "finishedAt": "2026-01-02T03:04:05Z",
         },
     }

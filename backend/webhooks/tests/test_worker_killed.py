@@ -67,8 +67,7 @@ class InProcessWorker:
 
     def __init__(self, broker) -> None:
         self.broker = broker
-        # One thread: the SQLite test database (a file) takes one writer at a time.
-        self.worker = dramatiq.Worker(broker, worker_timeout=100, worker_threads=1)
+        self.worker = dramatiq.Worker(broker, worker_timeout=100, worker_threads=2)
         self.worker.start()
 
     def kill(self) -> None:
