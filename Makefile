@@ -9,7 +9,7 @@ PYTHON ?= $(shell for p in python3.13 python3.12 python3.11 python3; do \
 VENV := .venv
 PY := $(VENV)/bin/python
 MANAGE := cd backend && ../$(PY) manage.py
-FRONTEND_SRC := $(shell find frontend/src frontend/index.html frontend/vite.config.ts frontend/codegen.ts -type f 2>/dev/null)
+FRONTEND_SRC := $(shell find frontend/src frontend/index.html frontend/playground frontend/vite.config.ts frontend/codegen.ts -type f 2>/dev/null)
 
 .PHONY: run test test-backend test-frontend test-e2e lint schema migrate worker frontend clean help bench-products bench-imports bench-webhooks
 
