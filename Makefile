@@ -48,8 +48,9 @@ worker: $(VENV)/.installed
 schema: $(VENV)/.installed
 	$(MANAGE) export_schema config.schema:schema --path ../schema.graphql
 
-lint: $(VENV)/.installed
+lint: $(VENV)/.installed $(if $(wildcard frontend/package.json),frontend/node_modules/.installed)
 	$(VENV)/bin/ruff check backend bench
+	cd frontend && npm run lint
 
 test-backend: $(VENV)/.installed
 	$(PY) -m pytest backend

@@ -66,7 +66,7 @@ export function useLiveImportJob(id: string | null) {
   // New status (started, finished): fetch the job again for its row errors.
   useEffect(() => {
     if (id && status && queried?.status !== status) refetch({ requestPolicy: 'network-only' });
-  }, [id, status]);
+  }, [id, status, queried?.status, refetch]);
 
   return {
     job,
