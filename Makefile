@@ -9,7 +9,7 @@ PYTHON ?= $(shell for p in python3.13 python3.12 python3.11 python3; do \
 VENV := .venv
 PY := $(VENV)/bin/python
 MANAGE := cd backend && ../$(PY) manage.py
-FRONTEND_SRC := $(shell find frontend/src frontend/index.html frontend/vite.config.ts frontend/codegen.ts -type f 2>/dev/null)
+FRONTEND_SRC := $(shell find frontend/src frontend/index.html frontend/playground frontend/vite.config.ts frontend/codegen.ts -type f 2>/dev/null)
 
 .PHONY: run test test-backend test-frontend test-e2e lint schema migrate worker frontend clean help bench-products bench-imports bench-webhooks
 
@@ -48,9 +48,10 @@ worker: $(VENV)/.installed
 schema: $(VENV)/.installed
 	$(MANAGE) export_schema config.schema:schema --path ../schema.graphql
 
-lint: $(VENV)/.installed
+lint: $(VENV)/.installed $(if $(wildcard frontend/package.json),frontend/node_modules/.installed)
 	$(VENV)/bin/ruff check backend bench
 	cd backend && ../$(VENV)/bin/lint-imports ../.importlinter
+	cd frontend && npm run lint
 
 test-backend: $(VENV)/.installed
 	$(PY) -m pytest backend

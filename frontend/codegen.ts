@@ -15,7 +15,8 @@ const config: CodegenConfig = {
       presetConfig: { fragmentMasking: false },
       config: {
         useTypeImports: true,
-        enumsAsTypes: true,
+        // Enums as const objects: their values exist at run time too (lists, pickers), typed as unions.
+        enumType: 'const',
         scalars: { DateTime: 'string', Date: 'string', Time: 'string', Upload: 'File', ID: 'string', JSON: 'unknown' },
       },
     },

@@ -7,21 +7,20 @@ from asgiref.sync import sync_to_async
 from django.conf import settings
 from django.db import connection
 from django.http import HttpRequest, HttpResponse, JsonResponse
-from django.middleware.csrf import get_token
 from django.views.decorators.csrf import ensure_csrf_cookie
 from strawberry.django.views import AsyncGraphQLView
+
+from config.playground import playground_response
 
 logger = logging.getLogger(__name__)
 
 
 class GraphQLView(AsyncGraphQLView):
-    """Django's async GraphQL view; GET in a browser serves GraphiQL."""
+    """Django's async GraphQL view; GET in a browser serves the playground (GraphiQL)."""
 
     async def render_graphql_ide(self, request: HttpRequest) -> HttpResponse:
-        """Serve GraphiQL and make sure the browser has the CSRF cookie it must echo."""
-        response = await super().render_graphql_ide(request)
-        get_token(request)
-        return response
+        """Serve the playground built with the web app (no asset from another host)."""
+        return await sync_to_async(playground_response)(request)
 
 
 async def healthz(request: HttpRequest) -> JsonResponse:

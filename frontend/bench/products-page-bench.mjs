@@ -77,9 +77,7 @@ async function measure(trigger) {
       const before = table.querySelector('tbody').innerText;
       performance.clearResourceTimings();
       const t0 = performance.now();
-      // eslint-disable-next-line no-new-func
       new Function(trigger)();
-      // eslint-disable-next-line no-eval
       return eval(settled)(before, t0);
     },
     { trigger, settled },

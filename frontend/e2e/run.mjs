@@ -25,9 +25,10 @@ function newestMtime(dir) {
   return newest;
 }
 
-// The backend serves frontend/dist, so the tests need a build at least as new as the sources.
+// The backend serves frontend/dist (the app and the playground), so the tests need a build at least as new as the sources.
 const index = path.join(frontendDir, 'dist', 'index.html');
-const stale = !existsSync(index) || statSync(index).mtimeMs < Math.max(newestMtime(path.join(frontendDir, 'src')), statSync(path.join(frontendDir, 'index.html')).mtimeMs);
+const sources = Math.max(newestMtime(path.join(frontendDir, 'src')), newestMtime(path.join(frontendDir, 'playground')), statSync(path.join(frontendDir, 'index.html')).mtimeMs);
+const stale = !existsSync(index) || statSync(index).mtimeMs < sources;
 if (stale) {
   console.log('e2e: building the app first (npm run build)');
   const build = spawnSync('npm', ['run', 'build'], { cwd: frontendDir, stdio: 'inherit' });

@@ -1,4 +1,4 @@
-"""healthz, readyz, the single-page app, GraphiQL and malformed requests."""
+"""healthz, readyz, the single-page app and malformed requests (the playground: test_playground)."""
 
 import pytest
 from django.test import Client
@@ -64,13 +64,6 @@ def test_without_a_build_the_app_route_says_how_to_build_it(settings, tmp_path):
 
     assert response.status_code == 503
     assert b"make run" in response.content
-
-
-def test_graphiql_is_served_to_browsers():
-    response = Client().get("/graphql/", headers={"Accept": "text/html"})
-
-    assert response.status_code == 200
-    assert b"graphiql" in response.content.lower()
 
 
 @pytest.mark.django_db

@@ -1,8 +1,23 @@
-/** One message of strawberry-django's OperationInfo. */
-export interface OperationMessage {
-  message: string;
-  field?: string | null;
-}
+import { graphql } from '@/gql';
+import type { OperationInfoFieldsFragment } from '@/gql/graphql';
+
+/**
+ * strawberry-django's answer to a mutation it refused (validation problems), selected
+ * the same way by every mutation document: `...OperationInfoFields`.
+ */
+export const OperationInfoFields = graphql(`
+  fragment OperationInfoFields on OperationInfo {
+    messages {
+      kind
+      message
+      field
+      code
+    }
+  }
+`);
+
+/** One message of an OperationInfo answer (generated from the fragment above). */
+export type OperationMessage = OperationInfoFieldsFragment['messages'][number];
 
 export interface FieldErrors {
   /** Messages about one field, by the field's camelCase name ("sku"). */
@@ -15,7 +30,7 @@ export interface FieldErrors {
  * Splits OperationInfo messages into those shown next to a field the form has
  * and the rest (shown at the top), so no message is ever lost.
  */
-export function splitMessages(messages: readonly OperationMessage[], formFields: readonly string[]): FieldErrors {
+export function splitMessages(messages: readonly Pick<OperationMessage, 'message' | 'field'>[], formFields: readonly string[]): FieldErrors {
   const byField: Record<string, string[]> = {};
   const general: string[] = [];
   for (const { message, field } of messages) {

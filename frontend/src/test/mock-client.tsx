@@ -4,8 +4,13 @@ import { MemoryRouter, Route, Routes, useLocation } from 'react-router';
 import { Provider } from 'urql';
 import { filter, fromPromise, mergeMap, pipe } from 'wonka';
 
-/** What a test answers for one operation: data, or an Error for a network failure. */
-export type Answer = Record<string, unknown> | Error;
+/** GraphQL errors the server answers with (no data), as in `{"data": null, "errors": [...]}`. */
+export class GraphQLErrorsAnswer {
+  constructor(readonly errors: { message: string; extensions?: Record<string, unknown> }[]) {}
+}
+
+/** What a test answers for one operation: data, GraphQL errors, or an Error for a network failure. */
+export type Answer = Record<string, unknown> | GraphQLErrorsAnswer | Error;
 export type Handler = (operation: Operation) => Answer | Promise<Answer>;
 
 /**
@@ -21,7 +26,11 @@ export function createMockClient(handler: Handler) {
       mergeMap((op) => {
         operations.push(op);
         return fromPromise(
-          Promise.resolve(handler(op)).then((answer) => (answer instanceof Error ? makeErrorResult(op, answer) : makeResult(op, { data: answer }))),
+          Promise.resolve(handler(op)).then((answer) => {
+            if (answer instanceof Error) return makeErrorResult(op, answer);
+            if (answer instanceof GraphQLErrorsAnswer) return makeResult(op, { data: null, errors: answer.errors });
+            return makeResult(op, { data: answer });
+          }),
         );
       }),
     );

@@ -8,14 +8,7 @@ export const RevokeApiTokenMutation = graphql(`
       ... on ApiToken {
         id
       }
-      ... on OperationInfo {
-        messages {
-          kind
-          message
-          field
-          code
-        }
-      }
+      ...OperationInfoFields
     }
   }
 `);

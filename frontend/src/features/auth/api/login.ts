@@ -4,8 +4,7 @@ import { graphql } from '@/gql';
 export const LoginMutation = graphql(`
   mutation Login($username: String!, $password: String!) {
     login(username: $username, password: $password) {
-      id
-      username
+      ...SignedInUser
     }
   }
 `);

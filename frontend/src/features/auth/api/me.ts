@@ -1,11 +1,18 @@
 import { useQuery } from 'urql';
 import { graphql } from '@/gql';
 
+/** What the app keeps about the signed-in user (`me` and `login` both select it). */
+export const SignedInUserFields = graphql(`
+  fragment SignedInUser on User {
+    id
+    username
+  }
+`);
+
 export const MeQuery = graphql(`
   query Me {
     me {
-      id
-      username
+      ...SignedInUser
     }
   }
 `);

@@ -3,15 +3,12 @@ import { ErrorState, LoadingState } from '@/components/ui/states';
 import { onUnauthenticated } from '@/lib/auth-events';
 import { describeError } from '@/lib/error-message';
 import { useMe } from '@/features/auth/api/me';
+import type { SignedInUserFragment } from '@/gql/graphql';
 
-export interface SignedInUser {
-  id: string;
-  username: string;
-}
 
 interface AuthState {
-  user: SignedInUser | null;
-  signedIn: (user: SignedInUser) => void;
+  user: SignedInUserFragment | null;
+  signedIn: (user: SignedInUserFragment) => void;
   signedOut: () => void;
 }
 
@@ -20,7 +17,7 @@ const AuthContext = createContext<AuthState | null>(null);
 /** Asks the server who is signed in, once, and keeps the answer for the whole app. */
 export function AuthProvider({ children, onSignIn }: { children: ReactNode; onSignIn?: () => void }) {
   const [{ data, error, fetching }, refetch] = useMe();
-  const [user, setUser] = useState<SignedInUser | null | undefined>(undefined);
+  const [user, setUser] = useState<SignedInUserFragment | null | undefined>(undefined);
 
   useEffect(() => {
     if (data) setUser(data.me ?? null);
@@ -31,7 +28,7 @@ export function AuthProvider({ children, onSignIn }: { children: ReactNode; onSi
   useEffect(() => onUnauthenticated(() => setUser(null)), []);
 
   const signedIn = useCallback(
-    (next: SignedInUser) => {
+    (next: SignedInUserFragment) => {
       setUser(next);
       // A fresh client drops answers cached while the session was gone.
       onSignIn?.();

@@ -3,7 +3,7 @@ import userEvent from '@testing-library/user-event';
 import { describe, expect, it } from 'vitest';
 import { AuthProvider } from '@/features/auth/components/auth-provider';
 import { safeNext, SignInPage } from '@/features/auth/components/sign-in-page';
-import { createMockClient, operationName, withProviders } from '@/test/mock-client';
+import { createMockClient, GraphQLErrorsAnswer, operationName, withProviders } from '@/test/mock-client';
 
 describe('sign in', () => {
   it('only returns to paths on this site', () => {
@@ -27,12 +27,16 @@ describe('sign in', () => {
   });
 
   it('shows the server’s reason when sign-in fails', async () => {
-    const { client } = createMockClient((op) => (operationName(op) === 'Me' ? { me: null } : { login: null }));
+    const reason = 'Too many failed sign-in attempts. Wait a few minutes, then try again.';
+    const { client } = createMockClient((op) =>
+      operationName(op) === 'Me' ? { me: null } : new GraphQLErrorsAnswer([{ message: reason, extensions: { code: 'TOO_MANY_REQUESTS' } }]),
+    );
     render(withProviders(<AuthProvider><SignInPage /></AuthProvider>, client, '/login'));
     const user = userEvent.setup();
     await user.type(await screen.findByLabelText('Username'), 'ada');
     await user.type(screen.getByLabelText('Password'), 'nope');
     await user.click(screen.getByRole('button', { name: 'Sign in' }));
-    expect(await screen.findByRole('alert')).toHaveTextContent('Wrong username or password.');
+    // Exactly the server's words: not a generic fallback written in the client.
+    expect((await screen.findByRole('alert')).textContent).toBe(reason);
   });
 });

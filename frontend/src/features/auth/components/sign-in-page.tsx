@@ -45,6 +45,7 @@ export function SignInPage() {
         <p className="muted">Product Importer</p>
         {params.get('next') && !error && <Notice tone="info">Sign in to continue.</Notice>}
         {error && <Notice tone="error">{error}</Notice>}
+        {/* eslint-disable-next-line jsx-a11y/no-autofocus -- this form is the page's only purpose */}
         <TextField label="Username" name="username" autoComplete="username" required autoFocus value={username} onChange={(e) => setUsername(e.target.value)} />
         <TextField label="Password" name="password" type="password" autoComplete="current-password" required value={password} onChange={(e) => setPassword(e.target.value)} />
         <Button type="submit" variant="primary" busy={fetching} className="btn-block">

@@ -8,14 +8,7 @@ export const CancelImportMutation = graphql(`
       ... on ImportJob {
         ...ImportJobFields
       }
-      ... on OperationInfo {
-        messages {
-          kind
-          message
-          field
-          code
-        }
-      }
+      ...OperationInfoFields
     }
   }
 `);

@@ -10,14 +10,7 @@ export const ImportProductsMutation = graphql(`
       ... on ImportJob {
         ...ImportJobFields
       }
-      ... on OperationInfo {
-        messages {
-          kind
-          message
-          field
-          code
-        }
-      }
+      ...OperationInfoFields
     }
   }
 `);

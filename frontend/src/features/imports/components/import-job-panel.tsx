@@ -7,7 +7,7 @@ import { StatusBadge } from '@/components/ui/status-badge';
 import { describeError } from '@/lib/error-message';
 import { formatBytes, formatDateTime, formatDuration, formatNumber } from '@/lib/format';
 import { useCancelImport } from '@/features/imports/api/cancel-import';
-import { useLiveImportJob } from '@/features/imports/api/import-progress';
+import { useLiveImportJob } from '@/features/imports/hooks/use-live-import-job';
 import { ImportErrorsTable } from '@/features/imports/components/import-errors-table';
 import { elapsedMs, importStatusWords, isFinished, remainingMs } from '@/features/imports/lib/import-status';
 

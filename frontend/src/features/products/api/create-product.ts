@@ -8,14 +8,7 @@ export const CreateProductMutation = graphql(`
       ... on Product {
         ...ProductFields
       }
-      ... on OperationInfo {
-        messages {
-          kind
-          message
-          field
-          code
-        }
-      }
+      ...OperationInfoFields
     }
   }
 `);

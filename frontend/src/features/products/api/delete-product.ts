@@ -9,14 +9,7 @@ export const DeleteProductMutation = graphql(`
         id
         sku
       }
-      ... on OperationInfo {
-        messages {
-          kind
-          message
-          field
-          code
-        }
-      }
+      ...OperationInfoFields
     }
   }
 `);

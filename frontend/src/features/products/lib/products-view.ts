@@ -6,7 +6,8 @@ import type { Ordering, ProductFilter, ProductOrder, ProductsQueryVariables } fr
  */
 export const SORT_FIELDS = ['sku', 'name', 'createdAt', 'updatedAt'] as const;
 export type SortField = (typeof SORT_FIELDS)[number];
-export type SortDirection = 'ASC' | 'DESC';
+/** The two orderings the page offers, of the schema's `Ordering`. */
+export type SortDirection = Extract<Ordering, 'ASC' | 'DESC'>;
 export type ActiveFilter = 'any' | 'true' | 'false';
 
 export const PAGE_SIZES = [25, 50, 100, 200] as const;

@@ -8,14 +8,7 @@ export const DeleteWebhookMutation = graphql(`
       ... on Webhook {
         id
       }
-      ... on OperationInfo {
-        messages {
-          kind
-          message
-          field
-          code
-        }
-      }
+      ...OperationInfoFields
     }
   }
 `);

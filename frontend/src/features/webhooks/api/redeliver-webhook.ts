@@ -8,14 +8,7 @@ export const RedeliverWebhookMutation = graphql(`
       ... on WebhookDelivery {
         ...DeliveryFields
       }
-      ... on OperationInfo {
-        messages {
-          kind
-          message
-          field
-          code
-        }
-      }
+      ...OperationInfoFields
     }
   }
 `);

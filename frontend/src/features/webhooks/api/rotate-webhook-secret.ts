@@ -8,14 +8,7 @@ export const RotateWebhookSecretMutation = graphql(`
       ... on Webhook {
         ...WebhookFields
       }
-      ... on OperationInfo {
-        messages {
-          kind
-          message
-          field
-          code
-        }
-      }
+      ...OperationInfoFields
     }
   }
 `);

@@ -1,17 +1,25 @@
 import type { BadgeTone } from '@/components/ui/status-badge';
-import type { DeliveryFieldsFragment, WebhookEventType } from '@/gql/graphql';
+import { WebhookEventType, type DeliveryFieldsFragment } from '@/gql/graphql';
 
-/** Every event a webhook can subscribe to, with its wire name (the `type` in the body). */
-export const EVENT_TYPES: readonly { value: WebhookEventType; wire: string; label: string }[] = [
-  { value: 'PRODUCT_CREATED', wire: 'product.created', label: 'Product created' },
-  { value: 'PRODUCT_UPDATED', wire: 'product.updated', label: 'Product updated' },
-  { value: 'PRODUCT_DELETED', wire: 'product.deleted', label: 'Product deleted' },
-  { value: 'PRODUCTS_BULK_DELETED', wire: 'products.bulk_deleted', label: 'All products deleted' },
-  { value: 'IMPORT_FINISHED', wire: 'import.finished', label: 'Import finished' },
-];
+/**
+ * Each event type's wire name (the `type` in the delivered body) and label. Keyed by the
+ * schema's enum, so an event type added to or removed from the schema fails the type check.
+ */
+const eventWords: Record<WebhookEventType, { wire: string; label: string }> = {
+  PRODUCT_CREATED: { wire: 'product.created', label: 'Product created' },
+  PRODUCT_UPDATED: { wire: 'product.updated', label: 'Product updated' },
+  PRODUCT_DELETED: { wire: 'product.deleted', label: 'Product deleted' },
+  PRODUCTS_BULK_DELETED: { wire: 'products.bulk_deleted', label: 'All products deleted' },
+  IMPORT_FINISHED: { wire: 'import.finished', label: 'Import finished' },
+};
+
+/** Every event a webhook can subscribe to (the schema's `WebhookEventType`), by wire name. */
+export const EVENT_TYPES: readonly { value: WebhookEventType; wire: string; label: string }[] = Object.values(WebhookEventType)
+  .map((value) => ({ value, ...eventWords[value] }))
+  .sort((a, b) => a.wire.localeCompare(b.wire));
 
 export function wireName(event: WebhookEventType): string {
-  return EVENT_TYPES.find((e) => e.value === event)?.wire ?? event;
+  return eventWords[event]?.wire ?? event;
 }
 
 type DeliveryStatus = DeliveryFieldsFragment['status'];
