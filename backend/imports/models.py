@@ -37,6 +37,9 @@ class ImportJob(models.Model):
     created_count = models.BigIntegerField(default=0)
     updated_count = models.BigIntegerField(default=0)
     unchanged_count = models.BigIntegerField(default=0)
+    # Valid rows not applied because a later row of the file has the same SKU (last row wins),
+    # so that rows_processed = created + updated + unchanged + replaced + errors, always.
+    replaced_count = models.BigIntegerField(default=0)
     error_count = models.BigIntegerField(default=0)
     error_message = models.TextField(blank=True, default="")
 

@@ -49,6 +49,13 @@ class ImportJobType(relay.Node):
     created_count: int
     updated_count: int
     unchanged_count: int
+    replaced_count: int = strawberry_django.field(
+        description=(
+            "Valid rows not applied because a later row of the file has the same SKU (the "
+            "last row wins). rowsProcessed = createdCount + updatedCount + unchangedCount + "
+            "replacedCount + errorCount."
+        )
+    )
     error_count: int
     error_message: str | None = strawberry_django.field(
         description="Why the job failed: what and where (line or byte).",

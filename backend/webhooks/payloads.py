@@ -50,6 +50,7 @@ IMPORT_JOB_FIELDS = (
     "created_count",
     "updated_count",
     "unchanged_count",
+    "replaced_count",
     "error_count",
     "error_message",
     "created_at",

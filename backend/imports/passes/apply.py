@@ -31,6 +31,7 @@ CHECKPOINT_FIELDS = [
     "created_count",
     "updated_count",
     "unchanged_count",
+    "replaced_count",
     "bytes_processed",
     "progress",
 ]
@@ -54,6 +55,7 @@ def commit_chunk(job: ImportJob, writer: Writer, chunk: Chunk, last: dict[str, i
         rows = chunk.keyed
     else:  # the reader thread could not key it without the database
         rows = {k: r for k, r in last_row_per_key(chunk.rows).items() if last.get(k) == r.line}
+        chunk.valid_rows = len(chunk.rows)
     with transaction.atomic():
         current = (
             ImportJob.objects.select_for_update()
@@ -73,6 +75,7 @@ def commit_chunk(job: ImportJob, writer: Writer, chunk: Chunk, last: dict[str, i
         job.created_count += counts.created
         job.updated_count += counts.updated
         job.unchanged_count += counts.unchanged
+        job.replaced_count += chunk.valid_rows - len(rows)
         job.error_count += len(chunk.rejected)
         job.checkpoint_offset, job.checkpoint_line, job.rows_processed = chunk.end
         consumed = min(max(chunk.consumed, current.bytes_processed), job.file_size)

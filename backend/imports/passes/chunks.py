@@ -22,6 +22,7 @@ class Chunk:
     # `prepare()` of them.
     keyed: dict[str, ProductRow] | None = None
     prepared: object | None = None
+    valid_rows: int = 0  # rows that passed the rules (kept when `rows` is freed after keying)
 
 
 def read_chunks(reader: Reader, header: Header, size: int) -> Iterator[Chunk]:

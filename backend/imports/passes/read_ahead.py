@@ -73,5 +73,6 @@ def _prepare(chunk: Chunk, checked: CheckedFile, writer: Writer) -> None:
     rows = {k: r for k, r in rows.items() if last.get(k) == r.line}
     chunk.prepared = writer.prepare(rows)
     chunk.keyed = rows
+    chunk.valid_rows = len(chunk.rows)
     chunk.rows = []  # not needed any more; frees memory while the chunk waits
 

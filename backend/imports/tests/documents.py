@@ -3,7 +3,7 @@
 FIELDS = """
 fragment ImportJobFields on ImportJob {
   id status fileName fileSize dryRun progress bytesProcessed rowsProcessed
-  createdCount updatedCount unchangedCount errorCount errorMessage
+  createdCount updatedCount unchangedCount replacedCount errorCount errorMessage
   createdAt startedAt finishedAt
 }
 """

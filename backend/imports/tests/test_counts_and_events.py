@@ -46,3 +46,4 @@ def test_a_finished_import_emits_one_import_finished_event_with_its_counts(run_i
     assert data["status"] == "COMPLETED"
     assert data["createdCount"] == 2 == job.created_count
     assert data["rowsProcessed"] == 3
+    assert data["replacedCount"] == 1 == job.replaced_count  # a-1's first row

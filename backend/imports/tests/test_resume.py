@@ -56,7 +56,8 @@ def test_resume_after_a_crash_matches_an_uninterrupted_run(
     assert job.status == ImportJob.Status.COMPLETED
     assert job.attempts == 2
     assert catalogue() == expected
-    fields = ("rows_processed", "created_count", "updated_count", "unchanged_count", "error_count")
+    fields = ("rows_processed", "created_count", "updated_count", "unchanged_count",
+              "replaced_count", "error_count")
     assert [getattr(job, f) for f in fields] == [getattr(reference, f) for f in fields]
     assert not job.file
 
