@@ -35,7 +35,7 @@ from benchlib import REPO, api_token, manage, start, stop, wait_http
 GENERATOR = REPO.parent / "shared" / "data" / "make_products_csv.py"
 
 JOB_QUERY = """query ($id: ID!) { importJob(id: $id) { status progress rowsProcessed
-  createdCount updatedCount unchangedCount errorCount errorMessage } }"""
+  createdCount updatedCount unchangedCount replacedCount errorCount errorMessage } }"""
 UPLOAD = """mutation ($file: Upload!) { importProducts(file: $file) {
   ... on ImportJob { id status } ... on OperationInfo { messages { message } } } }"""
 
@@ -237,7 +237,8 @@ def main() -> None:
         print(f"raw psql, products_product's indexes:    {r['same']:6.2f} s")
         print(f"project import (upload answer->COMPLETED): {r['import']:6.2f} s  "
               f"created {job['createdCount']:,} updated {job['updatedCount']:,} "
-              f"unchanged {job['unchangedCount']:,} errors {job['errorCount']:,}")
+              f"unchanged {job['unchangedCount']:,} replaced {job['replacedCount']:,} "
+              f"errors {job['errorCount']:,}")
         print(f"ratio to same-index baseline: {r['import'] / r['same']:.2f} (goal <= 1.3)")
         print(f"ratio to floor:               {r['import'] / r['floor']:.2f}")
         rejob = r["rejob"]
