@@ -2,7 +2,6 @@
 
 import strawberry
 from django.conf import settings
-from django.core.exceptions import PermissionDenied, ValidationError
 from graphql import GraphQLError
 from strawberry.extensions import MaxAliasesLimiter, MaxTokensLimiter, QueryDepthLimiter
 from strawberry.schema.config import StrawberryConfig
@@ -12,7 +11,8 @@ from strawberry_django.optimizer import DjangoOptimizerExtension
 
 from accounts.schema import Mutation as AccountsMutation
 from accounts.schema import Query as AccountsQuery
-from core.graphql_errors import ReadableValidationErrors
+from core.graphql_errors import apply_error_model
+from core.graphql_input import RejectNulInQueryArguments
 from imports.schema import Mutation as ImportsMutation
 from imports.schema import Query as ImportsQuery
 from imports.schema import Subscription as ImportsSubscription
@@ -28,26 +28,14 @@ Mutation = merge_types(
 Subscription = merge_types("Subscription", (ImportsSubscription,))
 
 class Schema(strawberry.Schema):
-    """The schema, logging only errors that are the server's fault.
-
-    Errors a caller causes (validation, permission, bad arguments) are answered to the caller
-    and not logged with a traceback; anything else is.
-    """
+    """The schema, with one error model (``core.graphql_errors``) for every error it answers."""
 
     def process_errors(
         self, errors: list[GraphQLError], execution_context: ExecutionContext | None = None
     ) -> None:
-        """Log unexpected errors only."""
-        unexpected = [error for error in errors if not _caused_by_caller(error)]
-        super().process_errors(unexpected, execution_context)
+        """Give each error its code and a safe message; log the unexpected ones."""
+        apply_error_model(errors)
 
-
-def _caused_by_caller(error: GraphQLError) -> bool:
-    original = error.original_error
-    return original is None or isinstance(original, _CALLER_ERRORS)
-
-
-_CALLER_ERRORS = (GraphQLError, ValidationError, PermissionDenied, ValueError)
 
 schema = Schema(
     query=Query,
@@ -56,7 +44,7 @@ schema = Schema(
     config=StrawberryConfig(relay_max_results=settings.GRAPHQL_MAX_PAGE_SIZE),
     extensions=[
         DjangoOptimizerExtension,
-        ReadableValidationErrors,
+        RejectNulInQueryArguments,
         lambda: QueryDepthLimiter(max_depth=settings.GRAPHQL_MAX_DEPTH),
         lambda: MaxAliasesLimiter(max_alias_count=settings.GRAPHQL_MAX_ALIASES),
         lambda: MaxTokensLimiter(max_token_count=settings.GRAPHQL_MAX_TOKENS),

@@ -9,6 +9,8 @@ from django.http import HttpRequest, HttpResponse, JsonResponse
 from django.views.decorators.csrf import ensure_csrf_cookie
 from strawberry.django.views import AsyncGraphQLView
 
+from core.graphql_errors import FORBIDDEN, error_response
+
 logger = logging.getLogger(__name__)
 
 
@@ -86,5 +88,4 @@ def csrf_failure(request: HttpRequest, reason: str = "") -> JsonResponse:
         "CSRF check failed: send the value of the 'csrftoken' cookie in an 'X-CSRFToken' "
         f"header, or authenticate with 'Authorization: Bearer <token>'. ({reason})"
     )
-    body = {"data": None, "errors": [{"message": message, "extensions": {"code": "CSRF_FAILED"}}]}
-    return JsonResponse(body, status=403)
+    return error_response(FORBIDDEN, message, status=403)

@@ -67,7 +67,7 @@ def test_session_post_without_csrf_token_is_refused_with_a_json_error(user):
 
     assert response.status_code == 403
     error = response.json()["errors"][0]
-    assert error["extensions"]["code"] == "CSRF_FAILED"
+    assert error["extensions"]["code"] == "FORBIDDEN"
     assert "X-CSRFToken" in error["message"]
 
 
