@@ -5,6 +5,7 @@ from typing import Any
 import strawberry
 import strawberry_django
 from asgiref.sync import sync_to_async
+from django.core.exceptions import EmptyResultSet, FullResultSet
 from django.db.models import Q, QuerySet
 from strawberry import Info, auto, relay
 from strawberry.utils.inspect import in_async_context
@@ -15,6 +16,7 @@ from strawberry_django.relay.cursor_connection import (
     annotate_ordering_fields,
 )
 
+from core.graphql_errors import bad_user_input
 from core.pagination import check_page_size, decode_cursor, invalid_cursor
 from core.text import NUL
 from products.counts import count_then_narrow, product_count
@@ -90,11 +92,28 @@ class ProductConnection(DjangoCursorConnection[ProductType]):
             _check_cursor(nodes, kwargs.get(name), name)
 
         def resolve() -> Any:
+            _check_filter_values(nodes)
             planned = count_then_narrow(nodes)
             return super(ProductConnection, cls).resolve_connection(planned, info=info, **kwargs)
 
         # count_then_narrow queries the database: off the event loop when there is one.
         return sync_to_async(resolve)() if in_async_context() else resolve()
+
+
+def _check_filter_values(nodes: QuerySet) -> None:
+    """Build the SQL once (no query runs): a filter value it cannot hold is the caller's error.
+
+    Date-part lookups raise ``ValueError`` there for a year outside 1-9999, for example.
+    """
+    try:
+        nodes.query.get_compiler(using=nodes.db).as_sql()
+    except (EmptyResultSet, FullResultSet):
+        pass
+    except (ValueError, OverflowError):
+        raise bad_user_input(
+            "A value in 'filters' is out of range (dates run from year 1 to 9999).",
+            field="filters",
+        ) from None
 
 
 def _check_cursor(nodes: QuerySet, cursor: str | None, argument: str) -> None:

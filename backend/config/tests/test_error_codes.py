@@ -190,3 +190,13 @@ def test_the_error_codes_are_the_contracts():
         "BAD_USER_INPUT", "UNAUTHENTICATED", "FORBIDDEN", "NOT_FOUND", "TOO_MANY_REQUESTS",
         "SERVICE_UNAVAILABLE", "INTERNAL_SERVER_ERROR",
     }
+
+
+def test_a_filter_value_out_of_range_is_bad_user_input(gql_client):
+    # Found by schemathesis: a year the database cannot hold failed deep in Django.
+    variables = {"filters": {"createdAt": {"year": {"exact": 2128193907}}}}
+
+    error = only_error(gql_client.query(PRODUCTS, variables))
+
+    assert error["extensions"] == {"code": "BAD_USER_INPUT", "field": "filters"}
+    assert "out of range" in error["message"]
