@@ -1,12 +1,17 @@
 """The GraphQL schema: every app's queries, mutations and subscriptions merged."""
 
+from collections.abc import Iterable
+from typing import Any
+
 import strawberry
 from django.conf import settings
 from graphql import GraphQLError
 from strawberry.extensions import MaxAliasesLimiter, MaxTokensLimiter, QueryDepthLimiter
 from strawberry.schema.config import StrawberryConfig
+from strawberry.schema.schema import DEFAULT_ALLOWED_OPERATION_TYPES
 from strawberry.tools import merge_types
-from strawberry.types import ExecutionContext
+from strawberry.types import ExecutionContext, ExecutionResult
+from strawberry.types.graphql import OperationType
 from strawberry_django.optimizer import DjangoOptimizerExtension
 
 from accounts.schema import Mutation as AccountsMutation
@@ -35,6 +40,21 @@ class Schema(strawberry.Schema):
     ) -> None:
         """Give each error its code and a safe message; log the unexpected ones."""
         apply_error_model(errors)
+
+    async def execute(
+        self,
+        *args: Any,
+        allowed_operation_types: Iterable[OperationType] | None = None,
+        **kwargs: Any,
+    ) -> ExecutionResult:
+        """Run a query or mutation; subscriptions run over WebSocket (``subscribe``) only.
+
+        strawberry would otherwise run a subscription sent as a plain HTTP request as if it
+        were a query, and fail on its generator.
+        """
+        allowed = set(allowed_operation_types or DEFAULT_ALLOWED_OPERATION_TYPES)
+        allowed.discard(OperationType.SUBSCRIPTION)
+        return await super().execute(*args, allowed_operation_types=allowed, **kwargs)
 
 
 schema = Schema(

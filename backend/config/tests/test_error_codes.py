@@ -200,3 +200,21 @@ def test_a_filter_value_out_of_range_is_bad_user_input(gql_client):
 
     assert error["extensions"] == {"code": "BAD_USER_INPUT", "field": "filters"}
     assert "out of range" in error["message"]
+
+
+@pytest.mark.parametrize(
+    ("body", "status"),
+    [
+        ("not json", 400),
+        ('{"variables": {}}', 400),
+        ('{"query": "subscription { importProgress(id: \\"x\\") { id } }"}', 400),
+    ],
+)
+def test_requests_refused_before_graphql_runs_are_coded_json(gql_client, body, status):
+    # Found by schemathesis: plain-text 400s, and a subscription over HTTP ran as a query
+    # and failed on its generator (INTERNAL_SERVER_ERROR).
+    response = gql_client.client.post("/graphql/", body, content_type="application/json")
+
+    assert response.status_code == status
+    [error] = response.json()["errors"]
+    assert error["extensions"] == {"code": "BAD_USER_INPUT"}
