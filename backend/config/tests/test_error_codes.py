@@ -5,7 +5,9 @@ import logging
 
 import pytest
 from django.db import OperationalError
+from django.test import Client
 
+from conftest import GraphQLClient
 from core.graphql_errors import CODES
 
 NUL = "bad\x00value"
@@ -218,3 +220,19 @@ def test_requests_refused_before_graphql_runs_are_coded_json(gql_client, body, s
     assert response.status_code == status
     [error] = response.json()["errors"]
     assert error["extensions"] == {"code": "BAD_USER_INPUT"}
+
+
+def test_a_database_down_while_checking_a_token_is_service_unavailable(db, monkeypatch):
+    def down(_: str) -> None:
+        raise OperationalError("could not connect to server: Connection refused")
+
+    monkeypatch.setattr("accounts.middleware.user_for_token", down)
+    client = GraphQLClient(Client(), headers={"Authorization": "Bearer pit_x"})
+
+    result = client.query("{ me { id } }")
+
+    assert client.last_response.status_code == 503
+    [error] = result["errors"]
+    assert error["extensions"] == {"code": "SERVICE_UNAVAILABLE"}
+    assert "Connection refused" not in error["message"]
+    assert client.last_response["X-Request-ID"] in error["message"]
