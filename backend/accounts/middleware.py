@@ -7,12 +7,23 @@ CORS preflight, which this server does not grant); cookie-carrying requests keep
 CSRF protection.
 """
 
+import logging
 from collections.abc import Awaitable, Callable
 
 from asgiref.sync import iscoroutinefunction, markcoroutinefunction, sync_to_async
 from django.http import HttpRequest, HttpResponse, JsonResponse
 
 from accounts.services import user_for_token
+from core.graphql_errors import (
+    SERVICE_UNAVAILABLE,
+    UNAUTHENTICATED,
+    UNAVAILABLE_ERRORS,
+    error_response,
+    unavailable_message,
+)
+from core.request_id import ensure_request_id
+
+logger = logging.getLogger(__name__)
 
 
 def bearer_token(request: HttpRequest) -> str | None:
@@ -27,9 +38,16 @@ def bearer_token(request: HttpRequest) -> str | None:
 
 
 def _unauthenticated(message: str) -> JsonResponse:
-    error = {"message": message, "extensions": {"code": "UNAUTHENTICATED"}}
-    body = {"data": None, "errors": [error]}
-    return JsonResponse(body, status=401, headers={"WWW-Authenticate": 'Bearer realm="api"'})
+    return error_response(
+        UNAUTHENTICATED, message, status=401, **{"WWW-Authenticate": 'Bearer realm="api"'}
+    )
+
+
+def _unavailable() -> JsonResponse:
+    logger.exception("Could not check an API token")
+    return error_response(
+        SERVICE_UNAVAILABLE, unavailable_message(ensure_request_id()), status=503
+    )
 
 
 def _exempt_from_csrf(request: HttpRequest) -> None:
@@ -56,7 +74,10 @@ class BearerTokenMiddleware:
         if token is None:
             _exempt_from_csrf(request)
             return self.get_response(request)
-        user = user_for_token(token) if token else None
+        try:
+            user = user_for_token(token) if token else None
+        except UNAVAILABLE_ERRORS:
+            return _unavailable()
         return self._respond(request, user)
 
     async def __acall__(self, request: HttpRequest) -> HttpResponse:
@@ -64,7 +85,10 @@ class BearerTokenMiddleware:
         if token is None:
             _exempt_from_csrf(request)
             return await self.get_response(request)
-        user = await sync_to_async(user_for_token)(token) if token else None
+        try:
+            user = await sync_to_async(user_for_token)(token) if token else None
+        except UNAVAILABLE_ERRORS:
+            return _unavailable()
         response = self._respond(request, user)
         return await response if not isinstance(response, HttpResponse) else response
 

@@ -2,6 +2,7 @@
 
 import strawberry
 import strawberry_django
+from django.conf import settings
 from django.contrib import auth
 from django.core.exceptions import PermissionDenied, ValidationError
 from strawberry import Info
@@ -12,9 +13,18 @@ from accounts import services
 from accounts.models import ApiToken
 from accounts.permissions import IsAuthenticated
 from accounts.types import ApiTokenType, CreateApiTokenPayload, UserType
-from core.ids import decode_id
+from core.graphql_errors import TOO_MANY_REQUESTS, coded_error
+from core.ids import node_pk
+from core.text import reject_nul
 
-LOCKED_OUT = "Too many failed sign-in attempts. Wait a few minutes, then try again."
+
+def _locked_out() -> Exception:
+    minutes = round(settings.AXES_COOLOFF_TIME * 60, 1)
+    shown = int(minutes) if minutes == int(minutes) else minutes
+    return coded_error(
+        TOO_MANY_REQUESTS,
+        f"Too many failed sign-in attempts. Wait {shown} minutes, then try again.",
+    )
 
 
 @strawberry.type
@@ -41,12 +51,13 @@ class Mutation:
     def login(self, info: Info, username: str, password: str) -> UserType:
         """Sign in with a username and password; the answer sets the session cookie."""
         request = get_request(info)
+        reject_nul({"username": username, "password": password})
         try:
             user = auth.authenticate(request, username=username, password=password)
         except PermissionDenied:
-            raise PermissionDenied(LOCKED_OUT) from None
+            raise _locked_out() from None
         if getattr(request, "axes_locked_out", False):
-            raise PermissionDenied(LOCKED_OUT)
+            raise _locked_out()
         if user is None:
             raise ValidationError("Wrong username or password.")
         auth.login(request, user)
@@ -69,5 +80,5 @@ class Mutation:
     @strawberry_django.mutation(permission_classes=[IsAuthenticated])
     def revoke_api_token(self, info: Info, id: strawberry.ID) -> ApiTokenType:
         """Revoke one of your API tokens; it stops working at once."""
-        pk = decode_id(id, "ApiToken", label="API token")
+        pk = node_pk(id, "ApiToken")
         return services.revoke_api_token(get_current_user(info), pk)

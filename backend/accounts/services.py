@@ -9,12 +9,14 @@ from django.core.exceptions import ValidationError
 from django.utils import timezone
 
 from accounts.models import ApiToken, hash_token
+from core.text import reject_nul
 
 TOKEN_PREFIX = "pit_"
 
 
 def create_api_token(user: AbstractBaseUser, name: str) -> tuple[ApiToken, str]:
     """Make a token for ``user``; return the row and the plaintext (shown only this once)."""
+    reject_nul({"name": name})
     name = name.strip()
     if not name:
         raise ValidationError({"name": "Give the token a name, e.g. the app that will use it."})

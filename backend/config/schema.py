@@ -1,18 +1,23 @@
 """The GraphQL schema: every app's queries, mutations and subscriptions merged."""
 
+from collections.abc import Iterable
+from typing import Any
+
 import strawberry
 from django.conf import settings
-from django.core.exceptions import PermissionDenied, ValidationError
 from graphql import GraphQLError
 from strawberry.extensions import MaxAliasesLimiter, MaxTokensLimiter, QueryDepthLimiter
 from strawberry.schema.config import StrawberryConfig
+from strawberry.schema.schema import DEFAULT_ALLOWED_OPERATION_TYPES
 from strawberry.tools import merge_types
-from strawberry.types import ExecutionContext
+from strawberry.types import ExecutionContext, ExecutionResult
+from strawberry.types.graphql import OperationType
 from strawberry_django.optimizer import DjangoOptimizerExtension
 
 from accounts.schema import Mutation as AccountsMutation
 from accounts.schema import Query as AccountsQuery
-from core.graphql_errors import ReadableValidationErrors
+from core.graphql_errors import apply_error_model
+from core.graphql_input import RejectNulInQueryArguments
 from imports.schema import Mutation as ImportsMutation
 from imports.schema import Query as ImportsQuery
 from imports.schema import Subscription as ImportsSubscription
@@ -28,26 +33,29 @@ Mutation = merge_types(
 Subscription = merge_types("Subscription", (ImportsSubscription,))
 
 class Schema(strawberry.Schema):
-    """The schema, logging only errors that are the server's fault.
-
-    Errors a caller causes (validation, permission, bad arguments) are answered to the caller
-    and not logged with a traceback; anything else is.
-    """
+    """The schema, with one error model (``core.graphql_errors``) for every error it answers."""
 
     def process_errors(
         self, errors: list[GraphQLError], execution_context: ExecutionContext | None = None
     ) -> None:
-        """Log unexpected errors only."""
-        unexpected = [error for error in errors if not _caused_by_caller(error)]
-        super().process_errors(unexpected, execution_context)
+        """Give each error its code and a safe message; log the unexpected ones."""
+        apply_error_model(errors)
 
+    async def execute(
+        self,
+        *args: Any,
+        allowed_operation_types: Iterable[OperationType] | None = None,
+        **kwargs: Any,
+    ) -> ExecutionResult:
+        """Run a query or mutation; subscriptions run over WebSocket (``subscribe``) only.
 
-def _caused_by_caller(error: GraphQLError) -> bool:
-    original = error.original_error
-    return original is None or isinstance(original, _CALLER_ERRORS)
+        strawberry would otherwise run a subscription sent as a plain HTTP request as if it
+        were a query, and fail on its generator.
+        """
+        allowed = set(allowed_operation_types or DEFAULT_ALLOWED_OPERATION_TYPES)
+        allowed.discard(OperationType.SUBSCRIPTION)
+        return await super().execute(*args, allowed_operation_types=allowed, **kwargs)
 
-
-_CALLER_ERRORS = (GraphQLError, ValidationError, PermissionDenied, ValueError)
 
 schema = Schema(
     query=Query,
@@ -56,7 +64,7 @@ schema = Schema(
     config=StrawberryConfig(relay_max_results=settings.GRAPHQL_MAX_PAGE_SIZE),
     extensions=[
         DjangoOptimizerExtension,
-        ReadableValidationErrors,
+        RejectNulInQueryArguments,
         lambda: QueryDepthLimiter(max_depth=settings.GRAPHQL_MAX_DEPTH),
         lambda: MaxAliasesLimiter(max_alias_count=settings.GRAPHQL_MAX_ALIASES),
         lambda: MaxTokensLimiter(max_token_count=settings.GRAPHQL_MAX_TOKENS),

@@ -1,22 +1,37 @@
 """Plain HTTP endpoints: GraphQL, health checks, the single-page app, CSRF failures."""
 
 import logging
+from typing import Any
 
 import redis
 from asgiref.sync import sync_to_async
+from cross_web import HTTPException
 from django.conf import settings
 from django.db import connection
-from django.http import HttpRequest, HttpResponse, JsonResponse
+from django.http import HttpRequest, HttpResponse, HttpResponseBase, JsonResponse
 from django.views.decorators.csrf import ensure_csrf_cookie
 from strawberry.django.views import AsyncGraphQLView
 
 from config.playground import playground_response
+from core.graphql_errors import BAD_USER_INPUT, FORBIDDEN, error_response
 
 logger = logging.getLogger(__name__)
 
 
 class GraphQLView(AsyncGraphQLView):
-    """Django's async GraphQL view; GET in a browser serves the playground (GraphiQL)."""
+    """Django's async GraphQL view; GET in a browser serves the playground (GraphiQL).
+
+    Requests strawberry refuses before any GraphQL runs (a body that is not JSON, no query,
+    a mutation over GET, a subscription over HTTP) are answered in the GraphQL error shape
+    with ``BAD_USER_INPUT``, keeping strawberry's status and message.
+    """
+
+    async def dispatch(self, request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponseBase:
+        """Run the request; answer a refused one as a coded GraphQL error."""
+        try:
+            return await self.run(request=request)
+        except HTTPException as exc:
+            return error_response(BAD_USER_INPUT, exc.reason, status=exc.status_code)
 
     async def render_graphql_ide(self, request: HttpRequest) -> HttpResponse:
         """Serve the playground built with the web app (no asset from another host)."""
@@ -84,5 +99,4 @@ def csrf_failure(request: HttpRequest, reason: str = "") -> JsonResponse:
         "CSRF check failed: send the value of the 'csrftoken' cookie in an 'X-CSRFToken' "
         f"header, or authenticate with 'Authorization: Bearer <token>'. ({reason})"
     )
-    body = {"data": None, "errors": [{"message": message, "extensions": {"code": "CSRF_FAILED"}}]}
-    return JsonResponse(body, status=403)
+    return error_response(FORBIDDEN, message, status=403)

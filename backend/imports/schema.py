@@ -7,10 +7,11 @@ import strawberry_django
 from django.db import transaction
 from strawberry import Info
 from strawberry.file_uploads import Upload
-from strawberry_django.relay import DjangoListConnection
 
 from accounts.permissions import IsAuthenticated
-from core.ids import decode_id
+from core.graphql_errors import not_found
+from core.ids import node_pk
+from core.pagination import ListConnection
 from imports import live_progress, services, tasks
 from imports.models import ImportJob
 from imports.types import ImportJobType
@@ -22,14 +23,14 @@ AUTH = [IsAuthenticated]
 class Query:
     """Imports queries."""
 
-    import_jobs: DjangoListConnection[ImportJobType] = strawberry_django.connection(
+    import_jobs: ListConnection[ImportJobType] = strawberry_django.connection(
         permission_classes=AUTH, description="Imports, newest first."
     )
 
     @strawberry_django.field(permission_classes=AUTH)
     def import_job(self, id: strawberry.ID) -> ImportJobType | None:
         """The import with this id, or null when there is none."""
-        return ImportJob.objects.filter(pk=decode_id(id, "ImportJob")).first()
+        return ImportJob.objects.filter(pk=node_pk(id, "ImportJob")).first()
 
 
 @strawberry.type
@@ -51,7 +52,7 @@ class Mutation:
     @strawberry_django.mutation(permission_classes=AUTH)
     def cancel_import(self, id: strawberry.ID) -> ImportJobType:
         """Cancel a pending import, or stop a running one at its next chunk."""
-        return services.cancel_import(decode_id(id, "ImportJob"))
+        return services.cancel_import(node_pk(id, "ImportJob"))
 
 
 @strawberry.type
@@ -61,5 +62,8 @@ class Subscription:
     @strawberry.subscription(permission_classes=AUTH)
     async def import_progress(self, id: strawberry.ID) -> AsyncGenerator[ImportJobType, None]:
         """The job now, then on every change (at least each second while it runs), then done."""
-        async for job in live_progress.watch(decode_id(id, "ImportJob")):
-            yield job
+        try:
+            async for job in live_progress.watch(node_pk(id, "ImportJob")):
+                yield job
+        except LookupError as exc:  # the job does not exist (any more)
+            raise not_found(str(exc), field="id") from None

@@ -5,21 +5,21 @@ import io
 from collections.abc import AsyncIterator
 
 from asgiref.sync import sync_to_async
-from django.core.exceptions import ValidationError
 from django.http import Http404, HttpRequest, JsonResponse, StreamingHttpResponse
+from graphql import GraphQLError
 
-from core.ids import decode_id
+from core.ids import node_pk
 from imports.models import ImportJob, ImportRowError
 
 BATCH = 2000
 
 
 def _job_id(value: str) -> int:
-    if value.isdigit():
+    if value.isascii() and value.isdigit() and len(value) <= 18:
         return int(value)
     try:
-        return decode_id(value, "ImportJob")
-    except ValidationError:
+        return node_pk(value, "ImportJob")
+    except GraphQLError:
         raise Http404("No import job with this id.") from None
 
 

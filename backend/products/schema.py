@@ -6,7 +6,7 @@ from django.db.models import QuerySet
 from strawberry import UNSET
 
 from accounts.permissions import IsAuthenticated
-from core.ids import decode_id
+from core.ids import node_pk
 from products import services
 from products.models import Product
 from products.types import (
@@ -36,7 +36,7 @@ class Query:
     @strawberry_django.field(permission_classes=AUTH)
     def product(self, id: strawberry.ID) -> ProductType | None:
         """The product with this id, or null when there is none (a malformed id is an error)."""
-        return Product.objects.filter(pk=decode_id(id, "Product")).first()
+        return Product.objects.filter(pk=node_pk(id, "Product")).first()
 
     @strawberry_django.field(permission_classes=AUTH)
     def product_by_sku(self, sku: str) -> ProductType | None:
@@ -61,7 +61,7 @@ class Mutation:
     @strawberry_django.mutation(permission_classes=AUTH)
     def update_product(self, input: ProductPartialInput) -> ProductType:
         """Change the fields given; the others keep their values."""
-        pk = decode_id(input.id, "Product")
+        pk = node_pk(input.id, "Product")
         changes = {
             name: getattr(input, name)
             for name in ("sku", "name", "description", "active")
@@ -72,7 +72,7 @@ class Mutation:
     @strawberry_django.mutation(permission_classes=AUTH)
     def delete_product(self, id: strawberry.ID) -> ProductType:
         """Delete a product; the answer holds its id and SKU."""
-        return services.delete_product(decode_id(id, "Product"))
+        return services.delete_product(node_pk(id, "Product"))
 
     @strawberry_django.mutation(permission_classes=AUTH, handle_django_errors=False)
     def delete_all_products(self) -> DeleteAllProductsPayload:

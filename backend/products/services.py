@@ -5,6 +5,7 @@ from typing import Any
 from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
 
+from core.text import reject_nul
 from products import counts, signals
 from products.models import NAME_MAX_LENGTH, SKU_MAX_LENGTH, Product
 
@@ -24,6 +25,7 @@ def _clean_text(value: Any, field: str, max_length: int, errors: dict[str, str])
 
 def clean_product_fields(data: dict[str, Any]) -> dict[str, Any]:
     """Trim and check the fields present in ``data``; raise one message per bad field."""
+    reject_nul({name: data[name] for name in ("sku", "name", "description") if name in data})
     errors: dict[str, str] = {}
     cleaned: dict[str, Any] = {}
     if "sku" in data:

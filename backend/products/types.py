@@ -5,12 +5,20 @@ from typing import Any
 import strawberry
 import strawberry_django
 from asgiref.sync import sync_to_async
+from django.core.exceptions import EmptyResultSet, FullResultSet
 from django.db.models import Q, QuerySet
 from strawberry import Info, auto, relay
 from strawberry.utils.inspect import in_async_context
 from strawberry_django.fields.types import field_type_map, input_field_type_map
 from strawberry_django.relay import DjangoCursorConnection, DjangoCursorEdge
+from strawberry_django.relay.cursor_connection import (
+    OrderedCollectionCursor,
+    annotate_ordering_fields,
+)
 
+from core.graphql_errors import bad_user_input
+from core.pagination import check_page_size, decode_cursor, invalid_cursor
+from core.text import NUL
 from products.counts import count_then_narrow, product_count
 from products.fields import SkuField
 from products.models import Product
@@ -73,34 +81,53 @@ class ProductConnection(DjangoCursorConnection[ProductType]):
 
     @classmethod
     def resolve_connection(cls, nodes: QuerySet, *, info: Info, **kwargs: Any) -> Any:
-        """Check the cursors, add the id tie-breaker, count, then paginate by keyset."""
-        for name in ("after", "before"):
-            _check_cursor(kwargs.get(name), name)
+        """Check the arguments, add the id tie-breaker, count, then paginate by keyset."""
+        check_page_size(info, kwargs.get("first"), kwargs.get("last"), kwargs.get("max_results"))
         order = list(nodes.query.order_by)
         if not any(str(key).lstrip("-") in ("id", "pk") for key in order):
             last = str(order[-1]) if order else ""
             order.append("-id" if last.startswith("-") else "id")
+        nodes = nodes.order_by(*order)
+        for name in ("after", "before"):
+            _check_cursor(nodes, kwargs.get(name), name)
 
         def resolve() -> Any:
-            planned = count_then_narrow(nodes.order_by(*order))
+            _check_filter_values(nodes)
+            planned = count_then_narrow(nodes)
             return super(ProductConnection, cls).resolve_connection(planned, info=info, **kwargs)
 
         # count_then_narrow queries the database: off the event loop when there is one.
         return sync_to_async(resolve)() if in_async_context() else resolve()
 
 
-def _check_cursor(cursor: str | None, argument: str) -> None:
+def _check_filter_values(nodes: QuerySet) -> None:
+    """Build the SQL once (no query runs): a filter value it cannot hold is the caller's error.
+
+    Date-part lookups raise ``ValueError`` there for a year outside 1-9999, for example.
+    """
+    try:
+        nodes.query.get_compiler(using=nodes.db).as_sql()
+    except (EmptyResultSet, FullResultSet):
+        pass
+    except (ValueError, OverflowError):
+        raise bad_user_input(
+            "A value in 'filters' is out of range (dates run from year 1 to 9999).",
+            field="filters",
+        ) from None
+
+
+def _check_cursor(nodes: QuerySet, cursor: str | None, argument: str) -> None:
+    """Decode the keyset cursor as strawberry-django will, answering BAD_USER_INPUT if it fails."""
     if cursor is None:
         return
+    decode_cursor(cursor, argument, DjangoCursorEdge.CURSOR_PREFIX)
+    _, descriptors, _ = annotate_ordering_fields(nodes)
     try:
-        prefix, _ = relay.from_base64(cursor)
-    except ValueError:
-        prefix = None
-    if prefix != DjangoCursorEdge.CURSOR_PREFIX:
-        raise ValueError(
-            f"Invalid cursor in '{argument}': pass a cursor from this connection's edges or "
-            "pageInfo, with the same filters and ordering."
-        )
+        values = OrderedCollectionCursor.from_cursor(cursor, descriptors).field_values
+    except (ValueError, TypeError):
+        raise invalid_cursor(argument) from None
+    if any(isinstance(value, str) and NUL in value for value in values):
+        raise invalid_cursor(argument)
 
 
 @strawberry_django.input(Product, name="ProductInput")

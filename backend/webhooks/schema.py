@@ -8,11 +8,11 @@ from typing import Any
 import strawberry
 import strawberry_django
 from django.core.exceptions import ValidationError
-from graphql import GraphQLError
-from strawberry_django.relay import DjangoListConnection
 
 from accounts.permissions import IsAuthenticated
-from core.ids import decode_id
+from core.graphql_errors import not_found
+from core.ids import node_pk
+from core.pagination import ListConnection
 
 from . import models, services
 from .types import Webhook, WebhookDelivery, WebhookInput, WebhookPartialInput
@@ -34,15 +34,14 @@ class Query:
         """Every webhook, newest first."""
         return models.Webhook.objects.order_by("-created_at", "-id")  # type: ignore[return-value]
 
-    @strawberry_django.connection(DjangoListConnection[WebhookDelivery], permission_classes=AUTH)
+    @strawberry_django.connection(ListConnection[WebhookDelivery], permission_classes=AUTH)
     def webhook_deliveries(self, webhook_id: strawberry.ID) -> Iterable[models.WebhookDelivery]:
         """One webhook's delivery log, newest first."""
+        pk = node_pk(webhook_id, "Webhook", field="webhookId")
         try:
-            return services.deliveries_of(decode_id(webhook_id, "Webhook", field="webhookId"))
+            return services.deliveries_of(pk)
         except ValidationError as exc:
-            raise GraphQLError(
-                exc.messages[0], extensions={"code": "NOT_FOUND", "field": "webhookId"}
-            ) from None
+            raise not_found(exc.messages[0], field="webhookId") from None
 
 
 @strawberry.type
@@ -62,27 +61,27 @@ class Mutation:
     @strawberry_django.mutation(handle_django_errors=True, permission_classes=AUTH)
     def update_webhook(self, input: WebhookPartialInput) -> Webhook:  # noqa: A002
         """Change some fields of a webhook."""
-        webhook_id = decode_id(input.id, "Webhook")
+        webhook_id = node_pk(input.id, "Webhook")
         return services.update_webhook(webhook_id, **_changes(input))  # type: ignore[return-value]
 
     @strawberry_django.mutation(handle_django_errors=True, permission_classes=AUTH)
     def delete_webhook(self, id: strawberry.ID) -> Webhook:  # noqa: A002
         """Delete a webhook and its delivery log."""
-        return services.delete_webhook(decode_id(id, "Webhook"))  # type: ignore[return-value]
+        return services.delete_webhook(node_pk(id, "Webhook"))  # type: ignore[return-value]
 
     @strawberry_django.mutation(handle_django_errors=True, permission_classes=AUTH)
     def rotate_webhook_secret(self, id: strawberry.ID) -> Webhook:  # noqa: A002
         """Make a new secret; the old one also signs deliveries for 24 hours."""
-        return services.rotate_secret(decode_id(id, "Webhook"))  # type: ignore[return-value]
+        return services.rotate_secret(node_pk(id, "Webhook"))  # type: ignore[return-value]
 
     @strawberry_django.mutation(handle_django_errors=True, permission_classes=AUTH)
     def test_webhook(self, id: strawberry.ID) -> WebhookDelivery:  # noqa: A002
         """Send a webhook.test event now (also to a disabled webhook) and answer with it."""
-        delivery = services.send_test_event(decode_id(id, "Webhook"))
+        delivery = services.send_test_event(node_pk(id, "Webhook"))
         return delivery  # type: ignore[return-value]
 
     @strawberry_django.mutation(handle_django_errors=True, permission_classes=AUTH)
     def redeliver_webhook(self, delivery_id: strawberry.ID) -> WebhookDelivery:
         """Send a past delivery's event again, with the same webhook-id."""
-        pk = decode_id(delivery_id, "WebhookDelivery", field="deliveryId")
+        pk = node_pk(delivery_id, "WebhookDelivery", field="deliveryId")
         return services.redeliver(pk)  # type: ignore[return-value]

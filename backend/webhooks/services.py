@@ -16,6 +16,7 @@ from django.db.models import QuerySet
 from django.utils import timezone
 
 from core.ids import encode_id
+from core.text import reject_nul
 
 from . import dispatch, signing
 from .models import (
@@ -37,6 +38,7 @@ _UNSET: Any = object()
 
 def clean_url(url: str) -> str:
     """Validate the URL and, unless private targets are allowed, where it resolves to."""
+    reject_nul({"url": url})
     try:
         url = validate_url(url)
         if not settings.WEBHOOK_ALLOW_PRIVATE_TARGETS:
@@ -68,6 +70,7 @@ def clean_events(events: Iterable[str]) -> list[str]:
 
 def clean_description(description: str | None) -> str:
     """Trimmed description of at most MAX_DESCRIPTION_LENGTH characters."""
+    reject_nul({"description": description})
     text = (description or "").strip()
     if len(text) > MAX_DESCRIPTION_LENGTH:
         raise ValidationError(

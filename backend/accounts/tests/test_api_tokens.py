@@ -5,6 +5,7 @@ from django.test import Client
 
 from accounts.models import ApiToken, hash_token
 from conftest import GraphQLClient
+from core.ids import encode_id
 
 CREATE = """
 mutation CreateApiToken($name: String!) {
@@ -81,20 +82,31 @@ def test_revoked_token_stops_working_at_once(gql_client):
     assert gql_client.query(TOKENS)["data"]["apiTokens"] == []
 
 
-@pytest.mark.parametrize("bad_id", ["not-an-id", "UHJvZHVjdDox", "QXBpVG9rZW46OTk5"])
-def test_revoking_an_unknown_or_malformed_id_answers_with_a_message(gql_client, bad_id):
-    # "UHJvZHVjdDox" is Product:1 (another type); "QXBpVG9rZW46OTk5" is ApiToken:999.
-    result = gql_client.query(REVOKE, {"id": bad_id})
+def test_revoking_an_unknown_id_answers_with_a_message(gql_client):
+    # "QXBpVG9rZW46OTk5" is ApiToken:999, well formed but unknown.
+    result = gql_client.query(REVOKE, {"id": "QXBpVG9rZW46OTk5"})
 
     messages = result["data"]["revokeApiToken"]["messages"]
     assert messages[0]["field"] == "id"
     assert "No API token with this id" in messages[0]["message"]
 
 
+@pytest.mark.parametrize("bad_id", ["not-an-id", "UHJvZHVjdDox"])
+def test_revoking_a_malformed_id_or_one_of_another_type_is_bad_user_input(gql_client, bad_id):
+    # "UHJvZHVjdDox" is Product:1 (another type): the same answer as a malformed id.
+    result = gql_client.query(REVOKE, {"id": bad_id})
+
+    error = result["errors"][0]
+    assert result["data"] is None
+    assert error["extensions"] == {"code": "BAD_USER_INPUT", "field": "id"}
+    assert error["message"] == (
+        "'id' is not the id of an API token: pass an id exactly as this API returned it."
+    )
+
+
 def test_another_users_token_cannot_be_revoked(gql_client, django_user_model):
     other = django_user_model.objects.create_user(username="bob", password="x")
     token = ApiToken.objects.create(user=other, name="bob's", token_hash="h" * 64, prefix="pit_x")
-    from core.ids import encode_id
 
     result = gql_client.query(REVOKE, {"id": encode_id("ApiToken", token.pk)})
 

@@ -30,17 +30,22 @@ def test_wrong_password_is_a_clear_error_and_signs_nobody_in(user):
 
     assert result["data"] is None
     assert result["errors"][0]["message"] == "Wrong username or password."
+    assert result["errors"][0]["extensions"] == {"code": "BAD_USER_INPUT"}
     assert client.query(ME)["data"]["me"] is None
 
 
 def test_repeated_failures_lock_the_username_out_even_with_the_right_password(user, settings):
+    settings.AXES_COOLOFF_TIME = 0.5  # hours: LOGIN_COOLOFF_MINUTES=30
     client = GraphQLClient(Client())
     for _ in range(settings.AXES_FAILURE_LIMIT):
         client.query(LOGIN, {"u": "alice", "p": "wrong"})
 
     result = client.query(LOGIN, {"u": "alice", "p": PASSWORD})
 
-    assert "Too many failed sign-in attempts" in result["errors"][0]["message"]
+    assert result["errors"][0]["message"] == (
+        "Too many failed sign-in attempts. Wait 30 minutes, then try again."
+    )
+    assert result["errors"][0]["extensions"] == {"code": "TOO_MANY_REQUESTS"}
     assert client.query(ME)["data"]["me"] is None
 
 
@@ -67,7 +72,7 @@ def test_session_post_without_csrf_token_is_refused_with_a_json_error(user):
 
     assert response.status_code == 403
     error = response.json()["errors"][0]
-    assert error["extensions"]["code"] == "CSRF_FAILED"
+    assert error["extensions"]["code"] == "FORBIDDEN"
     assert "X-CSRFToken" in error["message"]
 
 

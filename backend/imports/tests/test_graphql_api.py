@@ -66,7 +66,8 @@ def test_unknown_job_id_is_null_and_a_malformed_one_an_error(gql_client):
     body = gql_client.query(IMPORT_JOB, {"id": to_base64("ImportJob", 999)})
     assert body["data"]["importJob"] is None
     body = gql_client.query(IMPORT_JOB, {"id": "nope"})
-    assert "No import job with this id." in body["errors"][0]["message"]
+    assert body["errors"][0]["message"].startswith("'id' is not the id of an import job")
+    assert body["errors"][0]["extensions"] == {"code": "BAD_USER_INPUT", "field": "id"}
 
 
 def test_jobs_list_newest_first_with_total_count(gql_client, submit):

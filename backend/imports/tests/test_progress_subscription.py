@@ -94,3 +94,19 @@ def test_unknown_job_is_an_error(live_server_asgi, user):
         assert json.loads(ws.recv(timeout=10))["type"] == "complete"
     assert message["type"] == "next"
     assert message["payload"]["errors"][0]["message"] == "No import job with this id."
+    assert message["payload"]["errors"][0]["extensions"] == {"code": "NOT_FOUND", "field": "id"}
+
+
+def test_a_malformed_job_id_is_bad_user_input(live_server_asgi, user):
+    token = create_api_token(user, "t")[1]
+    url = f"{live_server_asgi.ws_url}/graphql/"
+    with connect(url, subprotocols=["graphql-transport-ws"]) as ws:
+        ws.send(json.dumps({"type": "connection_init",
+                            "payload": {"authorization": f"Bearer {token}"}}))
+        assert json.loads(ws.recv(timeout=10))["type"] == "connection_ack"
+        ws.send(json.dumps({"id": "1", "type": "subscribe", "payload": {
+            "query": IMPORT_PROGRESS, "variables": {"id": "not-an-id\x00"}}}))
+        message = json.loads(ws.recv(timeout=10))
+    errors = message["payload"]["errors"] if message["type"] == "next" else message["payload"]
+    assert errors[0]["extensions"] == {"code": "BAD_USER_INPUT", "field": "id"}
+    assert errors[0]["message"].startswith("'id' is not the id of an import job")

@@ -112,8 +112,8 @@ def test_update_with_bad_values_writes_nothing(gql_client, product, changes, fie
     assert (product.sku, product.name, product.active) == ("Widget-1", "Widget", True)
 
 
-@pytest.mark.parametrize("bad_id", ["nonsense", encode_id("Product", 999999), encode_id("User", 1)])
-def test_unknown_or_malformed_ids_are_operation_info_on_id(gql_client, product, bad_id):
+def test_unknown_ids_are_operation_info_on_id(gql_client, product):
+    bad_id = encode_id("Product", 999999)
     for document, variables, key in (
         (UPDATE, {"input": {"id": bad_id, "name": "X"}}, "updateProduct"),
         (DELETE, {"id": bad_id}, "deleteProduct"),
@@ -122,6 +122,20 @@ def test_unknown_or_malformed_ids_are_operation_info_on_id(gql_client, product, 
         messages = result["data"][key]["messages"]
         assert messages[0]["field"] == "id"
         assert "No product with this id" in messages[0]["message"]
+    assert Product.objects.count() == 1
+
+
+@pytest.mark.parametrize("bad_id", ["nonsense", encode_id("User", 1), encode_id("Product", 0)])
+def test_malformed_ids_or_ids_of_another_type_are_bad_user_input(gql_client, product, bad_id):
+    for document, variables in (
+        (UPDATE, {"input": {"id": bad_id, "name": "X"}}),
+        (DELETE, {"id": bad_id}),
+        (PRODUCT, {"id": bad_id}),
+    ):
+        result = gql_client.query(document, variables)
+        error = result["errors"][0]
+        assert error["extensions"] == {"code": "BAD_USER_INPUT", "field": "id"}
+        assert error["message"].startswith("'id' is not the id of a product")
     assert Product.objects.count() == 1
 
 
@@ -166,5 +180,7 @@ def test_product_with_a_malformed_id_is_a_clear_error(gql_client, product):
     result = gql_client.query(PRODUCT, {"id": "%%%"})
 
     error = result["errors"][0]
-    assert error["message"] == "No product with this id."
+    assert error["message"] == (
+        "'id' is not the id of a product: pass an id exactly as this API returned it."
+    )
     assert error["extensions"] == {"code": "BAD_USER_INPUT", "field": "id"}

@@ -138,13 +138,27 @@ def test_unknown_ids_are_reported_on_their_field(gql_client):
 
     test = gql_client.query(TEST, {"id": missing_webhook})["data"]["testWebhook"]
     redeliver = gql_client.query(REDELIVER, {"deliveryId": to_base64("WebhookDelivery", 9)})
-    log = gql_client.query(DELIVERIES, {"webhookId": "nonsense"})
+    log = gql_client.query(DELIVERIES, {"webhookId": missing_webhook})
 
     assert test["messages"][0]["field"] == "id"
     assert redeliver["data"]["redeliverWebhook"]["messages"][0]["field"] == "deliveryId"
     assert log["data"] is None
     assert "with this id" in log["errors"][0]["message"]
     assert log["errors"][0]["extensions"] == {"code": "NOT_FOUND", "field": "webhookId"}
+
+
+@pytest.mark.parametrize("bad_id", ["nonsense", to_base64("Product", 1)])
+def test_malformed_ids_and_ids_of_another_type_are_bad_user_input(gql_client, bad_id):
+    log = gql_client.query(DELIVERIES, {"webhookId": bad_id})
+    redeliver = gql_client.query(REDELIVER, {"deliveryId": bad_id})
+
+    assert log["data"] is None
+    assert log["errors"][0]["extensions"] == {"code": "BAD_USER_INPUT", "field": "webhookId"}
+    assert log["errors"][0]["message"].startswith("'webhookId' is not the id of a webhook")
+    assert redeliver["errors"][0]["extensions"] == {
+        "code": "BAD_USER_INPUT",
+        "field": "deliveryId",
+    }
 
 
 def test_the_delivery_log_is_newest_first_with_a_total_count_and_pages(gql_client, make_webhook):

@@ -192,11 +192,8 @@ def test_rotate_keeps_the_old_secret_live_for_24_hours(gql_client):
 
 
 @pytest.mark.parametrize("document", [UPDATE, DELETE, ROTATE])
-@pytest.mark.parametrize(
-    "bad_id",
-    ["V2ViaG9vazo5OTk5", "UHJvZHVjdDox", "garbage"],  # Webhook:9999, Product:1
-)
-def test_unknown_webhook_ids_are_reported_on_the_id_field(gql_client, document, bad_id):
+def test_unknown_webhook_ids_are_reported_on_the_id_field(gql_client, document):
+    bad_id = "V2ViaG9vazo5OTk5"  # Webhook:9999
     variables = {"input": {"id": bad_id}} if document is UPDATE else {"id": bad_id}
 
     result = gql_client.query(document, variables)
@@ -205,6 +202,18 @@ def test_unknown_webhook_ids_are_reported_on_the_id_field(gql_client, document, 
     [message] = payload["messages"]
     assert message["field"] == "id"
     assert "No webhook with this id" in message["message"]
+
+
+@pytest.mark.parametrize("document", [UPDATE, DELETE, ROTATE])
+@pytest.mark.parametrize("bad_id", ["UHJvZHVjdDox", "garbage"])  # Product:1, malformed
+def test_malformed_webhook_ids_are_bad_user_input(gql_client, document, bad_id):
+    variables = {"input": {"id": bad_id}} if document is UPDATE else {"id": bad_id}
+
+    result = gql_client.query(document, variables)
+
+    assert result["data"] is None
+    assert result["errors"][0]["extensions"] == {"code": "BAD_USER_INPUT", "field": "id"}
+    assert result["errors"][0]["message"].startswith("'id' is not the id of a webhook")
 
 
 @pytest.mark.parametrize(
