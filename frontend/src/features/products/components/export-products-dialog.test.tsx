@@ -61,7 +61,7 @@ describe('export products', () => {
     const pollsWhenDone = polls;
     await new Promise((resolve) => setTimeout(resolve, 1500));
     expect(polls).toBe(pollsWhenDone); // polling stops once the export has ended
-  });
+  }, 15_000);
 
   it('says why an export failed and offers to start again', async () => {
     const { client } = createMockClient((op) =>
