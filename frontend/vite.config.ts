@@ -19,6 +19,7 @@ export default defineConfig({
     proxy: {
       '/graphql': { target: backend, ws: true, changeOrigin: false },
       '/imports': { target: backend },
+      '/exports': { target: backend },
       '/healthz': { target: backend },
       '/readyz': { target: backend },
     },

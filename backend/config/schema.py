@@ -18,6 +18,8 @@ from accounts.schema import Mutation as AccountsMutation
 from accounts.schema import Query as AccountsQuery
 from core.graphql_errors import apply_error_model
 from core.graphql_input import RejectNulInQueryArguments
+from exports.schema import Mutation as ExportsMutation
+from exports.schema import Query as ExportsQuery
 from imports.schema import Mutation as ImportsMutation
 from imports.schema import Query as ImportsQuery
 from imports.schema import Subscription as ImportsSubscription
@@ -26,9 +28,12 @@ from products.schema import Query as ProductsQuery
 from webhooks.schema import Mutation as WebhooksMutation
 from webhooks.schema import Query as WebhooksQuery
 
-Query = merge_types("Query", (AccountsQuery, ProductsQuery, ImportsQuery, WebhooksQuery))
+Query = merge_types(
+    "Query", (AccountsQuery, ProductsQuery, ImportsQuery, ExportsQuery, WebhooksQuery)
+)
 Mutation = merge_types(
-    "Mutation", (AccountsMutation, ProductsMutation, ImportsMutation, WebhooksMutation)
+    "Mutation",
+    (AccountsMutation, ProductsMutation, ImportsMutation, ExportsMutation, WebhooksMutation),
 )
 Subscription = merge_types("Subscription", (ImportsSubscription,))
 

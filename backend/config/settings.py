@@ -79,6 +79,7 @@ INSTALLED_APPS = [
     "accounts",
     "products",
     "imports",
+    "exports",
     "webhooks",
 ]
 
@@ -257,6 +258,12 @@ FILE_UPLOAD_HANDLERS = [
     "django.core.files.uploadhandler.MemoryFileUploadHandler",
     "imports.uploads.LimitedTemporaryFileUploadHandler",
 ]
+
+# ---- exports
+# Hours an export's file is kept after it is made; then the sweeper deletes it (EXPIRED).
+EXPORT_RETENTION_HOURS = env_float("EXPORT_RETENTION_HOURS", 24, min_value=0.01)
+# How often each worker deletes expired export files and re-sends exports left waiting.
+EXPORT_SWEEP_SECONDS = env_float("EXPORT_SWEEP_SECONDS", 60, min_value=0.5)
 
 LANGUAGE_CODE = "en-us"
 TIME_ZONE = "UTC"

@@ -4,6 +4,7 @@ from django.urls import path, re_path
 
 from config import views
 from config.schema import schema
+from exports.views import download as export_download
 from imports.views import errors_csv
 
 urlpatterns = [
@@ -13,8 +14,9 @@ urlpatterns = [
         name="graphql",
     ),
     path("imports/<str:job_id>/errors.csv", errors_csv, name="import-errors-csv"),
+    path("exports/<str:job_id>/download", export_download, name="export-download"),
     path("healthz", views.healthz, name="healthz"),
     path("readyz", views.readyz, name="readyz"),
     # Everything else is a route of the single-page app.
-    re_path(r"^(?!graphql/|static/|imports/).*$", views.spa, name="spa"),
+    re_path(r"^(?!graphql/|static/|imports/|exports/).*$", views.spa, name="spa"),
 ]

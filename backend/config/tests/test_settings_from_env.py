@@ -36,6 +36,8 @@ def start_django(**overrides: str) -> subprocess.CompletedProcess:
         ({"WEB_CONCURRENCY": "100"}, "WEB_CONCURRENCY must be at most 64"),
         ({"LOG_LEVEL": "LOUD"}, "LOG_LEVEL must be one of"),
         ({"LOG_FORMAT": "xml"}, "LOG_FORMAT must be one of TEXT, JSON"),
+        ({"EXPORT_RETENTION_HOURS": "a day"}, "EXPORT_RETENTION_HOURS must be a number"),
+        ({"EXPORT_RETENTION_HOURS": "0"}, "EXPORT_RETENTION_HOURS must be at least"),
         ({"DATABASE_URL": "postgres://postgres@127.0.0.1/x"}, "REDIS_URL is not set"),
         ({"REDIS_URL": "redis://127.0.0.1:6379/0"}, "DATABASE_URL is not set"),
         (

@@ -30,6 +30,9 @@ type Documents = {
     "\n  mutation CreateProduct($input: ProductInput!) {\n    createProduct(input: $input) {\n      __typename\n      ... on Product {\n        ...ProductFields\n      }\n      ...OperationInfoFields\n    }\n  }\n": typeof types.CreateProductDocument,
     "\n  mutation DeleteAllProducts {\n    deleteAllProducts {\n      __typename\n      deletedCount\n    }\n  }\n": typeof types.DeleteAllProductsDocument,
     "\n  mutation DeleteProduct($id: ID!) {\n    deleteProduct(id: $id) {\n      __typename\n      ... on Product {\n        id\n        sku\n      }\n      ...OperationInfoFields\n    }\n  }\n": typeof types.DeleteProductDocument,
+    "\n  fragment ExportJobFields on ExportJob {\n    id\n    status\n    format\n    progress\n    rowCount\n    totalRows\n    fileSize\n    errorMessage\n    downloadUrl\n    createdAt\n    finishedAt\n    expiresAt\n  }\n": typeof types.ExportJobFieldsFragmentDoc,
+    "\n  mutation ExportProducts($filters: ProductFilter, $format: ExportFormat!) {\n    exportProducts(filters: $filters, format: $format) {\n      __typename\n      ... on ExportJob {\n        ...ExportJobFields\n      }\n      ... on OperationInfo {\n        messages {\n          kind\n          message\n          field\n          code\n        }\n      }\n    }\n  }\n": typeof types.ExportProductsDocument,
+    "\n  query ExportJob($id: ID!) {\n    exportJob(id: $id) {\n      ...ExportJobFields\n    }\n  }\n": typeof types.ExportJobDocument,
     "\n  query Products(\n    $filters: ProductFilter\n    $ordering: [ProductOrder!]\n    $first: Int\n    $after: String\n    $last: Int\n    $before: String\n  ) {\n    products(\n      filters: $filters\n      ordering: $ordering\n      first: $first\n      after: $after\n      last: $last\n      before: $before\n    ) {\n      totalCount\n      pageInfo {\n        hasNextPage\n        hasPreviousPage\n        startCursor\n        endCursor\n      }\n      edges {\n        cursor\n        node {\n          ...ProductFields\n        }\n      }\n    }\n  }\n": typeof types.ProductsDocument,
     "\n  fragment ProductFields on Product {\n    id\n    sku\n    name\n    description\n    active\n    createdAt\n    updatedAt\n  }\n": typeof types.ProductFieldsFragmentDoc,
     "\n  mutation UpdateProduct($input: ProductPartialInput!) {\n    updateProduct(input: $input) {\n      __typename\n      ... on Product {\n        ...ProductFields\n      }\n      ...OperationInfoFields\n    }\n  }\n": typeof types.UpdateProductDocument,
@@ -62,6 +65,9 @@ const documents: Documents = {
     "\n  mutation CreateProduct($input: ProductInput!) {\n    createProduct(input: $input) {\n      __typename\n      ... on Product {\n        ...ProductFields\n      }\n      ...OperationInfoFields\n    }\n  }\n": types.CreateProductDocument,
     "\n  mutation DeleteAllProducts {\n    deleteAllProducts {\n      __typename\n      deletedCount\n    }\n  }\n": types.DeleteAllProductsDocument,
     "\n  mutation DeleteProduct($id: ID!) {\n    deleteProduct(id: $id) {\n      __typename\n      ... on Product {\n        id\n        sku\n      }\n      ...OperationInfoFields\n    }\n  }\n": types.DeleteProductDocument,
+    "\n  fragment ExportJobFields on ExportJob {\n    id\n    status\n    format\n    progress\n    rowCount\n    totalRows\n    fileSize\n    errorMessage\n    downloadUrl\n    createdAt\n    finishedAt\n    expiresAt\n  }\n": types.ExportJobFieldsFragmentDoc,
+    "\n  mutation ExportProducts($filters: ProductFilter, $format: ExportFormat!) {\n    exportProducts(filters: $filters, format: $format) {\n      __typename\n      ... on ExportJob {\n        ...ExportJobFields\n      }\n      ... on OperationInfo {\n        messages {\n          kind\n          message\n          field\n          code\n        }\n      }\n    }\n  }\n": types.ExportProductsDocument,
+    "\n  query ExportJob($id: ID!) {\n    exportJob(id: $id) {\n      ...ExportJobFields\n    }\n  }\n": types.ExportJobDocument,
     "\n  query Products(\n    $filters: ProductFilter\n    $ordering: [ProductOrder!]\n    $first: Int\n    $after: String\n    $last: Int\n    $before: String\n  ) {\n    products(\n      filters: $filters\n      ordering: $ordering\n      first: $first\n      after: $after\n      last: $last\n      before: $before\n    ) {\n      totalCount\n      pageInfo {\n        hasNextPage\n        hasPreviousPage\n        startCursor\n        endCursor\n      }\n      edges {\n        cursor\n        node {\n          ...ProductFields\n        }\n      }\n    }\n  }\n": types.ProductsDocument,
     "\n  fragment ProductFields on Product {\n    id\n    sku\n    name\n    description\n    active\n    createdAt\n    updatedAt\n  }\n": types.ProductFieldsFragmentDoc,
     "\n  mutation UpdateProduct($input: ProductPartialInput!) {\n    updateProduct(input: $input) {\n      __typename\n      ... on Product {\n        ...ProductFields\n      }\n      ...OperationInfoFields\n    }\n  }\n": types.UpdateProductDocument,
@@ -156,6 +162,18 @@ export function graphql(source: "\n  mutation DeleteAllProducts {\n    deleteAll
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "\n  mutation DeleteProduct($id: ID!) {\n    deleteProduct(id: $id) {\n      __typename\n      ... on Product {\n        id\n        sku\n      }\n      ...OperationInfoFields\n    }\n  }\n"): (typeof documents)["\n  mutation DeleteProduct($id: ID!) {\n    deleteProduct(id: $id) {\n      __typename\n      ... on Product {\n        id\n        sku\n      }\n      ...OperationInfoFields\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  fragment ExportJobFields on ExportJob {\n    id\n    status\n    format\n    progress\n    rowCount\n    totalRows\n    fileSize\n    errorMessage\n    downloadUrl\n    createdAt\n    finishedAt\n    expiresAt\n  }\n"): (typeof documents)["\n  fragment ExportJobFields on ExportJob {\n    id\n    status\n    format\n    progress\n    rowCount\n    totalRows\n    fileSize\n    errorMessage\n    downloadUrl\n    createdAt\n    finishedAt\n    expiresAt\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation ExportProducts($filters: ProductFilter, $format: ExportFormat!) {\n    exportProducts(filters: $filters, format: $format) {\n      __typename\n      ... on ExportJob {\n        ...ExportJobFields\n      }\n      ... on OperationInfo {\n        messages {\n          kind\n          message\n          field\n          code\n        }\n      }\n    }\n  }\n"): (typeof documents)["\n  mutation ExportProducts($filters: ProductFilter, $format: ExportFormat!) {\n    exportProducts(filters: $filters, format: $format) {\n      __typename\n      ... on ExportJob {\n        ...ExportJobFields\n      }\n      ... on OperationInfo {\n        messages {\n          kind\n          message\n          field\n          code\n        }\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query ExportJob($id: ID!) {\n    exportJob(id: $id) {\n      ...ExportJobFields\n    }\n  }\n"): (typeof documents)["\n  query ExportJob($id: ID!) {\n    exportJob(id: $id) {\n      ...ExportJobFields\n    }\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */

@@ -10,6 +10,7 @@ import { formatNumber } from '@/lib/format';
 import { useProducts } from '@/features/products/api/get-products';
 import { DeleteAllProductsDialog } from '@/features/products/components/delete-all-products-dialog';
 import { DeleteProductDialog } from '@/features/products/components/delete-product-dialog';
+import { ExportProductsButton } from '@/features/products/components/export-products-dialog';
 import { ProductFilters } from '@/features/products/components/product-filters';
 import { ProductFormDialog } from '@/features/products/components/product-form-dialog';
 import { ProductsPagination } from '@/features/products/components/products-pagination';
@@ -66,6 +67,7 @@ export default function ProductsPage() {
             <Button variant="primary" onClick={() => setEditing('new')}>
               New product
             </Button>
+            <ExportProductsButton filters={viewToFilter(view)} />
             <Button variant="danger" onClick={() => setDeleteAllOpen(true)}>
               Delete all products
             </Button>

@@ -1,0 +1,63 @@
+"""Exports operations: a thin layer over ``exports.services``; the job runs in a worker."""
+
+from collections.abc import Iterable
+
+import strawberry
+import strawberry_django
+from django.db import transaction
+from strawberry import Info
+from strawberry_django.auth.utils import get_current_user
+
+from accounts.permissions import IsAuthenticated
+from core.graphql_errors import not_found
+from core.ids import node_pk
+from core.pagination import ListConnection
+from exports import services, tasks
+from exports.models import ExportJob
+from exports.types import ExportFormat, ExportJobType
+from products.filtering import filters_to_json
+from products.types import ProductFilter
+
+AUTH = [IsAuthenticated]
+NOT_FOUND = "No export job with this id."
+
+
+@strawberry.type
+class Query:
+    """Exports queries: the caller's own exports only."""
+
+    @strawberry_django.connection(ListConnection[ExportJobType], permission_classes=AUTH)
+    def export_jobs(self, info: Info) -> Iterable[ExportJob]:
+        """Your exports, newest first."""
+        return services.jobs_of(get_current_user(info))
+
+    @strawberry_django.field(permission_classes=AUTH)
+    def export_job(self, info: Info, id: strawberry.ID) -> ExportJobType | None:
+        """Your export with this id (NOT_FOUND for an unknown id or someone else's)."""
+        job = services.job_of(get_current_user(info), node_pk(id, "ExportJob"))
+        if job is None:
+            raise not_found(NOT_FOUND, field="id")
+        return job
+
+
+@strawberry.type
+class Mutation:
+    """Exports mutations; problems come back as OperationInfo messages."""
+
+    @strawberry_django.mutation(permission_classes=AUTH)
+    def export_products(
+        self, info: Info, filters: ProductFilter | None, format: ExportFormat
+    ) -> ExportJobType:
+        """Export the products `filters` selects (as `products` does) to a CSV or XLSX file.
+
+        Columns `sku,name,description,active`, in SKU order; the file can be imported again.
+        Poll `exportJob(id)` until COMPLETED, then download `downloadUrl`.
+        """
+        with transaction.atomic():
+            job = services.submit_export(
+                get_current_user(info), format.value, filters_to_json(filters)
+            )
+            transaction.on_commit(lambda: tasks.export_products.send(job.pk))
+        return job
+
+

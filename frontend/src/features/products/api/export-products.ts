@@ -1,0 +1,26 @@
+import { useMutation } from 'urql';
+import { graphql } from '@/gql';
+
+export const ExportProductsMutation = graphql(`
+  mutation ExportProducts($filters: ProductFilter, $format: ExportFormat!) {
+    exportProducts(filters: $filters, format: $format) {
+      __typename
+      ... on ExportJob {
+        ...ExportJobFields
+      }
+      ... on OperationInfo {
+        messages {
+          kind
+          message
+          field
+          code
+        }
+      }
+    }
+  }
+`);
+
+/** Starts an export of the products a filter selects; the file is made in the background. */
+export function useExportProducts() {
+  return useMutation(ExportProductsMutation);
+}
