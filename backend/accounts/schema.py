@@ -14,8 +14,6 @@ from accounts.permissions import IsAuthenticated
 from accounts.types import ApiTokenType, CreateApiTokenPayload, UserType
 from core.ids import decode_id
 
-LOCKED_OUT = "Too many failed sign-in attempts. Wait a few minutes, then try again."
-
 
 @strawberry.type
 class Query:
@@ -44,11 +42,13 @@ class Mutation:
         try:
             user = auth.authenticate(request, username=username, password=password)
         except PermissionDenied:
-            raise PermissionDenied(LOCKED_OUT) from None
+            raise PermissionDenied(services.lockout_message()) from None
         if getattr(request, "axes_locked_out", False):
-            raise PermissionDenied(LOCKED_OUT)
+            raise PermissionDenied(services.lockout_message())
         if user is None:
-            raise ValidationError("Wrong username or password.")
+            raise ValidationError(
+                services.wrong_credentials_message(request, username), code="wrong_credentials"
+            )
         auth.login(request, user)
         return user
 
