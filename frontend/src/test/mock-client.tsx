@@ -4,8 +4,13 @@ import { MemoryRouter, Route, Routes, useLocation } from 'react-router';
 import { Provider } from 'urql';
 import { filter, fromPromise, mergeMap, pipe } from 'wonka';
 
-/** What a test answers for one operation: data, or an Error for a network failure. */
-export type Answer = Record<string, unknown> | Error;
+/** GraphQL errors in the answer (`{data: null, errors}`), e.g. UNAUTHENTICATED. */
+export class GraphqlErrors {
+  constructor(readonly errors: { message: string; extensions?: Record<string, unknown> }[]) {}
+}
+
+/** What a test answers for one operation: data, GraphQL errors, or an Error for a network failure. */
+export type Answer = Record<string, unknown> | Error | GraphqlErrors;
 export type Handler = (operation: Operation) => Answer | Promise<Answer>;
 
 /**
@@ -21,7 +26,13 @@ export function createMockClient(handler: Handler) {
       mergeMap((op) => {
         operations.push(op);
         return fromPromise(
-          Promise.resolve(handler(op)).then((answer) => (answer instanceof Error ? makeErrorResult(op, answer) : makeResult(op, { data: answer }))),
+          Promise.resolve(handler(op)).then((answer) =>
+            answer instanceof Error
+              ? makeErrorResult(op, answer)
+              : answer instanceof GraphqlErrors
+                ? makeResult(op, { data: null, errors: answer.errors })
+                : makeResult(op, { data: answer }),
+          ),
         );
       }),
     );
