@@ -4,7 +4,7 @@ import { ImportHistory } from '@/features/imports/components/import-history';
 import type { ImportJobFieldsFragment } from '@/gql/graphql';
 import { createMockClient, withProviders } from '@/test/mock-client';
 
-const job = (id: string, over: Partial<ImportJobFieldsFragment>): ImportJobFieldsFragment => ({
+const job = (id: string, over: Partial<ImportJobFieldsFragment>): ImportJobFieldsFragment & { __typename: string } => ({
   __typename: 'ImportJob',
   id,
   fileName: `${id}.csv`,
