@@ -1,8 +1,8 @@
-import { render, screen, within } from '@testing-library/react';
+import { render, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { describe, expect, it } from 'vitest';
 import ApiTokensPage from '@/features/api-tokens/components/api-tokens-page';
-import { createMockClient, withProviders } from '@/test/mock-client';
+import { createMockClient, GraphqlErrors, operationName, withProviders } from '@/test/mock-client';
 
 const token = (id: string, prefix: string, lastUsedAt: string | null) => ({ __typename: 'ApiToken', id, name: 'sync', prefix, createdAt: '2026-01-02T10:00:00Z', lastUsedAt });
 
@@ -23,4 +23,21 @@ describe('API tokens page', () => {
     expect(dialog).toHaveTextContent(/Created.*2026/);
     expect(dialog).not.toHaveTextContent('pit_AbCd1234');
   });
+});
+
+it('a token name typed when the session expired is kept for after sign-in', async () => {
+  const { client } = createMockClient((op) =>
+    operationName(op) === 'CreateApiToken' ? new GraphqlErrors([{ message: 'Sign in first.', extensions: { code: 'UNAUTHENTICATED' } }]) : { apiTokens: [] },
+  );
+  const first = render(withProviders(<ApiTokensPage />, client, '/api-tokens'));
+  const user = userEvent.setup();
+  await user.type(await screen.findByLabelText('Token name'), 'warehouse sync');
+  await user.click(screen.getByRole('button', { name: 'Create token' }));
+  await waitFor(() => expect(window.sessionStorage.length).toBe(1));
+  first.unmount();
+
+  render(withProviders(<ApiTokensPage />, client, '/api-tokens'));
+  expect(await screen.findByLabelText('Token name')).toHaveValue('warehouse sync');
+  expect(screen.getByText(/Your session had expired, so the token was not created/)).toBeInTheDocument();
+  window.sessionStorage.clear();
 });

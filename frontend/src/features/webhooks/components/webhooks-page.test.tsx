@@ -1,8 +1,8 @@
 import { render, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
-import { describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it } from 'vitest';
 import WebhooksPage from '@/features/webhooks/components/webhooks-page';
-import { createMockClient, operationName, withProviders } from '@/test/mock-client';
+import { createMockClient, GraphqlErrors, operationName, withProviders } from '@/test/mock-client';
 
 const webhook = (id: string, over: Record<string, unknown>) => ({
   __typename: 'Webhook',
@@ -70,5 +70,32 @@ describe('webhooks page', () => {
     const url = within(dialog).getByLabelText('URL');
     await waitFor(() => expect(url).toHaveAttribute('aria-invalid', 'true'));
     expect(url).toHaveAccessibleDescription(duplicate);
+  });
+});
+
+describe('webhooks page: kept work', () => {
+  afterEach(() => window.sessionStorage.clear());
+
+  it('an add that meets an expired session comes back filled in after sign-in', async () => {
+    const { client } = createMockClient((op) => {
+      if (operationName(op) === 'Webhooks') return { webhooks: [] };
+      if (operationName(op) === 'CreateWebhook') return new GraphqlErrors([{ message: 'Sign in first.', extensions: { code: 'UNAUTHENTICATED' } }]);
+      return noDeliveries;
+    });
+    const first = render(withProviders(<WebhooksPage />, client, '/webhooks'));
+    const user = userEvent.setup();
+    await user.click(await screen.findByRole('button', { name: 'Add webhook' }));
+    const dialog = screen.getByRole('dialog', { name: 'Add webhook' });
+    await user.type(within(dialog).getByLabelText('URL'), 'https://example.com/kept');
+    await user.click(within(dialog).getByLabelText('Import finished (import.finished)'));
+    await user.click(within(dialog).getByRole('button', { name: 'Add webhook' }));
+    await waitFor(() => expect(window.sessionStorage.length).toBe(1));
+    first.unmount();
+
+    render(withProviders(<WebhooksPage />, client, '/webhooks'));
+    const back = await screen.findByRole('dialog', { name: 'Add webhook' });
+    expect(within(back).getByLabelText('URL')).toHaveValue('https://example.com/kept');
+    expect(within(back).getByLabelText('Import finished (import.finished)')).not.toBeChecked();
+    expect(back).toHaveTextContent('Your session had expired, so this was not saved.');
   });
 });
