@@ -1,4 +1,4 @@
-import { useEffect, useId, useState, type ReactNode } from 'react';
+import { useId, useState, type ReactNode } from 'react';
 import { NavLink, Outlet, useLocation } from 'react-router';
 
 const links = [
@@ -17,8 +17,6 @@ export function AppLayout({ userMenu }: { userMenu?: ReactNode }) {
   const [menuOpen, setMenuOpen] = useState(false);
   const location = useLocation();
   const menuId = useId();
-  // Going to another page closes the menu.
-  useEffect(() => setMenuOpen(false), [location.pathname]);
   const current = links.find((link) => location.pathname.startsWith(link.to));
 
   return (
@@ -42,7 +40,7 @@ export function AppLayout({ userMenu }: { userMenu?: ReactNode }) {
           <div className="app-menu" id={menuId}>
             <nav aria-label="Main" className="main-nav">
               {links.map((link) => (
-                <NavLink key={link.to} to={link.to} className={({ isActive }) => (isActive ? 'nav-link active' : 'nav-link')}>
+                <NavLink key={link.to} to={link.to} className={({ isActive }) => (isActive ? 'nav-link active' : 'nav-link')} onClick={() => setMenuOpen(false)}>
                   {link.label}
                 </NavLink>
               ))}
