@@ -56,5 +56,5 @@ describe('import history', () => {
     const after = calls;
     await new Promise((resolve) => setTimeout(resolve, 2500));
     expect(calls).toBe(after); // finished: no more polling
-  });
+  }, 15_000);
 });
