@@ -15,9 +15,18 @@ export default defineConfig({
   reporter: [['list']],
   globalSetup: './e2e/global-setup.ts',
   outputDir: './test-results',
+  // The flows run at 1280x800; the phone project (390x844) runs the phone-specific spec
+  // (menu, cards, folded filters, no sideways scrolling, dialogs) and the API tokens flow.
+  projects: [
+    { name: 'desktop', testIgnore: /phone\.spec\.ts/, use: { viewport: { width: 1280, height: 800 } } },
+    {
+      name: 'phone',
+      testMatch: /(phone|api-tokens)\.spec\.ts/,
+      use: { viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true, deviceScaleFactor: 2 },
+    },
+  ],
   use: {
     baseURL: process.env.E2E_BASE_URL,
-    viewport: { width: 1280, height: 800 },
     locale: 'en-GB',
     timezoneId: 'Europe/Berlin',
     trace: 'retain-on-failure',

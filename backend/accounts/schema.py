@@ -2,7 +2,6 @@
 
 import strawberry
 import strawberry_django
-from django.conf import settings
 from django.contrib import auth
 from django.core.exceptions import PermissionDenied, ValidationError
 from strawberry import Info
@@ -19,12 +18,7 @@ from core.text import reject_nul
 
 
 def _locked_out() -> Exception:
-    minutes = round(settings.AXES_COOLOFF_TIME * 60, 1)
-    shown = int(minutes) if minutes == int(minutes) else minutes
-    return coded_error(
-        TOO_MANY_REQUESTS,
-        f"Too many failed sign-in attempts. Wait {shown} minutes, then try again.",
-    )
+    return coded_error(TOO_MANY_REQUESTS, services.lockout_message())
 
 
 @strawberry.type
@@ -59,7 +53,9 @@ class Mutation:
         if getattr(request, "axes_locked_out", False):
             raise _locked_out()
         if user is None:
-            raise ValidationError("Wrong username or password.")
+            raise ValidationError(
+                services.wrong_credentials_message(request, username), code="wrong_credentials"
+            )
         auth.login(request, user)
         return user
 

@@ -3,9 +3,11 @@
 import secrets
 from datetime import timedelta
 
+from axes.handlers.proxy import AxesProxyHandler
 from django.conf import settings
 from django.contrib.auth.models import AbstractBaseUser
 from django.core.exceptions import ValidationError
+from django.http import HttpRequest
 from django.utils import timezone
 
 from accounts.models import ApiToken, hash_token
@@ -50,3 +52,29 @@ def user_for_token(plaintext: str) -> AbstractBaseUser | None:
     if token.last_used_at is None or now - token.last_used_at > precision:
         ApiToken.objects.filter(pk=token.pk).update(last_used_at=now)
     return token.user
+
+
+def lockout_minutes() -> str:
+    """The configured sign-in lock-out (``LOGIN_COOLOFF_MINUTES``) in words: "15 minutes"."""
+    minutes = round(float(settings.AXES_COOLOFF_TIME) * 60, 1)
+    number = f"{minutes:g}"
+    return f"{number} minute" if number == "1" else f"{number} minutes"
+
+
+def lockout_message() -> str:
+    """What a locked-out person reads: why, and for how long."""
+    return (
+        "Too many failed sign-in attempts. Sign-in for this username is locked for "
+        f"{lockout_minutes()}; try again after that."
+    )
+
+
+def wrong_credentials_message(request: HttpRequest, username: str) -> str:
+    """The answer to a wrong username or password; warns when one attempt is left."""
+    failures = AxesProxyHandler.get_failures(request, {"username": username})
+    if settings.AXES_FAILURE_LIMIT - failures == 1:
+        return (
+            "Wrong username or password. One attempt left: one more failure locks sign-in "
+            f"for this username for {lockout_minutes()}."
+        )
+    return "Wrong username or password."

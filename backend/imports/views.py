@@ -5,7 +5,14 @@ import io
 from collections.abc import AsyncIterator
 
 from asgiref.sync import sync_to_async
-from django.http import Http404, HttpRequest, JsonResponse, StreamingHttpResponse
+from django.http import (
+    Http404,
+    HttpRequest,
+    HttpResponseRedirect,
+    JsonResponse,
+    StreamingHttpResponse,
+)
+from django.utils.http import urlencode
 from graphql import GraphQLError
 
 from core.ids import node_pk
@@ -55,10 +62,24 @@ async def _rows(job: ImportJob) -> AsyncIterator[str]:
         after = batch[-1][0]
 
 
-async def errors_csv(request: HttpRequest, job_id: str) -> StreamingHttpResponse | JsonResponse:
-    """Stream the skipped rows of an import (sign-in required)."""
+def wants_html(request: HttpRequest) -> bool:
+    """True for a browser opening a link (it asks for HTML first), not for an API client."""
+    accept = request.headers.get("Accept", "")
+    return "text/html" in accept and "Authorization" not in request.headers
+
+
+async def errors_csv(
+    request: HttpRequest, job_id: str
+) -> StreamingHttpResponse | JsonResponse | HttpResponseRedirect:
+    """Stream the skipped rows of an import (sign-in required).
+
+    A signed-out browser is sent to the app's sign-in page, which brings it back here; an API
+    client gets a JSON 401.
+    """
     user = await request.auser()
     if not user.is_authenticated:
+        if wants_html(request):
+            return HttpResponseRedirect("/login?" + urlencode({"next": request.path}))
         return JsonResponse(
             {"error": "Sign in first: send a session cookie or 'Authorization: Bearer <token>'."},
             status=401,

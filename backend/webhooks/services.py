@@ -79,6 +79,36 @@ def clean_description(description: str | None) -> str:
     return text
 
 
+def check_not_duplicate(url: str, events: Iterable[str], exclude_pk: int | None = None) -> None:
+    """Refuse a second webhook that would receive the same event at the same URL.
+
+    Each webhook gets its own delivery (and ``webhook-id``) of every event it subscribes to, so
+    two webhooks sharing a URL and an event would make the receiver process that event twice.
+    """
+    wanted = set(events)
+    others = Webhook.objects.filter(url=url).exclude(pk=exclude_pk).order_by("id")
+    for other in others:
+        shared = [name for name in other.events if name in wanted]
+        if not shared:
+            continue
+        who = (
+            f"“{other.description}”"
+            if other.description
+            else f"added {other.created_at:%Y-%m-%d %H:%M} UTC"
+        )
+        state = "" if other.enabled else ", disabled"
+        raise ValidationError(
+            {
+                "url": ValidationError(
+                    f"Another webhook ({who}{state}) already sends {', '.join(shared)} to this "
+                    "URL, so the receiver would get each of those events twice. Edit that "
+                    "webhook instead, or choose other events.",
+                    code="duplicate",
+                )
+            }
+        )
+
+
 def get_webhook(webhook_id: int | None, field: str = "id") -> Webhook:
     """The webhook with this id, or a ValidationError on ``field``."""
     webhook = Webhook.objects.filter(pk=webhook_id).first() if webhook_id else None
@@ -106,6 +136,7 @@ def create_webhook(
             errors.update(exc.error_dict)
     if errors:
         raise ValidationError(errors)
+    check_not_duplicate(cleaned["url"], cleaned["events"])
     return Webhook.objects.create(**cleaned, enabled=enabled, secret=signing.generate_secret())
 
 
@@ -133,6 +164,9 @@ def update_webhook(
             errors.update(exc.error_dict)
     if errors:
         raise ValidationError(errors)
+    if url is not _UNSET or events is not _UNSET:
+        # Only a change of address or events can make a duplicate (toggling never refuses).
+        check_not_duplicate(webhook.url, webhook.events, exclude_pk=webhook.pk)
     if enabled is not _UNSET and enabled is not None:
         if enabled and not webhook.enabled:
             webhook.consecutive_failures = 0

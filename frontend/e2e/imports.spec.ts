@@ -1,7 +1,8 @@
 import { expect, test } from '@playwright/test';
 import { gzipSync } from 'node:zlib';
 import path from 'node:path';
-import { deleteAllProducts, graphqlRequest, SCREENSHOT_DIR, signIn } from './helpers';
+import { E2E_PASSWORD, E2E_USERNAME } from './backend.mjs';
+import { deleteAllProducts, expectAccessible, graphqlRequest, SCREENSHOT_DIR, signIn } from './helpers';
 
 /** A CSV of `rows` products plus two bad rows (no name; wrong number of fields). */
 function csv(rows: number, prefix: string): Buffer {
@@ -42,6 +43,7 @@ test('import a gzip CSV: upload, live progress to Completed, counts, errors and 
     // finished before we looked: the screenshot shows the result instead
   }
   await page.screenshot({ path: path.join(SCREENSHOT_DIR, 'import.png') });
+  await expectAccessible(page, 'the import page with an import running');
 
   // Leaving the page and coming back finds the import still there.
   await page.getByRole('link', { name: 'Products' }).click();
@@ -68,6 +70,21 @@ test('import a gzip CSV: upload, live progress to Completed, counts, errors and 
 
   const history = page.getByRole('table', { name: 'Import history' });
   await expect(history.getByRole('row', { name: /catalogue\.csv\.gz/ })).toContainText('Completed');
+  await expect(history.getByRole('row', { name: /catalogue\.csv\.gz/ })).toContainText(rows.toLocaleString('en-GB'));
+
+  // errors.csv opened after the session ended: the sign-in page, then the download itself.
+  await page.context().clearCookies({ name: 'sessionid' });
+  const href = (await link.getAttribute('href'))!;
+  await page.goto(href);
+  await expect(page).toHaveURL(/\/login\?next=%2Fimports%2F.+%2Ferrors\.csv/);
+  await expect(page.getByText('Sign in to download the rows skipped by this import.')).toBeVisible();
+  await page.getByLabel('Username').fill(E2E_USERNAME);
+  await page.getByLabel('Password').fill(E2E_PASSWORD);
+  const download = page.waitForEvent('download');
+  await page.getByRole('button', { name: 'Sign in' }).click();
+  expect((await download).suggestedFilename()).toMatch(/^import-\d+-errors\.csv$/);
+  await expect(page).toHaveURL(/\/import\?job=/);
+  await expect(page.getByRole('heading', { name: /Import of catalogue\.csv\.gz/ })).toBeVisible();
   const total = await graphqlRequest<{ products: { totalCount: number } }>(page, '{ products(first: 1) { totalCount } }');
   expect(total.products.totalCount).toBe(rows);
 });
@@ -81,7 +98,8 @@ test('a dry run reports counts and changes nothing; a bad file fails with a reas
   await page.getByRole('button', { name: 'Start dry run' }).click();
   await expect(page.getByRole('heading', { name: /Dry run of dry\.csv/ })).toBeVisible();
   await expect(page.getByLabel('Import status')).toHaveText('Completed', { timeout: 60_000 });
-  await expect(page.getByText(/Dry run finished; no product was changed: 20 created/)).toBeVisible();
+  await expect(page.getByText('Dry run finished; no product was changed. Importing this file would create 20, update 0 and leave 0 unchanged; 2 rows would be skipped.')).toBeVisible();
+  await expect(page.getByText('Would create', { exact: true })).toBeVisible();
   const after = await graphqlRequest<{ products: { totalCount: number } }>(page, '{ products(first: 1) { totalCount } }');
   expect(after.products.totalCount).toBe(before.products.totalCount);
 

@@ -1,6 +1,6 @@
 import { expect, test, type Page } from '@playwright/test';
 import path from 'node:path';
-import { deleteAllProducts, SCREENSHOT_DIR, seedProducts, signIn } from './helpers';
+import { deleteAllProducts, expectAccessible, SCREENSHOT_DIR, seedProducts, signIn } from './helpers';
 
 const pad = (n: number) => String(n).padStart(3, '0');
 const seed = Array.from({ length: 60 }, (_, i) => ({
@@ -27,6 +27,7 @@ test('filter, search, sort and page through products; the view lives in the URL'
   await signIn(page, '/products');
   await expect(page.getByText('60 products', { exact: true })).toBeVisible();
   await expect(range(page)).toContainText('Showing 1–25 of 60');
+  await expectAccessible(page, 'the products page');
 
   await page.getByRole('button', { name: 'SKU' }).click();
   await expect(page).toHaveURL(/sort=sku/);
@@ -74,13 +75,27 @@ test('filter, search, sort and page through products; the view lives in the URL'
   await expect(page.getByText('12 matching products', { exact: true })).toBeVisible();
   await page.getByRole('button', { name: 'Clear filters' }).click();
   await expect(page.getByText('60 products', { exact: true })).toBeVisible();
+
+  // Typing a filter is one history entry: Back returns to the list as it was.
+  const before = page.url();
+  await page.getByLabel('Search').pressSequentially('wid', { delay: 30 });
+  await expect(page).toHaveURL(/q=wid/);
+  await page.getByLabel('Search').pressSequentially('get', { delay: 30 });
+  await expect(page).toHaveURL(/q=widget/);
+  await page.goBack();
+  await expect(page).toHaveURL(before);
+  await expect(page.getByLabel('Search')).toHaveValue('');
+  await expect(page.getByText('60 products', { exact: true })).toBeVisible();
   await page.screenshot({ path: path.join(SCREENSHOT_DIR, 'products.png') });
 });
 
 test('create, edit and delete a product, with server validation next to the field', async ({ page }) => {
   await signIn(page, '/products');
-  await page.getByRole('button', { name: 'New product' }).click();
+  const opener = page.getByRole('button', { name: 'New product' });
+  await opener.click();
   const dialog = page.getByRole('dialog', { name: 'New product' });
+  await expect(dialog.getByLabel('SKU')).toBeFocused(); // the first field, not the close button
+  await expectAccessible(page, 'the new product dialog');
   await dialog.getByLabel('SKU').fill('e2e-001'); // exists as E2E-001: SKUs are unique in any letter case
   await dialog.getByLabel('Name').fill('Clash');
   await dialog.getByRole('button', { name: 'Create product' }).click();
@@ -97,6 +112,7 @@ test('create, edit and delete a product, with server validation next to the fiel
   await dialog.getByRole('button', { name: 'Create product' }).click();
   await expect(dialog).toBeHidden();
   await expect(page.getByRole('status').filter({ hasText: 'Created product NEW-1.' })).toBeVisible();
+  await expect(opener).toBeFocused(); // focus back on the button that opened the dialog
   const row = page.getByRole('row', { name: /NEW-1/ });
   await expect(row).toContainText('Brand new thing');
   await expect(row).toContainText('Inactive');
@@ -104,6 +120,8 @@ test('create, edit and delete a product, with server validation next to the fiel
   await row.getByRole('button', { name: 'Edit' }).click();
   const edit = page.getByRole('dialog', { name: 'Edit product NEW-1' });
   await expect(edit.getByLabel('Name')).toHaveValue('Brand new thing');
+  await edit.getByLabel('Name').fill('x'.repeat(300)); // pasted: kept whole, and the form says why it cannot be saved
+  await expect(edit.getByLabel('Name')).toHaveAccessibleDescription('300 characters; at most 255. Remove 45.');
   await edit.getByLabel('Name').fill('Renamed thing');
   await edit.getByLabel('Active').check();
   await edit.getByRole('button', { name: 'Save changes' }).click();
@@ -128,8 +146,10 @@ test('"Delete all products" needs DELETE typed and says how many went', async ({
   await expect(confirm).toBeDisabled();
   await dialog.getByLabel('Type DELETE to confirm').fill('delete');
   await expect(confirm).toBeDisabled();
+  await expect(dialog.getByLabel('Type DELETE to confirm')).toHaveAccessibleDescription(/Type it in capitals: DELETE\./);
+  await expectAccessible(page, 'the delete-all dialog');
   await dialog.getByLabel('Type DELETE to confirm').fill('DELETE');
-  await confirm.click();
+  await dialog.getByLabel('Type DELETE to confirm').press('Enter');
   await expect(dialog).toBeHidden();
   await expect(page.getByText('Deleted 60 products.')).toBeVisible();
   await expect(page.getByText('No products yet.')).toBeVisible();

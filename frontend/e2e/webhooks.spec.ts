@@ -2,7 +2,7 @@ import { expect, test } from '@playwright/test';
 import { createServer, type IncomingHttpHeaders, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import path from 'node:path';
-import { SCREENSHOT_DIR, signIn } from './helpers';
+import { expectAccessible, expectEventBoxesBesideLabels, SCREENSHOT_DIR, signIn } from './helpers';
 
 // Say plainly when the backend under test does not have this API yet (instead of a UI timeout).
 test.beforeAll(async ({ request }) => {
@@ -39,6 +39,9 @@ test('add a webhook, test it against a loopback receiver, see deliveries, redeli
     await signIn(page, '/webhooks');
     await page.getByRole('button', { name: 'Add webhook' }).click();
     const dialog = page.getByRole('dialog', { name: 'Add webhook' });
+    await expect(dialog.getByLabel('URL')).toBeFocused();
+    await expectAccessible(page, 'the add webhook dialog');
+    await expectEventBoxesBesideLabels(page);
     await dialog.getByLabel('URL').fill('ftp://nope');
     await dialog.getByRole('button', { name: 'Add webhook' }).click();
     await expect(dialog.getByLabel('URL')).toHaveAttribute('aria-invalid', 'true');
@@ -50,6 +53,16 @@ test('add a webhook, test it against a loopback receiver, see deliveries, redeli
 
     const card = page.getByRole('article', { name: receiver.url });
     await expect(card).toContainText('product.created');
+    await expectAccessible(page, 'the webhooks page');
+
+    // The same URL with an overlapping event would get every such event twice: refused.
+    await page.getByRole('button', { name: 'Add webhook' }).click();
+    await dialog.getByLabel('URL').fill(receiver.url);
+    await dialog.getByRole('button', { name: 'Add webhook' }).click();
+    await expect(dialog.getByLabel('URL')).toHaveAttribute('aria-invalid', 'true');
+    await expect(dialog.getByLabel('URL')).toHaveAccessibleDescription(/Another webhook \(“Warehouse sync”\) already sends product\.created.*twice/);
+    await dialog.getByRole('button', { name: 'Cancel' }).click();
+    await expect(page.getByRole('article')).toHaveCount(1);
     await expect(card).not.toContainText('import.finished');
     await expect(card.getByRole('switch', { name: 'Enabled' })).toBeChecked();
     await expect(card.getByLabel('Signing secret')).not.toContainText(/whsec_[A-Za-z0-9+/=]{20,}/);
@@ -91,11 +104,14 @@ test('add a webhook, test it against a loopback receiver, see deliveries, redeli
     await page.keyboard.press('Escape');
 
     await card.getByRole('button', { name: 'Rotate' }).click();
-    await page.getByRole('dialog', { name: 'Rotate the signing secret?' }).getByRole('button', { name: 'Rotate secret' }).click();
+    const rotate = page.getByRole('dialog', { name: 'Rotate the signing secret?' });
+    await expect(rotate).toContainText('The old secret stays valid for 24 hours');
+    await rotate.getByRole('button', { name: 'Rotate secret' }).click();
     await expect(card.getByLabel('Signing secret')).not.toHaveText(secret);
 
     await card.getByRole('switch', { name: 'Enabled' }).uncheck();
     await expect(card.getByRole('switch', { name: 'Enabled' })).not.toBeChecked();
+    await expect(card.getByText('Disabled', { exact: true })).toBeVisible(); // a badge, not only an unticked box
     await page.reload();
     await expect(page.getByRole('article', { name: receiver.url }).getByRole('switch', { name: 'Enabled' })).not.toBeChecked();
     await page.getByRole('article', { name: receiver.url }).getByRole('switch', { name: 'Enabled' }).check();
@@ -111,3 +127,4 @@ test('add a webhook, test it against a loopback receiver, see deliveries, redeli
     await receiver.close();
   }
 });
+

@@ -129,3 +129,18 @@ def test_anonymous_callers_cannot_list_or_create_tokens(anon_gql_client):
         result = anon_gql_client.query(document, variables)
         assert result["errors"][0]["extensions"]["code"] == "UNAUTHENTICATED"
     assert ApiToken.objects.count() == 0
+
+
+def test_two_tokens_with_the_same_name_are_told_apart_by_a_non_secret_prefix(gql_client):
+    query = "query { apiTokens { name prefix createdAt lastUsedAt } }"
+    first = gql_client.query(CREATE, {"name": "sync"})["data"]["createApiToken"]["token"]
+    second = gql_client.query(CREATE, {"name": "sync"})["data"]["createApiToken"]["token"]
+
+    listed = gql_client.query(query)["data"]["apiTokens"]
+
+    prefixes = [token["prefix"] for token in listed]
+    assert prefixes == [second[:12], first[:12]]  # newest first, each the start of its token
+    assert all(p.startswith("pit_") and len(p) == 12 for p in prefixes)
+    assert prefixes[0] != prefixes[1]
+    assert all(token["createdAt"] and token["lastUsedAt"] is None for token in listed)
+    assert ApiToken.objects.get(prefix=first[:12]).token_hash == hash_token(first)

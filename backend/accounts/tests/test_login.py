@@ -43,7 +43,8 @@ def test_repeated_failures_lock_the_username_out_even_with_the_right_password(us
     result = client.query(LOGIN, {"u": "alice", "p": PASSWORD})
 
     assert result["errors"][0]["message"] == (
-        "Too many failed sign-in attempts. Wait 30 minutes, then try again."
+        "Too many failed sign-in attempts. Sign-in for this username is locked for "
+        "30 minutes; try again after that."
     )
     assert result["errors"][0]["extensions"] == {"code": "TOO_MANY_REQUESTS"}
     assert client.query(ME)["data"]["me"] is None
@@ -94,3 +95,35 @@ def test_session_post_with_the_csrf_token_from_the_cookie_is_accepted(user):
     )
 
     assert response.json()["data"]["me"]["username"] == "alice"
+
+
+def test_the_failure_before_the_lock_out_warns_that_one_attempt_is_left(user, settings):
+    settings.AXES_FAILURE_LIMIT = 3
+    settings.AXES_COOLOFF_TIME = 20 / 60
+    client = GraphQLClient(Client())
+
+    first = client.query(LOGIN, {"u": "alice", "p": "wrong"})
+    second = client.query(LOGIN, {"u": "alice", "p": "wrong"})
+    third = client.query(LOGIN, {"u": "alice", "p": "wrong"})
+
+    assert first["errors"][0]["message"] == "Wrong username or password."
+    assert second["errors"][0]["message"] == (
+        "Wrong username or password. One attempt left: one more failure locks sign-in "
+        "for this username for 20 minutes."
+    )
+    assert third["errors"][0]["message"] == (
+        "Too many failed sign-in attempts. Sign-in for this username is locked for "
+        "20 minutes; try again after that."
+    )
+
+
+def test_the_lock_out_says_how_long_with_the_configured_minutes(user, settings):
+    settings.AXES_COOLOFF_TIME = 1 / 60
+    client = GraphQLClient(Client())
+    for _ in range(settings.AXES_FAILURE_LIMIT):
+        client.query(LOGIN, {"u": "alice", "p": "wrong"})
+
+    result = client.query(LOGIN, {"u": "alice", "p": PASSWORD})
+
+    assert "locked for 1 minute;" in result["errors"][0]["message"]
+    assert "a few minutes" not in result["errors"][0]["message"]

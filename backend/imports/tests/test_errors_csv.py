@@ -6,6 +6,7 @@ import io
 import pytest
 from asgiref.sync import async_to_sync
 from django.test import Client
+from django.utils.http import urlencode
 from strawberry.relay import to_base64
 
 pytestmark = pytest.mark.django_db
@@ -48,6 +49,22 @@ def test_errors_csv_needs_sign_in(run_import):
     job = run_import(DATA)
     response = Client().get(f"/imports/{job.pk}/errors.csv")
     assert response.status_code == 401
+    assert response.json()["error"].startswith("Sign in first")
+
+
+def test_a_signed_out_browser_goes_to_sign_in_and_comes_back_to_the_download(run_import):
+    job = run_import(DATA)
+    path = f"/imports/{to_base64('ImportJob', job.pk)}/errors.csv"
+    html = "text/html,application/xhtml+xml,application/xml;q=0.9,*/*;q=0.8"
+
+    browser = Client().get(path, headers={"Accept": html})
+    api_client = Client().get(path, headers={"Accept": "text/csv, application/json"})
+    token_client = Client().get(path, headers={"Accept": html, "Authorization": "Bearer nope"})
+
+    assert browser.status_code == 302
+    assert browser["Location"] == "/login?" + urlencode({"next": path})
+    assert api_client.status_code == 401 and "Sign in first" in api_client.json()["error"]
+    assert token_client.status_code == 401
 
 
 def test_errors_csv_of_unknown_job_is_404(gql_client):

@@ -231,3 +231,57 @@ def test_anonymous_callers_are_refused(anon_gql_client, document, variables):
 
     assert result["errors"][0]["extensions"]["code"] == "UNAUTHENTICATED"
     assert not Webhook.objects.exists()
+
+
+def test_a_second_webhook_for_the_same_url_and_an_overlapping_event_is_refused(gql_client):
+    first = create(
+        gql_client,
+        url="https://127.0.0.1:8443/hooks",
+        description="ERP sync",
+        events=["PRODUCT_CREATED", "PRODUCT_UPDATED"],
+    )
+
+    refused = create(
+        gql_client,
+        url="https://127.0.0.1:8443/hooks",
+        events=["PRODUCT_UPDATED", "IMPORT_FINISHED"],
+    )
+
+    [message] = refused["messages"]
+    assert message["field"] == "url"
+    assert message["code"] == "duplicate"
+    assert "“ERP sync”" in message["message"]
+    assert "product.updated" in message["message"] and "twice" in message["message"]
+    assert "product.created" not in message["message"]  # only the shared events are named
+    assert Webhook.objects.count() == 1
+    assert first["id"]
+
+
+def test_the_same_url_with_other_events_or_another_url_is_accepted(gql_client):
+    create(gql_client, url="https://127.0.0.1:8443/hooks", events=["PRODUCT_CREATED"])
+
+    other_events = create(
+        gql_client, url="https://127.0.0.1:8443/hooks", events=["IMPORT_FINISHED"]
+    )
+    other_url = create(gql_client, url="https://127.0.0.1:8443/other", events=["PRODUCT_CREATED"])
+
+    assert other_events["url"] == "https://127.0.0.1:8443/hooks"
+    assert other_url["url"] == "https://127.0.0.1:8443/other"
+    assert Webhook.objects.count() == 3
+
+
+def test_editing_a_webhook_into_a_duplicate_is_refused_but_saving_itself_is_not(gql_client):
+    create(gql_client, url="https://127.0.0.1:8443/hooks", events=["PRODUCT_CREATED"])
+    second = create(gql_client, url="https://127.0.0.1:8443/other", events=["PRODUCT_CREATED"])
+
+    same = gql_client.query(
+        UPDATE, {"input": {"id": second["id"], "url": second["url"], "events": ["PRODUCT_CREATED"]}}
+    )
+    moved = gql_client.query(
+        UPDATE, {"input": {"id": second["id"], "url": "https://127.0.0.1:8443/hooks"}}
+    )
+
+    assert same["data"]["updateWebhook"]["url"] == "https://127.0.0.1:8443/other"
+    [message] = moved["data"]["updateWebhook"]["messages"]
+    assert message["field"] == "url" and "added " in message["message"]
+    assert Webhook.objects.get(url="https://127.0.0.1:8443/other")

@@ -12,6 +12,56 @@ import { fetchWithCsrf } from '@/lib/csrf';
 
 export const GRAPHQL_PATH = '/graphql/';
 
+/** A query that has not answered after this long fails (and the page offers Retry). */
+export const REQUEST_TIMEOUT_MS = 15_000;
+/**
+ * Mutations may legitimately work longer (deleting a whole catalogue on SQLite), and giving
+ * up on one does not stop it, so they get more time before the app says it lost track.
+ */
+export const MUTATION_TIMEOUT_MS = 120_000;
+
+/** The time allowed for one request body: queries REQUEST_TIMEOUT_MS, mutations more. */
+export function timeoutFor(body: BodyInit | null | undefined): number {
+  return typeof body === 'string' && /"query":"\s*mutation\b/.test(body) ? MUTATION_TIMEOUT_MS : REQUEST_TIMEOUT_MS;
+}
+
+/** Raised (as the network error) when the server did not answer within REQUEST_TIMEOUT_MS. */
+export class RequestTimeoutError extends Error {
+  constructor(ms: number) {
+    super(`The server did not answer within ${Math.round(ms / 1000)} s.`);
+    this.name = 'RequestTimeoutError';
+  }
+}
+
+/**
+ * `fetch` that gives up after `timeoutMs`: a request the server never answers (a locked
+ * database, a proxy that hangs) becomes an error with Retry instead of an endless skeleton.
+ */
+export function fetchWithTimeout(inner: typeof fetch, timeoutMs: (body: BodyInit | null | undefined) => number): typeof fetch {
+  return async (input, init) => {
+    const ms = timeoutMs(init?.body);
+    const controller = new AbortController();
+    const outer = init?.signal;
+    const onAbort = () => controller.abort(outer?.reason);
+    if (outer?.aborted) controller.abort(outer.reason);
+    outer?.addEventListener('abort', onAbort, { once: true });
+    let timedOut = false;
+    const timer = setTimeout(() => {
+      timedOut = true;
+      controller.abort();
+    }, ms);
+    try {
+      return await inner(input, { ...init, signal: controller.signal });
+    } catch (error) {
+      if (timedOut) throw new RequestTimeoutError(ms);
+      throw error;
+    } finally {
+      clearTimeout(timer);
+      outer?.removeEventListener('abort', onAbort);
+    }
+  };
+}
+
 /** True when any GraphQL error says the caller is not signed in. */
 export function isUnauthenticated(error: CombinedError | undefined): boolean {
   return Boolean(error?.graphQLErrors.some((e) => e.extensions?.code === 'UNAUTHENTICATED'));
@@ -43,7 +93,7 @@ export function getWsClient(): WsClient {
 export function createGraphqlClient(): Client {
   return new Client({
     url: GRAPHQL_PATH,
-    fetch: fetchWithCsrf,
+    fetch: fetchWithTimeout(fetchWithCsrf, timeoutFor),
     preferGetMethod: false,
     exchanges: [
       mapExchange({

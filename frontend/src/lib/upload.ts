@@ -16,7 +16,14 @@ export interface UploadOptions<TVariables> {
   signal?: AbortSignal;
 }
 
-export class UploadError extends Error {}
+export class UploadError extends Error {
+  /** True when the person cancelled the upload (their choice, not a failure). */
+  readonly cancelled: boolean;
+  constructor(message: string, { cancelled = false }: { cancelled?: boolean } = {}) {
+    super(message);
+    this.cancelled = cancelled;
+  }
+}
 
 /**
  * Sends one GraphQL operation with a file per the GraphQL multipart request spec,
@@ -48,7 +55,7 @@ export async function uploadWithProgress<TData, TVariables>(
     };
     xhr.onerror = () =>
       reject(new UploadError('The upload failed: the server could not be reached. Check the connection and try again.'));
-    xhr.onabort = () => reject(new UploadError('The upload was cancelled.'));
+    xhr.onabort = () => reject(new UploadError('Upload cancelled: nothing was imported.', { cancelled: true }));
     xhr.onload = () => {
       let payload: { data?: TData | null; errors?: { message: string }[] } | null = null;
       try {

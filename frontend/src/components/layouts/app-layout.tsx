@@ -1,5 +1,5 @@
-import type { ReactNode } from 'react';
-import { NavLink, Outlet } from 'react-router';
+import { useId, useState, type ReactNode } from 'react';
+import { NavLink, Outlet, useLocation } from 'react-router';
 
 const links = [
   { to: '/import', label: 'Import' },
@@ -8,24 +8,45 @@ const links = [
   { to: '/api-tokens', label: 'API tokens' },
 ] as const;
 
-/** The signed-in shell: a header with the main navigation, then the page. */
+/**
+ * The signed-in shell: a header with the main navigation, then the page. On narrow
+ * screens the links and the user menu fold behind a "Menu" button, so the header
+ * stays one line.
+ */
 export function AppLayout({ userMenu }: { userMenu?: ReactNode }) {
+  const [menuOpen, setMenuOpen] = useState(false);
+  const location = useLocation();
+  const menuId = useId();
+  const current = links.find((link) => location.pathname.startsWith(link.to));
+
   return (
     <div className="app">
       <a className="skip-link" href="#main">
         Skip to content
       </a>
-      <header className="app-header">
+      <header className={`app-header${menuOpen ? ' menu-open' : ''}`}>
         <div className="app-header-inner">
           <span className="brand">Product Importer</span>
-          <nav aria-label="Main" className="main-nav">
-            {links.map((link) => (
-              <NavLink key={link.to} to={link.to} className={({ isActive }) => (isActive ? 'nav-link active' : 'nav-link')}>
-                {link.label}
-              </NavLink>
-            ))}
-          </nav>
-          {userMenu}
+          <button
+            type="button"
+            className="btn btn-ghost btn-sm menu-toggle"
+            aria-expanded={menuOpen}
+            aria-controls={menuId}
+            onClick={() => setMenuOpen((open) => !open)}
+            onKeyDown={(event) => event.key === 'Escape' && setMenuOpen(false)}
+          >
+            <span aria-hidden="true">☰</span> Menu{current ? <span className="visually-hidden">, on {current.label}</span> : null}
+          </button>
+          <div className="app-menu" id={menuId}>
+            <nav aria-label="Main" className="main-nav">
+              {links.map((link) => (
+                <NavLink key={link.to} to={link.to} className={({ isActive }) => (isActive ? 'nav-link active' : 'nav-link')} onClick={() => setMenuOpen(false)}>
+                  {link.label}
+                </NavLink>
+              ))}
+            </nav>
+            {userMenu}
+          </div>
         </div>
       </header>
       <main id="main" className="app-main" tabIndex={-1}>

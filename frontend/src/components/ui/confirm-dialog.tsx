@@ -14,10 +14,12 @@ export interface ConfirmDialogProps {
   /** Rejecting (or resolving with a message) keeps the dialog open and shows why. */
   onConfirm: () => Promise<string | void>;
   confirmDisabled?: boolean;
+  /** The button that backs out ("Keep it"; "Keep importing" where that reads better). */
+  cancelLabel?: string;
 }
 
 /** Asks before an action that cannot be undone, and shows the action's error in place. */
-export function ConfirmDialog({ open, onOpenChange, title, children, confirmLabel, danger, onConfirm, confirmDisabled }: ConfirmDialogProps) {
+export function ConfirmDialog({ open, onOpenChange, title, children, confirmLabel, danger, onConfirm, confirmDisabled, cancelLabel = 'Keep it' }: ConfirmDialogProps) {
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
 
@@ -44,14 +46,23 @@ export function ConfirmDialog({ open, onOpenChange, title, children, confirmLabe
       }}
       title={title}
     >
-      {children}
-      {error && <Notice tone="error">{error}</Notice>}
-      <DialogFooter>
-        <Button onClick={() => onOpenChange(false)}>Keep it</Button>
-        <Button variant={danger ? 'danger' : 'primary'} onClick={confirm} busy={busy} disabled={confirmDisabled}>
-          {confirmLabel}
-        </Button>
-      </DialogFooter>
+      {/* A form, so Enter in a field (the typed DELETE) confirms once it may. */}
+      <form
+        noValidate
+        onSubmit={(event) => {
+          event.preventDefault();
+          if (!confirmDisabled && !busy) void confirm();
+        }}
+      >
+        {children}
+        {error && <Notice tone="error">{error}</Notice>}
+        <DialogFooter>
+          <Button onClick={() => onOpenChange(false)}>{cancelLabel}</Button>
+          <Button type="submit" variant={danger ? 'danger' : 'primary'} busy={busy} disabled={confirmDisabled}>
+            {confirmLabel}
+          </Button>
+        </DialogFooter>
+      </form>
     </Dialog>
   );
 }

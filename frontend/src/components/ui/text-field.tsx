@@ -31,13 +31,30 @@ function Field({ label, hint, errors, className, control }: CommonProps & { clas
   );
 }
 
-export interface TextFieldProps extends CommonProps, Omit<InputHTMLAttributes<HTMLInputElement>, 'id'> {
+/**
+ * Why `value` is too long for `limit` characters, or null. Fields take the whole text
+ * (no `maxLength`, which cuts a paste silently) and say this instead.
+ */
+export function lengthProblem(value: string, limit: number | undefined): string | null {
+  if (limit == null || value.length <= limit) return null;
+  const over = value.length - limit;
+  return `${value.length.toLocaleString()} characters; at most ${limit.toLocaleString()}. Remove ${over.toLocaleString()}.`;
+}
+
+export interface TextFieldProps extends CommonProps, Omit<InputHTMLAttributes<HTMLInputElement>, 'id' | 'maxLength'> {
   ref?: Ref<HTMLInputElement>;
+  /** The most characters the server accepts: a counter appears near it, a message past it. */
+  limit?: number;
 }
 
 /** A labelled text input with its hint and its server or client errors. */
-export function TextField({ label, hint, errors, className, ...input }: TextFieldProps) {
-  return <Field label={label} hint={hint} errors={errors} className={className} control={(ids) => <input {...ids} {...input} />} />;
+export function TextField({ label, hint, errors, className, limit, ...input }: TextFieldProps) {
+  const length = typeof input.value === 'string' ? input.value.length : 0;
+  const problem = typeof input.value === 'string' ? lengthProblem(input.value, limit) : null;
+  const counter = limit != null && !problem && length >= limit * 0.8 ? `${length} / ${limit} characters` : null;
+  const allErrors = problem ? [problem, ...(errors ?? [])] : errors;
+  const allHints = [hint, counter].filter(Boolean).join(' ') || undefined;
+  return <Field label={label} hint={allHints} errors={allErrors} className={className} control={(ids) => <input {...ids} {...input} />} />;
 }
 
 export interface TextAreaFieldProps extends CommonProps, Omit<TextareaHTMLAttributes<HTMLTextAreaElement>, 'id'> {}

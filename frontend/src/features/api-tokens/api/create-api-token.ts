@@ -8,6 +8,7 @@ export const CreateApiTokenMutation = graphql(`
       apiToken {
         id
         name
+        prefix
         createdAt
         lastUsedAt
       }

@@ -6,6 +6,7 @@ export const ApiTokensQuery = graphql(`
     apiTokens {
       id
       name
+      prefix
       createdAt
       lastUsedAt
     }

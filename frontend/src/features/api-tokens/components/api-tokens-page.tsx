@@ -5,22 +5,38 @@ import { ConfirmDialog } from '@/components/ui/confirm-dialog';
 import { CopyButton } from '@/components/ui/copy-button';
 import { Notice } from '@/components/ui/notice';
 import { EmptyState, ErrorState, LoadingState } from '@/components/ui/states';
-import { TextField } from '@/components/ui/text-field';
+import { lengthProblem, TextField } from '@/components/ui/text-field';
 import type { ApiTokensQuery } from '@/gql/graphql';
 import { describeError } from '@/lib/error-message';
 import { formatDateTime } from '@/lib/format';
+import { keepDraft } from '@/lib/form-draft';
+import { isUnauthenticated } from '@/lib/graphql-client';
+import { useRestoredDraft } from '@/lib/use-restored-draft';
 import { useCreateApiToken } from '@/features/api-tokens/api/create-api-token';
 import { useApiTokens } from '@/features/api-tokens/api/get-api-tokens';
 import { useRevokeApiToken } from '@/features/api-tokens/api/revoke-api-token';
 
 type ApiToken = ApiTokensQuery['apiTokens'][number];
+const NAME_LIMIT = 100;
+/** The key under which an unsent token name waits for the sign-in (see form-draft). */
+const TOKEN_DRAFT = 'api-token';
+
+/** How a token is told apart from others of the same name: "pit_ab12cd34…". */
+function TokenPrefix({ prefix }: { prefix: string }) {
+  return (
+    <code className="mono" title="The start of the token; the rest is never shown again">
+      {prefix}…
+    </code>
+  );
+}
 
 /** Tokens for GraphQL clients in other apps: create (shown once), see last use, revoke. */
 export default function ApiTokensPage() {
   const [{ data, error, fetching }, refetch] = useApiTokens();
   const [{ fetching: creating }, createToken] = useCreateApiToken();
   const [, revokeToken] = useRevokeApiToken();
-  const [name, setName] = useState('');
+  const restored = useRestoredDraft<{ name: string }>(TOKEN_DRAFT);
+  const [name, setName] = useState(restored?.name ?? '');
   const [nameError, setNameError] = useState<string[] | undefined>();
   const [created, setCreated] = useState<{ name: string; token: string } | null>(null);
   const [revoking, setRevoking] = useState<ApiToken | null>(null);
@@ -35,7 +51,12 @@ export default function ApiTokensPage() {
       setNameError(['Give the token a name, such as the app that will use it.']);
       return;
     }
+    if (lengthProblem(name.trim(), NAME_LIMIT)) return; // the field already says why
     const result = await createToken({ name: name.trim() });
+    if (isUnauthenticated(result.error)) {
+      keepDraft(TOKEN_DRAFT, { name });
+      return;
+    }
     if (result.error) {
       setNameError([describeError(result.error)]);
       return;
@@ -52,9 +73,10 @@ export default function ApiTokensPage() {
       <PageHeader title="API tokens" description="For GraphQL clients in other apps: send “Authorization: Bearer <token>”." />
       <div className="card">
         <h2>Create a token</h2>
+        {restored && <Notice tone="warning">Your session had expired, so the token was not created. The name you typed is kept below: create it again.</Notice>}
         <form onSubmit={create} className="token-form" noValidate>
           <div className="form-grid">
-            <TextField label="Token name" value={name} onChange={(e) => setName(e.target.value)} errors={nameError} hint="Say who uses it, e.g. “warehouse sync”." maxLength={100} />
+            <TextField label="Token name" value={name} onChange={(e) => setName(e.target.value)} errors={nameError} hint="Say who uses it, e.g. “warehouse sync”." limit={NAME_LIMIT} />
           </div>
           <Button type="submit" variant="primary" busy={creating}>
             Create token
@@ -87,10 +109,11 @@ export default function ApiTokensPage() {
         </EmptyState>
       ) : (
         <div className="table-wrap">
-          <table aria-label="API tokens">
+          <table aria-label="API tokens" className="table-cards">
             <thead>
               <tr>
                 <th scope="col">Name</th>
+                <th scope="col">Token</th>
                 <th scope="col">Created</th>
                 <th scope="col">Last used</th>
                 <th scope="col">
@@ -101,11 +124,14 @@ export default function ApiTokensPage() {
             <tbody>
               {tokens.map((token) => (
                 <tr key={token.id}>
-                  <td>{token.name}</td>
-                  <td>{formatDateTime(token.createdAt)}</td>
-                  <td>{token.lastUsedAt ? formatDateTime(token.lastUsedAt) : <span className="muted">Never</span>}</td>
+                  <td className="card-title">{token.name}</td>
+                  <td>
+                    <TokenPrefix prefix={token.prefix} />
+                  </td>
+                  <td data-label="Created">{formatDateTime(token.createdAt)}</td>
+                  <td data-label="Last used">{token.lastUsedAt ? formatDateTime(token.lastUsedAt) : <span className="muted">Never</span>}</td>
                   <td className="actions">
-                    <Button size="sm" variant="danger" onClick={() => setRevoking(token)}>
+                    <Button size="sm" variant="danger" onClick={() => setRevoking(token)} aria-label={`Revoke ${token.name} (${token.prefix}…)`}>
                       Revoke
                     </Button>
                   </td>
@@ -118,7 +144,7 @@ export default function ApiTokensPage() {
       <ConfirmDialog
         open={revoking !== null}
         onOpenChange={(open) => !open && setRevoking(null)}
-        title={`Revoke token “${revoking?.name ?? ''}”?`}
+        title={`Revoke token “${revoking?.name ?? ''}” (${revoking?.prefix ?? ''}…)?`}
         confirmLabel="Revoke token"
         danger
         onConfirm={async () => {
@@ -127,11 +153,23 @@ export default function ApiTokensPage() {
           if (result.error) return describeError(result.error);
           const payload = result.data?.revokeApiToken;
           if (payload?.__typename === 'OperationInfo') return payload.messages.map((m) => m.message).join(' ');
-          setNotice(`Revoked token “${revoking.name}”. Apps using it are refused from now on.`);
+          setNotice(`Revoked token “${revoking.name}” (${revoking.prefix}…). Apps using it are refused from now on.`);
           setRevoking(null);
           refetch({ requestPolicy: 'network-only' });
         }}
       >
+        {revoking && (
+          <dl className="token-facts">
+            <dt>Token</dt>
+            <dd>
+              <TokenPrefix prefix={revoking.prefix} />
+            </dd>
+            <dt>Created</dt>
+            <dd>{formatDateTime(revoking.createdAt)}</dd>
+            <dt>Last used</dt>
+            <dd>{revoking.lastUsedAt ? formatDateTime(revoking.lastUsedAt) : 'Never'}</dd>
+          </dl>
+        )}
         <p>Apps that use it stop working at once. This cannot be undone.</p>
       </ConfirmDialog>
     </section>

@@ -1,7 +1,7 @@
 import { useCallback, useRef, useState } from 'react';
 import { graphql } from '@/gql';
 import type { ImportJobFieldsFragment } from '@/gql/graphql';
-import { uploadWithProgress, type UploadProgress } from '@/lib/upload';
+import { UploadError, uploadWithProgress, type UploadProgress } from '@/lib/upload';
 
 export const ImportProductsMutation = graphql(`
   mutation ImportProducts($file: Upload!, $dryRun: Boolean) {
@@ -18,7 +18,8 @@ export const ImportProductsMutation = graphql(`
 export type UploadState =
   | { phase: 'idle' }
   | { phase: 'uploading'; progress: UploadProgress }
-  | { phase: 'failed'; message: string };
+  | { phase: 'failed'; message: string }
+  | { phase: 'cancelled'; message: string };
 
 /**
  * Uploads a CSV with the browser's own progress events (XMLHttpRequest) and
@@ -47,7 +48,8 @@ export function useImportProducts() {
       setState({ phase: 'idle' });
       return payload;
     } catch (error) {
-      setState({ phase: 'failed', message: error instanceof Error ? error.message : String(error) });
+      if (error instanceof UploadError && error.cancelled) setState({ phase: 'cancelled', message: error.message });
+      else setState({ phase: 'failed', message: error instanceof Error ? error.message : String(error) });
       return null;
     } finally {
       abort.current = null;

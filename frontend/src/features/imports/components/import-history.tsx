@@ -6,35 +6,63 @@ import type { ImportJobFieldsFragment } from '@/gql/graphql';
 import { describeError } from '@/lib/error-message';
 import { formatBytes, formatDateTime, formatDuration, formatNumber } from '@/lib/format';
 import { useImportJobs } from '@/features/imports/api/get-import-jobs';
-import { elapsedMs, importStatusWords } from '@/features/imports/lib/import-status';
+import { elapsedMs, importStatusWords, isFinished } from '@/features/imports/lib/import-status';
 
 export const HISTORY_PAGE_SIZE = 20;
+/** How often the list is asked again while one of its imports waits or runs. */
+export const HISTORY_POLL_MS = 2000;
 
 export interface ImportHistoryProps {
   selectedId: string | null;
   onSelect: (id: string) => void;
   /** Changes whenever the shown job changes status, so the list is fetched again. */
   refreshKey: string;
+  /** The newest snapshot of the job shown above (pushed live): its row shows the same numbers. */
+  live?: ImportJobFieldsFragment | null;
+}
+
+/** The later of the listed row and the live snapshot of the same job (numbers only grow). */
+function freshest(listed: ImportJobFieldsFragment, live: ImportJobFieldsFragment | null | undefined): ImportJobFieldsFragment {
+  if (!live || live.id !== listed.id) return listed;
+  if (isFinished(listed.status) && !isFinished(live.status)) return listed;
+  return live.rowsProcessed >= listed.rowsProcessed || isFinished(live.status) ? live : listed;
 }
 
 function HistoryRow({ job, selected, onSelect }: { job: ImportJobFieldsFragment; selected: boolean; onSelect: (id: string) => void }) {
   const words = importStatusWords(job.status);
+  const pending = job.status === 'PENDING';
   return (
     <tr aria-current={selected || undefined}>
-      <td className="cell-clip mono" title={job.fileName}>
+      <td className="cell-clip mono card-title" title={job.fileName}>
         {job.fileName}
         {job.dryRun && <span className="muted"> (dry run)</span>}
       </td>
       <td>
         <StatusBadge label={words.label} tone={words.tone} />
       </td>
-      <td className="num hide-narrow">{formatBytes(job.fileSize)}</td>
-      <td className="num">{formatNumber(job.rowsProcessed)}</td>
-      <td className="num">{formatNumber(job.createdCount)}</td>
-      <td className="num">{formatNumber(job.updatedCount)}</td>
-      <td className="num hide-narrow">{formatNumber(job.unchangedCount)}</td>
-      <td className="num">{formatNumber(job.errorCount)}</td>
-      <td>{formatDateTime(job.createdAt)}</td>
+      {pending ? (
+        <td colSpan={6} className="muted card-wide">
+          Waiting for earlier imports
+        </td>
+      ) : (
+        <>
+          <td className="num hide-narrow">{formatBytes(job.fileSize)}</td>
+          <td className="num" data-label="Rows">
+            {formatNumber(job.rowsProcessed)}
+          </td>
+          <td className="num" data-label={job.dryRun ? 'Would create' : 'Created'}>
+            {formatNumber(job.createdCount)}
+          </td>
+          <td className="num" data-label={job.dryRun ? 'Would update' : 'Updated'}>
+            {formatNumber(job.updatedCount)}
+          </td>
+          <td className="num hide-narrow">{formatNumber(job.unchangedCount)}</td>
+          <td className="num" data-label="Errors">
+            {formatNumber(job.errorCount)}
+          </td>
+        </>
+      )}
+      <td data-label="Submitted">{formatDateTime(job.createdAt)}</td>
       <td className="hide-narrow">{job.finishedAt ? formatDuration(elapsedMs(job, Date.now())) : '—'}</td>
       <td className="actions">
         <Button size="sm" onClick={() => onSelect(job.id)} disabled={selected} aria-label={`View import of ${job.fileName} from ${formatDateTime(job.createdAt)}`}>
@@ -46,13 +74,13 @@ function HistoryRow({ job, selected, onSelect }: { job: ImportJobFieldsFragment;
 }
 
 /** Earlier imports, newest first, with "Show more". */
-export function ImportHistory({ selectedId, onSelect, refreshKey }: ImportHistoryProps) {
+export function ImportHistory({ selectedId, onSelect, refreshKey, live }: ImportHistoryProps) {
   const [pages, setPages] = useState<(string | null)[]>([null]);
   return (
     <section aria-labelledby="history-title">
       <h2 id="history-title">History</h2>
       <div className="table-wrap">
-        <table aria-label="Import history">
+        <table aria-label="Import history" className="table-cards">
           <thead>
             <tr>
               <th scope="col">File</th>
@@ -85,7 +113,7 @@ export function ImportHistory({ selectedId, onSelect, refreshKey }: ImportHistor
             </tr>
           </thead>
           {pages.map((after, index) => (
-            <HistoryPage key={after ?? 'first'} after={after} refreshKey={refreshKey} selectedId={selectedId} onSelect={onSelect} isLast={index === pages.length - 1} onMore={(cursor) => setPages((p) => [...p, cursor])} />
+            <HistoryPage key={after ?? 'first'} after={after} refreshKey={refreshKey} live={live} selectedId={selectedId} onSelect={onSelect} isLast={index === pages.length - 1} onMore={(cursor) => setPages((p) => [...p, cursor])} />
           ))}
         </table>
       </div>
@@ -96,13 +124,14 @@ export function ImportHistory({ selectedId, onSelect, refreshKey }: ImportHistor
 interface HistoryPageProps {
   after: string | null;
   refreshKey: string;
+  live?: ImportJobFieldsFragment | null;
   selectedId: string | null;
   onSelect: (id: string) => void;
   isLast: boolean;
   onMore: (cursor: string) => void;
 }
 
-function HistoryPage({ after, refreshKey, selectedId, onSelect, isLast, onMore }: HistoryPageProps) {
+function HistoryPage({ after, refreshKey, live, selectedId, onSelect, isLast, onMore }: HistoryPageProps) {
   const [{ data, error, fetching }, refetch] = useImportJobs(HISTORY_PAGE_SIZE, after);
   const firstRender = useRef(true);
   useEffect(() => {
@@ -114,6 +143,13 @@ function HistoryPage({ after, refreshKey, selectedId, onSelect, isLast, onMore }
   }, [refreshKey, refetch]);
   const connection = data?.importJobs;
   const colSpan = 11;
+  // While one of these imports waits or runs, its row stays live (not only the panel above).
+  const unfinished = Boolean(connection?.edges.some(({ node }) => !isFinished(node.status)));
+  useEffect(() => {
+    if (!unfinished) return;
+    const timer = window.setInterval(() => refetch({ requestPolicy: 'network-only' }), HISTORY_POLL_MS);
+    return () => window.clearInterval(timer);
+  }, [unfinished, refetch]);
   if (!connection) {
     return (
       <tbody>
@@ -139,7 +175,7 @@ function HistoryPage({ after, refreshKey, selectedId, onSelect, isLast, onMore }
   return (
     <tbody>
       {connection.edges.map(({ node }) => (
-        <HistoryRow key={node.id} job={node} selected={node.id === selectedId} onSelect={onSelect} />
+        <HistoryRow key={node.id} job={freshest(node, live)} selected={node.id === selectedId} onSelect={onSelect} />
       ))}
       {isLast && connection.pageInfo.hasNextPage && connection.pageInfo.endCursor && (
         <tr>

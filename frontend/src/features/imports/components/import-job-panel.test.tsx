@@ -1,4 +1,5 @@
-import { render, screen, waitFor } from '@testing-library/react';
+import { render, screen, waitFor, within } from '@testing-library/react';
+import userEvent from '@testing-library/user-event';
 import { describe, expect, it } from 'vitest';
 import { ImportJobPanel } from '@/features/imports/components/import-job-panel';
 import { createMockClient, operationName, withProviders } from '@/test/mock-client';
@@ -77,5 +78,55 @@ describe('live import progress', () => {
     render(withProviders(<ImportJobPanel id={base.id} />, client));
     expect(await screen.findByText('Failed')).toBeInTheDocument();
     expect(screen.getByRole('alert')).toHaveTextContent('Line 1: the header has no "sku" column.');
+  });
+});
+
+describe('import panel words and confirmations', () => {
+  it('a dry run speaks in "would" in the cards and the summary', async () => {
+    const { client } = createMockClient(() => ({
+      importJob: { ...base, dryRun: true, status: 'COMPLETED', progress: 100, bytesProcessed: 1000, rowsProcessed: 1916, createdCount: 1914, errorCount: 2, finishedAt: '2026-01-02T10:00:09Z', errors: noErrors },
+    }));
+    render(withProviders(<ImportJobPanel id={base.id} />, client));
+    const summary = await screen.findByText(/^Dry run finished/);
+    expect(summary).toHaveTextContent('Dry run finished; no product was changed. Importing this file would create 1,914, update 0 and leave 0 unchanged; 2 rows would be skipped.');
+    expect(summary).not.toHaveTextContent(/\d created/);
+    for (const label of ['Would create', 'Would update', 'Would stay unchanged', 'Would be skipped']) expect(screen.getByText(label)).toBeInTheDocument();
+    expect(screen.queryByText('Created')).not.toBeInTheDocument();
+  });
+
+  it('a queued job says it waits for earlier imports, not "estimating"', async () => {
+    const { client } = createMockClient((op) =>
+      operationName(op) === 'ImportProgress' ? new Error('no socket') : { importJob: { ...base, status: 'PENDING', progress: 0, bytesProcessed: 0, rowsProcessed: 0, startedAt: null, errors: noErrors } },
+    );
+    render(withProviders(<ImportJobPanel id={base.id} />, client));
+    expect(await screen.findByText('Pending')).toBeInTheDocument();
+    expect(screen.getByText('Time left').nextElementSibling).toHaveTextContent('waiting for earlier imports');
+    expect(screen.queryByText(/estimating/)).not.toBeInTheDocument();
+  });
+
+  it('Cancel import asks first, saying how many products already changed and that they stay changed', async () => {
+    const running = { ...base, status: 'PROCESSING', progress: 50, bytesProcessed: 500, rowsProcessed: 450_000, createdCount: 400_000, updatedCount: 12_345 };
+    let cancelled = false;
+    const { client, operations } = createMockClient((op) => {
+      if (operationName(op) === 'ImportProgress') return new Error('no socket');
+      if (operationName(op) === 'CancelImport') {
+        cancelled = true;
+        return { cancelImport: { ...running, status: 'CANCELLED', finishedAt: '2026-01-02T10:01:00Z' } };
+      }
+      return { importJob: { ...running, ...(cancelled ? { status: 'CANCELLED', finishedAt: '2026-01-02T10:01:00Z' } : {}), errors: noErrors } };
+    });
+    render(withProviders(<ImportJobPanel id={base.id} />, client));
+    const user = userEvent.setup();
+    await user.click(await screen.findByRole('button', { name: 'Cancel import' }));
+    const dialog = screen.getByRole('dialog', { name: 'Cancel this import?' });
+    expect(dialog).toHaveTextContent('412,345 products have already been changed (400,000 created, 12,345 updated) and stay changed');
+    expect(operations.some((op) => operationName(op) === 'CancelImport')).toBe(false);
+    await user.click(within(dialog).getByRole('button', { name: 'Keep importing' }));
+    expect(operations.some((op) => operationName(op) === 'CancelImport')).toBe(false);
+
+    await user.click(screen.getByRole('button', { name: 'Cancel import' }));
+    await user.click(within(screen.getByRole('dialog', { name: 'Cancel this import?' })).getByRole('button', { name: 'Cancel import' }));
+    await waitFor(() => expect(operations.filter((op) => operationName(op) === 'CancelImport')).toHaveLength(1));
+    expect(await screen.findByText(/The 412,345 products changed before the cancel .* stay changed/)).toBeInTheDocument();
   });
 });

@@ -1,10 +1,12 @@
 import { useEffect, useState } from 'react';
 import { Button } from '@/components/ui/button';
+import { ConfirmDialog } from '@/components/ui/confirm-dialog';
 import { Notice } from '@/components/ui/notice';
 import { ProgressBar } from '@/components/ui/progress-bar';
 import { ErrorState, LoadingState } from '@/components/ui/states';
 import { StatusBadge } from '@/components/ui/status-badge';
 import { describeError } from '@/lib/error-message';
+import type { ImportJobFieldsFragment } from '@/gql/graphql';
 import { formatBytes, formatDateTime, formatDuration, formatNumber } from '@/lib/format';
 import { useCancelImport } from '@/features/imports/api/cancel-import';
 import { useLiveImportJob } from '@/features/imports/hooks/use-live-import-job';
@@ -22,11 +24,45 @@ function useNow(running: boolean) {
   return now;
 }
 
+const plural = (n: number, word: string) => `${formatNumber(n)} ${word}${n === 1 ? '' : 's'}`;
+
+/** What cancelling this job means for the catalogue, in plain words. */
+export function cancelConsequence(job: Pick<ImportJobFieldsFragment, 'status' | 'dryRun' | 'createdCount' | 'updatedCount'>): string {
+  if (job.dryRun) return 'A dry run changes no product: cancelling only stops the check.';
+  if (job.status === 'PENDING') return 'It has not started: no product has been changed, and none will be.';
+  const changed = job.createdCount + job.updatedCount;
+  if (changed === 0) return 'No product has been changed so far. Cancelling stops it before the rest of the file is applied.';
+  return (
+    `${plural(changed, 'product')} ${changed === 1 ? 'has' : 'have'} already been changed ` +
+    `(${formatNumber(job.createdCount)} created, ${formatNumber(job.updatedCount)} updated) and ${changed === 1 ? 'stays' : 'stay'} changed: ` +
+    'cancelling stops the rest of the file, it does not undo what is done.'
+  );
+}
+
+/** The summary of a finished job; a dry run speaks in "would" throughout. */
+export function finishedSummary(job: Pick<ImportJobFieldsFragment, 'dryRun' | 'createdCount' | 'updatedCount' | 'unchangedCount' | 'errorCount'>): string {
+  const skipped = `${plural(job.errorCount, 'row')}`;
+  if (job.dryRun) {
+    return (
+      `Dry run finished; no product was changed. Importing this file would create ${formatNumber(job.createdCount)}, ` +
+      `update ${formatNumber(job.updatedCount)} and leave ${formatNumber(job.unchangedCount)} unchanged; ${skipped} would be skipped.`
+    );
+  }
+  return `Import finished: ${formatNumber(job.createdCount)} created, ${formatNumber(job.updatedCount)} updated, ${formatNumber(job.unchangedCount)} unchanged, ${skipped} skipped.`;
+}
+
+export interface ImportJobPanelProps {
+  id: string;
+  onStatusChange?: () => void;
+  /** Every new snapshot of the job, so the history row shows the same live numbers. */
+  onJob?: (job: ImportJobFieldsFragment) => void;
+}
+
 /** One import, live: status in words, progress, counts, time, Cancel, and its first errors. */
-export function ImportJobPanel({ id, onStatusChange }: { id: string; onStatusChange?: () => void }) {
+export function ImportJobPanel({ id, onStatusChange, onJob }: ImportJobPanelProps) {
   const { job, errors, mode, loading, notFound, error, refetch } = useLiveImportJob(id);
-  const [{ fetching: cancelling }, cancelImport] = useCancelImport();
-  const [cancelProblem, setCancelProblem] = useState<string | null>(null);
+  const [, cancelImport] = useCancelImport();
+  const [confirmCancel, setConfirmCancel] = useState(false);
   const running = job ? !isFinished(job.status) : false;
   const now = useNow(running);
   const status = job?.status;
@@ -34,6 +70,10 @@ export function ImportJobPanel({ id, onStatusChange }: { id: string; onStatusCha
   useEffect(() => {
     if (status) onStatusChange?.();
   }, [status, onStatusChange]);
+
+  useEffect(() => {
+    if (job) onJob?.(job);
+  }, [job, onJob]);
 
   if (loading) return <LoadingState label="Loading the import…" />;
   if (notFound) return <Notice tone="warning">This import no longer exists.</Notice>;
@@ -43,13 +83,13 @@ export function ImportJobPanel({ id, onStatusChange }: { id: string; onStatusCha
   const elapsed = elapsedMs(job, now);
   const left = remainingMs(job, now);
 
-  async function cancel() {
-    setCancelProblem(null);
+  async function cancel(): Promise<string | void> {
     const result = await cancelImport({ id });
-    if (result.error) setCancelProblem(describeError(result.error));
-    else if (result.data?.cancelImport.__typename === 'OperationInfo') setCancelProblem(result.data.cancelImport.messages.map((m) => m.message).join(' '));
-    else refetch();
+    if (result.error) return describeError(result.error);
+    if (result.data?.cancelImport.__typename === 'OperationInfo') return result.data.cancelImport.messages.map((m) => m.message).join(' ');
+    refetch();
   }
+  const dry = job.dryRun;
 
   return (
     <section className="card" aria-labelledby="job-title" aria-busy={running}>
@@ -69,7 +109,7 @@ export function ImportJobPanel({ id, onStatusChange }: { id: string; onStatusCha
             <StatusBadge label={words.label} tone={words.tone} />
           </span>
           {running && (
-            <Button variant="danger" onClick={cancel} busy={cancelling}>
+            <Button variant="danger" onClick={() => setConfirmCancel(true)}>
               Cancel import
             </Button>
           )}
@@ -90,11 +130,11 @@ export function ImportJobPanel({ id, onStatusChange }: { id: string; onStatusCha
           <dd>{formatNumber(job.updatedCount)}</dd>
         </div>
         <div className="stat">
-          <dt>Unchanged</dt>
+          <dt>{dry ? 'Would stay unchanged' : 'Unchanged'}</dt>
           <dd>{formatNumber(job.unchangedCount)}</dd>
         </div>
         <div className="stat">
-          <dt>Errors</dt>
+          <dt>{dry ? 'Would be skipped' : 'Errors'}</dt>
           <dd>{formatNumber(job.errorCount)}</dd>
         </div>
         <div className="stat">
@@ -103,23 +143,36 @@ export function ImportJobPanel({ id, onStatusChange }: { id: string; onStatusCha
         </div>
         <div className="stat">
           <dt>Time left</dt>
-          <dd>{running ? (left == null ? 'estimating…' : `about ${formatDuration(left)}`) : '—'}</dd>
+          <dd>{job.status === 'PENDING' ? 'waiting for earlier imports' : running ? (left == null ? 'estimating…' : `about ${formatDuration(left)}`) : '—'}</dd>
         </div>
       </dl>
-      {cancelProblem && <Notice tone="error">{cancelProblem}</Notice>}
+      {job.status === 'PENDING' && <Notice tone="info">Queued: imports run one at a time, in the order they were sent; this one starts when the earlier ones have finished.</Notice>}
       {job.status === 'FAILED' && job.errorMessage && (
         <Notice tone="error">
           <strong>The file was not imported.</strong> {job.errorMessage} No product was changed.
         </Notice>
       )}
-      {job.status === 'CANCELLED' && <Notice tone="warning">Cancelled. Chunks committed before the cancel stay applied.</Notice>}
-      {job.status === 'COMPLETED' && (
-        <Notice tone="success">
-          {job.dryRun ? 'Dry run finished; no product was changed: ' : 'Import finished: '}
-          {formatNumber(job.createdCount)} created, {formatNumber(job.updatedCount)} updated, {formatNumber(job.unchangedCount)} unchanged, {formatNumber(job.errorCount)} rows
-          skipped.
+      {job.status === 'CANCELLED' && (
+        <Notice tone="warning">
+          {dry
+            ? 'Cancelled. A dry run changes no product.'
+            : job.createdCount + job.updatedCount > 0
+              ? `Cancelled. The ${plural(job.createdCount + job.updatedCount, 'product')} changed before the cancel (${formatNumber(job.createdCount)} created, ${formatNumber(job.updatedCount)} updated) stay changed; the rest of the file was not imported.`
+              : 'Cancelled before any product was changed.'}
         </Notice>
       )}
+      {job.status === 'COMPLETED' && <Notice tone="success">{finishedSummary(job)}</Notice>}
+      <ConfirmDialog
+        open={confirmCancel && running}
+        onOpenChange={setConfirmCancel}
+        title={dry ? 'Cancel this dry run?' : 'Cancel this import?'}
+        confirmLabel={dry ? 'Cancel dry run' : 'Cancel import'}
+        cancelLabel={dry ? 'Keep checking' : 'Keep importing'}
+        danger
+        onConfirm={cancel}
+      >
+        <p>{cancelConsequence(job)}</p>
+      </ConfirmDialog>
       {job.errorCount > 0 && <ImportErrorsTable jobId={job.id} errorCount={job.errorCount} errors={errors} />}
     </section>
   );

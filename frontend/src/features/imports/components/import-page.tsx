@@ -1,5 +1,6 @@
 import { useCallback, useState } from 'react';
 import { useSearchParams } from 'react-router';
+import type { ImportJobFieldsFragment } from '@/gql/graphql';
 import { PageHeader } from '@/components/layouts/page-header';
 import { useImportJobs } from '@/features/imports/api/get-import-jobs';
 import { HISTORY_PAGE_SIZE, ImportHistory } from '@/features/imports/components/import-history';
@@ -16,6 +17,7 @@ export default function ImportPage() {
   const [params, setParams] = useSearchParams();
   const [{ data }] = useImportJobs(HISTORY_PAGE_SIZE, null);
   const [refreshKey, setRefreshKey] = useState('');
+  const [live, setLive] = useState<ImportJobFieldsFragment | null>(null);
   // Without ?job=, a job still waiting or running comes first; else the newest one.
   const jobs = data?.importJobs.edges.map((e) => e.node) ?? [];
   const active = jobs.find((job) => !isFinished(job.status));
@@ -33,8 +35,8 @@ export default function ImportPage() {
           setRefreshKey(job.id);
         }}
       />
-      {selectedId && <ImportJobPanel key={selectedId} id={selectedId} onStatusChange={onStatusChange} />}
-      <ImportHistory selectedId={selectedId} onSelect={select} refreshKey={refreshKey} />
+      {selectedId && <ImportJobPanel key={selectedId} id={selectedId} onStatusChange={onStatusChange} onJob={setLive} />}
+      <ImportHistory selectedId={selectedId} onSelect={select} refreshKey={refreshKey} live={live} />
     </section>
   );
 }

@@ -130,7 +130,11 @@ describe('upload flow', () => {
     await user.upload(screen.getByLabelText('CSV file'), new File(['x'], 'a.csv'));
     await user.click(screen.getByRole('button', { name: 'Start import' }));
     await user.click(await screen.findByRole('button', { name: 'Cancel upload' }));
-    expect(await screen.findByRole('alert')).toHaveTextContent('The upload was cancelled.');
+    // The person's own choice: a neutral notice (role="status"), never a red error.
+    const notice = await screen.findByText('Upload cancelled: nothing was imported.');
+    expect(notice).toHaveAttribute('role', 'status');
+    expect(notice).toHaveClass('notice-info');
+    expect(screen.queryByRole('alert')).not.toBeInTheDocument();
     expect(onQueued).not.toHaveBeenCalled();
   });
 });

@@ -95,6 +95,7 @@ export function UploadForm({ onQueued }: UploadFormProps) {
         />
       )}
       {state.phase === 'failed' && <Notice tone="error">{state.message}</Notice>}
+      {state.phase === 'cancelled' && <Notice tone="info">{state.message}</Notice>}
       <div className="dialog-footer" style={{ justifyContent: 'flex-start' }}>
         <Button type="submit" variant="primary" disabled={!file} busy={uploading}>
           {dryRun ? 'Start dry run' : 'Start import'}

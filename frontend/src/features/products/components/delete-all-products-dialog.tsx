@@ -42,7 +42,16 @@ export function DeleteAllProductsDialog({ open, onClose, totalCount, onDeleted }
         This removes {totalCount == null ? 'every product' : <strong>all {formatNumber(totalCount)} products</strong>} and cannot be undone. Webhooks receive one{' '}
         <code>products.bulk_deleted</code> event.
       </p>
-      <TextField label={`Type ${CONFIRM_WORD} to confirm`} value={typed} onChange={(e) => setTyped(e.target.value)} autoComplete="off" spellCheck={false} />
+      <TextField
+        label={`Type ${CONFIRM_WORD} to confirm`}
+        value={typed}
+        onChange={(e) => setTyped(e.target.value)}
+        autoComplete="off"
+        autoCapitalize="characters"
+        spellCheck={false}
+        hint="Then press Enter or the button below."
+        errors={typed !== CONFIRM_WORD && typed.trim().toUpperCase() === CONFIRM_WORD ? [`Type it in capitals: ${CONFIRM_WORD}.`] : undefined}
+      />
     </ConfirmDialog>
   );
 }

@@ -1,8 +1,8 @@
-import { useEffect, useRef, useState } from 'react';
+import { useEffect, useId, useRef, useState } from 'react';
 import { Button } from '@/components/ui/button';
 import { SelectField } from '@/components/ui/select-field';
 import { TextField } from '@/components/ui/text-field';
-import type { ActiveFilter, FilterPatch, ProductsView } from '@/features/products/lib/products-view';
+import type { ActiveFilter, FilterPatch, ProductsView, SortDirection, SortField } from '@/features/products/lib/products-view';
 
 /** How long typing must pause before the filter applies (and the URL changes). */
 export const FILTER_DEBOUNCE_MS = 250;
@@ -13,9 +13,24 @@ type Drafts = Record<TextFilter, string>;
 
 const pick = (view: ProductsView): Drafts => ({ search: view.search, sku: view.sku, name: view.name, description: view.description });
 
+/** The orders a phone offers in a select (its cards have no sortable column headers). */
+const SORTS: readonly { value: string; label: string; field: SortField; direction: SortDirection }[] = [
+  { value: '-updatedAt', label: 'Recently updated', field: 'updatedAt', direction: 'DESC' },
+  { value: 'updatedAt', label: 'Least recently updated', field: 'updatedAt', direction: 'ASC' },
+  { value: 'sku', label: 'SKU A–Z', field: 'sku', direction: 'ASC' },
+  { value: '-sku', label: 'SKU Z–A', field: 'sku', direction: 'DESC' },
+  { value: 'name', label: 'Name A–Z', field: 'name', direction: 'ASC' },
+  { value: '-name', label: 'Name Z–A', field: 'name', direction: 'DESC' },
+  { value: '-createdAt', label: 'Newest', field: 'createdAt', direction: 'DESC' },
+  { value: 'createdAt', label: 'Oldest', field: 'createdAt', direction: 'ASC' },
+];
+
 export interface ProductFiltersProps {
   view: ProductsView;
-  /** `replace` is true for typing, so every keystroke does not become a history entry. */
+  /**
+   * `replace` is false for the first change of a typing session (it becomes one history
+   * entry, so Back returns to the list as it was) and true for the rest of that session.
+   */
   onChange: (patch: FilterPatch, options: { replace: boolean }) => void;
 }
 
@@ -25,11 +40,17 @@ export function ProductFilters({ view, onChange }: ProductFiltersProps) {
   // What this component last put in the URL; anything else there came from outside
   // (back button, "Clear filters", a shared link) and replaces the drafts.
   const committed = useRef<Drafts>(pick(view));
+  // The text filter being typed in since it got focus: its first applied change pushes a
+  // history entry, the later ones replace it. Leaving the field ends the session.
+  const typing = useRef<TextFilter | null>(null);
+  const [open, setOpen] = useState(false);
+  const moreId = useId();
 
   useEffect(() => {
     const fromUrl = pick(view);
     const outside = TEXT_FILTERS.filter((key) => fromUrl[key] !== committed.current[key]);
     if (outside.length) {
+      typing.current = null;
       committed.current = { ...committed.current, ...Object.fromEntries(outside.map((k) => [k, fromUrl[k]])) };
       setDrafts((current) => ({ ...current, ...Object.fromEntries(outside.map((k) => [k, fromUrl[k]])) }));
     }
@@ -40,7 +61,9 @@ export function ProductFilters({ view, onChange }: ProductFiltersProps) {
     if (!changed.length) return;
     const timer = window.setTimeout(() => {
       committed.current = { ...drafts };
-      onChange(Object.fromEntries(changed.map((k) => [k, drafts[k]])), { replace: true });
+      const continuing = typing.current !== null && changed.every((k) => k === typing.current);
+      typing.current = changed.length === 1 ? changed[0] : null;
+      onChange(Object.fromEntries(changed.map((k) => [k, drafts[k]])), { replace: continuing });
     }, FILTER_DEBOUNCE_MS);
     return () => window.clearTimeout(timer);
   }, [drafts, onChange]);
@@ -48,12 +71,32 @@ export function ProductFilters({ view, onChange }: ProductFiltersProps) {
   const text = (key: TextFilter) => ({
     value: drafts[key],
     onChange: (e: React.ChangeEvent<HTMLInputElement>) => setDrafts((d) => ({ ...d, [key]: e.target.value })),
+    onBlur: () => {
+      if (typing.current === key) typing.current = null;
+    },
   });
   const anyFilter = TEXT_FILTERS.some((k) => drafts[k]) || view.active !== 'any';
+  const folded = [drafts.sku, drafts.name, drafts.description].filter(Boolean).length + (view.active !== 'any' ? 1 : 0);
+  const sort = `${view.sortDirection === 'DESC' ? '-' : ''}${view.sortField}`;
 
   return (
-    <form className="filters" role="search" aria-label="Filter products" onSubmit={(e) => e.preventDefault()}>
+    <form className={`filters${open ? ' open' : ''}`} role="search" aria-label="Filter products" onSubmit={(e) => e.preventDefault()}>
       <TextField label="Search" type="search" className="search-field" placeholder="Words in SKU, name or description" {...text('search')} />
+      {/* Narrow screens fold the other filters behind this button, so products come first. */}
+      <Button className="filters-toggle" aria-expanded={open} aria-controls={moreId} onClick={() => setOpen((o) => !o)}>
+        {folded ? `Filters (${folded})` : 'Filters'}
+      </Button>
+      <div className="filters-more" id={moreId}>
+      <SelectField
+        label="Sort by"
+        className="show-narrow"
+        value={SORTS.some((o) => o.value === sort) ? sort : '-updatedAt'}
+        onChange={(e) => {
+          const chosen = SORTS.find((o) => o.value === e.target.value);
+          if (chosen) onChange({ sortField: chosen.field, sortDirection: chosen.direction }, { replace: false });
+        }}
+        options={SORTS.map(({ value, label }) => ({ value, label }))}
+      />
       <TextField label="SKU" {...text('sku')} />
       <TextField label="Name" {...text('name')} />
       <TextField label="Description" {...text('description')} />
@@ -79,6 +122,7 @@ export function ProductFilters({ view, onChange }: ProductFiltersProps) {
         >
           Clear filters
         </Button>
+      </div>
       </div>
     </form>
   );

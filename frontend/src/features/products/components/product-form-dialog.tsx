@@ -3,25 +3,46 @@ import { Button } from '@/components/ui/button';
 import { CheckboxField } from '@/components/ui/checkbox-field';
 import { Dialog, DialogFooter } from '@/components/ui/dialog';
 import { Notice } from '@/components/ui/notice';
-import { TextAreaField, TextField } from '@/components/ui/text-field';
+import { lengthProblem, TextAreaField, TextField } from '@/components/ui/text-field';
 import type { ProductFieldsFragment } from '@/gql/graphql';
 import { describeError } from '@/lib/error-message';
+import { DRAFT_RESTORED_MESSAGE, keepDraft } from '@/lib/form-draft';
+import { isUnauthenticated } from '@/lib/graphql-client';
 import { splitMessages, type FieldErrors } from '@/lib/operation-info';
 import { useCreateProduct } from '@/features/products/api/create-product';
 import { useUpdateProduct } from '@/features/products/api/update-product';
 
 const FORM_FIELDS = ['sku', 'name', 'description', 'active'] as const;
 const noErrors: FieldErrors = { byField: {}, general: [] };
+/** The contract's limit for SKU and name. */
+export const TEXT_LIMIT = 255;
+/** The key under which an unsaved product form waits for the sign-in (see form-draft). */
+export const PRODUCT_DRAFT = 'product';
+
+export interface ProductFormValues {
+  sku: string;
+  name: string;
+  description: string;
+  active: boolean;
+}
+
+/** What the form keeps when its save meets an expired session. */
+export interface ProductDraft {
+  product: ProductFieldsFragment | 'new';
+  values: ProductFormValues;
+}
 
 export interface ProductFormDialogProps {
   /** The product to edit, or "new" to create one; null when closed. */
   product: ProductFieldsFragment | 'new' | null;
+  /** Values typed before the session expired, to fill the form with instead of the product's. */
+  restored?: ProductFormValues | null;
   onClose: () => void;
   onSaved: (product: ProductFieldsFragment, created: boolean) => void;
 }
 
 /** "New product" and "Edit product": the server's validation messages appear next to their field. */
-export function ProductFormDialog({ product, onClose, onSaved }: ProductFormDialogProps) {
+export function ProductFormDialog({ product, restored, onClose, onSaved }: ProductFormDialogProps) {
   const isNew = product === 'new';
   const [sku, setSku] = useState('');
   const [name, setName] = useState('');
@@ -33,20 +54,27 @@ export function ProductFormDialog({ product, onClose, onSaved }: ProductFormDial
 
   useEffect(() => {
     if (!product) return;
-    const source = product === 'new' ? null : product;
+    const source = restored ?? (product === 'new' ? null : product);
     setSku(source?.sku ?? '');
     setName(source?.name ?? '');
     setDescription(source?.description ?? '');
     setActive(source?.active ?? true);
     setErrors(noErrors);
-  }, [product]);
+  }, [product, restored]);
 
   async function submit(event: FormEvent) {
     event.preventDefault();
     if (!product) return;
+    const tooLong = { sku: lengthProblem(sku, TEXT_LIMIT), name: lengthProblem(name, TEXT_LIMIT) };
+    if (tooLong.sku || tooLong.name) return; // the fields already say why
     setErrors(noErrors);
     const fields = { sku, name, description, active };
     const result = product === 'new' ? await createProduct({ input: fields }) : await updateProduct({ input: { id: product.id, ...fields } });
+    if (isUnauthenticated(result.error)) {
+      // The app is going to the sign-in page: keep what was typed for when the person is back.
+      keepDraft<ProductDraft>(PRODUCT_DRAFT, { product, values: fields });
+      return;
+    }
     if (result.error) {
       setErrors({ byField: {}, general: [describeError(result.error)] });
       return;
@@ -63,10 +91,11 @@ export function ProductFormDialog({ product, onClose, onSaved }: ProductFormDial
   return (
     <Dialog open={product !== null} onOpenChange={(open) => !open && onClose()} title={title}>
       <form onSubmit={submit} noValidate>
+        {restored && <Notice tone="warning">{DRAFT_RESTORED_MESSAGE}</Notice>}
         {errors.general.length > 0 && <Notice tone="error">{errors.general.join(' ')}</Notice>}
         <div className="form-grid">
-          <TextField label="SKU" value={sku} onChange={(e) => setSku(e.target.value)} errors={errors.byField.sku} aria-required="true" maxLength={255} autoComplete="off" />
-          <TextField label="Name" value={name} onChange={(e) => setName(e.target.value)} errors={errors.byField.name} aria-required="true" maxLength={255} autoComplete="off" />
+          <TextField label="SKU" value={sku} onChange={(e) => setSku(e.target.value)} errors={errors.byField.sku} aria-required="true" limit={TEXT_LIMIT} autoComplete="off" />
+          <TextField label="Name" value={name} onChange={(e) => setName(e.target.value)} errors={errors.byField.name} aria-required="true" limit={TEXT_LIMIT} autoComplete="off" />
           <TextAreaField label="Description" className="span-2" value={description} onChange={(e) => setDescription(e.target.value)} errors={errors.byField.description} />
           <CheckboxField label="Active" className="span-2" checked={active} onChange={(e) => setActive(e.target.checked)} errors={errors.byField.active} />
         </div>

@@ -1,9 +1,12 @@
 import { render, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
-import { describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it } from 'vitest';
 import type { Operation } from '@urql/core';
+import { MemoryRouter, Route, Routes, useLocation, useNavigate } from 'react-router';
+import { Provider } from 'urql';
 import ProductsPage from '@/features/products/components/products-page';
-import { createMockClient, operationName, withProviders } from '@/test/mock-client';
+import { RequestTimeoutError } from '@/lib/graphql-client';
+import { createMockClient, GraphQLErrorsAnswer, operationName, withProviders } from '@/test/mock-client';
 
 function product(n: number) {
   return {
@@ -145,5 +148,154 @@ describe('products page', () => {
     await waitFor(() => expect(sku).toHaveAttribute('aria-invalid', 'true'));
     expect(sku).toHaveAccessibleDescription('A product with this SKU already exists.');
     expect(within(dialog).getByRole('alert')).toHaveTextContent('Something else.');
+  });
+});
+
+describe('products page: honest numbers, kept work, history', () => {
+  afterEach(() => window.sessionStorage.clear());
+
+  it('while a new search runs, shows that the count is loading instead of the old total', async () => {
+    let release: () => void = () => undefined;
+    const gate = new Promise<void>((resolve) => (release = resolve));
+    const all = catalogue(3);
+    const one = catalogue(1);
+    const { client } = createMockClient(async (op) => {
+      const filters = (op.variables as { filters?: { search?: string } | null }).filters;
+      if (filters?.search === 'red') {
+        await gate;
+        return one(op);
+      }
+      return all(op);
+    });
+    render(withProviders(<ProductsPage />, client, '/products'));
+    expect(await screen.findByText('3 products')).toBeInTheDocument();
+    const user = userEvent.setup();
+    await user.type(screen.getByLabelText('Search'), 'red');
+    expect(await screen.findByText('Counting matching products…')).toBeInTheDocument();
+    expect(screen.queryByText(/^3 (matching )?products$/)).not.toBeInTheDocument();
+    expect(screen.getByRole('navigation', { name: 'Pages' })).toHaveTextContent('Loading…');
+    expect(screen.getByRole('table', { name: 'Products' })).toHaveAttribute('aria-busy', 'true');
+    release();
+    expect(await screen.findByText('1 matching product')).toBeInTheDocument();
+  });
+
+  it('a request that fails by timing out shows why, with Retry', async () => {
+    let fail = true;
+    const ok = catalogue(2);
+    const { client } = createMockClient((op) => (fail ? new RequestTimeoutError(15_000) : ok(op)));
+    render(withProviders(<ProductsPage />, client, '/products'));
+    expect(await screen.findByRole('alert')).toHaveTextContent('The server did not answer within 15 s.');
+    fail = false;
+    await userEvent.setup().click(screen.getByRole('button', { name: 'Retry' }));
+    expect(await screen.findByText('2 products')).toBeInTheDocument();
+  });
+
+  it('the first typed change of a filter is one history entry: Back returns to the list as it was', async () => {
+    function Probe() {
+      const location = useLocation();
+      const navigate = useNavigate();
+      return (
+        <>
+          <output data-testid="location">{`${location.pathname}${location.search}`}</output>
+          <button type="button" onClick={() => navigate(-1)}>
+            Back
+          </button>
+        </>
+      );
+    }
+    const { client } = createMockClient(catalogue(3));
+    render(
+      <Provider value={client}>
+        <MemoryRouter initialEntries={['/import', '/products?active=true']} initialIndex={1}>
+          <Routes>
+            <Route path="/products" element={<ProductsPage />} />
+            <Route path="*" element={<p>Another page</p>} />
+          </Routes>
+          <Probe />
+        </MemoryRouter>
+      </Provider>,
+    );
+    await screen.findByText('3 matching products');
+    const user = userEvent.setup();
+    const search = screen.getByLabelText('Search');
+    await user.type(search, 'bu');
+    await waitFor(() => expect(screen.getByTestId('location')).toHaveTextContent('q=bu'));
+    await user.type(search, 'dget');
+    await waitFor(() => expect(screen.getByTestId('location')).toHaveTextContent('q=budget'));
+    await user.click(screen.getByRole('button', { name: 'Back' }));
+    await waitFor(() => expect(screen.getByTestId('location')).toHaveTextContent(/^\/products\?active=true$/));
+    expect(screen.getByLabelText('Search')).toHaveValue('');
+  });
+
+  it('Delete all: lowercase says capitals are needed, and Enter confirms once DELETE is typed', async () => {
+    const { client, operations } = createMockClient((op) =>
+      operationName(op) === 'DeleteAllProducts' ? { deleteAllProducts: { __typename: 'DeleteAllProductsPayload', deletedCount: 3 } } : catalogue(3)(op),
+    );
+    render(withProviders(<ProductsPage />, client, '/products'));
+    await screen.findByText('3 products');
+    const user = userEvent.setup();
+    await user.click(screen.getByRole('button', { name: 'Delete all products' }));
+    const dialog = screen.getByRole('dialog', { name: 'Delete all products?' });
+    const field = within(dialog).getByLabelText('Type DELETE to confirm');
+    await waitFor(() => expect(field).toHaveFocus());
+    await user.type(field, 'delete{Enter}');
+    expect(field).toHaveAccessibleDescription(/Type it in capitals: DELETE\./);
+    expect(operations.some((op) => operationName(op) === 'DeleteAllProducts')).toBe(false);
+    await user.clear(field);
+    await user.type(field, 'DELETE{Enter}');
+    expect(await screen.findByText('Deleted 3 products.')).toBeInTheDocument();
+    expect(operations.filter((op) => operationName(op) === 'DeleteAllProducts')).toHaveLength(1);
+  });
+
+  it('a name over 255 characters is not cut: the form says so and sends nothing', async () => {
+    const { client, operations } = createMockClient(catalogue(0));
+    render(withProviders(<ProductsPage />, client, '/products'));
+    await screen.findByText('No products yet.');
+    const user = userEvent.setup();
+    await user.click(screen.getByRole('button', { name: 'New product' }));
+    const dialog = screen.getByRole('dialog', { name: 'New product' });
+    await user.type(within(dialog).getByLabelText('SKU'), 'LONG-1');
+    await user.click(within(dialog).getByLabelText('Name'));
+    await user.paste('n'.repeat(300));
+    expect(within(dialog).getByLabelText('Name')).toHaveValue('n'.repeat(300));
+    await user.click(within(dialog).getByRole('button', { name: 'Create product' }));
+    expect(within(dialog).getByLabelText('Name')).toHaveAccessibleDescription('300 characters; at most 255. Remove 45.');
+    expect(operations.some((op) => operationName(op) === 'CreateProduct')).toBe(false);
+  });
+
+  it('a save that meets an expired session keeps the typed changes: the dialog comes back filled after sign-in', async () => {
+    const { client, operations } = createMockClient((op) =>
+      operationName(op) === 'UpdateProduct' ? new GraphQLErrorsAnswer([{ message: 'Sign in first.', extensions: { code: 'UNAUTHENTICATED' } }]) : catalogue(2)(op),
+    );
+    const first = render(withProviders(<ProductsPage />, client, '/products'));
+    await screen.findByText('2 products');
+    const user = userEvent.setup();
+    await user.click(screen.getAllByRole('button', { name: /^Edit / })[0]);
+    const dialog = screen.getByRole('dialog', { name: 'Edit product SKU-001' });
+    await user.clear(within(dialog).getByLabelText('Name'));
+    await user.type(within(dialog).getByLabelText('Name'), 'Changed before the session ended');
+    await user.click(within(dialog).getByRole('button', { name: 'Save changes' }));
+    await waitFor(() => expect(operations.some((op) => operationName(op) === 'UpdateProduct')).toBe(true));
+    await waitFor(() => expect(window.sessionStorage.length).toBe(1));
+    first.unmount(); // the app goes to the sign-in page...
+
+    render(withProviders(<ProductsPage />, client, '/products')); // ...and comes back once signed in
+    const restored = await screen.findByRole('dialog', { name: 'Edit product SKU-001' });
+    expect(within(restored).getByLabelText('Name')).toHaveValue('Changed before the session ended');
+    expect(within(restored).getByText(/Your session had expired, so this was not saved/)).toBeInTheDocument();
+    await waitFor(() => expect(window.sessionStorage.length).toBe(0)); // shown once, not on every visit
+  });
+
+  it('on a phone the filters fold behind a Filters button, and a select sorts (the cards have no headers)', async () => {
+    const { client, operations } = createMockClient(catalogue(3));
+    render(withProviders(<ProductsPage />, client, '/products?active=false'));
+    await screen.findByText('3 matching products');
+    const user = userEvent.setup();
+    const toggle = screen.getByRole('button', { name: 'Filters (1)' });
+    expect(toggle).toHaveAttribute('aria-expanded', 'false');
+    await user.click(toggle);
+    expect(toggle).toHaveAttribute('aria-expanded', 'true');
+    await user.selectOptions(screen.getByLabelText('Sort by'), 'name');
+    await waitFor(() => expect(productQueries(operations).at(-1)).toMatchObject({ ordering: [{ name: 'ASC' }] }));
   });
 });

@@ -7,12 +7,13 @@ import { EmptyState, ErrorState } from '@/components/ui/states';
 import type { ProductFieldsFragment, ProductsQuery } from '@/gql/graphql';
 import { describeError } from '@/lib/error-message';
 import { formatNumber } from '@/lib/format';
+import { useRestoredDraft } from '@/lib/use-restored-draft';
 import { useProducts } from '@/features/products/api/get-products';
 import { DeleteAllProductsDialog } from '@/features/products/components/delete-all-products-dialog';
 import { DeleteProductDialog } from '@/features/products/components/delete-product-dialog';
 import { ExportProductsButton } from '@/features/products/components/export-products-dialog';
 import { ProductFilters } from '@/features/products/components/product-filters';
-import { ProductFormDialog } from '@/features/products/components/product-form-dialog';
+import { PRODUCT_DRAFT, ProductFormDialog, type ProductDraft } from '@/features/products/components/product-form-dialog';
 import { ProductsPagination } from '@/features/products/components/products-pagination';
 import { ProductsTable } from '@/features/products/components/products-table';
 import {
@@ -32,7 +33,10 @@ export default function ProductsPage() {
   const view = useMemo(() => parseView(params), [params]);
   const variables = useMemo(() => viewToVariables(view), [view]);
   const [result, refetch] = useProducts(variables);
-  const [editing, setEditing] = useState<ProductFieldsFragment | 'new' | null>(null);
+  // A save that met an expired session comes back filled in, once signed in again.
+  const restored = useRestoredDraft<ProductDraft>(PRODUCT_DRAFT);
+  const [restoredValues, setRestoredValues] = useState(restored?.values ?? null);
+  const [editing, setEditing] = useState<ProductFieldsFragment | 'new' | null>(restored?.product ?? null);
   const [deleting, setDeleting] = useState<ProductFieldsFragment | null>(null);
   const [deleteAllOpen, setDeleteAllOpen] = useState(false);
   const [notice, setNotice] = useState<string | null>(null);
@@ -43,6 +47,9 @@ export default function ProductsPage() {
   if (result.data) lastData.current = result.data;
   const data = result.data ?? lastData.current;
   const connection = data?.products;
+  // Only numbers of the view on screen: while a new search or page loads, the old total
+  // and row range would belong to another query, so they give way to "Counting…".
+  const current = Boolean(result.data) && JSON.stringify(result.operation?.variables ?? variables) === JSON.stringify(variables);
   const products = connection ? connection.edges.map((edge) => edge.node) : null;
   const busy = result.fetching || (result.stale && !result.data);
 
@@ -61,7 +68,15 @@ export default function ProductsPage() {
     <section>
       <PageHeader
         title="Products"
-        description={connection ? `${formatNumber(connection.totalCount)} ${filtered ? 'matching ' : ''}product${connection.totalCount === 1 ? '' : 's'}` : '\u00a0'}
+        description={
+          <span aria-live="polite">
+            {connection && current
+              ? `${formatNumber(connection.totalCount)} ${filtered ? 'matching ' : ''}product${connection.totalCount === 1 ? '' : 's'}`
+              : result.error
+                ? '\u00a0'
+                : `Counting ${filtered ? 'matching ' : ''}products…`}
+          </span>
+        }
         actions={
           <>
             <Button variant="primary" onClick={() => setEditing('new')}>
@@ -83,7 +98,7 @@ export default function ProductsPage() {
           <ProductsTable
             products={products}
             view={view}
-            busy={busy && products !== null}
+            busy={(busy || !current) && products !== null}
             onSort={(field) => setView(toggleSort(view, field))}
             onEdit={setEditing}
             onDelete={setDeleting}
@@ -96,7 +111,8 @@ export default function ProductsPage() {
           <ProductsPagination
             view={view}
             onView={(next) => setView(next)}
-            disabled={!connection}
+            disabled={!connection || !current}
+            loading={!current && !result.error}
             page={
               connection
                 ? {
@@ -114,9 +130,14 @@ export default function ProductsPage() {
       )}
       <ProductFormDialog
         product={editing}
-        onClose={() => setEditing(null)}
+        restored={restoredValues}
+        onClose={() => {
+          setEditing(null);
+          setRestoredValues(null);
+        }}
         onSaved={(product, created) => {
           setEditing(null);
+          setRestoredValues(null);
           setNotice(created ? `Created product ${product.sku}.` : `Saved product ${product.sku}.`);
           if (created) refresh();
         }}

@@ -25,10 +25,12 @@ export interface ProductsPaginationProps {
   page: PageState | null;
   onView: (view: ProductsView) => void;
   disabled?: boolean;
+  /** The page shown belongs to the previous view: say that the new one is loading. */
+  loading?: boolean;
 }
 
 /** Page size, the rows shown out of the total, and first / previous / next / last. */
-export function ProductsPagination({ view, page, onView, disabled }: ProductsPaginationProps) {
+export function ProductsPagination({ view, page, onView, disabled, loading }: ProductsPaginationProps) {
   const total = page?.totalCount ?? 0;
   const shown = page?.rowsShown ?? 0;
   const from = view.from;
@@ -39,7 +41,8 @@ export function ProductsPagination({ view, page, onView, disabled }: ProductsPag
   const canNext = Boolean(page && !atEnd && page.endCursor);
 
   let range = '';
-  if (page) {
+  if (loading) range = 'Loading…';
+  else if (page) {
     if (total === 0) range = 'No products';
     else if (from != null && lastRow != null) range = `Showing ${formatNumber(from)}–${formatNumber(lastRow)} of ${formatNumber(total)}`;
     else range = `Showing ${formatNumber(shown)} of ${formatNumber(total)}`;

@@ -32,8 +32,9 @@ function SortHeader({ field, label, view, onSort, className }: { field: SortFiel
 export function ProductsTable({ products, view, busy, onSort, onEdit, onDelete }: ProductsTableProps) {
   const skeletonRows = Math.min(view.size, 10);
   return (
-    <div className={`table-wrap${busy ? ' table-busy' : ''}`}>
-      <table aria-busy={busy} aria-label="Products" style={{ tableLayout: 'fixed', minWidth: 720 }}>
+    <div className={`table-wrap products-table${busy ? ' table-busy' : ''}`}>
+      {/* Fixed layout keeps columns still while pages change; narrow screens show cards. */}
+      <table aria-busy={busy} aria-label="Products" className="table-cards">
         <colgroup>
           <col style={{ width: '16%' }} />
           <col style={{ width: '22%' }} />
@@ -70,22 +71,24 @@ export function ProductsTable({ products, view, busy, onSort, onEdit, onDelete }
               ))
             : products.map((product) => (
                 <tr key={product.id}>
-                  <td className="cell-clip mono" title={product.sku}>
+                  <td className="cell-clip mono card-title" title={product.sku}>
                     {product.sku}
                   </td>
-                  <td className="cell-clip" title={product.name}>
+                  <td className="cell-clip card-wide" title={product.name}>
                     {product.name}
                   </td>
                   <td className="cell-clip hide-narrow muted" title={product.description}>
                     {product.description}
                   </td>
-                  <td>{product.active ? <StatusBadge label="Active" tone="success" /> : <StatusBadge label="Inactive" />}</td>
-                  <td className="cell-clip">{formatDateTime(product.updatedAt)}</td>
+                  <td className="card-status">{product.active ? <StatusBadge label="Active" tone="success" /> : <StatusBadge label="Inactive" />}</td>
+                  <td className="cell-clip" data-label="Updated">
+                    {formatDateTime(product.updatedAt)}
+                  </td>
                   <td className="actions">
-                    <Button size="sm" onClick={() => onEdit(product)}>
+                    <Button size="sm" onClick={() => onEdit(product)} aria-label={`Edit ${product.sku}`}>
                       Edit
                     </Button>
-                    <Button size="sm" variant="danger" onClick={() => onDelete(product)}>
+                    <Button size="sm" variant="danger" onClick={() => onDelete(product)} aria-label={`Delete ${product.sku}`}>
                       Delete
                     </Button>
                   </td>

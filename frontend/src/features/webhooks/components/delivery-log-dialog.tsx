@@ -68,7 +68,7 @@ export function DeliveryLog({ webhookId }: { webhookId: string }) {
         </Button>
       </div>
       <div className="table-wrap">
-        <table aria-label="Deliveries">
+        <table aria-label="Deliveries" className="table-cards">
           <thead>
             <tr>
               <th scope="col">Event</th>
@@ -96,15 +96,21 @@ export function DeliveryLog({ webhookId }: { webhookId: string }) {
               return (
                 <Fragment key={delivery.id}>
                   <tr>
-                    <td className="mono">{delivery.eventType}</td>
+                    <td className="mono card-title">{delivery.eventType}</td>
                     <td>
                       <StatusBadge label={words.label} tone={words.tone} />
                     </td>
-                    <td className="num">{delivery.attempt}</td>
-                    <td className="num">{delivery.statusCode ?? '—'}</td>
-                    <td className="num">{delivery.durationMs == null ? '—' : `${delivery.durationMs} ms`}</td>
-                    <td>{formatDateTime(delivery.createdAt, true)}</td>
-                    <td className="cell-clip" title={delivery.error ?? undefined}>
+                    <td className="num" data-label="Attempt">
+                      {delivery.attempt}
+                    </td>
+                    <td className="num" data-label="Code">
+                      {delivery.statusCode ?? '—'}
+                    </td>
+                    <td className="num" data-label="Time">
+                      {delivery.durationMs == null ? '—' : `${delivery.durationMs} ms`}
+                    </td>
+                    <td data-label="Sent">{formatDateTime(delivery.createdAt, true)}</td>
+                    <td className="cell-clip card-wide" title={delivery.error ?? undefined}>
                       {delivery.error ?? ''}
                     </td>
                     <td className="actions">

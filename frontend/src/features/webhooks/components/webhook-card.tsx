@@ -69,19 +69,25 @@ export function WebhookCard({ webhook, onEdit, onDelete, onShowDeliveries }: Web
   }
 
   return (
-    <article className="card webhook-card" aria-label={webhook.url}>
+    <article className={`card webhook-card${webhook.enabled ? '' : ' is-disabled'}`} aria-label={webhook.url}>
       <div className="job-head">
         <div style={{ minWidth: 0 }}>
           <h2 className="mono" style={{ wordBreak: 'break-all' }}>
             {webhook.url}
           </h2>
+          {!webhook.enabled && (
+            <p>
+              <StatusBadge label="Disabled" tone="warning" />{' '}
+              <span className="muted">{webhook.disabledReason ? 'No events are sent: see why below.' : 'No events are sent until it is enabled again.'}</span>
+            </p>
+          )}
           {webhook.description && <p className="muted">{webhook.description}</p>}
         </div>
         <CheckboxField label="Enabled" asSwitch checked={wanted ?? webhook.enabled} aria-busy={switching || undefined} onChange={(e) => !switching && setEnabled(e.target.checked)} />
       </div>
       {!webhook.enabled && webhook.disabledReason && (
         <Notice tone="warning">
-          <strong>Disabled:</strong> {webhook.disabledReason}
+          <strong>Disabled by the server:</strong> {webhook.disabledReason} Enable it again once the receiver answers.
         </Notice>
       )}
       <div className="events-list" aria-label="Events">

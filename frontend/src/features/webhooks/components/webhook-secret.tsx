@@ -35,7 +35,10 @@ export function WebhookSecret({ webhook }: { webhook: WebhookFieldsFragment }) {
           setRevealed(true);
         }}
       >
-        <p>A new secret is made. For the next 24 hours deliveries are signed with both the old and the new one, so the receiver can switch over.</p>
+        <p>
+          A new secret is made at once. <strong>The old secret stays valid for 24 hours</strong>: until then every delivery is signed with both, so the receiver can switch over; after
+          that only the new one signs.
+        </p>
       </ConfirmDialog>
     </div>
   );

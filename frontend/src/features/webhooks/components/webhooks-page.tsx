@@ -6,16 +6,20 @@ import { Notice } from '@/components/ui/notice';
 import { EmptyState, ErrorState, LoadingState } from '@/components/ui/states';
 import type { WebhookFieldsFragment } from '@/gql/graphql';
 import { describeError } from '@/lib/error-message';
+import { useRestoredDraft } from '@/lib/use-restored-draft';
 import { useDeleteWebhook } from '@/features/webhooks/api/delete-webhook';
 import { useWebhooks } from '@/features/webhooks/api/get-webhooks';
 import { DeliveryLogDialog } from '@/features/webhooks/components/delivery-log-dialog';
 import { WebhookCard } from '@/features/webhooks/components/webhook-card';
-import { WebhookFormDialog } from '@/features/webhooks/components/webhook-form-dialog';
+import { WEBHOOK_DRAFT, WebhookFormDialog, type WebhookDraft } from '@/features/webhooks/components/webhook-form-dialog';
 
 /** Endpoints that hear about product changes and finished imports, and what was sent to them. */
 export default function WebhooksPage() {
   const [{ data, error, fetching }, refetch] = useWebhooks();
-  const [editing, setEditing] = useState<WebhookFieldsFragment | 'new' | null>(null);
+  // A save that met an expired session comes back filled in, once signed in again.
+  const restored = useRestoredDraft<WebhookDraft>(WEBHOOK_DRAFT);
+  const [restoredValues, setRestoredValues] = useState(restored?.values ?? null);
+  const [editing, setEditing] = useState<WebhookFieldsFragment | 'new' | null>(restored?.webhook ?? null);
   const [deleting, setDeleting] = useState<WebhookFieldsFragment | null>(null);
   const [logOf, setLogOf] = useState<WebhookFieldsFragment | null>(null);
   const [notice, setNotice] = useState<string | null>(null);
@@ -50,9 +54,14 @@ export default function WebhooksPage() {
       )}
       <WebhookFormDialog
         webhook={editing}
-        onClose={() => setEditing(null)}
+        restored={restoredValues}
+        onClose={() => {
+          setEditing(null);
+          setRestoredValues(null);
+        }}
         onSaved={(webhook, created) => {
           setEditing(null);
+          setRestoredValues(null);
           setNotice(created ? `Added webhook ${webhook.url}.` : `Saved webhook ${webhook.url}.`);
           if (created) refresh();
         }}
