@@ -6,8 +6,9 @@ transaction with ``take_over_counts()`` and records its exact totals with ``reco
 (the triggers then stand aside, so a 500,000-row import pays no per-row trigger).
 
 A connection whose filter is empty, or only ``active = true/false``, sums the deltas instead
-of running ``count(*)``; any other filter, and SQLite, counts the matching rows.
-``compact()`` folds the deltas into one row per value.
+of running ``count(*)``; any other filter, and SQLite, counts the matching rows, reusing the
+count while the catalogue is unchanged (``count_cache``). ``compact()`` folds the deltas
+into one row per value.
 """
 
 from django.db import connection, transaction
@@ -15,6 +16,7 @@ from django.db.models import QuerySet
 from django.db.models.lookups import Exact
 from django.db.models.sql.where import WhereNode
 
+from products.count_cache import cached_count, fold_versions
 from products.models import Product
 
 _NO_FILTER = object()
@@ -57,7 +59,7 @@ def product_count(queryset: QuerySet) -> int:
             with connection.cursor() as cursor:
                 cursor.execute(sql, params)
                 return int(cursor.fetchone()[0])
-    return queryset.count()
+    return cached_count(queryset)
 
 
 #: Up to this many matches, a filtered page is read from the matching ids (see below).
@@ -74,10 +76,10 @@ def count_then_narrow(queryset: QuerySet) -> QuerySet:
     ids come from the filter's own index and the page is read from those ids. The count is
     kept on the returned queryset so ``product_count`` does not run it again.
     """
-    if connection.vendor != "postgresql" or _active_filter(queryset.query.where) is not None:
+    if _active_filter(queryset.query.where) is not None:
         return queryset
     unordered = queryset.order_by()
-    total = unordered.count()
+    total = cached_count(unordered)
     narrowed = queryset
     if total <= SMALL_MATCH_COUNT:
         ids = list(unordered.values_list("pk", flat=True))
@@ -131,6 +133,7 @@ def compact() -> None:
     snapshot the two must agree, and any difference (a bulk write that raced an edit of the
     same product's ``active``) is added as one more delta. Nothing is locked.
     """
+    fold_versions()
     if connection.vendor != "postgresql":
         return
     outermost = not connection.in_atomic_block
