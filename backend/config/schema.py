@@ -4,7 +4,6 @@ import strawberry
 from django.conf import settings
 from django.core.exceptions import PermissionDenied, ValidationError
 from graphql import GraphQLError
-from strawberry.extensions import MaxAliasesLimiter, MaxTokensLimiter, QueryDepthLimiter
 from strawberry.schema.config import StrawberryConfig
 from strawberry.tools import merge_types
 from strawberry.types import ExecutionContext
@@ -13,6 +12,7 @@ from strawberry_django.optimizer import DjangoOptimizerExtension
 from accounts.schema import Mutation as AccountsMutation
 from accounts.schema import Query as AccountsQuery
 from core.graphql_errors import ReadableValidationErrors
+from core.graphql_limits import limit_and_cache_extensions
 from imports.schema import Mutation as ImportsMutation
 from imports.schema import Query as ImportsQuery
 from imports.schema import Subscription as ImportsSubscription
@@ -57,8 +57,6 @@ schema = Schema(
     extensions=[
         DjangoOptimizerExtension,
         ReadableValidationErrors,
-        lambda: QueryDepthLimiter(max_depth=settings.GRAPHQL_MAX_DEPTH),
-        lambda: MaxAliasesLimiter(max_alias_count=settings.GRAPHQL_MAX_ALIASES),
-        lambda: MaxTokensLimiter(max_token_count=settings.GRAPHQL_MAX_TOKENS),
+        *limit_and_cache_extensions(),
     ],
 )
