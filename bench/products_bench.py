@@ -46,7 +46,7 @@ GENERATOR = REPO.parent / "shared" / "data" / "make_products_csv.py"
 PORT = int(os.environ.get("BENCH_PORT", "8005"))
 DB_URL = os.environ.get("BENCH_DATABASE_URL", "postgres://postgres@127.0.0.1:5432/pi_bench")
 REDIS_URL = os.environ.get("BENCH_REDIS_URL", "redis://127.0.0.1:6379/8")
-EMBEDDED_DIR = OUT / "embedded"
+EMBEDDED_DIR = Path(os.environ.get("BENCH_EMBEDDED_DIR", str(OUT / "embedded")))
 INACTIVE_SHARE = 0.05
 
 FIELDS = "id sku name description active createdAt updatedAt"
@@ -147,7 +147,8 @@ def after_bulk_write(mode: Mode) -> None:
         "if step: step()\n"
         "else:\n"
         "    from django.db import connection\n"
-        "    connection.cursor().execute('VACUUM ANALYZE products_product')\n",
+        "    vacuum = 'VACUUM ' if connection.vendor == 'postgresql' else ''\n"
+        "    connection.cursor().execute(vacuum + 'ANALYZE products_product')\n",
     )
 
 

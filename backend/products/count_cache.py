@@ -14,6 +14,7 @@ cache is bypassed. Each process keeps its own small LRU of counts.
 
 import threading
 from collections import OrderedDict
+from collections.abc import Callable
 
 from django.db import connection
 from django.db.models import QuerySet
@@ -39,19 +40,20 @@ def _key(queryset: QuerySet, version: int) -> tuple | None:
     return (connection.alias, connection.vendor, version, sql, tuple(map(repr, params)))
 
 
-def cached_count(queryset: QuerySet) -> int:
-    """Return ``queryset.count()``, reusing the count made at the current data version."""
-    if connection.in_atomic_block:
-        return queryset.count()
+def cached_count(queryset: QuerySet, count: Callable[[], int] | None = None) -> int:
+    """Return ``queryset.count()`` (or ``count()``), reused at the same data version."""
     unordered = queryset.order_by()
+    count = count or unordered.count
+    if connection.in_atomic_block:
+        return count()
     key = _key(unordered, data_version())
     if key is None:
-        return unordered.count()
+        return count()
     with _lock:
         if key in _counts:
             _counts.move_to_end(key)
             return _counts[key]
-    total = unordered.count()
+    total = count()
     with _lock:
         _counts[key] = total
         while len(_counts) > MAX_ENTRIES:

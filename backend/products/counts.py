@@ -16,6 +16,7 @@ from django.db.models import QuerySet
 from django.db.models.lookups import Exact
 from django.db.models.sql.where import WhereNode
 
+from products import fulltext
 from products.count_cache import cached_count, fold_versions
 from products.models import Product
 
@@ -59,7 +60,23 @@ def product_count(queryset: QuerySet) -> int:
             with connection.cursor() as cursor:
                 cursor.execute(sql, params)
                 return int(cursor.fetchone()[0])
-    return cached_count(queryset)
+    return cached_count(queryset, _fulltext_counter(queryset))
+
+
+def _fulltext_counter(queryset: QuerySet):
+    """On SQLite, count a filter that is one FTS5 match in the FTS5 table (or None)."""
+    if connection.vendor != "sqlite":
+        return None
+    direct = fulltext.direct_count(queryset.query.where)
+    if direct is None:
+        return None
+
+    def count() -> int:
+        with connection.cursor() as cursor:
+            cursor.execute(*direct)
+            return int(cursor.fetchone()[0])
+
+    return count
 
 
 #: Up to this many matches, a filtered page is read from the matching ids (see below).
@@ -79,11 +96,13 @@ def count_then_narrow(queryset: QuerySet) -> QuerySet:
     if _active_filter(queryset.query.where) is not None:
         return queryset
     unordered = queryset.order_by()
-    total = cached_count(unordered)
-    narrowed = queryset
+    total = cached_count(unordered, _fulltext_counter(unordered))
+    narrowed = queryset.all()
     if total <= SMALL_MATCH_COUNT:
         ids = list(unordered.values_list("pk", flat=True))
         narrowed = Product.objects.filter(pk__in=ids).order_by(*queryset.query.order_by)
+    elif connection.vendor == "sqlite":
+        setattr(narrowed.query, fulltext.WALK_FLAG, True)
     narrowed.exact_count = total
     return narrowed
 
