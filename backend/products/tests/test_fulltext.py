@@ -151,3 +151,25 @@ def test_migrating_a_populated_catalogue_indexes_its_products(gql_client):
     assert skus(gql_client, {"active": {"exact": False}}) == []
     services.update_product(Product.objects.get(sku="multi").pk, {"active": False})
     assert skus(gql_client, {"active": {"exact": False}}) == ["multi"]
+
+
+@pytest.mark.parametrize(
+    "filters",
+    [
+        {"search": "budg"},
+        {"search": "raise-be"},
+        {"name": {"iContains": "ünï"}},
+        {"description": {"iContains": "on"}},
+        {"name": {"iContains": "smith"}, "active": {"exact": True}},
+    ],
+)
+def test_many_matches_walk_the_order_and_give_the_same_page(
+    gql_client, catalogue, monkeypatch, filters
+):
+    # Above SMALL_MATCH_COUNT the page walks the ordering index (SQLite: "+id IN").
+    from products import counts
+
+    by_id = skus(gql_client, filters)
+    monkeypatch.setattr(counts, "SMALL_MATCH_COUNT", 0)
+
+    assert skus(gql_client, filters) == by_id != []
