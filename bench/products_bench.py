@@ -239,6 +239,8 @@ def post(session: requests.Session, variables: dict) -> dict:
     response = session.post(
         f"http://127.0.0.1:{PORT}/graphql/", json={"query": QUERY, "variables": variables}
     )
+    if not response.headers.get("content-type", "").startswith("application/json"):
+        raise SystemExit(f"HTTP {response.status_code} for {variables}: {response.text[:300]}")
     body = response.json()
     if "errors" in body:
         raise SystemExit(f"query failed: {body['errors']}")
