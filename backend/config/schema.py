@@ -6,7 +6,6 @@ from typing import Any
 import strawberry
 from django.conf import settings
 from graphql import GraphQLError
-from strawberry.extensions import MaxAliasesLimiter, MaxTokensLimiter, QueryDepthLimiter
 from strawberry.schema.config import StrawberryConfig
 from strawberry.schema.schema import DEFAULT_ALLOWED_OPERATION_TYPES
 from strawberry.tools import merge_types
@@ -18,6 +17,7 @@ from accounts.schema import Mutation as AccountsMutation
 from accounts.schema import Query as AccountsQuery
 from core.graphql_errors import apply_error_model
 from core.graphql_input import RejectNulInQueryArguments
+from core.graphql_limits import limit_and_cache_extensions
 from exports.schema import Mutation as ExportsMutation
 from exports.schema import Query as ExportsQuery
 from imports.schema import Mutation as ImportsMutation
@@ -70,8 +70,6 @@ schema = Schema(
     extensions=[
         DjangoOptimizerExtension,
         RejectNulInQueryArguments,
-        lambda: QueryDepthLimiter(max_depth=settings.GRAPHQL_MAX_DEPTH),
-        lambda: MaxAliasesLimiter(max_alias_count=settings.GRAPHQL_MAX_ALIASES),
-        lambda: MaxTokensLimiter(max_token_count=settings.GRAPHQL_MAX_TOKENS),
+        *limit_and_cache_extensions(),
     ],
 )

@@ -6,3 +6,9 @@ class ProductsConfig(AppConfig):
 
     name = "products"
     default_auto_field = "django.db.models.BigAutoField"
+
+    def ready(self) -> None:
+        """Serve ``icontains`` from the embedded mode's trigram index (products/fulltext.py)."""
+        from products import fulltext
+
+        fulltext.install()

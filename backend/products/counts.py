@@ -6,8 +6,9 @@ transaction with ``take_over_counts()`` and records its exact totals with ``reco
 (the triggers then stand aside, so a 500,000-row import pays no per-row trigger).
 
 A connection whose filter is empty, or only ``active = true/false``, sums the deltas instead
-of running ``count(*)``; any other filter, and SQLite, counts the matching rows.
-``compact()`` folds the deltas into one row per value.
+of running ``count(*)``; any other filter, and SQLite, counts the matching rows, reusing the
+count while the catalogue is unchanged (``count_cache``). ``compact()`` folds the deltas
+into one row per value.
 """
 
 from django.db import connection, transaction
@@ -15,6 +16,8 @@ from django.db.models import QuerySet
 from django.db.models.lookups import Exact
 from django.db.models.sql.where import WhereNode
 
+from products import fulltext
+from products.count_cache import cached_count, fold_versions
 from products.models import Product
 
 _NO_FILTER = object()
@@ -57,7 +60,23 @@ def product_count(queryset: QuerySet) -> int:
             with connection.cursor() as cursor:
                 cursor.execute(sql, params)
                 return int(cursor.fetchone()[0])
-    return queryset.count()
+    return cached_count(queryset, _fulltext_counter(queryset))
+
+
+def _fulltext_counter(queryset: QuerySet):
+    """On SQLite, count a filter that is one FTS5 match in the FTS5 table (or None)."""
+    if connection.vendor != "sqlite":
+        return None
+    direct = fulltext.direct_count(queryset.query.where)
+    if direct is None:
+        return None
+
+    def count() -> int:
+        with connection.cursor() as cursor:
+            cursor.execute(*direct)
+            return int(cursor.fetchone()[0])
+
+    return count
 
 
 #: Up to this many matches, a filtered page is read from the matching ids (see below).
@@ -74,14 +93,16 @@ def count_then_narrow(queryset: QuerySet) -> QuerySet:
     ids come from the filter's own index and the page is read from those ids. The count is
     kept on the returned queryset so ``product_count`` does not run it again.
     """
-    if connection.vendor != "postgresql" or _active_filter(queryset.query.where) is not None:
+    if _active_filter(queryset.query.where) is not None:
         return queryset
     unordered = queryset.order_by()
-    total = unordered.count()
-    narrowed = queryset
+    total = cached_count(unordered, _fulltext_counter(unordered))
+    narrowed = queryset.all()
     if total <= SMALL_MATCH_COUNT:
         ids = list(unordered.values_list("pk", flat=True))
         narrowed = Product.objects.filter(pk__in=ids).order_by(*queryset.query.order_by)
+    elif connection.vendor == "sqlite":
+        setattr(narrowed.query, fulltext.WALK_FLAG, True)
     narrowed.exact_count = total
     return narrowed
 
@@ -131,6 +152,7 @@ def compact() -> None:
     snapshot the two must agree, and any difference (a bulk write that raced an edit of the
     same product's ``active``) is added as one more delta. Nothing is locked.
     """
+    fold_versions()
     if connection.vendor != "postgresql":
         return
     outermost = not connection.in_atomic_block

@@ -10,7 +10,8 @@ terms (``budg:*``). For a query word made only of letters and digits that is the
 exactly: it starts a word of the text if and only if it is a prefix of a lexeme. A word with
 other characters (``raise-be``) becomes one prefix term per run (``raise:* & be:*``), which
 narrows the rows, and a regular expression then checks the exact rule on those candidates
-only. Elsewhere (embedded SQLite) the regular expression alone does the work.
+only. On SQLite (embedded mode) the FTS5 word index plays the same part (see
+``products/fulltext.py``).
 """
 
 import re
@@ -18,6 +19,8 @@ import re
 from django.db import connection
 from django.db.models import BooleanField, Q
 from django.db.models.expressions import RawSQL
+
+from products import fulltext
 
 # Must equal the expression of the index "product_search_idx" (migration 0002).
 SEARCH_DOCUMENT = (
@@ -59,11 +62,13 @@ def _regex_q(word: str, prefix: str) -> Q:
 def search_q(query: str, prefix: str = "") -> Q:
     """Return the filter for the search box text ``query`` (empty text matches everything)."""
     words = query_words(query)
-    use_index = connection.vendor == "postgresql" and not prefix
+    use_index = connection.vendor in ("postgresql", "sqlite") and not prefix
     condition = Q()
     for word in words:
         if not (use_index and _ALNUM_RUN.fullmatch(word)):
             condition &= _regex_q(word, prefix)
+    if use_index and connection.vendor == "sqlite":
+        return fulltext.search_candidates_q(words) & condition
     tsquery = _tsquery(words)
     if use_index and tsquery:
         matches = RawSQL(

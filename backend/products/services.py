@@ -6,7 +6,7 @@ from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
 
 from core.text import reject_nul
-from products import counts, signals
+from products import counts, maintenance, signals
 from products.models import NAME_MAX_LENGTH, SKU_MAX_LENGTH, Product
 
 DUPLICATE_SKU = "A product with SKU {sku!r} already exists (SKUs are unique ignoring letter case)."
@@ -113,3 +113,12 @@ def delete_all_products() -> int:
         deleted_count = counts.delete_all()
         signals.products_bulk_deleted.send(sender=Product, deleted_count=deleted_count)
     return deleted_count
+
+
+def after_bulk_write() -> None:
+    """Refresh the planner's statistics after a bulk write (an import's finishing step).
+
+    An import (or any other bulk writer) calls this once its writes have committed and
+    before it reports the job finished; see ``products/maintenance.py``.
+    """
+    maintenance.after_bulk_write()
