@@ -56,7 +56,7 @@ test('import a gzip CSV: upload, live progress to Completed, counts, errors and 
   await expect.poll(serverStatus, { timeout: 180_000, intervals: [1000] }).toBe('COMPLETED');
   await expect(status).toHaveText('Completed', { timeout: 5_000 });
   await expect(progress).toHaveAttribute('aria-valuenow', '100');
-  await expect(page.getByText(`Import finished: ${rows.toLocaleString('en-GB')} created, 0 updated, 0 unchanged, 2 rows skipped.`)).toBeVisible();
+  await expect(page.getByText(`Import finished: ${rows.toLocaleString('en-GB')} created, 0 updated, 0 unchanged, 0 rows replaced by a later row for the same SKU, 2 rows skipped.`)).toBeVisible();
   const skipped = page.getByRole('table', { name: 'Rows skipped' });
   await expect(skipped.locator('tbody tr')).toHaveCount(2);
   await expect(skipped).toContainText('IMP-BAD-1');

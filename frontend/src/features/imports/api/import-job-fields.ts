@@ -14,6 +14,7 @@ export const ImportJobFieldsFragment = graphql(`
     createdCount
     updatedCount
     unchangedCount
+    replacedCount
     errorCount
     errorMessage
     createdAt

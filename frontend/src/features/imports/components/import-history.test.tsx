@@ -16,6 +16,7 @@ const job = (id: string, over: Partial<ImportJobFieldsFragment>): ImportJobField
   createdCount: 0,
   updatedCount: 0,
   unchangedCount: 0,
+  replacedCount: 0,
   errorCount: 0,
   errorMessage: null,
   createdAt: '2026-01-02T10:00:00Z',

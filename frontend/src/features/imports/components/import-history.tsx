@@ -57,6 +57,7 @@ function HistoryRow({ job, selected, onSelect }: { job: ImportJobFieldsFragment;
             {formatNumber(job.updatedCount)}
           </td>
           <td className="num hide-narrow">{formatNumber(job.unchangedCount)}</td>
+          <td className="num hide-narrow">{formatNumber(job.replacedCount)}</td>
           <td className="num" data-label="Errors">
             {formatNumber(job.errorCount)}
           </td>
@@ -99,6 +100,9 @@ export function ImportHistory({ selectedId, onSelect, refreshKey, live }: Import
               </th>
               <th scope="col" className="num hide-narrow">
                 Unchanged
+              </th>
+              <th scope="col" className="num hide-narrow" title="Rows replaced by a later row for the same SKU">
+                Replaced
               </th>
               <th scope="col" className="num">
                 Errors

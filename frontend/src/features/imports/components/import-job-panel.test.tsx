@@ -17,6 +17,7 @@ const base = {
   createdCount: 0,
   updatedCount: 0,
   unchangedCount: 0,
+  replacedCount: 0,
   errorCount: 0,
 };
 const noErrors = { __typename: 'ImportRowErrorConnection', totalCount: 0, edges: [] };
@@ -84,13 +85,13 @@ describe('live import progress', () => {
 describe('import panel words and confirmations', () => {
   it('a dry run speaks in "would" in the cards and the summary', async () => {
     const { client } = createMockClient(() => ({
-      importJob: { ...base, dryRun: true, status: 'COMPLETED', progress: 100, bytesProcessed: 1000, rowsProcessed: 1916, createdCount: 1914, errorCount: 2, finishedAt: '2026-01-02T10:00:09Z', errors: noErrors },
+      importJob: { ...base, dryRun: true, status: 'COMPLETED', progress: 100, bytesProcessed: 1000, rowsProcessed: 1919, createdCount: 1914, replacedCount: 3, errorCount: 2, finishedAt: '2026-01-02T10:00:09Z', errors: noErrors },
     }));
     render(withProviders(<ImportJobPanel id={base.id} />, client));
     const summary = await screen.findByText(/^Dry run finished/);
-    expect(summary).toHaveTextContent('Dry run finished; no product was changed. Importing this file would create 1,914, update 0 and leave 0 unchanged; 2 rows would be skipped.');
+    expect(summary).toHaveTextContent('Dry run finished; no product was changed. Importing this file would create 1,914, update 0 and leave 0 unchanged; 3 rows would be replaced by a later row for the same SKU and 2 rows would be skipped.');
     expect(summary).not.toHaveTextContent(/\d created/);
-    for (const label of ['Would create', 'Would update', 'Would stay unchanged', 'Would be skipped']) expect(screen.getByText(label)).toBeInTheDocument();
+    for (const label of ['Would create', 'Would update', 'Would stay unchanged', 'Would be replaced by a later row', 'Would be skipped']) expect(screen.getByText(label)).toBeInTheDocument();
     expect(screen.queryByText('Created')).not.toBeInTheDocument();
   });
 

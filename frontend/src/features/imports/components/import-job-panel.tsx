@@ -40,15 +40,20 @@ export function cancelConsequence(job: Pick<ImportJobFieldsFragment, 'status' | 
 }
 
 /** The summary of a finished job; a dry run speaks in "would" throughout. */
-export function finishedSummary(job: Pick<ImportJobFieldsFragment, 'dryRun' | 'createdCount' | 'updatedCount' | 'unchangedCount' | 'errorCount'>): string {
+export function finishedSummary(job: Pick<ImportJobFieldsFragment, 'dryRun' | 'createdCount' | 'updatedCount' | 'unchangedCount' | 'replacedCount' | 'errorCount'>): string {
   const skipped = `${plural(job.errorCount, 'row')}`;
+  const replaced = `${plural(job.replacedCount, 'row')}`;
   if (job.dryRun) {
     return (
       `Dry run finished; no product was changed. Importing this file would create ${formatNumber(job.createdCount)}, ` +
-      `update ${formatNumber(job.updatedCount)} and leave ${formatNumber(job.unchangedCount)} unchanged; ${skipped} would be skipped.`
+      `update ${formatNumber(job.updatedCount)} and leave ${formatNumber(job.unchangedCount)} unchanged; ` +
+      `${replaced} would be replaced by a later row for the same SKU and ${skipped} would be skipped.`
     );
   }
-  return `Import finished: ${formatNumber(job.createdCount)} created, ${formatNumber(job.updatedCount)} updated, ${formatNumber(job.unchangedCount)} unchanged, ${skipped} skipped.`;
+  return (
+    `Import finished: ${formatNumber(job.createdCount)} created, ${formatNumber(job.updatedCount)} updated, ${formatNumber(job.unchangedCount)} unchanged, ` +
+    `${replaced} replaced by a later row for the same SKU, ${skipped} skipped.`
+  );
 }
 
 export interface ImportJobPanelProps {
@@ -132,6 +137,10 @@ export function ImportJobPanel({ id, onStatusChange, onJob }: ImportJobPanelProp
         <div className="stat">
           <dt>{dry ? 'Would stay unchanged' : 'Unchanged'}</dt>
           <dd>{formatNumber(job.unchangedCount)}</dd>
+        </div>
+        <div className="stat" title="Rows whose SKU appears again later in the file: the last row for a SKU wins.">
+          <dt>{dry ? 'Would be replaced by a later row' : 'Replaced by a later row'}</dt>
+          <dd>{formatNumber(job.replacedCount)}</dd>
         </div>
         <div className="stat">
           <dt>{dry ? 'Would be skipped' : 'Errors'}</dt>

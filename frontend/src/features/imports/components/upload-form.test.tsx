@@ -56,6 +56,7 @@ const job = {
   createdCount: 0,
   updatedCount: 0,
   unchangedCount: 0,
+  replacedCount: 0,
   errorCount: 0,
   errorMessage: null,
   createdAt: '2026-01-02T10:00:00Z',
