@@ -13,6 +13,7 @@ from strawberry_django.optimizer import DjangoOptimizerExtension
 from accounts.schema import Mutation as AccountsMutation
 from accounts.schema import Query as AccountsQuery
 from core.graphql_errors import ReadableValidationErrors
+from core.metrics import OperationNameExtension
 from imports.schema import Mutation as ImportsMutation
 from imports.schema import Query as ImportsQuery
 from imports.schema import Subscription as ImportsSubscription
@@ -57,6 +58,7 @@ schema = Schema(
     extensions=[
         DjangoOptimizerExtension,
         ReadableValidationErrors,
+        OperationNameExtension,
         lambda: QueryDepthLimiter(max_depth=settings.GRAPHQL_MAX_DEPTH),
         lambda: MaxAliasesLimiter(max_alias_count=settings.GRAPHQL_MAX_ALIASES),
         lambda: MaxTokensLimiter(max_token_count=settings.GRAPHQL_MAX_TOKENS),
