@@ -85,7 +85,9 @@ def submit_import(upload: UploadedFile, *, dry_run: bool = False, user: Any = No
             finish.finish_locked(job, ImportJob.Status.FAILED, storage_failure(error, size))
             return job
         job.save(update_fields=["file"])
-        transaction.on_commit(lambda: tasks.process_imports.send(job.pk))
+        # robust: with the broker down the job is recorded all the same and the upload
+        # answers; the sweeper of the next worker that reaches the broker sends it.
+        transaction.on_commit(lambda: tasks.process_imports.send(job.pk), robust=True)
     return job
 
 
