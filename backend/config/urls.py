@@ -6,6 +6,8 @@ from config import views
 from config.schema import schema
 from imports.views import errors_csv
 
+handler500 = "config.views.server_error"
+
 urlpatterns = [
     path(
         "graphql/",

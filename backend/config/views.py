@@ -88,3 +88,37 @@ def csrf_failure(request: HttpRequest, reason: str = "") -> JsonResponse:
     )
     body = {"data": None, "errors": [{"message": message, "extensions": {"code": "CSRF_FAILED"}}]}
     return JsonResponse(body, status=403)
+
+
+def server_error(request: HttpRequest) -> JsonResponse:
+    """Django's 500 handler: a JSON error in the GraphQL shape; 503 when the database is down.
+
+    It answers exceptions raised outside the GraphQL layer too (authenticating a bearer
+    token, loading a session), so a client never gets an HTML page from the API.
+    """
+    import sys
+
+    from django.db import InterfaceError, OperationalError
+
+    error = sys.exc_info()[1]
+    if isinstance(error, OperationalError | InterfaceError):
+        body = {
+            "data": None,
+            "errors": [
+                {
+                    "message": "The database is unavailable right now; try again in a moment.",
+                    "extensions": {"code": "SERVICE_UNAVAILABLE"},
+                }
+            ],
+        }
+        return JsonResponse(body, status=503, headers={"Retry-After": "5"})
+    body = {
+        "data": None,
+        "errors": [
+            {
+                "message": "The server failed to answer; the error is in its log.",
+                "extensions": {"code": "INTERNAL_SERVER_ERROR"},
+            }
+        ],
+    }
+    return JsonResponse(body, status=500)
