@@ -30,8 +30,8 @@ from pathlib import Path
 import httpx
 import psycopg2
 
-from benchlib import PY, production_env, recreate_database
-from import_bench import GENERATOR, import_once, make_token, start, stop, wait_http
+from benchlib import PY, REPO, production_env, recreate_database
+from import_bench import GENERATOR, import_once, make_token, stop, wait_http
 
 LIST = """query Products($first: Int, $after: String) { products(first: $first, after: $after) {
   totalCount edges { cursor node { id sku name } } } }"""
@@ -140,7 +140,10 @@ def main() -> None:
         recreate_database(args.database_url, env)
         token = make_token(env)
         base = f"http://127.0.0.1:{args.port}"
-        server = start(env, [PY, "manage.py", "serve", "--port", str(args.port)])
+        log = (folder / "server.log").open("wb")  # a file: an undrained pipe would block it
+        server = subprocess.Popen([PY, "manage.py", "serve", "--port", str(args.port)],
+                                  cwd=REPO / "backend", env=env, start_new_session=True,
+                                  stdout=log, stderr=subprocess.STDOUT)
         try:
             wait_http(base)
             warm_up = folder / "warm-up.csv"
@@ -164,6 +167,10 @@ def main() -> None:
             importer.join()
         finally:
             stop(server)
+            log.close()
+            problems = [line for line in (folder / "server.log").read_text().splitlines()
+                        if "ERROR" in line or "Traceback" in line]
+            print(f"server log: {len(problems)} error lines", *problems[:5], sep="\n  ")
     total = sum(len(v) for v in results.values())
     failed = sum(len(v) for v in failures.values())
     print(f"import under load: {loaded['seconds']:.2f} s "
