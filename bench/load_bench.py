@@ -86,7 +86,10 @@ async def run_load(base: str, token: str, ids: list[str], clients: int, seconds:
     """`clients` concurrent clients for `seconds`; returns latencies and failures per op."""
     results: dict[str, list[float]] = {op: [] for op in set(MIX)}
     failures: dict[str, list[str]] = {op: [] for op in set(MIX)}
-    limits = httpx.Limits(max_connections=clients, max_keepalive_connections=clients)
+    # Drop pooled connections idle for 2 s, before uvicorn's 5 s keep-alive timeout closes
+    # them: otherwise a request can race the server's close and fail with a reset.
+    limits = httpx.Limits(max_connections=clients, max_keepalive_connections=clients,
+                          keepalive_expiry=2.0)
     async with httpx.AsyncClient(base_url=base, timeout=30, limits=limits,
                                  headers={"Authorization": f"Bearer {token}"}) as client:
         until = time.monotonic() + seconds
