@@ -18,6 +18,7 @@ from django.urls import path  # noqa: E402
 
 from config.consumers import BrowserOriginValidator, GraphQLConsumer, allowed_origins  # noqa: E402
 from config.schema import schema  # noqa: E402
+from core.body_limit import BodySizeLimit  # noqa: E402
 from core.embedded_worker import start_embedded_worker, stop_embedded_worker  # noqa: E402
 
 
@@ -43,5 +44,9 @@ websocket_app = BrowserOriginValidator(
 )
 
 application = ProtocolTypeRouter(
-    {"http": django_asgi_app, "websocket": websocket_app, "lifespan": lifespan}
+    {
+        "http": BodySizeLimit(django_asgi_app, lambda: settings.REQUEST_MAX_BYTES),
+        "websocket": websocket_app,
+        "lifespan": lifespan,
+    }
 )

@@ -18,6 +18,7 @@ from accounts.schema import Query as AccountsQuery
 from core.graphql_errors import apply_error_model
 from core.graphql_input import RejectNulInQueryArguments
 from core.graphql_limits import limit_and_cache_extensions
+from core.metrics import OperationNameExtension
 from exports.schema import Mutation as ExportsMutation
 from exports.schema import Query as ExportsQuery
 from imports.schema import Mutation as ImportsMutation
@@ -70,6 +71,7 @@ schema = Schema(
     extensions=[
         DjangoOptimizerExtension,
         RejectNulInQueryArguments,
+        OperationNameExtension,
         *limit_and_cache_extensions(),
     ],
 )

@@ -11,6 +11,7 @@ Two modes:
 Bad values stop the process at start with a message that names the variable.
 """
 
+import ipaddress
 import secrets
 from pathlib import Path
 
@@ -86,6 +87,7 @@ INSTALLED_APPS = [
 MIDDLEWARE = [
     "core.request_id.RequestIdMiddleware",
     "django.middleware.security.SecurityMiddleware",
+    "config.metrics.MetricsMiddleware",  # answers /metrics itself (its own bearer token)
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.common.CommonMiddleware",
@@ -141,6 +143,18 @@ else:
     if DATABASES["default"]["ENGINE"] != "django.db.backends.postgresql":
         raise ImproperlyConfigured("DATABASE_URL must be a postgres:// URL.")
     DATABASES["default"]["CONN_HEALTH_CHECKS"] = True
+    # Nothing waits forever on a database that is down or unreachable: connecting gives up
+    # after DATABASE_CONNECT_TIMEOUT seconds, and TCP keepalives notice a server that vanished
+    # under an open connection (a restart, a cut network) within about a minute.
+    DATABASES["default"].setdefault("OPTIONS", {}).update(
+        {
+            "connect_timeout": env_int("DATABASE_CONNECT_TIMEOUT", 5, min_value=1),
+            "keepalives": 1,
+            "keepalives_idle": 30,
+            "keepalives_interval": 10,
+            "keepalives_count": 3,
+        }
+    )
 
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
@@ -152,6 +166,7 @@ _DRAMATIQ_MIDDLEWARE = [
     "dramatiq.middleware.Retries",
     "django_dramatiq.middleware.DbConnectionsMiddleware",
     "core.periodic.PeriodicMiddleware",
+    "core.metrics.ActorMetricsMiddleware",
 ]
 if EMBEDDED:
     DRAMATIQ_BROKER = {
@@ -165,7 +180,12 @@ else:
     DRAMATIQ_BROKER = {
         "BROKER": "dramatiq.brokers.redis.RedisBroker",
         # Fail fast when Redis is unreachable: an after-commit enqueue must not hang a request.
-        "OPTIONS": {"url": REDIS_URL, "socket_connect_timeout": 3, "health_check_interval": 30},
+        "OPTIONS": {
+            "url": REDIS_URL,
+            "socket_connect_timeout": 3,
+            "socket_timeout": 10,  # a Redis that stops answering fails a call, not hangs it
+            "health_check_interval": 30,
+        },
         "MIDDLEWARE": _DRAMATIQ_MIDDLEWARE,
     }
 DRAMATIQ_AUTODISCOVER_MODULES = ["tasks"]
@@ -185,6 +205,20 @@ AXES_FAILURE_LIMIT = env_int("LOGIN_FAILURE_LIMIT", 5, min_value=1)
 AXES_COOLOFF_TIME = env_float("LOGIN_COOLOFF_MINUTES", 15, min_value=0.1) / 60  # hours
 AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
 AXES_RESET_ON_SUCCESS = True
+# Addresses (or networks, e.g. 10.0.0.0/8) of the reverse proxies in front of the server. Only
+# a request from one of them has its X-Forwarded-For believed: the client address that
+# sign-in throttling counts is then the right-most address in that header that is not itself
+# a trusted proxy. Empty (the default): X-Forwarded-For is ignored (`manage.py serve` also
+# passes this list to uvicorn as its forwarded-allow-ips).
+TRUSTED_PROXIES = env_list("TRUSTED_PROXIES", [])
+for _proxy in TRUSTED_PROXIES:
+    try:
+        _proxy == "*" or ipaddress.ip_network(_proxy, strict=False)
+    except ValueError:
+        raise ImproperlyConfigured(
+            f"TRUSTED_PROXIES must list IP addresses or networks (or *), got {_proxy!r}."
+        ) from None
+AXES_CLIENT_IP_CALLABLE = "core.client_ip.client_ip"
 AXES_VERBOSE = False
 API_TOKEN_LAST_USED_PRECISION_SECONDS = 60
 SESSION_COOKIE_HTTPONLY = True
@@ -254,6 +288,11 @@ IMPORT_TIME_LIMIT_SECONDS = env_int("IMPORT_TIME_LIMIT_SECONDS", 6 * 3600, min_v
 IMPORT_SWEEP_SECONDS = env_float("IMPORT_SWEEP_SECONDS", 10, min_value=0.5)
 # A job that keeps failing on unexpected errors is failed after this many attempts.
 IMPORT_MAX_ATTEMPTS = env_int("IMPORT_MAX_ATTEMPTS", 5, min_value=1)
+# Largest request body accepted at all: larger ones get 413 from the ASGI entry point before
+# any byte is stored (Django would otherwise spool the body to a temporary file first).
+REQUEST_MAX_BYTES = env_int(
+    "REQUEST_MAX_BYTES", IMPORT_MAX_UPLOAD_BYTES + (1 << 20), min_value=1 << 16
+)
 FILE_UPLOAD_HANDLERS = [
     "django.core.files.uploadhandler.MemoryFileUploadHandler",
     "imports.uploads.LimitedTemporaryFileUploadHandler",
@@ -264,6 +303,10 @@ FILE_UPLOAD_HANDLERS = [
 EXPORT_RETENTION_HOURS = env_float("EXPORT_RETENTION_HOURS", 24, min_value=0.01)
 # How often each worker deletes expired export files and re-sends exports left waiting.
 EXPORT_SWEEP_SECONDS = env_float("EXPORT_SWEEP_SECONDS", 60, min_value=0.5)
+
+# ---- operations
+# `GET /metrics` (Prometheus) is served only when this is set, to `Authorization: Bearer <it>`.
+METRICS_TOKEN = env_str("METRICS_TOKEN")
 
 LANGUAGE_CODE = "en-us"
 TIME_ZONE = "UTC"

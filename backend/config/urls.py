@@ -7,6 +7,8 @@ from config.schema import schema
 from exports.views import download as export_download
 from imports.views import errors_csv
 
+handler500 = "config.views.server_error"
+
 urlpatterns = [
     path(
         "graphql/",

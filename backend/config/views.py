@@ -1,6 +1,7 @@
 """Plain HTTP endpoints: GraphQL, health checks, the single-page app, CSRF failures."""
 
 import logging
+import sys
 from typing import Any
 
 import redis
@@ -13,7 +14,17 @@ from django.views.decorators.csrf import ensure_csrf_cookie
 from strawberry.django.views import AsyncGraphQLView
 
 from config.playground import playground_response
-from core.graphql_errors import BAD_USER_INPUT, FORBIDDEN, error_response
+from core.graphql_errors import (
+    BAD_USER_INPUT,
+    FORBIDDEN,
+    INTERNAL_SERVER_ERROR,
+    SERVICE_UNAVAILABLE,
+    UNAVAILABLE_ERRORS,
+    error_response,
+    internal_error_message,
+    unavailable_message,
+)
+from core.request_id import ensure_request_id
 
 logger = logging.getLogger(__name__)
 
@@ -100,3 +111,17 @@ def csrf_failure(request: HttpRequest, reason: str = "") -> JsonResponse:
         f"header, or authenticate with 'Authorization: Bearer <token>'. ({reason})"
     )
     return error_response(FORBIDDEN, message, status=403)
+
+
+def server_error(request: HttpRequest) -> JsonResponse:
+    """Django's 500 handler: a JSON error in the GraphQL shape; 503 when a dependency is down.
+
+    It answers exceptions raised outside the GraphQL layer too (authenticating a bearer
+    token, loading a session), so a client never gets an HTML page from the API.
+    """
+    request_id = ensure_request_id()
+    if isinstance(sys.exc_info()[1], UNAVAILABLE_ERRORS):
+        return error_response(
+            SERVICE_UNAVAILABLE, unavailable_message(request_id), 503, **{"Retry-After": "5"}
+        )
+    return error_response(INTERNAL_SERVER_ERROR, internal_error_message(request_id), 500)

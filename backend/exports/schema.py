@@ -57,7 +57,7 @@ class Mutation:
             job = services.submit_export(
                 get_current_user(info), format.value, filters_to_json(filters)
             )
-            transaction.on_commit(lambda: tasks.export_products.send(job.pk))
+            transaction.on_commit(lambda: tasks.export_products.send(job.pk), robust=True)
         return job
 
 

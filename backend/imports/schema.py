@@ -46,7 +46,9 @@ class Mutation:
             file, dry_run=bool(dry_run), user=getattr(info.context.request, "user", None)
         )
         if not job.is_final:
-            transaction.on_commit(tasks.process_imports.send)
+            # robust: with the broker down the job is recorded all the same and the upload
+            # answers; the sweeper of the next worker that reaches the broker sends it.
+            transaction.on_commit(tasks.process_imports.send, robust=True)
         return job
 
     @strawberry_django.mutation(permission_classes=AUTH)

@@ -30,6 +30,7 @@ from django.utils import timezone
 
 from . import finishing, pipeline
 from .models import ImportJob
+from .uploads import storage_failure
 
 logger = logging.getLogger(__name__)
 
@@ -70,7 +71,21 @@ def submit_import(upload: UploadedFile, *, dry_run: bool = False, user: Any = No
                 "gzip: compressed CSV files are accepted.",
             )
             return job
-        job.file.save(f"{job.pk}-{uuid.uuid4().hex[:8]}.upload", upload, save=False)
+        name = f"{job.pk}-{uuid.uuid4().hex[:8]}.upload"
+        target = job.file.field.generate_filename(job, name)
+        error = getattr(upload, "write_error", None)
+        existed = job.file.storage.exists(target)  # never delete a file that was there
+        try:
+            if error is None:
+                job.file.save(name, upload, save=False)
+        except OSError as exc:  # disk full while storing: no partial file stays behind
+            error = exc
+            if not existed:
+                job.file.storage.delete(target)
+        if error is not None:
+            job.file.name = ""
+            finishing.finish_locked(job, ImportJob.Status.FAILED, storage_failure(error, size))
+            return job
         job.save(update_fields=["file"])
     return job
 

@@ -38,6 +38,13 @@ def start_django(**overrides: str) -> subprocess.CompletedProcess:
         ({"LOG_FORMAT": "xml"}, "LOG_FORMAT must be one of TEXT, JSON"),
         ({"EXPORT_RETENTION_HOURS": "a day"}, "EXPORT_RETENTION_HOURS must be a number"),
         ({"EXPORT_RETENTION_HOURS": "0"}, "EXPORT_RETENTION_HOURS must be at least"),
+        ({"TRUSTED_PROXIES": "10.0.0.1,proxy.local"}, "TRUSTED_PROXIES must list IP addresses"),
+        (
+            {"DATABASE_URL": "postgres://u@h/x", "REDIS_URL": "redis://h/0", "SECRET_KEY": "k",
+             "DATABASE_CONNECT_TIMEOUT": "0"},
+            "DATABASE_CONNECT_TIMEOUT must be at least 1",
+        ),
+        ({"REQUEST_MAX_BYTES": "lots"}, "REQUEST_MAX_BYTES must be a whole number"),
         ({"DATABASE_URL": "postgres://postgres@127.0.0.1/x"}, "REDIS_URL is not set"),
         ({"REDIS_URL": "redis://127.0.0.1:6379/0"}, "DATABASE_URL is not set"),
         (

@@ -30,8 +30,11 @@ BACKEND = Path(__file__).resolve().parents[2]
 CHUNK = 500
 
 
-def start_worker(log: Path) -> subprocess.Popen:
-    """A `rundramatiq` worker process (1 process, 2 threads) on the test database."""
+def start_worker(log: Path, **overrides: str) -> subprocess.Popen:
+    """A `rundramatiq` worker process (1 process, 2 threads) on the test database.
+
+    `overrides` replace variables of its environment (another database or Redis, settings).
+    """
     db = connection.settings_dict
     url = (
         f"postgres://{db['USER']}:{db['PASSWORD'] or ''}@{db['HOST'] or '127.0.0.1'}:"
@@ -46,6 +49,7 @@ def start_worker(log: Path) -> subprocess.Popen:
         "IMPORT_CHUNK_ROWS": str(CHUNK),
         "PERIODIC_TASKS_ENABLED": "1",
         "IMPORT_SWEEP_SECONDS": "1",
+        **overrides,
     }
     return subprocess.Popen(
         [sys.executable, "manage.py", "rundramatiq", "--processes", "1", "--threads", "2"],

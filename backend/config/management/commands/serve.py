@@ -60,6 +60,9 @@ class Command(BaseCommand):
                 log_level=settings.LOG_LEVEL.lower(),
                 lifespan="on",
                 workers=settings.WEB_CONCURRENCY,
+                # X-Forwarded-For/-Proto only from the configured proxies (none by default).
+                proxy_headers=bool(settings.TRUSTED_PROXIES),
+                forwarded_allow_ips=settings.TRUSTED_PROXIES or None,
             )
         finally:
             if worker is not None and worker.poll() is None:
