@@ -188,7 +188,9 @@ def main() -> None:
         key = "import" if work == "import_file" else "read"
         if kind == "csv":
             base[key] = figures["seconds"]
-        ratio = f"  ({figures['seconds'] / base[key]:.2f}x CSV)" if key in base and kind != "csv" else ""
+        ratio = ""
+        if key in base and kind != "csv":
+            ratio = f"  ({figures['seconds'] / base[key]:.2f}x CSV)"
         print(f"{work:14} {kind:5} {figures['rows']:>9,} rows  {figures['seconds']:7.2f} s  "
               f"peak RSS {figures['rss_mb']:6.0f} MB{ratio}", flush=True)
 

@@ -102,7 +102,10 @@ def _zip_kind(raw: BinaryIO) -> str:
                     f"not a spreadsheet. Open it and {SAVE_AS}."
                 )
             if "word/document.xml" in names:
-                raise BadFile(f"This file is a Word document (.docx), not a spreadsheet. {SAVE_AS[0].upper()}{SAVE_AS[1:]}.")
+                raise BadFile(
+                    f"This file is a Word document (.docx), not a spreadsheet. Open the "
+                    f"catalogue in Excel and {SAVE_AS}."
+                )
     except zipfile.BadZipFile as exc:
         raise BadFile(
             f"This file starts like a ZIP archive or an Excel workbook (.xlsx) but is damaged "
@@ -162,7 +165,8 @@ def _valid_utf8_prefix(sample: bytes, complete: bool) -> bool:
         sample.decode("utf-8")
     except UnicodeDecodeError as exc:
         # A sample cut inside a character is still UTF-8.
-        return not complete and exc.reason == "unexpected end of data" and exc.start >= len(sample) - 3
+        cut = exc.reason == "unexpected end of data" and exc.start >= len(sample) - 3
+        return cut and not complete
     return True
 
 

@@ -188,8 +188,9 @@ def _no_twins(fields: list[str], mapping: dict[str, str | None], line: int) -> N
             continue
         twins = [i for i, n in enumerate(norms) if n == normalise(column)]
         if len(twins) > 1:
+            shown = name if normalise(column) == name else column.strip()
             raise BadFile(
-                f"{_where(line)} has the column {normalise(column) if normalise(column) == name else column.strip()!r} twice (columns "
+                f"{_where(line)} has the column {shown!r} twice (columns "
                 f"{twins[0] + 1} and {twins[1] + 1}); keep one of them, or map the columns "
                 "yourself."
             )
