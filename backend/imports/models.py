@@ -62,6 +62,9 @@ class ImportJob(models.Model):
     last_error = models.TextField(blank=True, default="")
 
     created_at = models.DateTimeField(auto_now_add=True)
+    # When the job joined the queue (at upload, or when a staged job was started): the
+    # queue runs jobs in this order.
+    queued_at = models.DateTimeField(null=True, blank=True)
     started_at = models.DateTimeField(null=True, blank=True)
     finished_at = models.DateTimeField(null=True, blank=True)
 
@@ -69,6 +72,7 @@ class ImportJob(models.Model):
         ordering = ["-created_at", "-id"]
         indexes = [
             models.Index(fields=["status", "created_at", "id"], name="import_queue_idx"),
+            models.Index(fields=["status", "queued_at", "id"], name="import_queued_idx"),
             models.Index(fields=["created_at", "id"], name="import_created_idx"),
         ]
 

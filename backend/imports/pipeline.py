@@ -15,7 +15,7 @@ from .passes.apply import Stopped, apply_file
 from .passes.check import check_file
 from .passes.keys import database_lower
 from .problems import BadFile
-from .reading import Layout, ReadOptions, find_layout
+from .reading import Layout, ReadOptions, find_layout, forget_sheets
 
 LAYOUT_FIELDS = ["format", "compression", "encoding", "delimiter", "sheet", "header_row"]
 
@@ -26,6 +26,13 @@ NO_ROWS = (
 
 def run(job: ImportJob) -> None:
     """Process `job` (claimed by this worker, status PROCESSING) until it ends or is taken."""
+    try:
+        _run(job)
+    finally:
+        forget_sheets()  # a workbook's sheet kept between the passes
+
+
+def _run(job: ImportJob) -> None:
     if job.cancel_requested:
         finishing.finish(job, ImportJob.Status.CANCELLED)
         return

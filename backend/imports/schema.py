@@ -11,9 +11,9 @@ from strawberry_django.relay import DjangoListConnection
 
 from accounts.permissions import IsAuthenticated
 from core.ids import decode_id
-from imports import live_progress, services, tasks
+from imports import live_progress, services, staging, tasks
 from imports.models import ImportJob
-from imports.types import ImportJobType
+from imports.types import ImportJobType, ImportOptionsInput
 
 AUTH = [IsAuthenticated]
 
@@ -40,7 +40,8 @@ class Mutation:
     def import_products(
         self, info: Info, file: Upload, dry_run: bool | None = False
     ) -> ImportJobType:
-        """Upload a CSV (or gzip-compressed CSV) file; the import runs in the background."""
+        """Upload a file (CSV/TSV text, gzip-compressed or not, or an .xlsx workbook); the
+        import runs in the background with everything detected."""
         job = services.submit_import(
             file, dry_run=bool(dry_run), user=getattr(info.context.request, "user", None)
         )
@@ -49,8 +50,37 @@ class Mutation:
         return job
 
     @strawberry_django.mutation(permission_classes=AUTH)
+    def stage_import(
+        self, info: Info, file: Upload, options: ImportOptionsInput | None = None
+    ) -> ImportJobType:
+        """Upload a file and inspect it without importing: the job is STAGED with what was
+        detected, the suggested mapping and a preview; start it with startImport."""
+        return staging.stage_import(
+            file, options.to_dict() if options else None,
+            user=getattr(info.context.request, "user", None),
+        )
+
+    @strawberry_django.mutation(permission_classes=AUTH)
+    def inspect_import(self, id: strawberry.ID, options: ImportOptionsInput) -> ImportJobType:
+        """Inspect a staged import's stored file again with other options."""
+        return staging.inspect_import(decode_id(id, "ImportJob"), options.to_dict())
+
+    @strawberry_django.mutation(permission_classes=AUTH)
+    def start_import(
+        self, id: strawberry.ID, options: ImportOptionsInput | None = None,
+        dry_run: bool | None = False,
+    ) -> ImportJobType:
+        """Start a staged import with the confirmed options, as a dry run or for real."""
+        job = staging.start_import(
+            decode_id(id, "ImportJob"), options.to_dict() if options else None,
+            dry_run=bool(dry_run),
+        )
+        transaction.on_commit(tasks.process_imports.send)
+        return job
+
+    @strawberry_django.mutation(permission_classes=AUTH)
     def cancel_import(self, id: strawberry.ID) -> ImportJobType:
-        """Cancel a pending import, or stop a running one at its next chunk."""
+        """Cancel a staged or pending import, or stop a running one at its next chunk."""
         return services.cancel_import(decode_id(id, "ImportJob"))
 
 

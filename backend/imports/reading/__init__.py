@@ -17,9 +17,10 @@ from .base import START, Position, Reader, Record
 from .csv_records import CsvReader
 from .header import Columns, Header
 from .layout import Layout, ReadOptions, find_layout
+from .xlsx_records import XlsxReader, forget_sheets
 
 __all__ = ["START", "Columns", "CsvReader", "Header", "Layout", "Position", "ReadOptions",
-           "Reader", "Record", "find_layout", "open_reader"]
+           "Reader", "Record", "XlsxReader", "find_layout", "forget_sheets", "open_reader"]
 
 
 def open_reader(
@@ -30,8 +31,6 @@ def open_reader(
     if layout is None:
         layout = find_layout(raw, size=size)
     if layout.format == "XLSX":
-        from .xlsx_records import XlsxReader
-
         return XlsxReader(raw, start, sheet=layout.sheet, header_row=layout.header_row,
                           size=size)
     return CsvReader(raw, start, encoding=layout.encoding, delimiter=layout.delimiter,

@@ -8,7 +8,7 @@ password-protected workbook (both OLE2 compound files), an OpenDocument `.ods` (
 
 `detect_encoding` names the text encoding of a sample of the (decompressed) bytes: a BOM
 (UTF-8, UTF-16 LE/BE) first; then UTF-8 when the bytes are valid UTF-8; otherwise the legacy
-single-byte encoding `charset-normalizer` finds most likely.
+single-byte encoding `charset-normalizer` finds most likely (Windows-1252 on a tie).
 """
 
 from __future__ import annotations
@@ -189,12 +189,19 @@ def detect_encoding(sample: bytes, complete: bool) -> str:
         return "utf-8"
     from charset_normalizer import from_bytes
 
-    best = from_bytes(sample[: 256 << 10]).best()
+    results = from_bytes(sample[: 256 << 10])
+    best = results.best()
     if best is None:
         raise BadFile(
             "The file is neither UTF-8 text nor text in a known encoding (it may be a binary "
             "file). Save or export it as CSV UTF-8 and upload it again, or choose its "
             "encoding."
         )
+    # Short texts fit several code pages equally well (cp1250 and cp1252 share most
+    # accented letters); on a tie Windows-1252, the most common, wins.
+    for match in results:
+        tie = match.chaos <= best.chaos + 0.01 and match.coherence >= best.coherence - 0.05
+        if tie and "cp1252" in match.could_be_from_charset:
+            return "cp1252"
     name = codec_name(best.encoding)
     return PREFERRED.get(name, name)

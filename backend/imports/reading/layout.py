@@ -114,17 +114,15 @@ def find_layout(raw: BinaryIO, options: ReadOptions | None = None, size: int = 0
 
 
 def _workbook_layout(raw: BinaryIO, options: ReadOptions) -> Layout:
-    from .xlsx_records import open_workbook, pick_sheet, sheet_height, sheet_rows
+    from .xlsx_records import load_sheet, sheet_height, sheet_rows
 
     if options.encoding or options.delimiter:
         field_name = "encoding" if options.encoding else "delimiter"
         raise BadOption(field_name, f"An Excel workbook has no {field_name}; leave it empty.",
                         "not_text")
-    book = open_workbook(raw)
-    names = tuple(book.sheet_names)
-    sheet = pick_sheet(list(names), options.sheet)
+    names, sheet, data = load_sheet(raw, options.sheet)
     sample = []
-    for number, cells in sheet_rows(book, sheet):
+    for number, cells in sheet_rows(data):
         sample.append((number, cells))
         if len(sample) >= SNIFF_RECORDS + 20 + (options.header_row or 0):
             break
@@ -132,8 +130,8 @@ def _workbook_layout(raw: BinaryIO, options: ReadOptions) -> Layout:
         raise BadFile(f"The sheet {sheet!r} is empty: it needs a header row (with sku and "
                       "name) and product rows. Choose another sheet.")
     header_row = _header_row(sample, options.header_row, "row of the sheet")
-    height = sheet_height(book, sheet)
-    return Layout("XLSX", "", "", "", sheet, names, header_row, max(height - header_row, 0),
+    height = sheet_height(data)
+    return Layout("XLSX", "", "", "", sheet, tuple(names), header_row, max(height - header_row, 0),
                   sample)
 
 

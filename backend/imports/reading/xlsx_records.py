@@ -3,7 +3,9 @@
 python-calamine (Rust) was chosen over openpyxl's read-only mode with figures
 (`bench/xlsx_bench.py`, README): it reads the 500,000-row workbook several times faster.
 It holds one sheet's cells in memory while it reads (well under the 500 MB budget for that
-workbook); the file itself is read from storage, never copied.
+workbook); the file itself is read from storage, never copied. Parsing the sheet's XML is
+most of the work, so the last sheet loaded is kept (`load_sheet`) for the next pass over the
+same stored file, until `forget_sheets` (called when a job's run ends).
 
 Cells become the text a person typed: 12 not "12.0", 0.5 as "0.5", dates and times in ISO
 8601 (a date without a time as a date), booleans as TRUE/FALSE; empty rows are skipped; the
@@ -16,10 +18,12 @@ from __future__ import annotations
 import csv
 import datetime
 import io
+import os
+import threading
 from collections.abc import Iterator
 from typing import Any, BinaryIO
 
-from python_calamine import CalamineError, CalamineWorkbook
+from python_calamine import CalamineError, CalamineSheet, CalamineWorkbook
 
 from ..problems import BadFile, BadOption
 from .base import EMPTY_FILE, START, Position, Reader, Record
@@ -44,6 +48,46 @@ def cell_text(value: Any) -> str:
     if isinstance(value, datetime.timedelta):
         return str(value)
     return str(value)
+
+
+_lock = threading.Lock()
+_kept: dict[tuple, tuple[list[str], CalamineSheet]] = {}
+
+
+def _file_key(raw: BinaryIO) -> tuple | None:
+    try:
+        stat = os.fstat(raw.fileno())
+    except (AttributeError, OSError, io.UnsupportedOperation):
+        return None
+    return (stat.st_dev, stat.st_ino, stat.st_size, stat.st_mtime_ns)
+
+
+def load_sheet(raw: BinaryIO, wanted: str | None) -> tuple[list[str], str, CalamineSheet]:
+    """`(sheet names, the sheet's name, its cells)` of the workbook `raw`; the sheet is
+    kept for the next call on the same stored file."""
+    key = _file_key(raw)
+    with _lock:
+        for (file, name), (names, sheet) in _kept.items():
+            if key is not None and file == key and name == pick_sheet(names, wanted):
+                return names, name, sheet
+    book = open_workbook(raw)
+    names = list(book.sheet_names)
+    name = pick_sheet(names, wanted)
+    try:
+        sheet = book.get_sheet_by_name(name)
+    except CalamineError as exc:
+        raise BadFile(f"The sheet {name!r} cannot be read ({exc}).") from exc
+    if key is not None:
+        with _lock:
+            _kept.clear()
+            _kept[(key, name)] = (names, sheet)
+    return names, name, sheet
+
+
+def forget_sheets() -> None:
+    """Drop the kept sheet (its memory goes back)."""
+    with _lock:
+        _kept.clear()
 
 
 def open_workbook(raw: BinaryIO) -> CalamineWorkbook:
@@ -79,12 +123,8 @@ def pick_sheet(names: list[str], wanted: str | None) -> str:
                     "(give a name or a number).", "unknown_sheet")
 
 
-def sheet_rows(book: CalamineWorkbook, sheet: str) -> Iterator[tuple[int, list[str]]]:
+def sheet_rows(data: CalamineSheet) -> Iterator[tuple[int, list[str]]]:
     """`(row number, cell texts)` of each non-empty row of the sheet, in order."""
-    try:
-        data = book.get_sheet_by_name(sheet)
-    except CalamineError as exc:
-        raise BadFile(f"The sheet {sheet!r} cannot be read ({exc}).") from exc
     start = data.start
     if start is None:
         return
@@ -92,14 +132,14 @@ def sheet_rows(book: CalamineWorkbook, sheet: str) -> Iterator[tuple[int, list[s
     pad = [""] * column
     for cells in data.iter_rows():
         number += 1
-        texts = [cell_text(c) for c in cells]
+        texts = [c if type(c) is str else cell_text(c) for c in cells]
         if any(texts):
             yield number, pad + texts if pad else texts
 
 
-def sheet_height(book: CalamineWorkbook, sheet: str) -> int:
+def sheet_height(data: CalamineSheet) -> int:
     """The last used row number of the sheet (0 when it is empty)."""
-    end = book.get_sheet_by_name(sheet).end
+    end = data.end
     return 0 if end is None else end[0] + 1
 
 
@@ -111,13 +151,12 @@ class XlsxReader(Reader):
         header_row: int = 1, size: int = 0,
     ) -> None:
         """Read the sheet `sheet` (the first when None) of `raw`; resume after `start.line`."""
-        self.book = open_workbook(raw)
-        self.sheet = pick_sheet(self.book.sheet_names, sheet)
+        _, self.sheet, data = load_sheet(raw, sheet)
         self._start = start
         self._header_row = header_row
         self._size = size
-        self._height = max(sheet_height(self.book, self.sheet), 1)
-        self._rows = sheet_rows(self.book, self.sheet)
+        self._height = max(sheet_height(data), 1)
+        self._rows = sheet_rows(data)
         self._line = start.line
         self._count = start.rows
         self._last: list[str] = []
