@@ -71,7 +71,11 @@ async def errors_csv(request: HttpRequest, job_id: str) -> StreamingHttpResponse
             {"error": "Sign in first: send a session cookie or 'Authorization: Bearer <token>'."},
             status=401,
         )
-    job = await ImportJob.objects.filter(pk=_job_id(job_id)).only("id", "header", "delimiter", "format").afirst()
+    job = await (
+        ImportJob.objects.filter(pk=_job_id(job_id))
+        .only("id", "header", "delimiter", "format")
+        .afirst()
+    )
     if job is None:
         raise Http404("No import job with this id.")
     response = StreamingHttpResponse(_rows(job), content_type="text/csv; charset=utf-8")
