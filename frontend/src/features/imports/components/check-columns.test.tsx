@@ -7,7 +7,7 @@ import { createMockClient, operationName, withProviders } from '@/test/mock-clie
 
 const cell = (field: string, column: string | null, value: string, problem: string | null = null) => ({ __typename: 'ImportPreviewCell', field, column, value, problem });
 
-function stagedJob(overrides: Partial<StagedJob> = {}): StagedJob {
+function stagedJob(overrides: Record<string, unknown> = {}): StagedJob {
   return {
     __typename: 'ImportJob',
     id: 'SW1wb3J0Sm9iOjc=',
@@ -42,7 +42,7 @@ function stagedJob(overrides: Partial<StagedJob> = {}): StagedJob {
     columnNotes: [],
     previewRows: [{ __typename: 'ImportPreviewRow', line: 2, values: ['A-1;Eins;ja'], problem: null, cells: [] }],
     ...overrides,
-  } as StagedJob;
+  } as unknown as StagedJob;
 }
 
 const semicolons = stagedJob({
@@ -78,7 +78,7 @@ describe('Check columns step', () => {
     const { client, operations } = createMockClient((op) => {
       const name = operationName(op);
       if (name === 'InspectImport') {
-        const options = op.variables.options as { delimiter?: string; mapping?: { sku: string | null } };
+        const options = (op.variables as { options: unknown }).options as { delimiter?: string; mapping?: { sku: string | null } };
         if (options.mapping?.sku === 'Name') {
           return { inspectImport: { __typename: 'OperationInfo', messages: [{ __typename: 'OperationMessage', kind: 'VALIDATION', field: 'mapping.sku', code: 'duplicate_column', message: "The column 'Name' is already mapped to name." }] } };
         }
@@ -111,7 +111,7 @@ describe('Check columns step', () => {
     expect(bad).toHaveClass('cell-bad');
     expect(bad).toHaveTextContent("Problem: active is 'ja'; use true/false");
     expect(screen.getByRole('table', { name: /Columns/ })).toHaveTextContent("'Name' was taken");
-    expect(operations.filter((o) => operationName(o) === 'InspectImport').at(-1)!.variables.options).toEqual({
+    expect((operations.filter((o) => operationName(o) === 'InspectImport').at(-1)!.variables as { options: unknown }).options).toEqual({
       delimiter: ';',
       mapping: { sku: 'Artikel', name: 'Name', description: null, active: null },
     });

@@ -44,7 +44,9 @@ export interface CheckColumnsProps {
 export function CheckColumns({ job: staged, onStarted, onCancelled }: CheckColumnsProps) {
   const { job, options, errors, change, start, busy } = useCheckColumns(staged);
   const [, cancelImport] = useCancelImport();
-  const [headerRow, setHeaderRow] = useState(String(staged.headerRow ?? 1));
+  // What the person is typing in "Header row"; null shows the row in effect.
+  const [headerDraft, setHeaderDraft] = useState<string | null>(null);
+  const headerRow = headerDraft ?? String(options.headerRow ?? job.headerRow ?? 1);
   const mapping: ColumnMappingInput = {
     sku: job.mapping?.sku ?? null,
     name: job.mapping?.name ?? null,
@@ -55,10 +57,17 @@ export function CheckColumns({ job: staged, onStarted, onCancelled }: CheckColum
   const isText = job.format !== 'XLSX';
   const encodings = ENCODINGS.some((e) => e.value === job.encoding) || !job.encoding ? ENCODINGS : [...ENCODINGS, { value: job.encoding, label: job.encoding }];
 
-  const set = (patch: ImportOptionsInput) => void change({ ...options, ...patch });
+  const set = (patch: ImportOptionsInput) => {
+    // A new sheet has its own header row: let it be found again unless typed.
+    const next = { ...options, ...patch };
+    if (patch.sheet !== undefined && patch.headerRow === undefined) delete next.headerRow;
+    void change(next);
+  };
   const applyHeaderRow = () => {
-    const row = Number(headerRow);
-    if (String(row) !== String(job.headerRow)) set({ headerRow: Number.isFinite(row) ? row : 0 });
+    if (headerDraft === null) return;
+    const row = Number(headerDraft);
+    setHeaderDraft(null);
+    if (row !== (options.headerRow ?? job.headerRow)) set({ headerRow: Number.isInteger(row) ? row : 0 });
   };
   const onHeaderKey = (event: KeyboardEvent<HTMLInputElement>) => {
     if (event.key === 'Enter') {
@@ -111,7 +120,7 @@ export function CheckColumns({ job: staged, onStarted, onCancelled }: CheckColum
           inputMode="numeric"
           hint={isText ? 'The line that holds the column names.' : 'The sheet row that holds the column names.'}
           value={headerRow}
-          onChange={(e) => setHeaderRow(e.target.value)}
+          onChange={(e) => setHeaderDraft(e.target.value)}
           onBlur={applyHeaderRow}
           onKeyDown={onHeaderKey}
           errors={errors.headerRow}
