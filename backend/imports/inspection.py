@@ -40,15 +40,23 @@ def inspect_file(
     line = reader.header_line
     suggested, notes = suggest_mapping(fields)
     chosen = options.get("mapping")
+    problem = None
     if chosen is not None:
-        check_mapping(fields, chosen, line)
+        try:
+            check_mapping(fields, chosen, line)
+        except BadOption as exc:
+            if exc.code != "required":
+                raise
+            # Mapping one field at a time: say what is still missing, keep the choices.
+            problem = {"field": exc.field, "message": str(exc), "code": exc.code}
         mapping, source = {f: chosen.get(f) or None for f in FIELDS}, "CHOSEN"
     elif saved is not None and _fits(fields, saved, line):
         mapping, source = {f: saved.get(f) or None for f in FIELDS}, "SAVED"
     else:
         mapping, source = suggested, "DETECTED"
-    problem = None
     try:
+        if problem:
+            raise BadOption(problem["field"], problem["message"], problem["code"])
         header = resolve_header(fields, None if source == "DETECTED" else mapping, line)
     except BadOption as exc:
         header, problem = None, {"field": exc.field, "message": str(exc), "code": exc.code}

@@ -122,8 +122,6 @@ def test_a_refused_file_gives_a_failed_job_at_once(gql_client):
          "mapping.name", "missing_column", "has no column 'Missing'"),
         (SUPPLIER, {"headerRow": 2, "mapping": {"sku": "Artikel", "name": "Artikel"}},
          "mapping.name", "duplicate_column", "already mapped to sku"),
-        (SUPPLIER, {"headerRow": 2, "mapping": {"name": "Artikel"}},
-         "mapping.sku", "required", "Choose the column that holds the sku"),
     ],
 )
 def test_bad_options_are_messages_on_their_field_before_any_work(
@@ -178,3 +176,18 @@ def test_staged_job_expires_and_its_file_is_deleted(
 def test_one_step_import_still_detects_everything(run_import):
     job = run_import(real_files.utf16_unicode_text())
     assert job.status == "COMPLETED" and job.created_count == 2
+
+
+def test_a_mapping_without_sku_is_inspected_and_cannot_start(gql_client):
+    job = stage(gql_client, SUPPLIER, options={"headerRow": 2})
+    options = {"headerRow": 2, "mapping": {"name": "Artikel"}}
+    inspected = gql_client.query(INSPECT, {"id": job["id"], "options": options})["data"]
+    inspected = inspected["inspectImport"]
+    assert inspected["mapping"]["name"] == "Artikel"  # the choice so far is kept
+    assert inspected["mappingProblem"] == {
+        "field": "mapping.sku", "code": "required",
+        "message": "Choose the column that holds the sku: every product needs one."}
+    start = gql_client.query(START, {"id": job["id"], "options": options})["data"]
+    (field, code, message), = messages(start["startImport"])
+    assert (field, code) == ("mapping.sku", "required")
+    assert ImportJob.objects.get().status == "STAGED"

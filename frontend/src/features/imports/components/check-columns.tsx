@@ -47,11 +47,13 @@ export function CheckColumns({ job: staged, onStarted, onCancelled }: CheckColum
   // What the person is typing in "Header row"; null shows the row in effect.
   const [headerDraft, setHeaderDraft] = useState<string | null>(null);
   const headerRow = headerDraft ?? String(options.headerRow ?? job.headerRow ?? 1);
+  // The person's choices so far win over the last inspection's (which may have refused them).
+  const shown = options.mapping ?? job.mapping;
   const mapping: ColumnMappingInput = {
-    sku: job.mapping?.sku ?? null,
-    name: job.mapping?.name ?? null,
-    description: job.mapping?.description ?? null,
-    active: job.mapping?.active ?? null,
+    sku: shown?.sku ?? null,
+    name: shown?.name ?? null,
+    description: shown?.description ?? null,
+    active: shown?.active ?? null,
   };
   const notes = new Map(job.columnNotes.map((n) => [n.field, n.note]));
   const isText = job.format !== 'XLSX';
