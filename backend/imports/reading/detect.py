@@ -49,7 +49,7 @@ TEXT_BOMS = (
 
 # Encodings that are supersets of others for every printable character people type:
 # Windows-1252 rather than ISO-8859-1 (it adds the euro sign, curly quotes, dashes).
-PREFERRED = {"latin_1": "cp1252", "iso8859_1": "cp1252", "ascii": "utf-8"}
+PREFERRED = {"iso8859-1": "cp1252", "ascii": "utf-8"}
 
 
 def _picture(head: bytes) -> str | None:

@@ -23,9 +23,9 @@ const ENCODINGS = [
   { value: 'utf-16-be', label: 'UTF-16 BE' },
   { value: 'cp1252', label: 'Windows-1252 (Western Europe)' },
   { value: 'cp1250', label: 'Windows-1250 (Central Europe)' },
-  { value: 'iso8859_2', label: 'ISO-8859-2 (Latin-2)' },
-  { value: 'iso8859_15', label: 'ISO-8859-15 (Latin-9)' },
-  { value: 'mac_roman', label: 'Mac Roman' },
+  { value: 'iso8859-2', label: 'ISO-8859-2 (Latin-2)' },
+  { value: 'iso8859-15', label: 'ISO-8859-15 (Latin-9)' },
+  { value: 'mac-roman', label: 'Mac Roman' },
 ];
 
 const NOT_IMPORTED = '';
