@@ -24,6 +24,7 @@ from . import finishing
 from .inspection import inspect_file
 from .models import ImportJob, SavedMapping
 from .problems import BadFile, BadOption
+from .reading import forget_sheets
 from .reading.header import header_key
 from .services import submit_import
 
@@ -62,6 +63,8 @@ def _inspect(job: ImportJob, options: dict[str, Any]) -> None:
         raise ValidationError(
             {_api_field(exc.field): ValidationError(str(exc), code=exc.code)}
         ) from exc
+    finally:
+        forget_sheets()  # the web process keeps no workbook between requests
     for name in LAYOUT_FIELDS:
         setattr(job, name, getattr(found.layout, name))
     job.options = options
