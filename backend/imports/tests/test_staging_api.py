@@ -191,3 +191,18 @@ def test_a_mapping_without_sku_is_inspected_and_cannot_start(gql_client):
     (field, code, message), = messages(start["startImport"])
     assert (field, code) == ("mapping.sku", "required")
     assert ImportJob.objects.get().status == "STAGED"
+
+
+def test_a_staged_job_never_holds_up_the_queue_and_joins_it_when_started(gql_client, submit):
+    # given an older staged job and a newer one-step import
+    staged = stage(gql_client, b"sku,name\nstaged,S\n")
+    pending = submit(b"sku,name\npending,P\n")
+    # then the queue sees only the pending one
+    with services.queue_lock():
+        assert services.claim_next().pk == pending.pk
+    # and a staged job started later runs after the jobs queued before it started
+    ImportJob.objects.filter(pk=pending.pk).update(status="PENDING", claim_token="")
+    gql_client.query(START, {"id": staged["id"]})
+    with services.queue_lock():
+        first = services.claim_next()
+    assert first.pk == pending.pk
