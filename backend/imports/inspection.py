@@ -62,8 +62,9 @@ def inspect_file(
         header, problem = None, {"field": exc.field, "message": str(exc), "code": exc.code}
     except BadFile as exc:
         header = None
-        missing = next((f for f in ("sku", "name") if not mapping.get(f)), "sku")
-        problem = {"field": f"mapping.{missing}", "message": str(exc), "code": "required"}
+        missing = next((f for f in ("sku", "name") if not mapping.get(f)), None)
+        problem = {"field": f"mapping.{missing or 'sku'}", "message": str(exc),
+                   "code": "required" if missing else "ambiguous_column"}
     preview = _preview(reader, header) if header else _raw_preview(reader)
     details = {
         "sheet_names": list(layout.sheet_names),
