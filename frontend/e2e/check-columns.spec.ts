@@ -73,7 +73,7 @@ test('a semicolon Windows-1252 CSV: check columns, map them, start', async ({ pa
   await expect(page.getByRole('button', { name: 'Check columns' })).toBeVisible();
 });
 
-test('an .xlsx workbook: choose the sheet and the header row, then a dry run and for real', async ({ page }) => {
+test('an .xlsx workbook: choose the sheet, a wrong then the right header row, then start', async ({ page }) => {
   await signIn(page, '/import');
   await page.getByLabel('CSV file').setInputFiles({ name: 'catalogue.xlsx', mimeType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet', buffer: workbook() });
   await page.getByRole('button', { name: 'Check columns' }).click();
