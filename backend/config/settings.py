@@ -293,6 +293,8 @@ IMPORT_MAX_ATTEMPTS = env_int("IMPORT_MAX_ATTEMPTS", 5, min_value=1)
 REQUEST_MAX_BYTES = env_int(
     "REQUEST_MAX_BYTES", IMPORT_MAX_UPLOAD_BYTES + (1 << 20), min_value=1 << 16
 )
+# A staged import (uploaded and inspected) never started expires after this; its file goes.
+IMPORT_STAGED_TTL_HOURS = env_float("IMPORT_STAGED_TTL_HOURS", 24, min_value=0.01)
 FILE_UPLOAD_HANDLERS = [
     "django.core.files.uploadhandler.MemoryFileUploadHandler",
     "imports.uploads.LimitedTemporaryFileUploadHandler",

@@ -13,13 +13,15 @@ class ImportJob(models.Model):
     """
 
     class Status(models.TextChoices):
+        STAGED = "STAGED"  # uploaded and inspected; waits for a person to start it
         PENDING = "PENDING"
         PROCESSING = "PROCESSING"
         COMPLETED = "COMPLETED"
         FAILED = "FAILED"
         CANCELLED = "CANCELLED"
+        EXPIRED = "EXPIRED"  # staged and never started within IMPORT_STAGED_TTL_HOURS
 
-    FINAL = (Status.COMPLETED, Status.FAILED, Status.CANCELLED)
+    FINAL = (Status.COMPLETED, Status.FAILED, Status.CANCELLED, Status.EXPIRED)
 
     status = models.CharField(max_length=16, choices=Status.choices, default=Status.PENDING)
     file = models.FileField(upload_to="imports/%Y/%m/%d/", blank=True, max_length=500)
@@ -30,6 +32,17 @@ class ImportJob(models.Model):
         settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
     )
     header = models.JSONField(default=list, blank=True)
+
+    # How the file is read: detected, or chosen by a person (`options`).
+    format = models.CharField(max_length=8, blank=True, default="")
+    compression = models.CharField(max_length=8, blank=True, default="")
+    encoding = models.CharField(max_length=32, blank=True, default="")
+    delimiter = models.CharField(max_length=4, blank=True, default="")
+    sheet = models.CharField(max_length=255, blank=True, default="")
+    header_row = models.PositiveIntegerField(default=0)
+    options = models.JSONField(default=dict, blank=True)  # format, sheet, encoding, ...
+    mapping = models.JSONField(default=dict, blank=True)  # field -> column used (or None)
+    inspection = models.JSONField(default=dict, blank=True)  # sheet names, notes, preview
 
     progress = models.PositiveSmallIntegerField(default=0)
     bytes_processed = models.BigIntegerField(default=0)
@@ -52,6 +65,9 @@ class ImportJob(models.Model):
     last_error = models.TextField(blank=True, default="")
 
     created_at = models.DateTimeField(auto_now_add=True)
+    # When the job joined the queue (at upload, or when a staged job was started): the
+    # queue runs jobs in this order.
+    queued_at = models.DateTimeField(null=True, blank=True)
     started_at = models.DateTimeField(null=True, blank=True)
     finished_at = models.DateTimeField(null=True, blank=True)
 
@@ -59,6 +75,7 @@ class ImportJob(models.Model):
         ordering = ["-created_at", "-id"]
         indexes = [
             models.Index(fields=["status", "created_at", "id"], name="import_queue_idx"),
+            models.Index(fields=["status", "queued_at", "id"], name="import_queued_idx"),
             models.Index(fields=["created_at", "id"], name="import_created_idx"),
         ]
 
@@ -69,6 +86,21 @@ class ImportJob(models.Model):
     def is_final(self) -> bool:
         """Whether the job has ended (completed, failed or cancelled)."""
         return self.status in self.FINAL
+
+
+class SavedMapping(models.Model):
+    """The mapping a person last confirmed for one set of column names, suggested next time.
+
+    `header_key` is a hash of the normalised column names (`reading.header.header_key`).
+    """
+
+    header_key = models.CharField(max_length=64, unique=True)
+    headers = models.JSONField(default=list)
+    mapping = models.JSONField(default=dict)
+    updated_at = models.DateTimeField(auto_now=True)
+
+    def __str__(self) -> str:
+        return f"mapping for {', '.join(self.headers)[:80]}"
 
 
 class ImportRowError(models.Model):

@@ -15,14 +15,24 @@ from .passes.apply import Stopped, apply_file
 from .passes.check import check_file
 from .passes.keys import database_lower
 from .problems import BadFile
+from .reading import Layout, ReadOptions, find_layout, forget_sheets
+
+LAYOUT_FIELDS = ["format", "compression", "encoding", "delimiter", "sheet", "header_row"]
 
 NO_ROWS = (
-    "The file has a header row (line 1) but no product rows; add rows below the header."
+    "The file has a header row (line {line}) but no product rows; add rows below the header."
 )
 
 
 def run(job: ImportJob) -> None:
     """Process `job` (claimed by this worker, status PROCESSING) until it ends or is taken."""
+    try:
+        _run(job)
+    finally:
+        forget_sheets()  # a workbook's sheet kept between the passes
+
+
+def _run(job: ImportJob) -> None:
     if job.cancel_requested:
         finishing.finish(job, ImportJob.Status.CANCELLED)
         return
@@ -33,18 +43,30 @@ def run(job: ImportJob) -> None:
         return
     try:
         with job.file.storage.open(job.file.name, "rb") as raw:
-            checked = check_file(raw, database_lower)
+            layout = find_layout(raw, ReadOptions.of(job.options), job.file_size)
+            record_layout(job, layout)
+            checked = check_file(raw, database_lower, layout, job.options.get("mapping"),
+                                 job.file_size)
     except BadFile as exc:
         finishing.finish(job, ImportJob.Status.FAILED, str(exc))
         return
     if checked.records == 0:
-        finishing.finish(job, ImportJob.Status.FAILED, NO_ROWS)
+        finishing.finish(job, ImportJob.Status.FAILED, NO_ROWS.format(line=checked.header.line))
         return
-    if not job.header:
-        job.header = checked.header.names
-        ImportJob.objects.filter(pk=job.pk).update(header=checked.header.names)
+    if job.header != checked.header.names or job.mapping != checked.header.mapping:
+        job.header, job.mapping = checked.header.names, checked.header.mapping
+        ImportJob.objects.filter(pk=job.pk).update(header=job.header, mapping=job.mapping)
     try:
         apply_file(job, checked)
     except Stopped:
         return
     finishing.finish(job, ImportJob.Status.COMPLETED)
+
+
+def record_layout(job: ImportJob, layout: Layout) -> None:
+    """Keep on the job how its file is read (what was detected or chosen)."""
+    values = {name: getattr(layout, name) for name in LAYOUT_FIELDS}
+    if any(getattr(job, name) != value for name, value in values.items()):
+        for name, value in values.items():
+            setattr(job, name, value)
+        ImportJob.objects.filter(pk=job.pk).update(**values)

@@ -15,13 +15,27 @@ class BadFile(Exception):
     """The file as a whole cannot be imported; the message says what, where and what to do."""
 
 
+class BadOption(BadFile):
+    """An import option (sheet, encoding, delimiter, header row, mapping) that does not fit
+    the file: `field` names the option (`mapping.sku` for one field of the mapping), `code`
+    is the stable error code a client may test."""
+
+    def __init__(self, field: str, message: str, code: str) -> None:
+        """Record the option at fault, the message and the code."""
+        super().__init__(message)
+        self.field = field
+        self.code = code
+
+
 class RowProblem(NamedTuple):
     """A rejected data record: where it starts, its SKU when known, why, the text as written.
 
-    `raw` is empty until the apply pass fills it in (pass 1 only counts problems).
+    `raw` is empty until the apply pass fills it in (pass 1 only counts problems); `field`
+    names the product field whose cell is at fault, when one is (for the preview).
     """
 
     line: int
     sku: str
     message: str
     raw: str = ""
+    field: str = ""

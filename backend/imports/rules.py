@@ -2,22 +2,33 @@
 
 A data record (from any reader) becomes a `ProductRow` or a `RowProblem` with a message a
 person can act on. The rules: `sku` and `name` are trimmed and must hold 1-255 characters;
-`description` is kept as written; `active` accepts true/false/1/0/yes/no in any letter case.
+`description` is kept as written; `active` accepts the words of `TRUE_WORDS` and `FALSE_WORDS`
+in any letter case (Excel's TRUE/FALSE, Shopify's status, WooCommerce's 1/0/-1 included).
 A column that the file does not have yields `None`, which the writers read as "keep the
 stored value" (a new product then gets the model default: empty description, active).
 """
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from typing import NamedTuple
 
 from .problems import RowProblem
+from .reading.base import Record
 from .reading.header import Columns
 
 MAX_LENGTH = 255
 
-TRUE_WORDS = frozenset({"true", "1", "yes"})
-FALSE_WORDS = frozenset({"false", "0", "no"})
+TRUE_WORDS = frozenset({"true", "1", "yes", "y", "active", "enabled", "published"})
+# WooCommerce's Published: 1 published, 0 private, -1 draft. Shopify's Status: active, draft,
+# archived.
+FALSE_WORDS = frozenset(
+    {"false", "0", "no", "n", "inactive", "disabled", "draft", "archived", "-1"}
+)
+ACTIVE_HELP = (
+    "use true/false, 1/0, yes/no, y/n, active/inactive, enabled/disabled, published/draft/"
+    "archived (any letter case) or WooCommerce's 1/0/-1"
+)
 
 
 class ProductRow(NamedTuple):
@@ -62,7 +73,7 @@ def clean_row(line: int, fields: list[str], columns: Columns) -> ProductRow | Ro
     name = fields[columns.name].strip()
     problem = _length_problem("sku", sku) or _length_problem("name", name)
     if problem:
-        return RowProblem(line, sku[:MAX_LENGTH], problem)
+        return RowProblem(line, sku[:MAX_LENGTH], problem, field=problem.split(" ", 1)[0])
     description = None if columns.description is None else fields[columns.description]
     active = None
     if columns.active is not None:
@@ -72,7 +83,39 @@ def clean_row(line: int, fields: list[str], columns: Columns) -> ProductRow | Ro
             return RowProblem(
                 line,
                 sku,
-                f"active is {raw.strip()!r}; use true, false, 1, 0, yes or no (any letter case), "
-                "or leave the active column out to keep each product's current value",
+                f"active is {raw.strip()!r}; {ACTIVE_HELP}, or leave the active column out to "
+                "keep each product's current value",
+                field="active",
             )
     return ProductRow(line, sku, name, description, active)
+
+
+def fill_variants(
+    records: Iterator[Record | RowProblem], columns: Columns
+) -> Iterator[Record | RowProblem]:
+    """Shopify's variant rows: a row of the same handle as the row before takes that row's
+    name, description and active where its own cells are empty; a row with nothing but a
+    handle (an extra image) is skipped. Without a group column the records pass unchanged."""
+    group = columns.group
+    if group is None:
+        yield from records
+        return
+    own = [i for i in (columns.sku, columns.name, columns.description, columns.active)
+           if i is not None]
+    inherited = [i for i in (columns.name, columns.description, columns.active)
+                 if i is not None]
+    handle, first = None, None
+    for record in records:
+        if type(record) is not Record or len(record.fields) != columns.count:
+            yield record
+            continue
+        fields = record.fields
+        if fields[group] != handle or first is None:
+            handle, first = fields[group], fields
+        elif all(not fields[i].strip() for i in own):
+            continue
+        else:
+            for i in inherited:
+                if not fields[i].strip():
+                    fields[i] = first[i]
+        yield record

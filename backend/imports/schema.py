@@ -12,9 +12,9 @@ from accounts.permissions import IsAuthenticated
 from core.graphql_errors import not_found
 from core.ids import node_pk
 from core.pagination import ListConnection
-from imports import live_progress, services, tasks
+from imports import live_progress, services, staging, tasks
 from imports.models import ImportJob
-from imports.types import ImportJobType
+from imports.types import ImportJobType, ImportOptionsInput
 
 AUTH = [IsAuthenticated]
 
@@ -41,7 +41,8 @@ class Mutation:
     def import_products(
         self, info: Info, file: Upload, dry_run: bool | None = False
     ) -> ImportJobType:
-        """Upload a CSV (or gzip-compressed CSV) file; the import runs in the background."""
+        """Upload a file (CSV/TSV text, gzip-compressed or not, or an .xlsx workbook); the
+        import runs in the background with everything detected."""
         job = services.submit_import(
             file, dry_run=bool(dry_run), user=getattr(info.context.request, "user", None)
         )
@@ -49,6 +50,35 @@ class Mutation:
             # robust: with the broker down the job is recorded all the same and the upload
             # answers; the sweeper of the next worker that reaches the broker sends it.
             transaction.on_commit(tasks.process_imports.send, robust=True)
+        return job
+
+    @strawberry_django.mutation(permission_classes=AUTH)
+    def stage_import(
+        self, info: Info, file: Upload, options: ImportOptionsInput | None = None
+    ) -> ImportJobType:
+        """Upload a file and inspect it without importing: the job is STAGED with what was
+        detected, the suggested mapping and a preview; start it with startImport."""
+        return staging.stage_import(
+            file, options.to_dict() if options else None,
+            user=getattr(info.context.request, "user", None),
+        )
+
+    @strawberry_django.mutation(permission_classes=AUTH)
+    def inspect_import(self, id: strawberry.ID, options: ImportOptionsInput) -> ImportJobType:
+        """Inspect a staged import's stored file again with other options."""
+        return staging.inspect_import(node_pk(id, "ImportJob"), options.to_dict())
+
+    @strawberry_django.mutation(permission_classes=AUTH)
+    def start_import(
+        self, id: strawberry.ID, options: ImportOptionsInput | None = None,
+        dry_run: bool | None = False,
+    ) -> ImportJobType:
+        """Start a staged import with the confirmed options, as a dry run or for real."""
+        job = staging.start_import(
+            node_pk(id, "ImportJob"), options.to_dict() if options else None,
+            dry_run=bool(dry_run),
+        )
+        transaction.on_commit(tasks.process_imports.send, robust=True)
         return job
 
     @strawberry_django.mutation(permission_classes=AUTH)

@@ -47,10 +47,15 @@ def _size_text(n: int) -> str:
     return str(n)
 
 
-def submit_import(upload: UploadedFile, *, dry_run: bool = False, user: Any = None) -> ImportJob:
-    """Record an import of `upload` as a PENDING job with its file stored; return it.
+def submit_import(
+    upload: UploadedFile, *, dry_run: bool = False, user: Any = None, staged: bool = False,
+    options: dict[str, Any] | None = None,
+) -> ImportJob:
+    """Record an import of `upload` as a PENDING job (STAGED when `staged`: it waits to be
+    inspected and started) with its file stored; return it.
 
     A file over `IMPORT_MAX_UPLOAD_BYTES` gives a FAILED job that says so (nothing stored).
+    `options` (sheet, encoding, ...; see `staging.clean_options`) override detection.
     The caller has a worker sent for a PENDING job (`tasks.process_imports`) on commit.
     """
     name = os.path.basename(upload.name or "upload.csv")[:255] or "upload.csv"
@@ -59,7 +64,9 @@ def submit_import(upload: UploadedFile, *, dry_run: bool = False, user: Any = No
     user = user if getattr(user, "is_authenticated", False) else None
     with transaction.atomic():
         job = ImportJob.objects.create(
-            file_name=name, file_size=size, dry_run=dry_run, created_by=user
+            file_name=name, file_size=size, dry_run=dry_run, created_by=user,
+            status=ImportJob.Status.STAGED if staged else ImportJob.Status.PENDING,
+            queued_at=None if staged else timezone.now(), options=options or {},
         )
         if getattr(upload, "too_large", False) or size > limit:
             finishing.finish_locked(
@@ -68,7 +75,8 @@ def submit_import(upload: UploadedFile, *, dry_run: bool = False, user: Any = No
                 f"The file is too large: it has {_size_text(size)}"
                 f"{' or more' if getattr(upload, 'too_large', False) else ''}, and the limit is "
                 f"{_size_text(limit)} (IMPORT_MAX_UPLOAD_BYTES). Split it, or compress it with "
-                "gzip: compressed CSV files are accepted.",
+                "gzip: compressed CSV files are accepted (an .xlsx workbook is compressed "
+                "already; save it as CSV and compress that).",
             )
             return job
         name = f"{job.pk}-{uuid.uuid4().hex[:8]}.upload"
@@ -91,20 +99,21 @@ def submit_import(upload: UploadedFile, *, dry_run: bool = False, user: Any = No
 
 
 def cancel_import(job_id: int) -> ImportJob:
-    """Cancel a PENDING job at once, or ask a PROCESSING one to stop at its next chunk."""
+    """Cancel a PENDING or STAGED job at once, or ask a PROCESSING one to stop at its next
+    chunk."""
     with transaction.atomic():
         job = ImportJob.objects.select_for_update().filter(pk=job_id).first()
         if job is None:
             raise ValidationError({"id": "No import job with this id."})
-        if job.status == ImportJob.Status.PENDING:
+        if job.status in (ImportJob.Status.PENDING, ImportJob.Status.STAGED):
             finishing.finish_locked(job, ImportJob.Status.CANCELLED)
         elif job.status == ImportJob.Status.PROCESSING:
             job.cancel_requested = True
             job.save(update_fields=["cancel_requested"])
         else:
             raise ValidationError(
-                {"id": f"This import has already ended ({job.status}); only pending or "
-                 "processing imports can be cancelled."}
+                {"id": f"This import has already ended ({job.status}); only staged, pending "
+                 "or processing imports can be cancelled."}
             )
     return job
 
@@ -137,7 +146,11 @@ def queue_lock() -> Iterator[bool]:
 def claim_next() -> ImportJob | None:
     """Claim the oldest unfinished job (call with the queue lock held)."""
     while True:
-        job = ImportJob.objects.filter(status__in=UNFINISHED).order_by("id").first()
+        job = (
+            ImportJob.objects.filter(status__in=UNFINISHED)
+            .order_by(F("queued_at").asc(nulls_first=True), "id")
+            .first()
+        )
         if job is None:
             return None
         if job.attempts >= settings.IMPORT_MAX_ATTEMPTS:

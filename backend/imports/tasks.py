@@ -6,7 +6,7 @@ import dramatiq
 from django.conf import settings
 
 from core.periodic import every
-from imports import services
+from imports import services, staging
 
 
 @dramatiq.actor(
@@ -31,3 +31,10 @@ def sweep_imports() -> None:
     """Send the queue worker when jobs are unfinished (a worker died or a message was lost)."""
     if services.sweep():
         process_imports.send()
+
+
+@every(min(settings.IMPORT_STAGED_TTL_HOURS * 3600 / 4, 300))
+@dramatiq.actor(queue_name="imports", max_retries=0)
+def expire_staged_imports() -> None:
+    """Expire staged imports never started within IMPORT_STAGED_TTL_HOURS (files deleted)."""
+    staging.expire_staged()

@@ -1,4 +1,10 @@
-"""GET /imports/<id>/errors.csv: the rejected rows as written, with an `error` column."""
+"""GET /imports/<id>/errors.csv: the rejected rows, their original columns plus `line` and
+`error`, as UTF-8 with a BOM (so Excel opens it cleanly) and commas.
+
+The file can be fixed and uploaded again as it is: `line` and `error` are unknown column
+names, which imports ignore. A row of a semicolon or tab file is re-split with the job's
+delimiter; a row with more fields than the header keeps the extra ones after `error`.
+"""
 
 import csv
 import io
@@ -36,29 +42,31 @@ def _line(fields: list[str]) -> str:
     return out.getvalue()
 
 
-def error_line(raw: str, message: str, width: int) -> str:
-    """The record as written, padded to the header's width when short, plus its error."""
+def error_line(raw: str, line: int, message: str, width: int, delimiter: str = ",") -> str:
+    """The record's fields (padded to the header's width when short), its line and error."""
     try:
-        fields = next(csv.reader(raw.splitlines(keepends=True), strict=True), [])
+        fields = next(csv.reader(io.StringIO(raw, newline=""), delimiter=delimiter or ",",
+                                 strict=True), [])
     except csv.Error:
-        fields = []
-    pad = width - len(fields) if 0 < len(fields) < width else 0
-    return raw + "," * pad + "," + _line([message])
+        fields = [raw]
+    fields = fields + [""] * (width - len(fields))
+    return _line([*fields[:width], str(line), message, *fields[width:]])
 
 
 async def _rows(job: ImportJob) -> AsyncIterator[str]:
-    yield _line([*job.header, "error"])
+    yield "\ufeff" + _line([*job.header, "line", "error"])
     fetch = sync_to_async(
         lambda after: list(
             ImportRowError.objects.filter(job_id=job.pk, id__gt=after)
             .order_by("id")
-            .values_list("id", "raw", "message")[:BATCH]
+            .values_list("id", "raw", "line", "message")[:BATCH]
         )
     )
     after = 0
+    delimiter = job.delimiter if job.format != "XLSX" else ","
     while batch := await fetch(after):
-        for _, raw, message in batch:
-            yield error_line(raw, message, len(job.header))
+        for _, raw, line, message in batch:
+            yield error_line(raw, line, message, len(job.header), delimiter)
         after = batch[-1][0]
 
 
@@ -84,7 +92,11 @@ async def errors_csv(
             {"error": "Sign in first: send a session cookie or 'Authorization: Bearer <token>'."},
             status=401,
         )
-    job = await ImportJob.objects.filter(pk=_job_id(job_id)).only("id", "header").afirst()
+    job = await (
+        ImportJob.objects.filter(pk=_job_id(job_id))
+        .only("id", "header", "delimiter", "format")
+        .afirst()
+    )
     if job is None:
         raise Http404("No import job with this id.")
     response = StreamingHttpResponse(_rows(job), content_type="text/csv; charset=utf-8")

@@ -92,7 +92,7 @@ def api(stack) -> httpx.Client:
 
 
 def upload(stack, data: bytes) -> int:
-    from core.ids import decode_id
+    from core.ids import node_pk
 
     with api(stack) as client:
         answer = client.post(
@@ -101,7 +101,7 @@ def upload(stack, data: bytes) -> int:
                   "map": json.dumps({"0": ["variables.file"]})},
             files={"0": ("p.csv", data, "text/csv")},
         ).json()
-    return decode_id(answer["data"]["importProducts"]["id"], "ImportJob")
+    return node_pk(answer["data"]["importProducts"]["id"], "ImportJob")
 
 
 def state(stack, job_id: int) -> tuple[tuple, dict, int]:

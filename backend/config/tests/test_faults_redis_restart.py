@@ -158,11 +158,11 @@ def _upload(data: bytes):
 
 
 def _job_id(answer: dict) -> int:
-    from core.ids import decode_id
+    from core.ids import node_pk
 
     node = answer["data"]["importProducts"]
     assert "id" in node, answer
-    return int(decode_id(node["id"], "ImportJob"))
+    return int(node_pk(node["id"], "ImportJob"))
 
 
 def _outcome(job: ImportJob) -> tuple:

@@ -71,7 +71,6 @@ def test_csv_export_imported_again_reports_every_product_unchanged(
     assert catalogue() == before
 
 
-@pytest.mark.xfail(strict=True, reason="xlsx import lands with the files issue")
 def test_xlsx_export_imported_again_reports_every_product_unchanged(
     worker, gql_client, start_export, tricky_products
 ):

@@ -11,8 +11,8 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import BinaryIO
 
-from ..reading import Header, Record, open_reader
-from ..rules import ProductRow, clean_row
+from ..reading import Header, Layout, Record, open_reader
+from ..rules import ProductRow, clean_row, fill_variants
 from .keys import SkuKeys
 
 KEYS_BATCH = 10_000
@@ -24,23 +24,28 @@ class CheckedFile:
     and the keys of non-ASCII SKUs (so pass 2 need not ask the database again)."""
 
     header: Header
+    layout: Layout | None = None
     last_line_of_key: dict[str, int] = field(default_factory=dict)
     records: int = 0
     non_ascii_sku_keys: dict[str, str] = field(default_factory=dict)
 
 
-def check_file(raw: BinaryIO, sku_keys: SkuKeys) -> CheckedFile:
+def check_file(
+    raw: BinaryIO, sku_keys: SkuKeys, layout: Layout | None = None,
+    mapping: dict[str, str | None] | None = None, size: int = 0,
+) -> CheckedFile:
     """Read `raw` (binary, at its start) once; raise BadFile when it cannot be imported.
 
-    `sku_keys` gives the database's lower() of SKUs that are not plain ASCII.
+    `sku_keys` gives the database's lower() of SKUs that are not plain ASCII; `layout` says
+    how to read the file (detected when None), `mapping` which column fills which field.
     """
-    reader = open_reader(raw)
-    checked = CheckedFile(reader.read_header())
+    reader = open_reader(raw, layout=layout, size=size)
+    checked = CheckedFile(reader.read_header(mapping), layout)
     columns = checked.header.columns
     last = checked.last_line_of_key
     non_ascii: list[tuple[str, int]] = []
     records = 0
-    for record in reader.records():
+    for record in fill_variants(reader.records(), columns):
         records += 1
         if type(record) is not Record:
             continue

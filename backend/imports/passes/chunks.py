@@ -7,7 +7,7 @@ from dataclasses import dataclass, field
 
 from ..problems import RowProblem
 from ..reading import Header, Position, Reader, Record
-from ..rules import ProductRow, clean_row
+from ..rules import ProductRow, clean_row, fill_variants
 
 
 @dataclass
@@ -35,7 +35,7 @@ def read_chunks(reader: Reader, header: Header, size: int) -> Iterator[Chunk]:
     chunk = Chunk()
     rows, rejected = chunk.rows, chunk.rejected
     count = 0
-    for record in reader.records():
+    for record in fill_variants(reader.records(), columns):
         if type(record) is Record:
             row = clean_row(record.line, record.fields, columns)
             if type(row) is ProductRow:

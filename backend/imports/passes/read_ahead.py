@@ -33,9 +33,9 @@ def read_ahead(
     def produce() -> None:
         try:
             with job.file.storage.open(job.file.name, "rb") as raw:
-                reader = open_reader(raw, start)
+                reader = open_reader(raw, start, checked.layout, job.file_size)
                 if not start.offset:
-                    reader.read_header()
+                    reader.read_header(checked.header.mapping)
                 for chunk in read_chunks(reader, checked.header, settings.IMPORT_CHUNK_ROWS):
                     _prepare(chunk, checked, writer)
                     while not stop.is_set():

@@ -1,10 +1,12 @@
-"""Reading an import file, in stages: bytes (compression) -> text -> records -> header.
+"""Reading an import file, in stages: what it is -> bytes -> text -> records -> header.
 
-`compression.ByteSource` gives the decompressed bytes (gzip found by its magic bytes),
-`text` cuts them into line-aligned UTF-8 blocks, a `Reader` (today `CsvReader`) turns the
-text into records with their physical line, and `header` finds the known columns. The
-passes use only `open_reader` and the `Reader` interface, so a new file format is a new
-reader chosen here.
+`layout.find_layout` looks at the start of the file (`detect`: format, compression and
+encoding by content; then the delimiter, the sheet and the header row) unless a person chose
+them (`ReadOptions`). `compression.ByteSource` gives the decompressed bytes, `text` turns
+them into line-aligned UTF-8 blocks (transcoding other encodings), a `Reader` turns them into
+records with their line (`CsvReader` for CSV/TSV text, `XlsxReader` for .xlsx workbooks),
+and `header` finds the known columns (names, common names, or a person's mapping). The
+passes use only `open_reader` and the `Reader` interface.
 """
 
 from __future__ import annotations
@@ -14,11 +16,22 @@ from typing import BinaryIO
 from .base import START, Position, Reader, Record
 from .csv_records import CsvReader
 from .header import Columns, Header
+from .layout import Layout, ReadOptions, find_layout
+from .xlsx_records import XlsxReader, forget_sheets
 
-__all__ = ["START", "Columns", "CsvReader", "Header", "Position", "Reader", "Record",
-           "open_reader"]
+__all__ = ["START", "Columns", "CsvReader", "Header", "Layout", "Position", "ReadOptions",
+           "Reader", "Record", "XlsxReader", "find_layout", "forget_sheets", "open_reader"]
 
 
-def open_reader(raw: BinaryIO, start: Position = START) -> Reader:
-    """The reader for the uploaded file `raw` (binary, at its start), from `start`."""
-    return CsvReader(raw, start)
+def open_reader(
+    raw: BinaryIO, start: Position = START, layout: Layout | None = None, size: int = 0
+) -> Reader:
+    """The reader for the uploaded file `raw` (binary, seekable, at its start), from `start`;
+    the layout is detected when not given."""
+    if layout is None:
+        layout = find_layout(raw, size=size)
+    if layout.format == "XLSX":
+        return XlsxReader(raw, start, sheet=layout.sheet, header_row=layout.header_row,
+                          size=size)
+    return CsvReader(raw, start, encoding=layout.encoding, delimiter=layout.delimiter,
+                     header_row=layout.header_row)

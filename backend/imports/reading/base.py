@@ -3,8 +3,9 @@
 The passes never see bytes or CSV syntax. A reader turns one uploaded file into its header
 row and then data records (`Record`: the physical line it starts on and its fields) or
 `RowProblem`s (a record its format rejects), in file order, and says after each record the
-`Position` a checkpoint stores to resume from. A new format (Excel, TSV, ...) is a new
-`Reader` subclass chosen by `reading.open_reader`; nothing after it changes.
+`Position` a checkpoint stores to resume from. Each format is a `Reader` subclass
+(`CsvReader` for CSV/TSV text, `XlsxReader` for workbooks) chosen by `reading.open_reader`
+from the file's `Layout`; nothing after it changes.
 """
 
 from __future__ import annotations
@@ -40,13 +41,17 @@ class Record(NamedTuple):
 class Reader(ABC):
     """The records of one import file, from a start position, with positions and raw text."""
 
+    header_line: int = 1  # where the header row was found (set by `header_fields`)
+
     @abstractmethod
     def header_fields(self) -> list[str]:
         """The header row as written (the first record of the file); raise BadFile if none."""
 
-    def read_header(self) -> Header:
-        """Read the header row and find the known columns in it (raise BadFile)."""
-        return resolve_header(self.header_fields())
+    def read_header(self, mapping: dict[str, str | None] | None = None) -> Header:
+        """Read the header row and find the known columns in it, by `mapping` when given
+        (raise BadFile, or BadOption for a mapping that does not fit)."""
+        fields = self.header_fields()
+        return resolve_header(fields, mapping, self.header_line)
 
     @abstractmethod
     def records(self) -> Iterator[Record | RowProblem]:

@@ -16,10 +16,10 @@ import itertools
 from collections.abc import Iterator
 from typing import BinaryIO, NamedTuple
 
-from ..problems import BadFile, RowProblem
+from ..problems import BadFile, BadOption, RowProblem
 from .base import EMPTY_FILE, START, Position, Reader, Record
 from .compression import ByteSource
-from .text import BOM, decode_block, iter_blocks
+from .text import BOM, decode_block, iter_blocks, transcode
 
 # A description may be long, but a field past this is nearly always a quote left open.
 MAX_FIELD_CHARS = 1 << 20
@@ -37,17 +37,25 @@ class _Block(NamedTuple):
 class CsvReader(Reader):
     """Records of one CSV file from a given position, with positions and raw text."""
 
-    def __init__(self, raw: BinaryIO, start: Position = START) -> None:
-        """Read `raw` (binary, at its start); records before `start` are skipped unread."""
+    def __init__(
+        self, raw: BinaryIO, start: Position = START, *, encoding: str = "utf-8",
+        delimiter: str = ",", header_row: int = 1,
+    ) -> None:
+        """Read `raw` (binary, at its start) as text in `encoding` with fields separated by
+        `delimiter`; the header is the record on line `header_row` (records above it are
+        skipped); records before `start` are skipped unread."""
         self.source = ByteSource(raw)
         self._start = start
-        self._blocks = iter_blocks(self.source.pieces(), start.offset)
+        self._header_row = header_row
+        self._blocks = iter_blocks(transcode(self.source.pieces(), encoding), start.offset)
         self._block: _Block | None = None
         self._prev: _Block | None = None
         self._sio = io.StringIO()
         self._line_index: dict[int, list[int]] = {}
         self._lines_before = start.line
-        self._reader = csv.reader(itertools.chain.from_iterable(self._texts()), strict=True)
+        self._reader = csv.reader(
+            itertools.chain.from_iterable(self._texts()), delimiter=delimiter, strict=True
+        )
         self._line_base = start.line
         self._rows = start.rows
 
@@ -82,16 +90,31 @@ class CsvReader(Reader):
         return self._line_base + self._reader.line_num
 
     def header_fields(self) -> list[str]:
-        """The header row as written (the first record of the file); raise BadFile if none."""
-        try:
-            fields = next(self._reader, None)
-        except csv.Error as exc:
-            raise BadFile(f"The header (line 1) is not valid CSV: {exc}.") from exc
-        while fields == []:
-            fields = next(self._reader, None)
-        if fields is None:
-            raise BadFile(EMPTY_FILE)
-        return fields
+        """The header row as written (the record on line `header_row`; records above it are
+        skipped); raise BadFile if none."""
+        reader = self._reader
+        while True:
+            line = self._line_base + reader.line_num + 1
+            try:
+                fields = next(reader, None)
+            except csv.Error as exc:
+                raise BadFile(f"The header (line {line}) is not valid CSV: {exc}.") from exc
+            if fields is None:
+                if self._header_row == 1:
+                    raise BadFile(EMPTY_FILE)
+                raise BadOption("header_row", f"The file has no line {self._header_row}: it "
+                                f"ends at line {line - 1}.", "bad_header_row")
+            if self._header_row == 1:  # the first record that is not blank
+                if fields == []:
+                    continue
+            elif line < self._header_row:
+                continue
+            elif line > self._header_row or fields == []:
+                raise BadOption("header_row", f"Line {self._header_row} is not the start of "
+                                "a row (it is blank or inside a quoted field); choose the line "
+                                "that holds the column names.", "bad_header_row")
+            self.header_line = line
+            return fields
 
     def records(self) -> Iterator[Record | RowProblem]:
         """Yield each data record (blank lines skipped) or a syntax problem, in file order."""

@@ -1,12 +1,15 @@
 """Text of an import file: line-aligned blocks of the decompressed bytes, decoded as UTF-8.
 
 Offsets are positions in the decompressed data (the same as file positions for a plain
-CSV), which is what a checkpoint records. Blocks end at a line break, so a block never
-splits a character or a line; legacy encodings would be decoded here.
+UTF-8 CSV), which is what a checkpoint records. Blocks end at a line break, so a block never
+splits a character or a line. A file in another encoding (UTF-16, Windows-1252, ...) is
+first transcoded to UTF-8 as it streams (`transcode`); its offsets are then positions in the
+transcoded stream, which a resumed import re-creates the same way.
 """
 
 from __future__ import annotations
 
+import codecs
 from collections.abc import Iterator
 
 from ..problems import BadFile
@@ -49,6 +52,43 @@ def iter_blocks(pieces: Iterator[bytes], start: int = 0) -> Iterator[tuple[int, 
         rest = buf[cut:]
     if rest:
         yield offset, rest
+
+
+UTF8_CODECS = frozenset({"utf-8", "utf-8-sig"})
+
+
+def transcode(pieces: Iterator[bytes], encoding: str) -> Iterator[bytes]:
+    """The UTF-8 bytes of text in `encoding` (a UTF-16 BOM becomes the UTF-8 BOM).
+
+    Raises BadFile naming the byte (of the decompressed file) that is not valid in
+    `encoding`.
+    """
+    if encoding in UTF8_CODECS:
+        yield from pieces
+        return
+    decoder = codecs.getincrementaldecoder(encoding)(errors="strict")
+    offset = 0
+    for piece in pieces:
+        try:
+            text = decoder.decode(piece)
+        except UnicodeDecodeError as exc:
+            raise BadFile(
+                f"Byte 0x{piece[exc.start]:02x} (byte {_fmt(offset + exc.start + 1)} of the "
+                f"file) is not valid {encoding} text. Choose the file's encoding, or save it "
+                "as CSV UTF-8 and upload it again."
+            ) from exc
+        offset += len(piece)
+        if text:
+            yield text.encode("utf-8")
+    try:
+        rest = decoder.decode(b"", final=True)
+    except UnicodeDecodeError as exc:
+        raise BadFile(
+            f"The file ends inside a character of its {encoding} text (byte {_fmt(offset)}). "
+            "Upload the complete file, or choose its encoding."
+        ) from exc
+    if rest:
+        yield rest.encode("utf-8")
 
 
 def decode_block(block: bytes, offset: int, line: int) -> str:

@@ -19,8 +19,13 @@ def submit(db) -> Callable[..., ImportJob]:
     `transactional_db`; a `db` test's transaction never commits, so nothing is sent).
     """
 
-    def submit(data: bytes, *, dry_run: bool = False, name: str = "products.csv") -> ImportJob:
-        job = services.submit_import(SimpleUploadedFile(name, data), dry_run=dry_run)
+    def submit(
+        data: bytes, *, dry_run: bool = False, name: str = "products.csv",
+        options: dict | None = None,
+    ) -> ImportJob:
+        job = services.submit_import(
+            SimpleUploadedFile(name, data), dry_run=dry_run, options=options
+        )
         if not job.is_final:
             transaction.on_commit(tasks.process_imports.send)
         return job

@@ -49,3 +49,30 @@ subscription ImportProgress($id: ID!) {
   importProgress(id: $id) { ...ImportJobFields }
 }
 """
+
+
+def public_operation(name: str) -> str:
+    """The operation `name` of docs/api/operations.graphql with the fragments it uses, as
+    clients send it (so the tests exercise the published documents themselves)."""
+    from pathlib import Path
+
+    from django.conf import settings
+    from graphql import parse, print_ast
+    from graphql.language import FragmentSpreadNode, visit
+    from graphql.language.visitor import Visitor
+
+    document = parse(Path(settings.REPO_DIR, "docs", "api", "operations.graphql").read_text())
+    defs = {d.name.value: d for d in document.definitions}
+    wanted, todo = [], [name]
+
+    class Spreads(Visitor):
+        def enter_fragment_spread(self, node: FragmentSpreadNode, *_args) -> None:
+            todo.append(node.name.value)
+
+    while todo:
+        current = todo.pop()
+        if current in wanted:
+            continue
+        wanted.append(current)
+        visit(defs[current], Spreads())
+    return "\n".join(print_ast(defs[n]) for n in wanted)

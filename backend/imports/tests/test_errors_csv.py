@@ -9,6 +9,8 @@ from django.test import Client
 from django.utils.http import urlencode
 from strawberry.relay import to_base64
 
+from products.models import Product
+
 pytestmark = pytest.mark.django_db
 
 
@@ -34,15 +36,33 @@ def test_errors_csv_has_the_original_rows_and_an_error_column(gql_client, run_im
     assert response["Content-Type"] == "text/csv; charset=utf-8"
     assert f'filename="import-{job.pk}-errors.csv"' in response["Content-Disposition"]
     text = read_stream(response)
-    rows = list(csv.reader(io.StringIO(text, newline="")))
-    assert rows[0] == ["SKU", "Name", "description", "error"]
-    assert rows[1][:3] == ["bad-1", "", "two\nlines"] and rows[1][3].startswith("name is empty")
-    assert rows[2][:3] == ["short", "Only two", ""]
-    assert rows[2][3].startswith("the row has 2 fields but the header has 3")
-    assert rows[3][:4] == ["x", "y", "z", "extra"]
-    assert rows[3][4].startswith("the row has 4 fields")
+    assert text.startswith("\ufeff")  # UTF-8 with a BOM: Excel opens it cleanly
+    rows = list(csv.reader(io.StringIO(text[1:], newline="")))
+    assert rows[0] == ["SKU", "Name", "description", "line", "error"]
+    assert rows[1][:4] == ["bad-1", "", "two\nlines", "3"]
+    assert rows[1][4].startswith("name is empty")
+    assert rows[2][:4] == ["short", "Only two", "", "5"]
+    assert rows[2][4].startswith("the row has 2 fields but the header has 3")
+    assert rows[3][:4] == ["x", "y", "z", "6"]
+    assert rows[3][4].startswith("the row has 4 fields") and rows[3][5] == "extra"
     assert len(rows) == 4
-    assert 'bad-1,,"two\nlines",' in text  # the record exactly as written
+
+
+def test_errors_csv_fixed_and_uploaded_again_as_it_is(gql_client, run_import):
+    # given a semicolon Windows-1252 file with two bad rows
+    data = "sku;name;active\r\nok;Fine;yes\r\nno-name;;yes\r\nbad-act;Crème;maybe\r\n"
+    job = run_import(data.encode("cp1252"))
+    assert (job.created_count, job.error_count) == (1, 2)
+    # when the person fixes the cells in errors.csv and uploads it as it is
+    text = read_stream(gql_client.client.get(f"/imports/{job.pk}/errors.csv"))
+    fixed = text.replace("no-name,,yes", "no-name,Named now,yes").replace(",maybe,", ",no,")
+    again = run_import(fixed.encode())
+    # then both rows are imported and the line and error columns are ignored
+    assert again.status == "COMPLETED" and again.error_count == 0
+    assert again.header == ["sku", "name", "active", "line", "error"]
+    assert again.created_count == 2
+    assert dict(Product.objects.values_list("sku", "name")) == {
+        "ok": "Fine", "no-name": "Named now", "bad-act": "Crème"}
 
 
 def test_errors_csv_needs_sign_in(run_import):

@@ -8,6 +8,7 @@ import re
 import pytest
 
 from imports.problems import BadFile
+from imports.reading import layout
 
 from .helpers import gz, read_through
 
@@ -27,7 +28,13 @@ def test_empty_gzip_file():
         check(gz(b""))
 
 
-def test_latin1_byte_mid_file_names_line_and_byte():
+@pytest.fixture
+def small_sample(monkeypatch):
+    """Encodings are detected from the start of a file: make that start 16 bytes."""
+    monkeypatch.setattr(layout, "SAMPLE_BYTES", 16)
+
+
+def test_latin1_byte_past_the_sample_names_line_and_byte(small_sample):
     data = b"sku,name\na,Alpha\nb,Caf\xe9 au lait\n"
     with pytest.raises(BadFile) as info:
         check(data)
@@ -46,14 +53,19 @@ def test_latin1_byte_far_into_a_big_file_is_located_exactly():
     assert f"byte {len(head) + 3:,} of the file" in str(info.value)
 
 
-def test_latin1_in_gzip_reports_position_in_the_csv():
-    with pytest.raises(BadFile, match=r"byte 0xe9 on line 2 \(byte 15 of the file\)"):
-        check(gz(b"sku,name\nb,Caf\xe9\n"))
+def test_latin1_file_is_read_as_windows_1252():
+    reader = check(b"sku,name\na,Alpha\nb,Caf\xe9 au lait \x80\n")
+    assert reader.lines_read() == 3
 
 
-def test_binary_junk_is_not_utf8():
+def test_latin1_in_gzip_reports_position_in_the_csv(small_sample):
+    with pytest.raises(BadFile, match=r"byte 0xe9 on line 3 \(byte 23 of the file\)"):
+        check(gz(b"sku,name\nbeta,xy\nb,Caf\xe9\n"))
+
+
+def test_binary_junk_is_not_text():
     junk = bytes(range(256)) * 40
-    with pytest.raises(BadFile, match="not UTF-8 text: byte 0x80 on line 2"):
+    with pytest.raises(BadFile, match="neither UTF-8 text nor text in a known encoding"):
         check(junk)
 
 

@@ -9,14 +9,17 @@ COLS = Columns(count=4, sku=0, name=1, description=2, active=3)
 
 @pytest.mark.parametrize(
     ("word", "expected"),
-    [("true", True), ("TRUE", True), (" Yes ", True), ("1", True),
-     ("false", False), ("No", False), ("0", False), ("FALSE", False)],
+    [("true", True), ("TRUE", True), (" Yes ", True), ("1", True), ("y", True),
+     ("Active", True), ("ENABLED", True), ("published", True),
+     ("false", False), ("No", False), ("0", False), ("FALSE", False), ("N", False),
+     ("inactive", False), ("Disabled", False), ("draft", False), ("ARCHIVED", False),
+     ("-1", False)],
 )
 def test_active_words(word, expected):
     assert parse_active(word) is expected
 
 
-@pytest.mark.parametrize("word", ["", "y", "n", "2", "on", "off", "t", "f", "truee"])
+@pytest.mark.parametrize("word", ["", "yess", "nn", "2", "on", "off", "t", "f", "truee"])
 def test_unknown_active_words(word):
     assert parse_active(word) is None
 
@@ -39,8 +42,8 @@ def test_missing_optional_columns_give_none():
         (["s", " ", "d", "true"], "s", "name is empty"),
         (["x" * 256, "n", "d", "true"], "x" * 255, "sku is 256 characters long; at most 255"),
         (["s", "n" * 300, "d", "true"], "s", "name is 300 characters long; at most 255"),
-        (["s", "n", "d", "maybe"], "s", "active is 'maybe'; use true, false, 1, 0, yes or no"),
-        (["s", "n", "d", ""], "s", "active is ''; use true, false"),
+        (["s", "n", "d", "maybe"], "s", "active is 'maybe'; use true/false, 1/0, yes/no"),
+        (["s", "n", "d", ""], "s", "active is ''; use true/false"),
         (["s", "n", "d"], "s", "the row has 3 fields but the header has 4"),
         (["s", "n", "d", "true", "extra"], "s", "the row has 5 fields but the header has 4"),
         ([""], "", "the row has 1 fields but the header has 4"),

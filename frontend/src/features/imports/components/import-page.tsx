@@ -5,7 +5,9 @@ import { PageHeader } from '@/components/layouts/page-header';
 import { useImportJobs } from '@/features/imports/api/get-import-jobs';
 import { HISTORY_PAGE_SIZE, ImportHistory } from '@/features/imports/components/import-history';
 import { ImportJobPanel } from '@/features/imports/components/import-job-panel';
+import { CheckColumns } from '@/features/imports/components/check-columns';
 import { UploadForm } from '@/features/imports/components/upload-form';
+import type { StagedJob } from '@/features/imports/hooks/use-stage-import';
 import { isFinished } from '@/features/imports/lib/import-status';
 
 /**
@@ -18,9 +20,10 @@ export default function ImportPage() {
   const [{ data }] = useImportJobs(HISTORY_PAGE_SIZE, null);
   const [refreshKey, setRefreshKey] = useState('');
   const [live, setLive] = useState<ImportJobFieldsFragment | null>(null);
+  const [staged, setStaged] = useState<StagedJob | null>(null);
   // Without ?job=, a job still waiting or running comes first; else the newest one.
   const jobs = data?.importJobs.edges.map((e) => e.node) ?? [];
-  const active = jobs.find((job) => !isFinished(job.status));
+  const active = jobs.find((job) => !isFinished(job.status) && job.status !== 'STAGED');
   const selectedId = params.get('job') ?? active?.id ?? jobs[0]?.id ?? null;
 
   const select = useCallback((id: string) => setParams({ job: id }, { replace: false }), [setParams]);
@@ -29,12 +32,28 @@ export default function ImportPage() {
   return (
     <section>
       <PageHeader title="Import" description="Add or update products from a CSV file: a later row for the same SKU wins; a bad row is skipped and reported." />
-      <UploadForm
-        onQueued={(job) => {
-          select(job.id);
-          setRefreshKey(job.id);
-        }}
-      />
+      {staged ? (
+        <CheckColumns
+          job={staged}
+          onStarted={(job) => {
+            setStaged(null);
+            select(job.id);
+            setRefreshKey(`${job.id}-started`);
+          }}
+          onCancelled={() => {
+            setStaged(null);
+            setRefreshKey(String(Date.now()));
+          }}
+        />
+      ) : (
+        <UploadForm
+          onQueued={(job) => {
+            select(job.id);
+            setRefreshKey(job.id);
+          }}
+          onStaged={setStaged}
+        />
+      )}
       {selectedId && <ImportJobPanel key={selectedId} id={selectedId} onStatusChange={onStatusChange} onJob={setLive} />}
       <ImportHistory selectedId={selectedId} onSelect={select} refreshKey={refreshKey} live={live} />
     </section>

@@ -6,19 +6,44 @@ import { ProgressBar } from '@/components/ui/progress-bar';
 import type { ImportJobFieldsFragment } from '@/gql/graphql';
 import { formatBytes } from '@/lib/format';
 import { useImportProducts } from '@/features/imports/api/import-products';
+import { useStageImport, type StagedJob } from '@/features/imports/hooks/use-stage-import';
 
 export interface UploadFormProps {
   onQueued: (job: ImportJobFieldsFragment) => void;
+  /** Given: a "Check columns" button uploads the file to be inspected first. */
+  onStaged?: (job: StagedJob) => void;
 }
 
 /** Drop zone (or "Choose file"), the dry-run option, and the upload's own progress. */
-export function UploadForm({ onQueued }: UploadFormProps) {
+export function UploadForm({ onQueued, onStaged }: UploadFormProps) {
   const input = useRef<HTMLInputElement>(null);
   const [file, setFile] = useState<File | null>(null);
   const [dryRun, setDryRun] = useState(false);
   const [dragging, setDragging] = useState(false);
-  const { state, start, cancel, reset } = useImportProducts();
+  const oneStep = useImportProducts();
+  const staging = useStageImport();
+  const [checking, setChecking] = useState(false);
+  const { state, cancel } = checking ? staging : oneStep;
+  const reset = () => {
+    oneStep.reset();
+    staging.reset();
+  };
+  const start = (next: File, dry: boolean) => {
+    setChecking(false);
+    return oneStep.start(next, dry);
+  };
   const uploading = state.phase === 'uploading';
+
+  async function check() {
+    if (!file || uploading || !onStaged) return;
+    setChecking(true);
+    const job = await staging.stage(file);
+    if (!job) return;
+    setFile(null);
+    if (input.current) input.current.value = '';
+    if (job.status === 'STAGED') onStaged(job);
+    else onQueued(job); // refused at once (FAILED): the job panel says why
+  }
 
   function choose(next: File | null | undefined) {
     reset();
@@ -62,7 +87,7 @@ export function UploadForm({ onQueued }: UploadFormProps) {
           </p>
         ) : (
           <p>
-            <strong>Drop a CSV file here</strong> (.csv or .csv.gz, with a header row naming <code>sku</code> and <code>name</code>)
+            <strong>Drop a CSV or Excel file here</strong> (.csv, .tsv, .txt, .csv.gz or .xlsx, with a header row naming the SKU and name columns)
           </p>
         )}
         <Button
@@ -80,7 +105,7 @@ export function UploadForm({ onQueued }: UploadFormProps) {
           className="visually-hidden"
           tabIndex={-1}
           aria-label="CSV file"
-          accept=".csv,.gz,text/csv,application/gzip"
+          accept=".csv,.tsv,.txt,.gz,.xlsx,text/csv,text/plain,application/gzip,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
           onChange={(e) => choose(e.target.files?.[0])}
         />
       </div>
@@ -97,7 +122,12 @@ export function UploadForm({ onQueued }: UploadFormProps) {
       {state.phase === 'failed' && <Notice tone="error">{state.message}</Notice>}
       {state.phase === 'cancelled' && <Notice tone="info">{state.message}</Notice>}
       <div className="dialog-footer" style={{ justifyContent: 'flex-start' }}>
-        <Button type="submit" variant="primary" disabled={!file} busy={uploading}>
+        {onStaged && (
+          <Button variant="primary" disabled={!file || uploading} busy={uploading && checking} onClick={() => void check()}>
+            Check columns
+          </Button>
+        )}
+        <Button type="submit" variant={onStaged ? undefined : 'primary'} disabled={!file || (uploading && checking)} busy={uploading && !checking}>
           {dryRun ? 'Start dry run' : 'Start import'}
         </Button>
         {uploading && <Button onClick={cancel}>Cancel upload</Button>}

@@ -4,11 +4,13 @@ import type { ImportJobFieldsFragment } from '@/gql/graphql';
 export type ImportStatus = ImportJobFieldsFragment['status'];
 
 const words: Record<ImportStatus, { label: string; tone: BadgeTone }> = {
+  STAGED: { label: 'Waiting for column check', tone: 'neutral' },
   PENDING: { label: 'Pending', tone: 'neutral' },
   PROCESSING: { label: 'Processing', tone: 'info' },
   COMPLETED: { label: 'Completed', tone: 'success' },
   FAILED: { label: 'Failed', tone: 'danger' },
   CANCELLED: { label: 'Cancelled', tone: 'warning' },
+  EXPIRED: { label: 'Expired (never started)', tone: 'warning' },
 };
 
 /** The status in words, as a person reads it. */
@@ -17,7 +19,7 @@ export function importStatusWords(status: ImportStatus) {
 }
 
 export function isFinished(status: ImportStatus): boolean {
-  return status === 'COMPLETED' || status === 'FAILED' || status === 'CANCELLED';
+  return status === 'COMPLETED' || status === 'FAILED' || status === 'CANCELLED' || status === 'EXPIRED';
 }
 
 /** Milliseconds the job has been running (or ran), measured from when a worker took it. */

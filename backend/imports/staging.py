@@ -1,0 +1,170 @@
+"""The two-step import: stage (upload and inspect), inspect again with other options, start.
+
+A staged job (`STAGED`) holds its stored file and what inspecting it found; it is not in the
+queue (the queue takes PENDING and PROCESSING jobs only) until `start_import` confirms the
+options and makes it PENDING. Changing an option inspects the stored file again: nothing is
+uploaded twice. A staged job never started expires after `IMPORT_STAGED_TTL_HOURS` and its
+file is deleted (`expire_staged`, run by a sweeper actor).
+
+Like `services`, this module records rows and returns; the API layer sends the worker.
+"""
+
+from __future__ import annotations
+
+from datetime import timedelta
+from typing import Any
+
+from django.conf import settings
+from django.core.exceptions import ValidationError
+from django.core.files.uploadedfile import UploadedFile
+from django.db import transaction
+from django.utils import timezone
+
+from . import finishing
+from .inspection import inspect_file
+from .models import ImportJob, SavedMapping
+from .problems import BadFile, BadOption
+from .reading import forget_sheets
+from .reading.header import header_key
+from .services import submit_import
+
+LAYOUT_FIELDS = ["format", "compression", "encoding", "delimiter", "sheet", "header_row"]
+OPTION_KEYS = ("format", "sheet", "encoding", "delimiter", "header_row", "mapping")
+
+
+def clean_options(options: dict[str, Any] | None) -> dict[str, Any]:
+    """The options a person set (None and empty values dropped; a mapping kept whole)."""
+    options = options or {}
+    return {k: options[k] for k in OPTION_KEYS if options.get(k) not in (None, "")}
+
+
+def _api_field(name: str) -> str:
+    """An option's name as the API spells it (`header_row` -> `headerRow`)."""
+    head, *rest = name.split("_")
+    return head + "".join(part.title() for part in rest)
+
+
+def _saved_mapping(headers: list[str]) -> dict | None:
+    saved = SavedMapping.objects.filter(header_key=header_key(headers)).first()
+    return saved.mapping if saved else None
+
+
+def _inspect(job: ImportJob, options: dict[str, Any]) -> None:
+    """Inspect the job's stored file with `options` and keep the result on the job
+    (not saved); raise ValidationError for an option that does not fit the file."""
+    try:
+        with job.file.storage.open(job.file.name, "rb") as raw:
+            found = inspect_file(raw, job.file_size, options, saved=None)
+            saved = _saved_mapping(found.header)
+            if saved is not None and "mapping" not in options:
+                raw.seek(0)
+                found = inspect_file(raw, job.file_size, options, saved=saved)
+    except BadOption as exc:
+        raise ValidationError(
+            {_api_field(exc.field): ValidationError(str(exc), code=exc.code)}
+        ) from exc
+    finally:
+        forget_sheets()  # the web process keeps no workbook between requests
+    for name in LAYOUT_FIELDS:
+        setattr(job, name, getattr(found.layout, name))
+    job.options = options
+    job.header = found.header
+    job.mapping = found.mapping
+    job.inspection = found.details
+
+
+def stage_import(
+    upload: UploadedFile, options: dict[str, Any] | None = None, user: Any = None
+) -> ImportJob:
+    """Store `upload` as a STAGED job and inspect it; a file that cannot be read at all
+    (refused format, too large, ...) gives a FAILED job that says why."""
+    options = clean_options(options)
+    job = submit_import(upload, user=user, staged=True)
+    if job.is_final:
+        return job
+    try:
+        _inspect(job, options)
+    except BadFile as exc:
+        finishing.finish(job, ImportJob.Status.FAILED, str(exc))
+        return job
+    job.save()
+    return job
+
+
+def _staged(job_id: int) -> ImportJob:
+    job = ImportJob.objects.select_for_update().filter(pk=job_id).first()
+    if job is None:
+        raise ValidationError({"id": ValidationError("No import job with this id.",
+                                                     code="not_found")})
+    if job.status != ImportJob.Status.STAGED:
+        raise ValidationError({"id": ValidationError(
+            f"This import is {job.status}, not STAGED: only a staged import can be inspected "
+            "or started. Upload the file again with stageImport.", code="not_staged")})
+    return job
+
+
+def inspect_import(job_id: int, options: dict[str, Any] | None) -> ImportJob:
+    """Inspect a staged job's stored file again with other options; return the job."""
+    options = clean_options(options)
+    with transaction.atomic():
+        job = _staged(job_id)
+        try:
+            _inspect(job, options)
+        except BadFile as exc:
+            raise ValidationError({"options": ValidationError(str(exc), code="unreadable")}) \
+                from exc
+        job.save()
+    return job
+
+
+def start_import(job_id: int, options: dict[str, Any] | None, *, dry_run: bool) -> ImportJob:
+    """Start a staged job with the confirmed `options` (a dry run or for real): it joins the
+    queue as PENDING. The mapping in effect is remembered for the same column names.
+
+    The caller has a worker sent on commit (`tasks.process_imports`).
+    """
+    options = clean_options(options)
+    with transaction.atomic():
+        job = _staged(job_id)
+        try:
+            _inspect(job, options)
+        except BadFile as exc:
+            raise ValidationError({"options": ValidationError(str(exc), code="unreadable")}) \
+                from exc
+        problem = job.inspection.get("mapping_problem")
+        if problem:
+            raise ValidationError({_api_field(problem["field"]): ValidationError(
+                problem["message"], code=problem["code"])})
+        job.options = {**options, "mapping": job.mapping}
+        job.status = ImportJob.Status.PENDING
+        job.dry_run = dry_run
+        job.queued_at = timezone.now()
+        job.save()
+        SavedMapping.objects.update_or_create(
+            header_key=header_key(job.header),
+            defaults={"headers": job.header, "mapping": job.mapping},
+        )
+    return job
+
+
+def expire_staged(now: Any = None) -> int:
+    """Expire staged jobs older than `IMPORT_STAGED_TTL_HOURS` (their files are deleted);
+    return how many."""
+    now = now or timezone.now()
+    cutoff = now - timedelta(hours=settings.IMPORT_STAGED_TTL_HOURS)
+    ids = list(ImportJob.objects.filter(status=ImportJob.Status.STAGED, created_at__lt=cutoff)
+               .values_list("pk", flat=True)[:500])
+    expired = 0
+    for job_id in ids:
+        with transaction.atomic():
+            job = ImportJob.objects.select_for_update().filter(
+                pk=job_id, status=ImportJob.Status.STAGED).first()
+            if job is None:
+                continue
+            finishing.finish_locked(
+                job, ImportJob.Status.EXPIRED,
+                f"This import was staged and not started within "
+                f"{settings.IMPORT_STAGED_TTL_HOURS:g} hours (IMPORT_STAGED_TTL_HOURS); its "
+                "file was deleted. Upload the file again.")
+            expired += 1
+    return expired

@@ -1,0 +1,71 @@
+import { useCallback, useState } from 'react';
+import { useMutation } from 'urql';
+import type { ImportOptionsInput, ProductField } from '@/gql/graphql';
+import { InspectImportMutation } from '@/features/imports/api/inspect-import';
+import { StartImportMutation } from '@/features/imports/api/start-import';
+import type { StagedJob } from '@/features/imports/hooks/use-stage-import';
+
+export const PRODUCT_FIELDS: readonly { field: ProductField; key: 'sku' | 'name' | 'description' | 'active'; label: string; required: boolean }[] = [
+  { field: 'SKU', key: 'sku', label: 'SKU', required: true },
+  { field: 'NAME', key: 'name', label: 'Name', required: true },
+  { field: 'DESCRIPTION', key: 'description', label: 'Description', required: false },
+  { field: 'ACTIVE', key: 'active', label: 'Active', required: false },
+];
+
+/** Option problems by option name ("delimiter", "mapping.sku", "options", "id"). */
+export type OptionErrors = Record<string, string[]>;
+
+/**
+ * The "Check columns" step's state: the staged job as last inspected, the options the
+ * person changed, and the server's messages on them. Changing an option inspects the
+ * stored file again; `start` confirms the options (as a dry run or for real).
+ */
+export function useCheckColumns(initial: StagedJob) {
+  const [job, setJob] = useState<StagedJob>(initial);
+  const [options, setOptions] = useState<ImportOptionsInput>({});
+  const [errors, setErrors] = useState<OptionErrors>({});
+  const [inspectState, inspect] = useMutation(InspectImportMutation);
+  const [startState, startMutation] = useMutation(StartImportMutation);
+
+  const collect = (messages: readonly { field?: string | null; message: string }[]): OptionErrors => {
+    const out: OptionErrors = {};
+    for (const m of messages) (out[m.field ?? 'options'] ??= []).push(m.message);
+    return out;
+  };
+
+  const change = useCallback(
+    async (next: ImportOptionsInput) => {
+      setOptions(next);
+      const result = await inspect({ id: job.id, options: next });
+      const payload = result.data?.inspectImport;
+      if (!payload) {
+        setErrors({ options: [result.error?.message ?? 'The file could not be inspected again.'] });
+      } else if (payload.__typename === 'OperationInfo') {
+        setErrors(collect(payload.messages));
+      } else {
+        setErrors({});
+        setJob(payload);
+      }
+    },
+    [inspect, job.id],
+  );
+
+  const start = useCallback(
+    async (dryRun: boolean): Promise<StagedJob | null> => {
+      const result = await startMutation({ id: job.id, options, dryRun });
+      const payload = result.data?.startImport;
+      if (!payload) {
+        setErrors({ options: [result.error?.message ?? 'The import could not be started.'] });
+        return null;
+      }
+      if (payload.__typename === 'OperationInfo') {
+        setErrors(collect(payload.messages));
+        return null;
+      }
+      return payload;
+    },
+    [startMutation, job.id, options],
+  );
+
+  return { job, options, errors, change, start, busy: inspectState.fetching || startState.fetching };
+}
