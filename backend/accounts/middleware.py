@@ -8,9 +8,9 @@ CSRF protection.
 """
 
 import logging
-from collections.abc import Awaitable, Callable
+from collections.abc import Awaitable
 
-from asgiref.sync import iscoroutinefunction, markcoroutinefunction, sync_to_async
+from asgiref.sync import iscoroutinefunction, sync_to_async
 from django.http import HttpRequest, HttpResponse, JsonResponse
 
 from accounts.services import user_for_token
@@ -21,6 +21,7 @@ from core.graphql_errors import (
     error_response,
     unavailable_message,
 )
+from core.middleware import HybridMiddleware
 from core.request_id import ensure_request_id
 
 logger = logging.getLogger(__name__)
@@ -55,16 +56,8 @@ def _exempt_from_csrf(request: HttpRequest) -> None:
         request._dont_enforce_csrf_checks = True  # Django's own switch
 
 
-class BearerTokenMiddleware:
+class BearerTokenMiddleware(HybridMiddleware):
     """Authenticate ``Authorization: Bearer`` requests; refuse wrong or revoked tokens."""
-
-    async_capable = True
-    sync_capable = True
-
-    def __init__(self, get_response: Callable) -> None:
-        self.get_response = get_response
-        if iscoroutinefunction(get_response):
-            markcoroutinefunction(self)
 
     def __call__(self, request: HttpRequest) -> HttpResponse | Awaitable[HttpResponse]:
         """Authenticate a bearer request, or pass the request on unchanged."""

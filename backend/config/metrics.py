@@ -15,10 +15,10 @@ from __future__ import annotations
 import hmac
 import os
 import time
-from collections.abc import Awaitable, Callable, Iterator
+from collections.abc import Awaitable, Iterator
 
 import dramatiq
-from asgiref.sync import iscoroutinefunction, markcoroutinefunction, sync_to_async
+from asgiref.sync import iscoroutinefunction, sync_to_async
 from django.conf import settings
 from django.db.models import Count, Q, Sum
 from django.http import HttpRequest, HttpResponse
@@ -29,6 +29,7 @@ from prometheus_client.core import CounterMetricFamily, GaugeMetricFamily, Histo
 from prometheus_client.registry import Collector
 
 from core import metrics as core_metrics
+from core.middleware import HybridMiddleware
 from core.periodic import registered
 from imports.models import ImportJob
 from webhooks.models import WebhookDelivery, WebhookDeliveryAttempt
@@ -204,16 +205,8 @@ def _route(request: HttpRequest) -> str:
     return match.url_name or "unnamed"
 
 
-class MetricsMiddleware:
+class MetricsMiddleware(HybridMiddleware):
     """Serve ``/metrics``; time every other request (put it first in ``MIDDLEWARE``)."""
-
-    async_capable = True
-    sync_capable = True
-
-    def __init__(self, get_response: Callable) -> None:
-        self.get_response = get_response
-        if iscoroutinefunction(get_response):
-            markcoroutinefunction(self)
 
     def __call__(self, request: HttpRequest) -> HttpResponse | Awaitable[HttpResponse]:
         """Answer or time ``request``."""

@@ -8,11 +8,13 @@ so log records made while the request is handled, also in ``sync_to_async`` thre
 import logging
 import re
 import uuid
-from collections.abc import Awaitable, Callable
+from collections.abc import Awaitable
 from contextvars import ContextVar
 
-from asgiref.sync import iscoroutinefunction, markcoroutinefunction
+from asgiref.sync import iscoroutinefunction
 from django.http import HttpRequest, HttpResponse
+
+from core.middleware import HybridMiddleware
 
 HEADER = "X-Request-ID"
 _SANE = re.compile(r"[A-Za-z0-9._:-]{1,128}")
@@ -45,16 +47,8 @@ def ensure_request_id() -> str:
     return request_id
 
 
-class RequestIdMiddleware:
+class RequestIdMiddleware(HybridMiddleware):
     """Give each request an id (``request.request_id``) and answer it in ``X-Request-ID``."""
-
-    async_capable = True
-    sync_capable = True
-
-    def __init__(self, get_response: Callable) -> None:
-        self.get_response = get_response
-        if iscoroutinefunction(get_response):
-            markcoroutinefunction(self)
 
     def __call__(self, request: HttpRequest) -> HttpResponse | Awaitable[HttpResponse]:
         """Handle the request with its id set; add the header to the response."""
