@@ -250,6 +250,8 @@ IMPORT_TIME_LIMIT_SECONDS = env_int("IMPORT_TIME_LIMIT_SECONDS", 6 * 3600, min_v
 IMPORT_SWEEP_SECONDS = env_float("IMPORT_SWEEP_SECONDS", 10, min_value=0.5)
 # A job that keeps failing on unexpected errors is failed after this many attempts.
 IMPORT_MAX_ATTEMPTS = env_int("IMPORT_MAX_ATTEMPTS", 5, min_value=1)
+# Days an import's change log is kept (after that the import can no longer be reverted).
+IMPORT_CHANGE_RETENTION_DAYS = env_int("IMPORT_CHANGE_RETENTION_DAYS", 30, min_value=1)
 FILE_UPLOAD_HANDLERS = [
     "django.core.files.uploadhandler.MemoryFileUploadHandler",
     "imports.uploads.LimitedTemporaryFileUploadHandler",

@@ -17,10 +17,11 @@ from .sqlite import SqliteWriter
 __all__ = ["Counts", "Outcome", "Writer", "writer_for"]
 
 
-def writer_for(columns: Columns, *, dry_run: bool) -> Writer:
-    """The writer for a file with these `columns`: the dry run's, or the database's own."""
+def writer_for(columns: Columns, *, dry_run: bool, job_id: int) -> Writer:
+    """The writer of import `job_id` for a file with these `columns`: the dry run's, or the
+    database's own."""
     if dry_run:
-        return DryRunWriter(columns)
+        return DryRunWriter(columns, job_id)
     if connection.vendor == "postgresql":
-        return PostgresWriter(columns)
-    return SqliteWriter(columns)
+        return PostgresWriter(columns, job_id)
+    return SqliteWriter(columns, job_id)
