@@ -137,14 +137,23 @@ class ImportChange(models.Model):
     )
     kind = models.PositiveSmallIntegerField(choices=Kind.choices)
     line = models.BigIntegerField()
-    product_id = models.BigIntegerField(null=True, blank=True)  # no FK: products may go
+    # No database constraint: the product may be deleted later while its entry stays.
+    product = models.ForeignKey(
+        "products.Product",
+        null=True,
+        blank=True,
+        on_delete=models.DO_NOTHING,
+        db_constraint=False,
+        db_index=False,
+        related_name="+",
+    )
     sku = models.TextField()
-    after_name = models.TextField(null=True, blank=True)
-    after_description = models.TextField(null=True, blank=True)
+    after_name = models.TextField(null=True, blank=True)  # noqa: DJ001 (NULL: unchanged/unknown)
+    after_description = models.TextField(null=True, blank=True)  # noqa: DJ001 (NULL: unchanged/unknown)
     after_active = models.BooleanField(null=True, blank=True)
-    before_sku = models.TextField(null=True, blank=True)
-    before_name = models.TextField(null=True, blank=True)
-    before_description = models.TextField(null=True, blank=True)
+    before_sku = models.TextField(null=True, blank=True)  # noqa: DJ001 (NULL: unchanged/unknown)
+    before_name = models.TextField(null=True, blank=True)  # noqa: DJ001 (NULL: unchanged/unknown)
+    before_description = models.TextField(null=True, blank=True)  # noqa: DJ001 (NULL: unchanged/unknown)
     before_active = models.BooleanField(null=True, blank=True)
     before_import_id = models.BigIntegerField(null=True, blank=True)
     before_import_line = models.BigIntegerField(null=True, blank=True)

@@ -5,6 +5,7 @@
     passes/   check.py (pass 1: read all, write nothing) -> apply.py (pass 2: chunks, checkpoints)
     writers/  a chunk -> created / updated / unchanged  (PostgreSQL, SQLite, dry run)
     finishing.py  final status, the import_finished signal, removing the file
+    reverting/    a revert job: the target's change log applied backwards, chunk by chunk
 """
 
 from __future__ import annotations
@@ -15,6 +16,7 @@ from .passes.apply import Stopped, apply_file
 from .passes.check import check_file
 from .passes.keys import database_lower
 from .problems import BadFile
+from .reverting import run as reverting
 
 NO_ROWS = (
     "The file has a header row (line 1) but no product rows; add rows below the header."
@@ -25,6 +27,13 @@ def run(job: ImportJob) -> None:
     """Process `job` (claimed by this worker, status PROCESSING) until it ends or is taken."""
     if job.cancel_requested:
         finishing.finish(job, ImportJob.Status.CANCELLED)
+        return
+    if job.kind == ImportJob.Kind.REVERT:
+        try:
+            reverting.revert(job)
+        except reverting.Stopped:
+            return
+        finishing.finish(job, ImportJob.Status.COMPLETED)
         return
     if not job.file.name:
         finishing.finish(

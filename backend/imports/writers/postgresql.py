@@ -183,7 +183,9 @@ def _log_updates(
         else "NULL::text"
     )
     after_active = (
-        "CASE WHEN s.active IS DISTINCT FROM q.active THEN s.active END" if active else "NULL::boolean"
+        "CASE WHEN s.active IS DISTINCT FROM q.active THEN s.active END"
+        if active
+        else "NULL::boolean"
     )
     cursor.execute(
         f"WITH old AS (SELECT s.line, q.id, s.sku, "
