@@ -4,7 +4,7 @@ from django.urls import path, re_path
 
 from config import views
 from config.schema import schema
-from imports.views import errors_csv
+from imports.views import changes_csv, errors_csv
 
 urlpatterns = [
     path(
@@ -13,6 +13,7 @@ urlpatterns = [
         name="graphql",
     ),
     path("imports/<str:job_id>/errors.csv", errors_csv, name="import-errors-csv"),
+    path("imports/<str:job_id>/changes.csv", changes_csv, name="import-changes-csv"),
     path("healthz", views.healthz, name="healthz"),
     path("readyz", views.readyz, name="readyz"),
     # Everything else is a route of the single-page app.
