@@ -8,7 +8,10 @@ import { describeError } from '@/lib/error-message';
 import { formatBytes, formatDateTime, formatDuration, formatNumber } from '@/lib/format';
 import { useCancelImport } from '@/features/imports/api/cancel-import';
 import { useLiveImportJob } from '@/features/imports/hooks/use-live-import-job';
+import { ImportChanges } from '@/features/imports/components/import-changes';
 import { ImportErrorsTable } from '@/features/imports/components/import-errors-table';
+import { RevertSummary } from '@/features/imports/components/revert-summary';
+import { UndoImport } from '@/features/imports/components/undo-import';
 import { elapsedMs, importStatusWords, isFinished, remainingMs } from '@/features/imports/lib/import-status';
 
 /** Ticks once a second while `running`, for the elapsed time and the estimate. */
@@ -23,7 +26,7 @@ function useNow(running: boolean) {
 }
 
 /** One import, live: status in words, progress, counts, time, Cancel, and its first errors. */
-export function ImportJobPanel({ id, onStatusChange }: { id: string; onStatusChange?: () => void }) {
+export function ImportJobPanel({ id, onStatusChange, onSelect }: { id: string; onStatusChange?: () => void; onSelect?: (id: string) => void }) {
   const { job, errors, mode, loading, notFound, error, refetch } = useLiveImportJob(id);
   const [{ fetching: cancelling }, cancelImport] = useCancelImport();
   const [cancelProblem, setCancelProblem] = useState<string | null>(null);
@@ -40,6 +43,7 @@ export function ImportJobPanel({ id, onStatusChange }: { id: string; onStatusCha
   if (!job) return error ? <ErrorState message={describeError(error)} onRetry={refetch} /> : null;
 
   const words = importStatusWords(job.status);
+  const isRevert = job.kind === 'REVERT';
   const elapsed = elapsedMs(job, now);
   const left = remainingMs(job, now);
 
@@ -56,7 +60,7 @@ export function ImportJobPanel({ id, onStatusChange }: { id: string; onStatusCha
       <div className="job-head">
         <div>
           <h2 id="job-title">
-            {job.dryRun ? 'Dry run of ' : 'Import of '}
+            {isRevert ? '' : job.dryRun ? 'Dry run of ' : 'Import of '}
             <span className="mono">{job.fileName}</span>
           </h2>
           <p className="muted">
@@ -70,12 +74,20 @@ export function ImportJobPanel({ id, onStatusChange }: { id: string; onStatusCha
           </span>
           {running && (
             <Button variant="danger" onClick={cancel} busy={cancelling}>
-              Cancel import
+              {isRevert ? 'Cancel revert' : 'Cancel import'}
             </Button>
           )}
+          {!running && onSelect && <UndoImport job={job} onQueued={onSelect} />}
         </div>
       </div>
-      <ProgressBar label="Import progress" value={job.progress} valueText={job.status === 'PENDING' ? 'waiting for earlier imports' : `${formatBytes(job.bytesProcessed)} of ${formatBytes(job.fileSize)}`} />
+      <ProgressBar
+        label={isRevert ? 'Revert progress' : 'Import progress'}
+        value={job.progress}
+        valueText={job.status === 'PENDING' ? 'waiting for earlier imports' : isRevert ? `${formatNumber(job.rowsProcessed)} changes reverted` : `${formatBytes(job.bytesProcessed)} of ${formatBytes(job.fileSize)}`}
+      />
+      {isRevert ? (
+        <RevertSummary job={job} />
+      ) : (
       <dl className="stats">
         <div className="stat">
           <dt>Rows processed</dt>
@@ -106,6 +118,7 @@ export function ImportJobPanel({ id, onStatusChange }: { id: string; onStatusCha
           <dd>{running ? (left == null ? 'estimating…' : `about ${formatDuration(left)}`) : '—'}</dd>
         </div>
       </dl>
+      )}
       {cancelProblem && <Notice tone="error">{cancelProblem}</Notice>}
       {job.status === 'FAILED' && job.errorMessage && (
         <Notice tone="error">
@@ -113,7 +126,13 @@ export function ImportJobPanel({ id, onStatusChange }: { id: string; onStatusCha
         </Notice>
       )}
       {job.status === 'CANCELLED' && <Notice tone="warning">Cancelled. Chunks committed before the cancel stay applied.</Notice>}
-      {job.status === 'COMPLETED' && (
+      {isRevert && job.status === 'COMPLETED' && (
+        <Notice tone="success">
+          Revert finished: {formatNumber(job.deletedCount)} deleted, {formatNumber(job.restoredCount)} restored, {formatNumber(job.conflictCount)} kept because they were written again
+          since.
+        </Notice>
+      )}
+      {!isRevert && job.status === 'COMPLETED' && (
         <Notice tone="success">
           {job.dryRun ? 'Dry run finished; no product was changed: ' : 'Import finished: '}
           {formatNumber(job.createdCount)} created, {formatNumber(job.updatedCount)} updated, {formatNumber(job.unchangedCount)} unchanged, {formatNumber(job.errorCount)} rows
@@ -121,6 +140,7 @@ export function ImportJobPanel({ id, onStatusChange }: { id: string; onStatusCha
         </Notice>
       )}
       {job.errorCount > 0 && <ImportErrorsTable jobId={job.id} errorCount={job.errorCount} errors={errors} />}
+      {!isRevert && !running && job.createdCount + job.updatedCount > 0 && <ImportChanges jobId={job.id} dryRun={job.dryRun} />}
     </section>
   );
 }

@@ -33,7 +33,7 @@ export default function ImportPage() {
           setRefreshKey(job.id);
         }}
       />
-      {selectedId && <ImportJobPanel key={selectedId} id={selectedId} onStatusChange={onStatusChange} />}
+      {selectedId && <ImportJobPanel key={selectedId} id={selectedId} onStatusChange={onStatusChange} onSelect={select} />}
       <ImportHistory selectedId={selectedId} onSelect={select} refreshKey={refreshKey} />
     </section>
   );

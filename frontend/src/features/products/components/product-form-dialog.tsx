@@ -9,6 +9,7 @@ import { describeError } from '@/lib/error-message';
 import { splitMessages, type FieldErrors } from '@/lib/operation-info';
 import { useCreateProduct } from '@/features/products/api/create-product';
 import { useUpdateProduct } from '@/features/products/api/update-product';
+import { ProductProvenance } from '@/features/products/components/product-provenance';
 
 const FORM_FIELDS = ['sku', 'name', 'description', 'active'] as const;
 const noErrors: FieldErrors = { byField: {}, general: [] };
@@ -64,6 +65,12 @@ export function ProductFormDialog({ product, onClose, onSaved }: ProductFormDial
     <Dialog open={product !== null} onOpenChange={(open) => !open && onClose()} title={title}>
       <form onSubmit={submit} noValidate>
         {errors.general.length > 0 && <Notice tone="error">{errors.general.join(' ')}</Notice>}
+        {product && product !== 'new' && (
+          <p className="muted">
+            Last written by: <ProductProvenance product={product} />
+            {product.lastImport && ' (saving your changes makes them yours: an undo of that import then keeps them)'}
+          </p>
+        )}
         <div className="form-grid">
           <TextField label="SKU" value={sku} onChange={(e) => setSku(e.target.value)} errors={errors.byField.sku} aria-required="true" maxLength={255} autoComplete="off" />
           <TextField label="Name" value={name} onChange={(e) => setName(e.target.value)} errors={errors.byField.name} aria-required="true" maxLength={255} autoComplete="off" />

@@ -2,6 +2,7 @@ import { Button } from '@/components/ui/button';
 import { StatusBadge } from '@/components/ui/status-badge';
 import type { ProductFieldsFragment } from '@/gql/graphql';
 import { formatDateTime } from '@/lib/format';
+import { ProductProvenance } from '@/features/products/components/product-provenance';
 import type { ProductsView, SortField } from '@/features/products/lib/products-view';
 
 export interface ProductsTableProps {
@@ -33,13 +34,14 @@ export function ProductsTable({ products, view, busy, onSort, onEdit, onDelete }
   const skeletonRows = Math.min(view.size, 10);
   return (
     <div className={`table-wrap${busy ? ' table-busy' : ''}`}>
-      <table aria-busy={busy} aria-label="Products" style={{ tableLayout: 'fixed', minWidth: 720 }}>
+      <table aria-busy={busy} aria-label="Products" style={{ tableLayout: 'fixed', minWidth: 840 }}>
         <colgroup>
           <col style={{ width: '16%' }} />
           <col style={{ width: '22%' }} />
           <col className="hide-narrow" style={{ width: '23%' }} />
           <col style={{ width: '9%' }} />
           <col style={{ width: '17%' }} />
+          <col className="hide-narrow" style={{ width: '16%' }} />
           <col style={{ width: '150px' }} />
         </colgroup>
         <thead>
@@ -51,6 +53,9 @@ export function ProductsTable({ products, view, busy, onSort, onEdit, onDelete }
             </th>
             <th scope="col">Status</th>
             <SortHeader field="updatedAt" label="Updated" view={view} onSort={onSort} />
+            <th scope="col" className="hide-narrow">
+              Written by
+            </th>
             <th scope="col">
               <span className="visually-hidden">Actions</span>
             </th>
@@ -65,6 +70,7 @@ export function ProductsTable({ products, view, busy, onSort, onEdit, onDelete }
                   <td className="hide-narrow" />
                   <td />
                   <td />
+                  <td className="hide-narrow" />
                   <td />
                 </tr>
               ))
@@ -81,6 +87,9 @@ export function ProductsTable({ products, view, busy, onSort, onEdit, onDelete }
                   </td>
                   <td>{product.active ? <StatusBadge label="Active" tone="success" /> : <StatusBadge label="Inactive" />}</td>
                   <td className="cell-clip">{formatDateTime(product.updatedAt)}</td>
+                  <td className="cell-clip hide-narrow">
+                    <ProductProvenance product={product} />
+                  </td>
                   <td className="actions">
                     <Button size="sm" onClick={() => onEdit(product)}>
                       Edit
