@@ -252,6 +252,8 @@ IMPORT_SWEEP_SECONDS = env_float("IMPORT_SWEEP_SECONDS", 10, min_value=0.5)
 IMPORT_MAX_ATTEMPTS = env_int("IMPORT_MAX_ATTEMPTS", 5, min_value=1)
 # Days an import's change log is kept (after that the import can no longer be reverted).
 IMPORT_CHANGE_RETENTION_DAYS = env_int("IMPORT_CHANGE_RETENTION_DAYS", 30, min_value=1)
+# Whether imports keep a change log (off: a little faster, and no import can be reverted).
+IMPORT_CHANGE_LOG = env_bool("IMPORT_CHANGE_LOG", True)
 FILE_UPLOAD_HANDLERS = [
     "django.core.files.uploadhandler.MemoryFileUploadHandler",
     "imports.uploads.LimitedTemporaryFileUploadHandler",

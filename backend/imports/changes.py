@@ -37,6 +37,11 @@ def revert_blocker(job: ImportJob) -> str | None:
             f"This import is still {job.status.lower()}; wait until it ends (or cancel it), "
             "then revert it."
         )
+    if not job.changes_logged:
+        return (
+            "This import kept no change log (it ran before change logs were kept, or with "
+            "IMPORT_CHANGE_LOG off), so it cannot be reverted."
+        )
     if job.changes_pruned_at is not None:
         days = settings.IMPORT_CHANGE_RETENTION_DAYS
         return (

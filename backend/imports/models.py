@@ -67,6 +67,8 @@ class ImportJob(models.Model):
     created_at = models.DateTimeField(auto_now_add=True)
     started_at = models.DateTimeField(null=True, blank=True)
     finished_at = models.DateTimeField(null=True, blank=True)
+    # Whether the import keeps a change log (IMPORT_CHANGE_LOG when it was submitted).
+    changes_logged = models.BooleanField(default=True)
     # When the change log was removed (IMPORT_CHANGE_RETENTION_DAYS): no revert after that.
     changes_pruned_at = models.DateTimeField(null=True, blank=True)
 

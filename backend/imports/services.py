@@ -58,7 +58,11 @@ def submit_import(upload: UploadedFile, *, dry_run: bool = False, user: Any = No
     user = user if getattr(user, "is_authenticated", False) else None
     with transaction.atomic():
         job = ImportJob.objects.create(
-            file_name=name, file_size=size, dry_run=dry_run, created_by=user
+            file_name=name,
+            file_size=size,
+            dry_run=dry_run,
+            created_by=user,
+            changes_logged=settings.IMPORT_CHANGE_LOG,
         )
         if getattr(upload, "too_large", False) or size > limit:
             finishing.finish_locked(

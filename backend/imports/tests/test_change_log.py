@@ -85,3 +85,22 @@ def test_a_dry_run_logs_what_the_real_import_then_does(run_import, settings):
     assert [e[8] for e in planned] == [e[8] for e in done]
     assert (dry.created_count, dry.updated_count) == (real.created_count, real.updated_count)
     assert ImportChange.objects.filter(job=dry, kind=CREATED, product__isnull=False).count() == 0
+
+
+def test_with_the_change_log_off_products_still_get_provenance_and_no_revert(
+    run_import, settings
+):
+    from django.core.exceptions import ValidationError
+
+    from imports import services
+
+    settings.IMPORT_CHANGE_LOG = False
+    create_product(sku="a", name="Old")
+    job = run_import(b"sku,name\na,New\nb,B\n")
+
+    assert (job.created_count, job.updated_count) == (1, 1)
+    assert not ImportChange.objects.filter(job=job).exists()
+    assert set(Product.objects.values_list("last_import_id", flat=True)) == {job.pk}
+    with pytest.raises(ValidationError) as caught:
+        services.submit_revert(job.pk)
+    assert "IMPORT_CHANGE_LOG off" in caught.value.message_dict["id"][0]

@@ -53,11 +53,13 @@ class Writer(ABC):
     product keeps its stored value (a new product gets the model default).
     """
 
-    def __init__(self, columns: Columns, job_id: int) -> None:
-        """A writer for import `job_id` of a file whose header has these `columns`."""
+    def __init__(self, columns: Columns, job_id: int, *, log: bool = True) -> None:
+        """A writer for import `job_id` of a file whose header has these `columns`; `log`
+        says whether it records the change log (provenance is always recorded)."""
         self.description = columns.description is not None
         self.active = columns.active is not None
         self.job_id = job_id
+        self.log = log
 
     def prepare(self, rows: dict[str, ProductRow]) -> object | None:
         """Work for `write` that needs no database, done ahead in the reader thread so it

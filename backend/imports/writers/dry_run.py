@@ -20,6 +20,8 @@ class DryRunWriter(Writer):
         if not rows:
             return {}
         outcomes, stored = compare(rows)
+        if not self.log:
+            return outcomes
         insert_entries(
             updated_entry(self.job_id, rows[key], stored[key])
             if outcome == Outcome.UPDATED

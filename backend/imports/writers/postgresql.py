@@ -46,7 +46,7 @@ class PostgresWriter(Writer):
         if not rows:
             return {}
         staged = prepared if isinstance(prepared, str) else None
-        return _write(rows, self.description, self.active, staged, self.job_id)
+        return _write(rows, self.description, self.active, staged, self.job_id, self.log)
 
 
 def stage_text(rows: dict[str, ProductRow], description: bool, active: bool) -> str:
@@ -73,6 +73,7 @@ def _write(
     active: bool,
     staged: str | None,
     job_id: int,
+    log: bool,
 ) -> dict[str, Outcome]:
     columns = ["sku", "name"] + ["description"] * description + ["active"] * active
     if staged is None:
@@ -125,7 +126,14 @@ def _write(
             "set_config('enable_mergejoin', 'off', true)"
         )
         hashjoin, mergejoin = cursor.fetchone()[:2]
-        logged = _log_updates(cursor, columns, stored_differs, description, active, job_id)
+        if log:
+            logged = _log_updates(cursor, columns, stored_differs, description, active, job_id)
+        created = (
+            f"created AS (INSERT INTO {LOG_TABLE} (job_id, kind, line, product_id, sku) "
+            f"SELECT %s, {CREATED}, line, id, sku FROM written WHERE inserted) "
+            if log
+            else ""
+        )
         cursor.execute(
             f"WITH {before}written AS ("
             f"INSERT INTO {TABLE} AS p (sku, name, description, active, created_at, updated_at, "
@@ -140,11 +148,9 @@ def _write(
             "last_import_id = EXCLUDED.last_import_id, "
             "last_import_line = EXCLUDED.last_import_line "
             f"WHERE {differs} RETURNING p.id, lower(p.sku) AS k, xmax = 0 AS inserted, p.active, "
-            "p.sku, p.last_import_line AS line), "
-            f"created AS (INSERT INTO {LOG_TABLE} (job_id, kind, line, product_id, sku) "
-            f"SELECT %s, {CREATED}, line, id, sku FROM written WHERE inserted) "
+            f"p.sku, p.last_import_line AS line){', ' if log else ' '}{created}"
             f"SELECT w.k, w.inserted, w.active, {old_active} FROM written w {join_before}",
-            [job_id, job_id],
+            [job_id, job_id] if log else [job_id],
         )
         written = cursor.fetchall()
         cursor.execute(
@@ -153,7 +159,7 @@ def _write(
             [hashjoin, mergejoin],
         )
         updated = sum(1 for _, inserted, _, _ in written if not inserted)
-        if updated != logged:
+        if log and updated != logged:
             # A product with one of these SKUs was created by someone else between the two
             # statements, so its before-values are unknown: roll the chunk back (the job
             # resumes from its checkpoint and writes it again).

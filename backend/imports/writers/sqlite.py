@@ -34,7 +34,8 @@ class SqliteWriter(Writer):
         # this connection only) keeps the other indexes' pages in memory.
         new = [(k, rows[k]) for k, o in sorted(outcomes.items()) if o == Outcome.CREATED]
         changed = [(k, rows[k]) for k, o in outcomes.items() if o == Outcome.UPDATED]
-        insert_entries(updated_entry(job_id, row, stored[key]) for key, row in changed)
+        if self.log:
+            insert_entries(updated_entry(job_id, row, stored[key]) for key, row in changed)
         sets = ["sku = %s", "name = %s"] + ["description = %s"] * description
         sets += ["active = %s"] * active
         with connection.cursor() as cursor:
@@ -61,11 +62,12 @@ class SqliteWriter(Writer):
                         for _, r in new
                     ],
                 )
-                cursor.executemany(
-                    f"INSERT INTO {LOG_TABLE} (job_id, kind, line, product_id, sku) "
-                    f"SELECT %s, {CREATED}, %s, id, sku FROM {TABLE} WHERE lower(sku) = %s",
-                    [(job_id, r.line, key) for key, r in new],
-                )
+                if self.log:
+                    cursor.executemany(
+                        f"INSERT INTO {LOG_TABLE} (job_id, kind, line, product_id, sku) "
+                        f"SELECT %s, {CREATED}, %s, id, sku FROM {TABLE} WHERE lower(sku) = %s",
+                        [(job_id, r.line, key) for key, r in new],
+                    )
             if changed:
                 cursor.executemany(
                     f"UPDATE {TABLE} SET {', '.join(sets)}, updated_at = %s, "
