@@ -104,3 +104,48 @@ def test_with_the_change_log_off_products_still_get_provenance_and_no_revert(
     with pytest.raises(ValidationError) as caught:
         services.submit_revert(job.pk)
     assert "IMPORT_CHANGE_LOG off" in caught.value.message_dict["id"][0]
+
+
+@pytest.mark.django_db(transaction=True)
+def test_a_product_created_by_hand_during_a_first_import_is_logged_with_its_values(
+    submit, settings, monkeypatch, django_capture_on_commit_callbacks
+):
+    # On PostgreSQL a first import into an empty catalogue skips the probe for before-values
+    # while every stored product is its own; a person's product appearing meanwhile (with
+    # the product count unchanged) must still be logged as UPDATED with its values.
+    from imports import services
+    from imports.passes import apply
+    from products.services import delete_product
+
+    settings.IMPORT_CHUNK_ROWS = 10
+    commit = apply.commit_chunk
+    calls = {"n": 0}
+
+    def person_between_chunks(*args, **kwargs):
+        calls["n"] += 1
+        if calls["n"] == 2:
+            delete_product(Product.objects.get(sku="p000").pk)
+            create_product(sku="p040", name="By hand", description="mine", active=False)
+        return commit(*args, **kwargs)
+
+    monkeypatch.setattr(apply, "commit_chunk", person_between_chunks)
+    from django.db import connection, transaction
+
+    rolled_back = []
+    rollback = transaction.savepoint_rollback
+    monkeypatch.setattr(
+        transaction, "savepoint_rollback", lambda sid: (rolled_back.append(sid), rollback(sid))
+    )
+    job = submit(b"sku,name\n" + b"".join(b"p%03d,Imported\n" % i for i in range(50)))
+    with django_capture_on_commit_callbacks(execute=True):
+        services.process_queue()
+    job.refresh_from_db()
+
+    assert (job.created_count, job.updated_count) == (49, 1)
+    entry = ImportChange.objects.get(job=job, kind=UPDATED)
+    assert (entry.sku, entry.before_name, entry.before_description, entry.before_active) == (
+        "p040", "By hand", "mine", False
+    )
+    assert ImportChange.objects.filter(job=job, kind=CREATED).count() == 49
+    # PostgreSQL wrote that chunk without the probe first, then again with it.
+    assert len(rolled_back) == (1 if connection.vendor == "postgresql" else 0)

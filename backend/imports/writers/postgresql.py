@@ -19,9 +19,10 @@ from __future__ import annotations
 import csv
 import io
 
-from django.db import connection
+from django.db import connection, transaction
 
 from products import counts
+from products.models import Product
 
 from ..rules import ProductRow
 from .base import Outcome, Writer
@@ -46,7 +47,29 @@ class PostgresWriter(Writer):
         if not rows:
             return {}
         staged = prepared if isinstance(prepared, str) else None
-        return _write(rows, self.description, self.active, staged, self.job_id, self.log)
+        probe = self.log and not self._only_own_products()
+        outcomes = _write(
+            rows, self.description, self.active, staged, self.job_id, self.log, probe
+        )
+        self._created = (self._created or 0) + sum(
+            1 for o in outcomes.values() if o == Outcome.CREATED
+        )
+        return outcomes
+
+    _created: int | None = None
+
+    def _only_own_products(self) -> bool:
+        """Whether every stored product was created by this import (so no product of a later
+        chunk exists yet: a first import into an empty catalogue). Then the chunk needs no
+        probe for before-values; `_write` checks the claim and probes after all if wrong."""
+        if self._created is None:  # once per run: a resumed job counts its earlier chunks
+            with connection.cursor() as cursor:
+                cursor.execute(
+                    f"SELECT count(*) FROM {LOG_TABLE} WHERE job_id = %s AND kind = {CREATED}",
+                    [self.job_id],
+                )
+                self._created = cursor.fetchone()[0]
+        return counts.product_count(Product.objects.all()) == self._created
 
 
 def stage_text(rows: dict[str, ProductRow], description: bool, active: bool) -> str:
@@ -74,6 +97,7 @@ def _write(
     staged: str | None,
     job_id: int,
     log: bool,
+    probe: bool = True,
 ) -> dict[str, Outcome]:
     columns = ["sku", "name"] + ["description"] * description + ["active"] * active
     if staged is None:
@@ -126,15 +150,13 @@ def _write(
             "set_config('enable_mergejoin', 'off', true)"
         )
         hashjoin, mergejoin = cursor.fetchone()[:2]
-        if log:
-            logged = _log_updates(cursor, columns, stored_differs, description, active, job_id)
         created = (
             f"created AS (INSERT INTO {LOG_TABLE} (job_id, kind, line, product_id, sku) "
             f"SELECT %s, {CREATED}, line, id, sku FROM written WHERE inserted) "
             if log
             else ""
         )
-        cursor.execute(
+        upsert = (
             f"WITH {before}written AS ("
             f"INSERT INTO {TABLE} AS p (sku, name, description, active, created_at, updated_at, "
             "last_import_id, last_import_line) "
@@ -149,17 +171,42 @@ def _write(
             "last_import_line = EXCLUDED.last_import_line "
             f"WHERE {differs} RETURNING p.id, lower(p.sku) AS k, xmax = 0 AS inserted, p.active, "
             f"p.sku, p.last_import_line AS line){', ' if log else ' '}{created}"
-            f"SELECT w.k, w.inserted, w.active, {old_active} FROM written w {join_before}",
-            [job_id, job_id] if log else [job_id],
+            f"SELECT w.k, w.inserted, w.active, {old_active} FROM written w {join_before}"
         )
-        written = cursor.fetchall()
+        params = [job_id, job_id] if log else [job_id]
+
+        def write_products() -> list[tuple]:
+            cursor.execute(upsert, params)
+            return cursor.fetchall()
+
+        def log_then_write() -> tuple[int, list[tuple]]:
+            logged = _log_updates(cursor, columns, stored_differs, description, active, job_id)
+            return logged, write_products()
+
+        if not log:
+            written = write_products()
+            logged = sum(1 for _, inserted, _, _ in written if not inserted)
+        elif probe:
+            logged, written = log_then_write()
+        else:
+            # No stored product can have these keys (see PostgresWriter._only_own_products):
+            # write without the probe; if a product was updated after all (someone created
+            # one meanwhile), undo that and log its before-values first.
+            savepoint = transaction.savepoint()
+            written = write_products()
+            if all(inserted for _, inserted, _, _ in written):
+                transaction.savepoint_commit(savepoint)
+                logged = 0
+            else:
+                transaction.savepoint_rollback(savepoint)
+                logged, written = log_then_write()
         cursor.execute(
             "SELECT set_config('enable_hashjoin', %s, true), "
             "set_config('enable_mergejoin', %s, true)",
             [hashjoin, mergejoin],
         )
         updated = sum(1 for _, inserted, _, _ in written if not inserted)
-        if log and updated != logged:
+        if updated != logged:
             # A product with one of these SKUs was created by someone else between the two
             # statements, so its before-values are unknown: roll the chunk back (the job
             # resumes from its checkpoint and writes it again).
