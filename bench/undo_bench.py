@@ -24,6 +24,7 @@ from __future__ import annotations
 import argparse
 import csv
 import os
+import statistics
 import subprocess
 import tempfile
 import time
@@ -83,7 +84,7 @@ def newest_job_id(base: str, token: str) -> str:
     return answer["data"]["importJobs"]["edges"][0]["node"]["id"]
 
 
-def run_mode(args: argparse.Namespace, log: bool, first: Path, changed: Path,
+def run_mode(args: argparse.Namespace, log: bool, first: Path, changed: Path | None,
              media: Path) -> dict:
     """Both imports (and, with the log, both reverts) with IMPORT_CHANGE_LOG = `log`."""
     db = args.database_url
@@ -106,6 +107,8 @@ def run_mode(args: argparse.Namespace, log: bool, first: Path, changed: Path,
         out["first"], out["first_job"] = import_once(base, token, first)
         first_id = newest_job_id(base, token)
         size_after_first = int(psql(db, LOG_SIZE))
+        if changed is None:  # --first-rounds: the first import only
+            return out
         out["again"], out["again_job"] = import_once(base, token, changed)
         again_id = newest_job_id(base, token)
         out["log_mb"] = (int(psql(db, LOG_SIZE)) - size_after_first) / 1e6
@@ -120,10 +123,28 @@ def run_mode(args: argparse.Namespace, log: bool, first: Path, changed: Path,
     return out
 
 
+def first_rounds(args: argparse.Namespace, first: Path, folder: Path) -> None:
+    """The first import into an empty catalogue, alternating without and with the log."""
+    times: dict[bool, list[float]] = {False: [], True: []}
+    for n in range(args.first_rounds):
+        for log in (False, True) if n % 2 == 0 else (True, False):
+            took = run_mode(args, log, first, None, folder / f"media-{n}-{log}")["first"]
+            times[log].append(took)
+            print(f"  round {n + 1}: {'with' if log else 'without'} change log {took:7.2f} s",
+                  flush=True)
+    off, on = statistics.median(times[False]), statistics.median(times[True])
+    print(f"first import, median: without {off:7.2f} s   with {on:7.2f} s   "
+          f"{(on / off - 1) * 100:+.1f}% (goal <= +10%)")
+    print(f"load average after: {' '.join(f'{x:.2f}' for x in os.getloadavg())}")
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--rows", type=int, default=500_000)
     parser.add_argument("--port", type=int, default=8291)
+    parser.add_argument("--first-rounds", type=int, default=0, help=(
+        "only the first import, this many rounds alternating without/with the log "
+        "(to see through a loaded machine's noise)"))
     parser.add_argument("--database-url", default=os.environ.get(
         "BENCH_DATABASE_URL", "postgres://postgres@127.0.0.1:5432/pi_undo"))
     parser.add_argument("--redis-url", default=os.environ.get(
@@ -140,6 +161,9 @@ def main() -> None:
                         "--seed", "7"], check=True)
         changed_copy(first, changed)
         print(f"file: {args.rows:,} records, {first.stat().st_size / 1e6:.1f} MB")
+        if args.first_rounds:
+            first_rounds(args, first, folder)
+            return
         off = run_mode(args, False, first, changed, folder / "media-off")
         on = run_mode(args, True, first, changed, folder / "media-on")
     created = on["first_job"]["createdCount"]
