@@ -16,7 +16,7 @@ function page(nodes: object[], total: number) {
 
 describe('import changes', () => {
   it('lists changes with before -> after, marks the changed fields, and filters by kind', async () => {
-    const { client, operations } = createMockClient((op) => (op.variables.kind === 'UPDATED' ? page([updated], 1) : page([created, updated], 2)));
+    const { client, operations } = createMockClient((op) => (op.variables?.kind === 'UPDATED' ? page([updated], 1) : page([created, updated], 2)));
     render(withProviders(<ImportChanges jobId={JOB_ID} dryRun={false} />, client));
 
     const table = await screen.findByRole('table', { name: 'Changes' });
@@ -30,7 +30,7 @@ describe('import changes', () => {
 
     await userEvent.selectOptions(screen.getByLabelText('Show'), 'Updated only');
     await waitFor(() => expect(within(screen.getByRole('table', { name: 'Changes' })).getAllByRole('row')).toHaveLength(2));
-    const kinds = operations.filter((op) => operationName(op) === 'ImportChanges').map((op) => op.variables.kind);
+    const kinds = operations.filter((op) => operationName(op) === 'ImportChanges').map((op) => op.variables?.kind);
     expect([kinds[0], kinds[kinds.length - 1]]).toEqual([null, 'UPDATED']);
     expect(screen.getByRole('link', { name: 'Download changes.csv' })).toHaveAttribute('href', `/imports/${encodeURIComponent(JOB_ID)}/changes.csv`);
   });
