@@ -20,7 +20,9 @@ import requests
 
 REPO = Path(__file__).resolve().parent.parent
 BACKEND = REPO / "backend"
-PY = str(REPO / ".venv" / "bin" / "python") if (REPO / ".venv").exists() else sys.executable
+PY = os.environ.get("BENCH_PYTHON") or (
+    str(REPO / ".venv" / "bin" / "python") if (REPO / ".venv").exists() else sys.executable
+)
 
 
 def production_env(db_url: str, redis_url: str, **extra: str) -> dict[str, str]:

@@ -295,6 +295,10 @@ REQUEST_MAX_BYTES = env_int(
 )
 # A staged import (uploaded and inspected) never started expires after this; its file goes.
 IMPORT_STAGED_TTL_HOURS = env_float("IMPORT_STAGED_TTL_HOURS", 24, min_value=0.01)
+# Days an import's change log is kept (after that the import can no longer be reverted).
+IMPORT_CHANGE_RETENTION_DAYS = env_int("IMPORT_CHANGE_RETENTION_DAYS", 30, min_value=1)
+# Whether imports keep a change log (off: a little faster, and no import can be reverted).
+IMPORT_CHANGE_LOG = env_bool("IMPORT_CHANGE_LOG", True)
 FILE_UPLOAD_HANDLERS = [
     "django.core.files.uploadhandler.MemoryFileUploadHandler",
     "imports.uploads.LimitedTemporaryFileUploadHandler",

@@ -5,7 +5,7 @@ from django.urls import path, re_path
 from config import views
 from config.schema import schema
 from exports.views import download as export_download
-from imports.views import errors_csv
+from imports.views import changes_csv, errors_csv
 
 handler500 = "config.views.server_error"
 
@@ -17,6 +17,7 @@ urlpatterns = [
     ),
     path("imports/<str:job_id>/errors.csv", errors_csv, name="import-errors-csv"),
     path("exports/<str:job_id>/download", export_download, name="export-download"),
+    path("imports/<str:job_id>/changes.csv", changes_csv, name="import-changes-csv"),
     path("healthz", views.healthz, name="healthz"),
     path("readyz", views.readyz, name="readyz"),
     # Everything else is a route of the single-page app.

@@ -1,4 +1,5 @@
-"""Ending an import job: final status, the `import_finished` signal, removing the file.
+"""Ending an import job: final status, the `import_finished` (or, for a revert,
+`import_reverted`) signal, removing the file.
 
 Used by the pipeline (completed, failed, cancelled at a chunk), by the services (a pending
 job cancelled, a file too large, a job given up after too many attempts) and the sweeper.
@@ -12,9 +13,10 @@ from django.db import transaction
 from django.utils import timezone
 
 from .models import ImportJob
-from .signals import import_finished
+from .signals import import_finished, import_reverted
 
 logger = logging.getLogger(__name__)
+
 
 def finish(job: ImportJob, status: str, message: str = "") -> None:
     """Give `job` its final status in one transaction with the signal; then drop its file."""
@@ -34,7 +36,10 @@ def finish_locked(job: ImportJob, status: str, message: str = "") -> None:
     job.save(
         update_fields=["status", "error_message", "finished_at", "progress", "bytes_processed"]
     )
-    import_finished.send(sender=ImportJob, job=job)
+    if job.kind == ImportJob.Kind.REVERT:
+        import_reverted.send(sender=ImportJob, job=job)
+    else:
+        import_finished.send(sender=ImportJob, job=job)
     transaction.on_commit(lambda: delete_file(job.pk))
 
 

@@ -18,6 +18,7 @@ HEARTBEAT_SECONDS = 1.0
 WATCHED = (
     "status", "progress", "bytes_processed", "rows_processed", "created_count",
     "updated_count", "unchanged_count", "error_count", "error_message", "finished_at",
+    "deleted_count", "restored_count", "conflict_count",
 )
 
 

@@ -1,7 +1,9 @@
-"""Import jobs: the job row (status, progress, checkpoint, counts) and its rejected rows."""
+"""Import jobs: the job row (status, progress, checkpoint, counts), its rejected rows, its
+change log, and the conflicts a revert met."""
 
 from django.conf import settings
 from django.db import models
+from django.db.models import Q
 
 
 class ImportJob(models.Model):
@@ -21,7 +23,16 @@ class ImportJob(models.Model):
         CANCELLED = "CANCELLED"
         EXPIRED = "EXPIRED"  # staged and never started within IMPORT_STAGED_TTL_HOURS
 
+    class Kind(models.TextChoices):
+        IMPORT = "IMPORT"  # a file applied to the catalogue (or a dry run of it)
+        REVERT = "REVERT"  # undoes the changes of the import in `reverts`
+
     FINAL = (Status.COMPLETED, Status.FAILED, Status.CANCELLED, Status.EXPIRED)
+
+    kind = models.CharField(max_length=8, choices=Kind.choices, default=Kind.IMPORT)
+    reverts = models.ForeignKey(
+        "self", null=True, blank=True, on_delete=models.CASCADE, related_name="reverted_by"
+    )
 
     status = models.CharField(max_length=16, choices=Status.choices, default=Status.PENDING)
     file = models.FileField(upload_to="imports/%Y/%m/%d/", blank=True, max_length=500)
@@ -54,6 +65,11 @@ class ImportJob(models.Model):
     # so that rows_processed = created + updated + unchanged + replaced + errors, always.
     replaced_count = models.BigIntegerField(default=0)
     error_count = models.BigIntegerField(default=0)
+    # A revert's counts: products deleted (the import created them), restored (it updated
+    # them), and left alone because they were written again after the import.
+    deleted_count = models.BigIntegerField(default=0)
+    restored_count = models.BigIntegerField(default=0)
+    conflict_count = models.BigIntegerField(default=0)
     error_message = models.TextField(blank=True, default="")
 
     checkpoint_offset = models.BigIntegerField(default=0)
@@ -70,6 +86,10 @@ class ImportJob(models.Model):
     queued_at = models.DateTimeField(null=True, blank=True)
     started_at = models.DateTimeField(null=True, blank=True)
     finished_at = models.DateTimeField(null=True, blank=True)
+    # Whether the import keeps a change log (IMPORT_CHANGE_LOG when it was submitted).
+    changes_logged = models.BooleanField(default=True)
+    # When the change log was removed (IMPORT_CHANGE_RETENTION_DAYS): no revert after that.
+    changes_pruned_at = models.DateTimeField(null=True, blank=True)
 
     class Meta:
         ordering = ["-created_at", "-id"]
@@ -77,6 +97,15 @@ class ImportJob(models.Model):
             models.Index(fields=["status", "created_at", "id"], name="import_queue_idx"),
             models.Index(fields=["status", "queued_at", "id"], name="import_queued_idx"),
             models.Index(fields=["created_at", "id"], name="import_created_idx"),
+        ]
+        constraints = [
+            # Two clients asking at once get one revert; a cancelled or failed one may be
+            # followed by another that continues it.
+            models.UniqueConstraint(
+                fields=["reverts"],
+                condition=Q(status__in=["PENDING", "PROCESSING", "COMPLETED"]),
+                name="import_one_live_revert",
+            ),
         ]
 
     def __str__(self) -> str:
@@ -118,3 +147,80 @@ class ImportRowError(models.Model):
 
     def __str__(self) -> str:
         return f"line {self.line}: {self.message}"
+
+
+class ImportChange(models.Model):
+    """One product an import created or updated (unchanged products are only counted).
+
+    `sku` is the SKU as the import wrote it. A CREATED entry stays tiny: the product's id and
+    the line (the values are the product's own while it still holds what the import wrote);
+    a dry run also keeps the values it would write, as no product holds them. An UPDATED
+    entry keeps every value before, the provenance before (which import and line had
+    written the product, or none after a manual edit), and the values after for the
+    fields that changed (NULL: that field did not change).
+    """
+
+    class Kind(models.IntegerChoices):
+        CREATED = 1
+        UPDATED = 2
+
+    # No database constraint: a 500,000-row import would pay a foreign-key check per entry.
+    job = models.ForeignKey(
+        ImportJob,
+        on_delete=models.CASCADE,
+        related_name="changes",
+        db_index=False,
+        db_constraint=False,
+    )
+    kind = models.PositiveSmallIntegerField(choices=Kind.choices)
+    line = models.BigIntegerField()
+    # No database constraint: the product may be deleted later while its entry stays.
+    product = models.ForeignKey(
+        "products.Product",
+        null=True,
+        blank=True,
+        on_delete=models.DO_NOTHING,
+        db_constraint=False,
+        db_index=False,
+        related_name="+",
+    )
+    sku = models.TextField()
+    after_name = models.TextField(null=True, blank=True)  # noqa: DJ001 (NULL: unchanged/unknown)
+    after_description = models.TextField(null=True, blank=True)  # noqa: DJ001 (NULL: unchanged/unknown)
+    after_active = models.BooleanField(null=True, blank=True)
+    before_sku = models.TextField(null=True, blank=True)  # noqa: DJ001 (NULL: unchanged/unknown)
+    before_name = models.TextField(null=True, blank=True)  # noqa: DJ001 (NULL: unchanged/unknown)
+    before_description = models.TextField(null=True, blank=True)  # noqa: DJ001 (NULL: unchanged/unknown)
+    before_active = models.BooleanField(null=True, blank=True)
+    before_import_id = models.BigIntegerField(null=True, blank=True)
+    before_import_line = models.BigIntegerField(null=True, blank=True)
+
+    class Meta:
+        ordering = ["line"]  # file order; a line writes at most one product per import
+        indexes = [models.Index(fields=["job", "line"], name="import_change_job_line_idx")]
+
+    def __str__(self) -> str:
+        return f"line {self.line}: {self.get_kind_display()} {self.sku}"
+
+
+class RevertConflict(models.Model):
+    """A product a revert left as it was, because it was written again after the import."""
+
+    class Reason(models.TextChoices):
+        DELETED = "DELETED"  # the product no longer exists
+        EDITED = "EDITED"  # a person or an API token changed it
+        REIMPORTED = "REIMPORTED"  # a later import wrote it
+
+    job = models.ForeignKey(
+        ImportJob, on_delete=models.CASCADE, related_name="conflicts", db_index=False
+    )
+    change = models.ForeignKey(ImportChange, on_delete=models.CASCADE, related_name="+")
+    reason = models.CharField(max_length=16, choices=Reason.choices)
+    later_import_id = models.BigIntegerField(null=True, blank=True)
+
+    class Meta:
+        ordering = ["id"]
+        indexes = [models.Index(fields=["job", "id"], name="revert_conflict_job_idx")]
+
+    def __str__(self) -> str:
+        return f"{self.reason}: change {self.change_id}"

@@ -5,6 +5,7 @@
     passes/   check.py (pass 1: read all, write nothing) -> apply.py (pass 2: chunks, checkpoints)
     writers/  a chunk -> created / updated / unchanged  (PostgreSQL, SQLite, dry run)
     finishing.py  final status, the import_finished signal, removing the file
+    reverting/    a revert job: the target's change log applied backwards, chunk by chunk
 """
 
 from __future__ import annotations
@@ -16,6 +17,7 @@ from .passes.check import check_file
 from .passes.keys import database_lower
 from .problems import BadFile
 from .reading import Layout, ReadOptions, find_layout, forget_sheets
+from .reverting import run as reverting
 
 LAYOUT_FIELDS = ["format", "compression", "encoding", "delimiter", "sheet", "header_row"]
 
@@ -35,6 +37,13 @@ def run(job: ImportJob) -> None:
 def _run(job: ImportJob) -> None:
     if job.cancel_requested:
         finishing.finish(job, ImportJob.Status.CANCELLED)
+        return
+    if job.kind == ImportJob.Kind.REVERT:
+        try:
+            reverting.revert(job)
+        except reverting.Stopped:
+            return
+        finishing.finish(job, ImportJob.Status.COMPLETED)
         return
     if not job.file.name:
         finishing.finish(

@@ -83,8 +83,20 @@ class Mutation:
 
     @strawberry_django.mutation(permission_classes=AUTH)
     def cancel_import(self, id: strawberry.ID) -> ImportJobType:
-        """Cancel a pending import, or stop a running one at its next chunk."""
+        """Cancel a staged or pending import or revert, or stop a running one at its next chunk."""
         return services.cancel_import(node_pk(id, "ImportJob"))
+
+    @strawberry_django.mutation(permission_classes=AUTH)
+    def revert_import(self, info: Info, id: strawberry.ID) -> ImportJobType:
+        """Queue the revert of an import (a job of kind REVERT, in the same queue): it deletes
+        the products the import created and restores those it updated, except products
+        written again since (listed as its conflicts). Follow it with `importProgress`."""
+        job = services.submit_revert(
+            node_pk(id, "ImportJob"),
+            user=getattr(info.context.request, "user", None),
+        )
+        transaction.on_commit(tasks.process_imports.send, robust=True)
+        return job
 
 
 @strawberry.type

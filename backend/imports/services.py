@@ -23,12 +23,12 @@ from typing import Any
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.core.files.uploadedfile import UploadedFile
-from django.db import connection, transaction
+from django.db import IntegrityError, connection, transaction
 from django.db.models import F
 from django.db.models.functions import Coalesce
 from django.utils import timezone
 
-from . import finishing, pipeline
+from . import changes, finishing, pipeline
 from .models import ImportJob
 from .uploads import storage_failure
 
@@ -67,6 +67,7 @@ def submit_import(
             file_name=name, file_size=size, dry_run=dry_run, created_by=user,
             status=ImportJob.Status.STAGED if staged else ImportJob.Status.PENDING,
             queued_at=None if staged else timezone.now(), options=options or {},
+            changes_logged=settings.IMPORT_CHANGE_LOG,
         )
         if getattr(upload, "too_large", False) or size > limit:
             finishing.finish_locked(
@@ -116,6 +117,56 @@ def cancel_import(job_id: int) -> ImportJob:
                  "or processing imports can be cancelled."}
             )
     return job
+
+
+def submit_revert(job_id: int, *, user: Any = None) -> ImportJob:
+    """Queue a revert of import `job_id` as a PENDING job of kind REVERT; return it.
+
+    Raises ValidationError saying why when the import cannot be reverted (see
+    `changes.revert_blocker`). Two requests at once get one revert: the import's row is
+    locked here, and a unique index allows one live revert per import. A revert that was
+    cancelled or failed is continued by the next one (its checkpoint, counts and conflicts
+    carry over), so the final revert's counts cover the whole undo. The caller has a worker
+    sent on commit, as for an import.
+    """
+    user = user if getattr(user, "is_authenticated", False) else None
+    try:
+        with transaction.atomic():
+            target = ImportJob.objects.select_for_update().filter(pk=job_id).first()
+            if target is None:
+                raise ValidationError({"id": "No import job with this id."})
+            problem = changes.revert_blocker(target)
+            if problem:
+                raise ValidationError({"id": problem})
+            earlier = (
+                target.reverted_by.filter(
+                    status__in=(ImportJob.Status.CANCELLED, ImportJob.Status.FAILED)
+                )
+                .order_by("-id")
+                .first()
+            )
+            job = ImportJob.objects.create(
+                kind=ImportJob.Kind.REVERT,
+                reverts=target,
+                file_name=f"Revert of {target.file_name}"[:255],
+                created_by=user,
+            )
+            if earlier is not None:
+                _continue_from(job, earlier)
+    except IntegrityError:
+        raise ValidationError(
+            {"id": "This import is already being reverted; follow the revert's progress."}
+        ) from None
+    return job
+
+
+def _continue_from(job: ImportJob, earlier: ImportJob) -> None:
+    for name in ("checkpoint_line", "rows_processed", "progress", "deleted_count",
+                 "restored_count", "conflict_count"):
+        setattr(job, name, getattr(earlier, name))
+    job.save()
+    earlier.conflicts.update(job=job)
+    ImportJob.objects.filter(pk=earlier.pk).update(conflict_count=0)
 
 
 @contextmanager
@@ -206,8 +257,10 @@ def has_unfinished() -> bool:
 
 
 def sweep() -> bool:
-    """Remove files left by ended jobs; return whether unfinished jobs need a worker."""
+    """Remove files left by ended jobs and change logs past their retention; return
+    whether unfinished jobs need a worker."""
     leftovers = ImportJob.objects.filter(status__in=ImportJob.FINAL).exclude(file="")
     for job_id in leftovers.values_list("pk", flat=True)[:100]:
         finishing.delete_file(job_id)
+    changes.prune_expired()
     return has_unfinished()

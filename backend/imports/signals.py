@@ -2,8 +2,11 @@
 
 ``import_finished(sender, job)`` is sent inside the transaction that writes a job's final
 status (COMPLETED, FAILED or CANCELLED), so a receiver writing an outbox row commits with it.
+``import_reverted(sender, job)`` is sent the same way when a revert job ends (instead of
+``import_finished``); ``job.reverts`` is the import it reverted.
 """
 
 from django.dispatch import Signal
 
 import_finished = Signal()
+import_reverted = Signal()

@@ -1,15 +1,19 @@
 """GraphQL types of the imports app: the job, its rejected rows, the status enum, and what
 inspecting a file found (layout, mapping, preview) with the options a person may set."""
 
+from datetime import datetime
 from enum import Enum
 from typing import Any
 
 import strawberry
 import strawberry_django
+from django.db.models import QuerySet
 from strawberry import auto, relay
 from strawberry_django.relay import DjangoListConnection
 
-from imports.models import ImportJob, ImportRowError
+from imports import changes
+from imports.models import ImportChange, ImportJob, ImportRowError, RevertConflict
+from imports.types_changes import ImportChangeKind, ImportChangeType, RevertConflictType
 
 
 @strawberry.enum(name="ImportStatus")
@@ -143,6 +147,14 @@ def _mapping(value: dict | None) -> ColumnMappingType | None:
     return ColumnMappingType(**{f.value: value.get(f.value) for f in ProductField})
 
 
+@strawberry.enum(name="ImportJobKind")
+class ImportJobKind(Enum):
+    """An import of a file, or the revert of an import."""
+
+    IMPORT = "IMPORT"
+    REVERT = "REVERT"
+
+
 @strawberry_django.type(ImportRowError, name="ImportRowError")
 class ImportRowErrorType(relay.Node):
     """A skipped row: the physical line where its record starts (header = line 1)."""
@@ -217,6 +229,19 @@ class ImportJobType(relay.Node):
         description="Skipped rows, in file order."
     )
 
+    deleted_count: int = strawberry_django.field(
+        description="A revert: products deleted (the import had created them)."
+    )
+    restored_count: int = strawberry_django.field(
+        description="A revert: products given back their values from before the import."
+    )
+    conflict_count: int = strawberry_django.field(
+        description="A revert: products left as they were, written again after the import."
+    )
+    reverts: "ImportJobType | None" = strawberry_django.field(
+        description="A revert: the import it reverts."
+    )
+
     @strawberry_django.field(only=["status"])
     def status(self, root: ImportJob) -> ImportStatus:
         """The job's status."""
@@ -272,3 +297,56 @@ class ImportJobType(relay.Node):
             )
             for row in _inspection(root, "preview", [])
         ]
+
+    @strawberry_django.field(
+        only=["kind"], description="An import of a file, or a revert of an import."
+    )
+    def kind(self, root: ImportJob) -> ImportJobKind:
+        """An import of a file, or a revert of an import."""
+        return ImportJobKind(root.kind)
+
+    @strawberry_django.field(
+        only=["finished_at", "changes_pruned_at"],
+        description="When the change log is removed (after that the import cannot be "
+        "reverted); null while it runs and once removed.",
+    )
+    def changes_kept_until(self, root: ImportJob) -> datetime | None:
+        """When the change log is removed (after that the import cannot be reverted)."""
+        return changes.changes_kept_until(root)
+
+    @strawberry_django.field(
+        disable_optimization=True,
+        description="Why `revertImport` would refuse this job now; null when it can be reverted.",
+    )
+    def revert_blocked_reason(self, root: ImportJob) -> str | None:
+        """Why `revertImport` would refuse this job now; null when it can be reverted."""
+        return changes.revert_blocker(root)
+
+    @strawberry_django.field(
+        disable_optimization=True,
+        description="The most recent revert of this import (any status), or null.",
+    )
+    def latest_revert(self, root: ImportJob) -> "ImportJobType | None":
+        """The most recent revert of this import (any status), or null."""
+        return root.reverted_by.order_by("-id").first()
+
+    @strawberry_django.connection(
+        DjangoListConnection[ImportChangeType],
+        description="Products the import created or updated (a dry run: would have), in file "
+        "order, with the values before and after. Unchanged products are only counted.",
+    )
+    def changes(
+        self, root: ImportJob, kind: ImportChangeKind | None = None
+    ) -> QuerySet[ImportChange]:
+        """Products the import created or updated (a dry run: would have), in file order.
+        Unchanged products are counted (`unchangedCount`), not listed."""
+        entries = ImportChange.objects.filter(job_id=root.pk).order_by("line")
+        return entries if kind is None else entries.filter(kind=kind.value)
+
+    @strawberry_django.connection(
+        DjangoListConnection[RevertConflictType],
+        description="A revert: the products it left as they were, with the reason.",
+    )
+    def conflicts(self, root: ImportJob) -> QuerySet[RevertConflict]:
+        """A revert: the products it left as they were, with the reason, in file order."""
+        return RevertConflict.objects.filter(job_id=root.pk).order_by("id")

@@ -4,6 +4,8 @@
 The file can be fixed and uploaded again as it is: `line` and `error` are unknown column
 names, which imports ignore. A row of a semicolon or tab file is re-split with the job's
 delimiter; a row with more fields than the header keeps the extra ones after `error`.
+
+GET /imports/<id>/changes.csv: the change log, before and after side by side.
 """
 
 import csv
@@ -22,7 +24,8 @@ from django.utils.http import urlencode
 from graphql import GraphQLError
 
 from core.ids import node_pk
-from imports.models import ImportJob, ImportRowError
+from imports import changes
+from imports.models import ImportChange, ImportJob, ImportRowError
 
 BATCH = 2000
 
@@ -68,6 +71,78 @@ async def _rows(job: ImportJob) -> AsyncIterator[str]:
         for _, raw, line, message in batch:
             yield error_line(raw, line, message, len(job.header), delimiter)
         after = batch[-1][0]
+
+
+CHANGE_HEADER = [
+    "line", "change", "sku",
+    "before_sku", "before_name", "before_description", "before_active",
+    "after_sku", "after_name", "after_description", "after_active",
+    "changed_fields",
+]
+
+
+def _cell(value: object) -> str:
+    if value is None:
+        return ""
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    return str(value)
+
+
+def change_row(change: ImportChange) -> list[str]:
+    """One change as CSV cells: before and after side by side (empty: not known or none)."""
+    before = changes.before_values(change)
+    after = changes.after_values(change, change.product)
+    cells: list[object] = [change.line, change.get_kind_display().upper(), change.sku]
+    cells += [None] * 4 if before is None else [
+        before.sku, before.name, before.description, before.active
+    ]
+    cells += [after.sku, after.name, after.description, after.active]
+    cells.append(" ".join(changes.changed_fields(change)))
+    return [_cell(c) for c in cells]
+
+
+async def _change_rows(job: ImportJob) -> AsyncIterator[str]:
+    yield _line(CHANGE_HEADER)
+    fetch = sync_to_async(
+        lambda after: list(
+            ImportChange.objects.filter(job_id=job.pk, line__gt=after)
+            .select_related("product")
+            .order_by("line")[:BATCH]
+        )
+    )
+    after = 0
+    while batch := await fetch(after):
+        out = io.StringIO()
+        csv.writer(out, lineterminator="\r\n").writerows(change_row(c) for c in batch)
+        yield out.getvalue()
+        after = batch[-1].line
+
+
+async def changes_csv(
+    request: HttpRequest, job_id: str
+) -> StreamingHttpResponse | JsonResponse | HttpResponseRedirect:
+    """Stream an import's change log (sign-in required); 410 once it has been pruned."""
+    user = await request.auser()
+    if not user.is_authenticated:
+        if wants_html(request):
+            return HttpResponseRedirect("/login?" + urlencode({"next": request.path}))
+        return JsonResponse(
+            {"error": "Sign in first: send a session cookie or 'Authorization: Bearer <token>'."},
+            status=401,
+        )
+    job = await ImportJob.objects.filter(pk=_job_id(job_id)).afirst()
+    if job is None:
+        raise Http404("No import job with this id.")
+    if job.changes_pruned_at is not None:
+        return JsonResponse(
+            {"error": f"The change log of this import was removed on "
+                      f"{job.changes_pruned_at:%Y-%m-%d} (IMPORT_CHANGE_RETENTION_DAYS)."},
+            status=410,
+        )
+    response = StreamingHttpResponse(_change_rows(job), content_type="text/csv; charset=utf-8")
+    response["Content-Disposition"] = f'attachment; filename="import-{job.pk}-changes.csv"'
+    return response
 
 
 def wants_html(request: HttpRequest) -> bool:

@@ -19,6 +19,20 @@ class Product(models.Model):
     active = models.BooleanField(default=True)
     created_at = models.DateTimeField(auto_now_add=True)
     updated_at = models.DateTimeField(auto_now=True)
+    # Provenance: the import and file line that last wrote the product; both NULL after a
+    # person or an API token changed it. No database constraint (and no index): an import
+    # writes these on every row, and a per-row foreign-key check would cost it dearly;
+    # Django sets them to NULL when an import job row is deleted.
+    last_import = models.ForeignKey(
+        "imports.ImportJob",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        db_constraint=False,
+        db_index=False,
+        related_name="+",
+    )
+    last_import_line = models.BigIntegerField(null=True, blank=True)
 
     class Meta:
         constraints = [

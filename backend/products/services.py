@@ -79,7 +79,11 @@ def create_product(
 
 
 def update_product(pk: int, changes: dict[str, Any]) -> Product:
-    """Apply ``changes`` (any of sku, name, description, active) to product ``pk``."""
+    """Apply ``changes`` (any of sku, name, description, active) to product ``pk``.
+
+    Clears the product's provenance (``last_import``, ``last_import_line``): an import that
+    wrote it before can no longer revert it (its revert reports a conflict instead).
+    """
     fields = clean_product_fields(changes)
     with transaction.atomic():
         product = Product.objects.select_for_update().filter(pk=pk).first()
@@ -89,6 +93,9 @@ def update_product(pk: int, changes: dict[str, Any]) -> Product:
             _check_sku_free(fields["sku"], exclude_pk=pk)
         for name, value in fields.items():
             setattr(product, name, value)
+        # A person (or an API token) wrote it last now: no import can claim it any more.
+        product.last_import = None
+        product.last_import_line = None
         _save(product, fields.get("sku", product.sku))
         signals.product_updated.send(sender=Product, product=product)
     return product

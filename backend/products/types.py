@@ -1,6 +1,6 @@
 """GraphQL types of the products app: the type, its filter, order and inputs."""
 
-from typing import Any
+from typing import Annotated, Any
 
 import strawberry
 import strawberry_django
@@ -68,6 +68,17 @@ class ProductType(relay.Node):
     active: auto
     created_at: auto
     updated_at: auto
+    # The import's type is referenced lazily (by name): products never imports the imports
+    # app's modules, the schema resolves the name when it is built.
+    last_import: Annotated["ImportJobType", strawberry.lazy("imports.types")] | None = (  # noqa: F821
+        strawberry_django.field(
+            description="The import that last wrote the product; null after a person or an "
+            "API token changed it (or when it was created by hand)."
+        )
+    )
+    last_import_line: int | None = strawberry_django.field(
+        description="The line of `lastImport`'s file that last wrote the product."
+    )
 
 
 @strawberry.type(name="ProductConnection")

@@ -21,6 +21,7 @@ class EventType(models.TextChoices):
     PRODUCT_DELETED = "product.deleted", "Product deleted"
     PRODUCTS_BULK_DELETED = "products.bulk_deleted", "All products deleted"
     IMPORT_FINISHED = "import.finished", "Import finished"
+    IMPORT_REVERTED = "import.reverted", "Import reverted"
 
 
 #: Sent by ``testWebhook`` only; nobody subscribes to it.

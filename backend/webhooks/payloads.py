@@ -67,6 +67,30 @@ def import_job_data(job: ImportJob) -> dict[str, Any]:
     return data
 
 
+#: Revert job fields copied into import.reverted (camelCased).
+REVERT_JOB_FIELDS = (
+    "status",
+    "deleted_count",
+    "restored_count",
+    "conflict_count",
+    "error_message",
+    "created_at",
+    "started_at",
+    "finished_at",
+)
+
+
+def import_reverted_data(job: ImportJob) -> dict[str, Any]:
+    """``data`` of import.reverted: the revert job's id, status and counts, and the import
+    it reverted (id and file name)."""
+    data: dict[str, Any] = {"id": encode_id("ImportJob", job.pk)}
+    for field in REVERT_JOB_FIELDS:
+        data[_camel(field)] = _jsonable(getattr(job, field))
+    target = ImportJob.objects.only("file_name").get(pk=job.reverts_id)
+    data["revertedImport"] = {"id": encode_id("ImportJob", target.pk), "fileName": target.file_name}
+    return data
+
+
 def event_body(event_type: str, data: dict[str, Any], moment: datetime) -> str:
     """The exact JSON document a delivery sends (kept so every retry sends the same bytes)."""
     body = {"type": event_type, "timestamp": iso_utc(moment), "data": data}

@@ -14,13 +14,19 @@ from django.db import transaction
 from django.dispatch import receiver
 
 from imports.models import ImportJob
-from imports.signals import import_finished
+from imports.signals import import_finished, import_reverted
 from products import signals as product_signals
 
 from . import tasks
 from .models import EventType
 from .outbox import record_event
-from .payloads import bulk_deleted_data, deleted_product_data, import_job_data, product_data
+from .payloads import (
+    bulk_deleted_data,
+    deleted_product_data,
+    import_job_data,
+    import_reverted_data,
+    product_data,
+)
 
 #: One connection per receiver, however often the module is imported.
 UID = "webhooks.outbox"
@@ -62,3 +68,9 @@ def on_products_bulk_deleted(sender: Any, deleted_count: int, **kwargs: Any) -> 
 def on_import_finished(sender: Any, job: ImportJob, **kwargs: Any) -> None:
     """import.finished: one event per import, with the job's status and counts."""
     publish(EventType.IMPORT_FINISHED, import_job_data(job))
+
+
+@receiver(import_reverted, dispatch_uid=UID)
+def on_import_reverted(sender: Any, job: ImportJob, **kwargs: Any) -> None:
+    """import.reverted: one event per revert (not one per product), with its counts."""
+    publish(EventType.IMPORT_REVERTED, import_reverted_data(job))

@@ -43,7 +43,9 @@ class Stopped(Exception):
 
 def apply_file(job: ImportJob, checked: CheckedFile) -> None:
     """Write the file's chunks from the job's checkpoint on; raise Stopped when told to."""
-    writer = writer_for(checked.header.columns, dry_run=job.dry_run)
+    writer = writer_for(
+        checked.header.columns, dry_run=job.dry_run, job_id=job.pk, log=job.changes_logged
+    )
     start = Position(job.checkpoint_offset, job.checkpoint_line, job.rows_processed)
     for chunk in read_ahead(job, checked, writer, start):
         commit_chunk(job, writer, chunk, checked.last_line_of_key)

@@ -72,3 +72,38 @@ def sample_csv(rows: int, *, seed: int = 1, prefix: str = "sku") -> bytes:
         name = f"Name {rnd.randrange(3)}" if rnd.random() < 0.97 else ""
         out.append(f'{sku},{name},"{description}",{active}')
     return ("\n".join(out) + "\n").encode()
+
+
+@pytest.fixture
+def run_revert(django_capture_on_commit_callbacks) -> Callable[..., ImportJob]:
+    """Queue the revert of `job` and work the queue in this thread; returns the revert job
+    as it ended."""
+
+    def run_revert(job: ImportJob) -> ImportJob:
+        revert = services.submit_revert(job.pk)
+        with django_capture_on_commit_callbacks(execute=True):
+            services.process_queue()
+        revert.refresh_from_db()
+        return revert
+
+    return run_revert
+
+
+def full_catalogue() -> dict[str, tuple]:
+    """Every product as `sku -> (name, description, active, last_import_id, line)`."""
+    return {
+        p.sku: (p.name, p.description, p.active, p.last_import_id, p.last_import_line)
+        for p in Product.objects.order_by("id")
+    }
+
+
+def change_log(job: ImportJob) -> list[tuple]:
+    """The job's change log as `(kind, line, sku, product id, before..., changed fields)`."""
+    from imports import changes
+    from imports.models import ImportChange
+
+    return [
+        (c.kind, c.line, c.sku, c.before_sku, c.before_name, c.before_description,
+         c.before_active, tuple(changes.changed_fields(c)), changes.after_values(c, c.product))
+        for c in ImportChange.objects.filter(job=job).select_related("product").order_by("line")
+    ]

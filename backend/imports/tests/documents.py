@@ -76,3 +76,54 @@ def public_operation(name: str) -> str:
         wanted.append(current)
         visit(defs[current], Spreads())
     return "\n".join(print_ast(defs[n]) for n in wanted)
+
+REVERT_FIELDS = """
+fragment RevertFields on ImportJob {
+  id kind status progress rowsProcessed deletedCount restoredCount conflictCount
+  revertBlockedReason changesKeptUntil reverts { id fileName }
+}
+"""
+
+REVERT_IMPORT = REVERT_FIELDS + """
+mutation RevertImport($id: ID!) {
+  revertImport(id: $id) {
+    ... on ImportJob { ...RevertFields }
+    ... on OperationInfo { messages { kind message field code } }
+  }
+}
+"""
+
+IMPORT_CHANGES = """
+query ImportChanges($id: ID!, $first: Int, $after: String, $kind: ImportChangeKind) {
+  importJob(id: $id) {
+    id createdCount updatedCount revertBlockedReason latestRevert { id status }
+    changes(first: $first, after: $after, kind: $kind) {
+      totalCount
+      pageInfo { hasNextPage endCursor }
+      edges { node {
+        kind line sku changedFields product { id sku }
+        before { sku name description active }
+        after { sku name description active }
+      } }
+    }
+  }
+}
+"""
+
+REVERT_CONFLICTS = """
+query RevertConflicts($id: ID!, $first: Int, $after: String) {
+  importJob(id: $id) {
+    conflictCount
+    conflicts(first: $first, after: $after) {
+      totalCount
+      edges { node { reason message laterImportId change { line sku kind } } }
+    }
+  }
+}
+"""
+
+PRODUCT_PROVENANCE = """
+query ProductProvenance($sku: String!) {
+  productBySku(sku: $sku) { sku lastImportLine lastImport { id fileName } }
+}
+"""

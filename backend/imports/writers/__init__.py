@@ -17,10 +17,11 @@ from .sqlite import SqliteWriter
 __all__ = ["Counts", "Outcome", "Writer", "writer_for"]
 
 
-def writer_for(columns: Columns, *, dry_run: bool) -> Writer:
-    """The writer for a file with these `columns`: the dry run's, or the database's own."""
+def writer_for(columns: Columns, *, dry_run: bool, job_id: int, log: bool = True) -> Writer:
+    """The writer of import `job_id` for a file with these `columns`: the dry run's, or the
+    database's own; `log`: whether it records the change log."""
     if dry_run:
-        return DryRunWriter(columns)
+        return DryRunWriter(columns, job_id, log=log)
     if connection.vendor == "postgresql":
-        return PostgresWriter(columns)
-    return SqliteWriter(columns)
+        return PostgresWriter(columns, job_id, log=log)
+    return SqliteWriter(columns, job_id, log=log)

@@ -4,8 +4,11 @@ One vocabulary from here to the API: each product a chunk touches was `CREATED`,
 or left `UNCHANGED` (its stored values already matched), which the job counts as
 `created_count`, `updated_count` and `unchanged_count`. A writer never writes a product
 whose values are unchanged. Rows come keyed by the database's `lower(sku)` (the unique
-index), one row per key. A new write strategy (a bulk load with indexes dropped, a writer
-that also logs before-values) is a new `Writer` chosen by `writers.writer_for`.
+index), one row per key. Each writer also records the import's change log in the same
+transaction (an entry per product created or updated, with the before-values of updated
+ones; `imports.models.ImportChange`) and the products' provenance (`last_import`,
+`last_import_line`). A new write strategy (a bulk load with indexes dropped) is a new
+`Writer` chosen by `writers.writer_for`, and keeps both duties.
 """
 
 from __future__ import annotations
@@ -50,10 +53,13 @@ class Writer(ABC):
     product keeps its stored value (a new product gets the model default).
     """
 
-    def __init__(self, columns: Columns) -> None:
-        """A writer for a file whose header has these `columns`."""
+    def __init__(self, columns: Columns, job_id: int, *, log: bool = True) -> None:
+        """A writer for import `job_id` of a file whose header has these `columns`; `log`
+        says whether it records the change log (provenance is always recorded)."""
         self.description = columns.description is not None
         self.active = columns.active is not None
+        self.job_id = job_id
+        self.log = log
 
     def prepare(self, rows: dict[str, ProductRow]) -> object | None:
         """Work for `write` that needs no database, done ahead in the reader thread so it
@@ -64,4 +70,4 @@ class Writer(ABC):
     def write(
         self, rows: dict[str, ProductRow], prepared: object | None = None
     ) -> dict[str, Outcome]:
-        """Apply `rows` (by key); return each key's outcome."""
+        """Apply `rows` (by key) and log their changes; return each key's outcome."""

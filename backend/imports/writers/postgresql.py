@@ -6,6 +6,12 @@ rows whose values are already stored; ``RETURNING`` tells created products from 
 and a key it does not return was unchanged. The statement also keeps the per-`active`
 product counts (``products.counts``) exact. The COPY text is built by `prepare` in the reader
 thread, so it overlaps the previous chunk's write.
+
+The change log costs two set-based additions, no per-row round trip: before the upsert, one
+``INSERT ... SELECT`` locks the stored rows that will change (``FOR UPDATE``, so nobody
+changes them before the upsert does) and logs their before-values; the upsert's
+``RETURNING`` feeds one more ``INSERT`` with the new products' tiny CREATED entries. A first
+import into an empty catalogue pays only those CREATED entries and an empty probe.
 """
 
 from __future__ import annotations
@@ -13,12 +19,14 @@ from __future__ import annotations
 import csv
 import io
 
-from django.db import connection
+from django.db import connection, transaction
 
 from products import counts
+from products.models import Product
 
 from ..rules import ProductRow
 from .base import Outcome, Writer
+from .change_log import COLUMNS, CREATED, LOG_TABLE, UPDATED
 from .stored import TABLE
 
 STAGE = "import_stage"
@@ -39,7 +47,29 @@ class PostgresWriter(Writer):
         if not rows:
             return {}
         staged = prepared if isinstance(prepared, str) else None
-        return _write(rows, self.description, self.active, staged)
+        probe = self.log and not self._only_own_products()
+        outcomes = _write(
+            rows, self.description, self.active, staged, self.job_id, self.log, probe
+        )
+        self._created = (self._created or 0) + sum(
+            1 for o in outcomes.values() if o == Outcome.CREATED
+        )
+        return outcomes
+
+    _created: int | None = None
+
+    def _only_own_products(self) -> bool:
+        """Whether every stored product was created by this import (so no product of a later
+        chunk exists yet: a first import into an empty catalogue). Then the chunk needs no
+        probe for before-values; `_write` checks the claim and probes after all if wrong."""
+        if self._created is None:  # once per run: a resumed job counts its earlier chunks
+            with connection.cursor() as cursor:
+                cursor.execute(
+                    f"SELECT count(*) FROM {LOG_TABLE} WHERE job_id = %s AND kind = {CREATED}",
+                    [self.job_id],
+                )
+                self._created = cursor.fetchone()[0]
+        return counts.product_count(Product.objects.all()) == self._created
 
 
 def stage_text(rows: dict[str, ProductRow], description: bool, active: bool) -> str:
@@ -50,18 +80,24 @@ def stage_text(rows: dict[str, ProductRow], description: bool, active: bool) -> 
     # Staged in key order, so the probes of the key index below walk it in order.
     ordered = [rows[k] for k in sorted(rows)]
     if description and active:
-        writer.writerows((r.sku, r.name, r.description, r.active) for r in ordered)
+        writer.writerows((r.line, r.sku, r.name, r.description, r.active) for r in ordered)
     elif description:
-        writer.writerows((r.sku, r.name, r.description) for r in ordered)
+        writer.writerows((r.line, r.sku, r.name, r.description) for r in ordered)
     elif active:
-        writer.writerows((r.sku, r.name, r.active) for r in ordered)
+        writer.writerows((r.line, r.sku, r.name, r.active) for r in ordered)
     else:
-        writer.writerows((r.sku, r.name) for r in ordered)
+        writer.writerows((r.line, r.sku, r.name) for r in ordered)
     return buffer.getvalue()
 
 
 def _write(
-    rows: dict[str, ProductRow], description: bool, active: bool, staged: str | None
+    rows: dict[str, ProductRow],
+    description: bool,
+    active: bool,
+    staged: str | None,
+    job_id: int,
+    log: bool,
+    probe: bool = True,
 ) -> dict[str, Outcome]:
     columns = ["sku", "name"] + ["description"] * description + ["active"] * active
     if staged is None:
@@ -75,14 +111,18 @@ def _write(
         f"({', '.join('p.' + c for c in changed)}) IS DISTINCT FROM "
         f"({', '.join('EXCLUDED.' + c for c in changed)})"
     )
+    stored_differs = (
+        f"({', '.join('q.' + c for c in columns)}) IS DISTINCT FROM "
+        f"({', '.join('s.' + c for c in columns)})"
+    )
     with connection.cursor() as cursor:
         cursor.execute(
             f"CREATE TEMP TABLE IF NOT EXISTS {STAGE} (sku text NOT NULL, name text NOT NULL, "
-            "description text, active boolean) ON COMMIT DELETE ROWS"
+            "description text, active boolean, line bigint NOT NULL) ON COMMIT DELETE ROWS"
         )
         cursor.execute(f"TRUNCATE {STAGE}")  # empty already, unless inside an outer transaction
         cursor.copy_expert(
-            f"COPY {STAGE} ({', '.join(columns)}) FROM STDIN "
+            f"COPY {STAGE} (line, {', '.join(columns)}) FROM STDIN "
             f"WITH (FORMAT csv, FORCE_NOT_NULL ({text_columns}))",
             buffer,
             size=1 << 20,
@@ -103,37 +143,119 @@ def _write(
         # The stage has no statistics and the product table's are often stale (it grows by
         # the import itself), so the planner tends to hash the WHOLE product table for the
         # probes below, once per chunk. Index probes per staged row are what we want: allow
-        # only nested loops for this statement, then put the settings back.
+        # only nested loops for these statements, then put the settings back.
         cursor.execute(
             "SELECT current_setting('enable_hashjoin'), current_setting('enable_mergejoin'), "
             "set_config('enable_hashjoin', 'off', true), "
             "set_config('enable_mergejoin', 'off', true)"
         )
         hashjoin, mergejoin = cursor.fetchone()[:2]
-        cursor.execute(
+        created = (
+            f"created AS (INSERT INTO {LOG_TABLE} (job_id, kind, line, product_id, sku) "
+            f"SELECT %s, {CREATED}, line, id, sku FROM written WHERE inserted) "
+            if log
+            else ""
+        )
+        upsert = (
             f"WITH {before}written AS ("
-            f"INSERT INTO {TABLE} AS p (sku, name, description, active, created_at, updated_at) "
+            f"INSERT INTO {TABLE} AS p (sku, name, description, active, created_at, updated_at, "
+            "last_import_id, last_import_line) "
             f"SELECT sku, name, {'description' if description else chr(39) * 2}, "
-            f"{'active' if active else 'true'}, statement_timestamp(), statement_timestamp() "
-            f"FROM {STAGE} s WHERE NOT EXISTS (SELECT 1 FROM {TABLE} q "
+            f"{'active' if active else 'true'}, statement_timestamp(), statement_timestamp(), "
+            f"%s, line FROM {STAGE} s WHERE NOT EXISTS (SELECT 1 FROM {TABLE} q "
             f"WHERE lower(q.sku) = lower(s.sku) AND ({', '.join('q.' + c for c in columns)}) "
             f"IS NOT DISTINCT FROM ({', '.join('s.' + c for c in columns)})) "
             "ORDER BY lower(s.sku) "
-            f"ON CONFLICT (lower(sku)) DO UPDATE SET {updates}, updated_at = EXCLUDED.updated_at "
-            f"WHERE {differs} RETURNING lower(p.sku) AS k, xmax = 0 AS inserted, p.active) "
+            f"ON CONFLICT (lower(sku)) DO UPDATE SET {updates}, updated_at = EXCLUDED.updated_at, "
+            "last_import_id = EXCLUDED.last_import_id, "
+            "last_import_line = EXCLUDED.last_import_line "
+            f"WHERE {differs} RETURNING p.id, lower(p.sku) AS k, xmax = 0 AS inserted, p.active, "
+            f"p.sku, p.last_import_line AS line){', ' if log else ' '}{created}"
             f"SELECT w.k, w.inserted, w.active, {old_active} FROM written w {join_before}"
         )
-        written = cursor.fetchall()
+        params = [job_id, job_id] if log else [job_id]
+
+        def write_products() -> list[tuple]:
+            cursor.execute(upsert, params)
+            return cursor.fetchall()
+
+        def log_then_write() -> tuple[int, list[tuple]]:
+            logged = _log_updates(cursor, columns, stored_differs, description, active, job_id)
+            return logged, write_products()
+
+        if not log:
+            written = write_products()
+            logged = sum(1 for _, inserted, _, _ in written if not inserted)
+        elif probe:
+            logged, written = log_then_write()
+        else:
+            # No stored product can have these keys (see PostgresWriter._only_own_products):
+            # write without the probe; if a product was updated after all (someone created
+            # one meanwhile), undo that and log its before-values first.
+            savepoint = transaction.savepoint()
+            written = write_products()
+            if all(inserted for _, inserted, _, _ in written):
+                transaction.savepoint_commit(savepoint)
+                logged = 0
+            else:
+                transaction.savepoint_rollback(savepoint)
+                logged, written = log_then_write()
         cursor.execute(
             "SELECT set_config('enable_hashjoin', %s, true), "
             "set_config('enable_mergejoin', %s, true)",
             [hashjoin, mergejoin],
         )
+        updated = sum(1 for _, inserted, _, _ in written if not inserted)
+        if updated != logged:
+            # A product with one of these SKUs was created by someone else between the two
+            # statements, so its before-values are unknown: roll the chunk back (the job
+            # resumes from its checkpoint and writes it again).
+            raise ConcurrentProductWrite(
+                f"{updated - logged} product(s) of this chunk were created while it was "
+                "written; the chunk is written again."
+            )
         counts.record(cursor, _count_changes(written))
     outcomes = dict.fromkeys(rows, Outcome.UNCHANGED)
     for key, inserted, _, _ in written:
         outcomes[key] = Outcome.CREATED if inserted else Outcome.UPDATED
     return outcomes
+
+
+class ConcurrentProductWrite(RuntimeError):
+    """A product of the chunk appeared during its write; the chunk must be written again."""
+
+
+def _log_updates(
+    cursor, columns: list[str], stored_differs: str, description: bool, active: bool, job_id: int
+) -> int:
+    """Lock the stored products the stage changes and log their before-values; return how
+    many (one statement; the locks hold until the chunk commits)."""
+    after_description = (
+        "CASE WHEN s.description IS DISTINCT FROM q.description THEN s.description END"
+        if description
+        else "NULL::text"
+    )
+    after_active = (
+        "CASE WHEN s.active IS DISTINCT FROM q.active THEN s.active END"
+        if active
+        else "NULL::boolean"
+    )
+    cursor.execute(
+        f"WITH old AS (SELECT s.line, q.id, s.sku, "
+        "CASE WHEN s.name IS DISTINCT FROM q.name THEN s.name END AS after_name, "
+        f"{after_description} AS after_description, {after_active} AS after_active, "
+        "q.sku AS before_sku, q.name AS before_name, q.description AS before_description, "
+        "q.active AS before_active, q.last_import_id AS before_import_id, "
+        "q.last_import_line AS before_import_line "
+        f"FROM {STAGE} s JOIN {TABLE} q ON lower(q.sku) = lower(s.sku) "
+        f"WHERE {stored_differs} FOR UPDATE OF q) "
+        f"INSERT INTO {LOG_TABLE} ({', '.join(COLUMNS)}) "
+        f"SELECT %s, {UPDATED}, line, id, sku, after_name, after_description, after_active, "
+        "before_sku, before_name, before_description, before_active, before_import_id, "
+        "before_import_line FROM old",
+        [job_id],
+    )
+    return cursor.rowcount
 
 
 def _count_changes(written: list[tuple]) -> dict[bool, int]:

@@ -1,7 +1,10 @@
 """The embedded mode's writer (SQLite): compare in Python, write only new and changed rows.
 
-The stored values are read and compared with the rows, then new products are inserted and
-changed ones updated with `executemany` (ON CONFLICT on the `lower(sku)` index as a guard).
+The stored values are read and compared with the rows; the updated products' entries (with
+their before-values) go into the change log, then new products are inserted and changed
+ones updated with `executemany` (ON CONFLICT on the `lower(sku)` index as a guard), and the
+new products' entries are logged with their ids. The embedded database takes its write lock
+at BEGIN, so nothing changes between the read and the writes.
 """
 
 from __future__ import annotations
@@ -11,6 +14,7 @@ from django.utils import timezone
 
 from ..rules import ProductRow
 from .base import Outcome, Writer
+from .change_log import CREATED, LOG_TABLE, insert_entries, updated_entry
 from .stored import TABLE, compare
 
 
@@ -20,16 +24,18 @@ class SqliteWriter(Writer):
     def write(
         self, rows: dict[str, ProductRow], prepared: object | None = None
     ) -> dict[str, Outcome]:
-        """Apply `rows` (by key); return each key's outcome."""
+        """Apply `rows` (by key) and log their changes; return each key's outcome."""
         if not rows:
             return {}
-        description, active = self.description, self.active
-        outcomes = compare(rows)
+        description, active, job_id = self.description, self.active, self.job_id
+        outcomes, stored = compare(rows)
         now = connection.ops.adapt_datetimefield_value(timezone.now())
         # Sorted by key, the unique index is filled in order; a bigger page cache (64 MiB,
         # this connection only) keeps the other indexes' pages in memory.
-        new = [rows[k] for k, o in sorted(outcomes.items()) if o == Outcome.CREATED]
+        new = [(k, rows[k]) for k, o in sorted(outcomes.items()) if o == Outcome.CREATED]
         changed = [(k, rows[k]) for k, o in outcomes.items() if o == Outcome.UPDATED]
+        if self.log:
+            insert_entries(updated_entry(job_id, row, stored[key]) for key, row in changed)
         sets = ["sku = %s", "name = %s"] + ["description = %s"] * description
         sets += ["active = %s"] * active
         with connection.cursor() as cursor:
@@ -37,10 +43,11 @@ class SqliteWriter(Writer):
             if new:
                 cursor.executemany(
                     f"INSERT INTO {TABLE} (sku, name, description, active, created_at, "
-                    "updated_at) VALUES (%s, %s, %s, %s, %s, %s) ON CONFLICT (lower(sku)) DO "
-                    "UPDATE SET sku = excluded.sku, name = excluded.name, description = "
-                    "excluded.description, active = excluded.active, updated_at = "
-                    "excluded.updated_at",
+                    "updated_at, last_import_id, last_import_line) VALUES (%s, %s, %s, %s, %s, "
+                    "%s, %s, %s) ON CONFLICT (lower(sku)) DO UPDATE SET sku = excluded.sku, "
+                    "name = excluded.name, description = excluded.description, active = "
+                    "excluded.active, updated_at = excluded.updated_at, last_import_id = "
+                    "excluded.last_import_id, last_import_line = excluded.last_import_line",
                     [
                         (
                             r.sku,
@@ -49,18 +56,27 @@ class SqliteWriter(Writer):
                             True if r.active is None else r.active,
                             now,
                             now,
+                            job_id,
+                            r.line,
                         )
-                        for r in new
+                        for _, r in new
                     ],
                 )
+                if self.log:
+                    cursor.executemany(
+                        f"INSERT INTO {LOG_TABLE} (job_id, kind, line, product_id, sku) "
+                        f"SELECT %s, {CREATED}, %s, id, sku FROM {TABLE} WHERE lower(sku) = %s",
+                        [(job_id, r.line, key) for key, r in new],
+                    )
             if changed:
                 cursor.executemany(
-                    f"UPDATE {TABLE} SET {', '.join(sets)}, updated_at = %s WHERE lower(sku) = %s",
+                    f"UPDATE {TABLE} SET {', '.join(sets)}, updated_at = %s, "
+                    "last_import_id = %s, last_import_line = %s WHERE lower(sku) = %s",
                     [
                         (r.sku, r.name)
                         + ((r.description,) if description else ())
                         + ((r.active,) if active else ())
-                        + (now, key)
+                        + (now, job_id, r.line, key)
                         for key, r in changed
                     ],
                 )

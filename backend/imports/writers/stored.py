@@ -1,10 +1,12 @@
 """The stored values of products, compared with incoming rows (the dry run and SQLite).
 
-PostgreSQL's writer compares inside its one SQL statement instead; both reach the same
+PostgreSQL's writer compares inside its SQL statements instead; both reach the same
 outcome per key.
 """
 
 from __future__ import annotations
+
+from typing import NamedTuple
 
 from django.db import connection
 
@@ -15,10 +17,25 @@ TABLE = "products_product"
 SQLITE_BATCH = 500  # bound parameters per statement stay well under SQLite's limit
 
 
-def stored_values(keys: list[str]) -> dict[str, tuple]:
-    """The stored `(sku, name, description, active)` of the products with these keys."""
-    found: dict[str, tuple] = {}
-    sql = f"SELECT lower(sku), sku, name, description, active FROM {TABLE} WHERE lower(sku) "
+class Stored(NamedTuple):
+    """A product as stored: its id, values and provenance."""
+
+    id: int
+    sku: str
+    name: str
+    description: str
+    active: bool
+    last_import_id: int | None
+    last_import_line: int | None
+
+
+def stored_values(keys: list[str]) -> dict[str, Stored]:
+    """The stored products with these keys, by key."""
+    found: dict[str, Stored] = {}
+    sql = (
+        f"SELECT lower(sku), id, sku, name, description, active, last_import_id, "
+        f"last_import_line FROM {TABLE} WHERE lower(sku) "
+    )
     with connection.cursor() as cursor:
         if connection.vendor == "postgresql":
             cursor.execute(sql + "= ANY(%s)", [keys])
@@ -29,25 +46,23 @@ def stored_values(keys: list[str]) -> dict[str, tuple]:
                 batch = keys[start : start + SQLITE_BATCH]
                 cursor.execute(sql + f"IN ({','.join(['%s'] * len(batch))})", batch)
                 rows.extend(cursor.fetchall())
-    for key, *values in rows:
-        values[3] = bool(values[3])
-        found[key] = tuple(values)
+    for key, pk, sku, name, description, active, import_id, line in rows:
+        found[key] = Stored(pk, sku, name, description, bool(active), import_id, line)
     return found
 
 
-def differs(row: ProductRow, stored: tuple) -> bool:
-    """Whether writing `row` would change the stored `(sku, name, description, active)`."""
-    sku, name, description, active = stored
+def differs(row: ProductRow, stored: Stored) -> bool:
+    """Whether writing `row` would change the stored product's values."""
     return (
-        row.sku != sku
-        or row.name != name
-        or (row.description is not None and row.description != description)
-        or (row.active is not None and row.active != active)
+        row.sku != stored.sku
+        or row.name != stored.name
+        or (row.description is not None and row.description != stored.description)
+        or (row.active is not None and row.active != stored.active)
     )
 
 
-def compare(rows: dict[str, ProductRow]) -> dict[str, Outcome]:
-    """The outcome each row would have, without writing anything."""
+def compare(rows: dict[str, ProductRow]) -> tuple[dict[str, Outcome], dict[str, Stored]]:
+    """The outcome each row would have, and the stored products; nothing is written."""
     stored = stored_values(list(rows))
     outcomes = {}
     for key, row in rows.items():
@@ -56,4 +71,4 @@ def compare(rows: dict[str, ProductRow]) -> dict[str, Outcome]:
             outcomes[key] = Outcome.CREATED
         else:
             outcomes[key] = Outcome.UPDATED if differs(row, values) else Outcome.UNCHANGED
-    return outcomes
+    return outcomes, stored

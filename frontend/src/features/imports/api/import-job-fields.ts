@@ -20,5 +20,15 @@ export const ImportJobFieldsFragment = graphql(`
     createdAt
     startedAt
     finishedAt
+    kind
+    deletedCount
+    restoredCount
+    conflictCount
+    revertBlockedReason
+    changesKeptUntil
+    reverts {
+      id
+      fileName
+    }
   }
 `);

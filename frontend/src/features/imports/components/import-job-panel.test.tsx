@@ -18,6 +18,13 @@ const base = {
   updatedCount: 0,
   unchangedCount: 0,
   replacedCount: 0,
+  kind: 'IMPORT',
+  deletedCount: 0,
+  restoredCount: 0,
+  conflictCount: 0,
+  revertBlockedReason: null,
+  changesKeptUntil: null,
+  reverts: null,
   errorCount: 0,
 };
 const noErrors = { __typename: 'ImportRowErrorConnection', totalCount: 0, edges: [] };

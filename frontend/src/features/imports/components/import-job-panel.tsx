@@ -10,7 +10,10 @@ import type { ImportJobFieldsFragment } from '@/gql/graphql';
 import { formatBytes, formatDateTime, formatDuration, formatNumber } from '@/lib/format';
 import { useCancelImport } from '@/features/imports/api/cancel-import';
 import { useLiveImportJob } from '@/features/imports/hooks/use-live-import-job';
+import { ImportChanges } from '@/features/imports/components/import-changes';
 import { ImportErrorsTable } from '@/features/imports/components/import-errors-table';
+import { RevertSummary } from '@/features/imports/components/revert-summary';
+import { UndoImport } from '@/features/imports/components/undo-import';
 import { elapsedMs, importStatusWords, isFinished, remainingMs } from '@/features/imports/lib/import-status';
 
 /** Ticks once a second while `running`, for the elapsed time and the estimate. */
@@ -61,10 +64,12 @@ export interface ImportJobPanelProps {
   onStatusChange?: () => void;
   /** Every new snapshot of the job, so the history row shows the same live numbers. */
   onJob?: (job: ImportJobFieldsFragment) => void;
+  /** Opens another job (the revert an Undo queued). */
+  onSelect?: (id: string) => void;
 }
 
 /** One import, live: status in words, progress, counts, time, Cancel, and its first errors. */
-export function ImportJobPanel({ id, onStatusChange, onJob }: ImportJobPanelProps) {
+export function ImportJobPanel({ id, onStatusChange, onJob, onSelect }: ImportJobPanelProps) {
   const { job, errors, mode, loading, notFound, error, refetch } = useLiveImportJob(id);
   const [, cancelImport] = useCancelImport();
   const [confirmCancel, setConfirmCancel] = useState(false);
@@ -85,6 +90,7 @@ export function ImportJobPanel({ id, onStatusChange, onJob }: ImportJobPanelProp
   if (!job) return error ? <ErrorState message={describeError(error)} onRetry={refetch} /> : null;
 
   const words = importStatusWords(job.status);
+  const isRevert = job.kind === 'REVERT';
   const elapsed = elapsedMs(job, now);
   const left = remainingMs(job, now);
 
@@ -101,7 +107,7 @@ export function ImportJobPanel({ id, onStatusChange, onJob }: ImportJobPanelProp
       <div className="job-head">
         <div>
           <h2 id="job-title">
-            {job.dryRun ? 'Dry run of ' : 'Import of '}
+            {isRevert ? '' : job.dryRun ? 'Dry run of ' : 'Import of '}
             <span className="mono">{job.fileName}</span>
           </h2>
           <p className="muted">
@@ -115,12 +121,20 @@ export function ImportJobPanel({ id, onStatusChange, onJob }: ImportJobPanelProp
           </span>
           {running && (
             <Button variant="danger" onClick={() => setConfirmCancel(true)}>
-              Cancel import
+              {isRevert ? 'Cancel revert' : 'Cancel import'}
             </Button>
           )}
+          {!running && onSelect && <UndoImport job={job} onQueued={onSelect} />}
         </div>
       </div>
-      <ProgressBar label="Import progress" value={job.progress} valueText={job.status === 'PENDING' ? 'waiting for earlier imports' : `${formatBytes(job.bytesProcessed)} of ${formatBytes(job.fileSize)}`} />
+      <ProgressBar
+        label={isRevert ? 'Revert progress' : 'Import progress'}
+        value={job.progress}
+        valueText={job.status === 'PENDING' ? 'waiting for earlier imports' : isRevert ? `${formatNumber(job.rowsProcessed)} changes reverted` : `${formatBytes(job.bytesProcessed)} of ${formatBytes(job.fileSize)}`}
+      />
+      {isRevert ? (
+        <RevertSummary job={job} />
+      ) : (
       <dl className="stats">
         <div className="stat">
           <dt>Rows processed</dt>
@@ -155,6 +169,7 @@ export function ImportJobPanel({ id, onStatusChange, onJob }: ImportJobPanelProp
           <dd>{job.status === 'PENDING' ? 'waiting for earlier imports' : running ? (left == null ? 'estimating…' : `about ${formatDuration(left)}`) : '—'}</dd>
         </div>
       </dl>
+      )}
       {job.status === 'PENDING' && <Notice tone="info">Queued: imports run one at a time, in the order they were sent; this one starts when the earlier ones have finished.</Notice>}
       {job.status === 'FAILED' && job.errorMessage && (
         <Notice tone="error">
@@ -170,7 +185,13 @@ export function ImportJobPanel({ id, onStatusChange, onJob }: ImportJobPanelProp
               : 'Cancelled before any product was changed.'}
         </Notice>
       )}
-      {job.status === 'COMPLETED' && <Notice tone="success">{finishedSummary(job)}</Notice>}
+      {isRevert && job.status === 'COMPLETED' && (
+        <Notice tone="success">
+          Revert finished: {formatNumber(job.deletedCount)} deleted, {formatNumber(job.restoredCount)} restored, {formatNumber(job.conflictCount)} kept because they were written again
+          since.
+        </Notice>
+      )}
+      {!isRevert && job.status === 'COMPLETED' && <Notice tone="success">{finishedSummary(job)}</Notice>}
       <ConfirmDialog
         open={confirmCancel && running}
         onOpenChange={setConfirmCancel}
@@ -183,6 +204,7 @@ export function ImportJobPanel({ id, onStatusChange, onJob }: ImportJobPanelProp
         <p>{cancelConsequence(job)}</p>
       </ConfirmDialog>
       {job.errorCount > 0 && <ImportErrorsTable jobId={job.id} errorCount={job.errorCount} errors={errors} />}
+      {!isRevert && !running && job.createdCount + job.updatedCount > 0 && <ImportChanges jobId={job.id} dryRun={job.dryRun} />}
     </section>
   );
 }

@@ -54,7 +54,7 @@ export default function ImportPage() {
           onStaged={setStaged}
         />
       )}
-      {selectedId && <ImportJobPanel key={selectedId} id={selectedId} onStatusChange={onStatusChange} onJob={setLive} />}
+      {selectedId && <ImportJobPanel key={selectedId} id={selectedId} onStatusChange={onStatusChange} onJob={setLive} onSelect={select} />}
       <ImportHistory selectedId={selectedId} onSelect={select} refreshKey={refreshKey} live={live} />
     </section>
   );

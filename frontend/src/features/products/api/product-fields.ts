@@ -10,5 +10,10 @@ export const ProductFieldsFragment = graphql(`
     active
     createdAt
     updatedAt
+    lastImportLine
+    lastImport {
+      id
+      fileName
+    }
   }
 `);

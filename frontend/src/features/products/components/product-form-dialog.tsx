@@ -11,6 +11,7 @@ import { isUnauthenticated } from '@/lib/graphql-client';
 import { splitMessages, type FieldErrors } from '@/lib/operation-info';
 import { useCreateProduct } from '@/features/products/api/create-product';
 import { useUpdateProduct } from '@/features/products/api/update-product';
+import { ProductProvenance } from '@/features/products/components/product-provenance';
 
 const FORM_FIELDS = ['sku', 'name', 'description', 'active'] as const;
 const noErrors: FieldErrors = { byField: {}, general: [] };
@@ -93,6 +94,12 @@ export function ProductFormDialog({ product, restored, onClose, onSaved }: Produ
       <form onSubmit={submit} noValidate>
         {restored && <Notice tone="warning">{DRAFT_RESTORED_MESSAGE}</Notice>}
         {errors.general.length > 0 && <Notice tone="error">{errors.general.join(' ')}</Notice>}
+        {product && product !== 'new' && (
+          <p className="muted">
+            Last written by: <ProductProvenance product={product} />
+            {product.lastImport && ' (saving your changes makes them yours: an undo of that import then keeps them)'}
+          </p>
+        )}
         <div className="form-grid">
           <TextField label="SKU" value={sku} onChange={(e) => setSku(e.target.value)} errors={errors.byField.sku} aria-required="true" limit={TEXT_LIMIT} autoComplete="off" />
           <TextField label="Name" value={name} onChange={(e) => setName(e.target.value)} errors={errors.byField.name} aria-required="true" limit={TEXT_LIMIT} autoComplete="off" />

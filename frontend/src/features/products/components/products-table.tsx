@@ -2,6 +2,7 @@ import { Button } from '@/components/ui/button';
 import { StatusBadge } from '@/components/ui/status-badge';
 import type { ProductFieldsFragment } from '@/gql/graphql';
 import { formatDateTime } from '@/lib/format';
+import { ProductProvenance } from '@/features/products/components/product-provenance';
 import type { ProductsView, SortField } from '@/features/products/lib/products-view';
 
 export interface ProductsTableProps {
@@ -41,6 +42,7 @@ export function ProductsTable({ products, view, busy, onSort, onEdit, onDelete }
           <col className="hide-narrow" style={{ width: '23%' }} />
           <col style={{ width: '9%' }} />
           <col style={{ width: '17%' }} />
+          <col className="hide-narrow" style={{ width: '16%' }} />
           <col style={{ width: '150px' }} />
         </colgroup>
         <thead>
@@ -52,6 +54,9 @@ export function ProductsTable({ products, view, busy, onSort, onEdit, onDelete }
             </th>
             <th scope="col">Status</th>
             <SortHeader field="updatedAt" label="Updated" view={view} onSort={onSort} />
+            <th scope="col" className="hide-narrow">
+              Written by
+            </th>
             <th scope="col">
               <span className="visually-hidden">Actions</span>
             </th>
@@ -66,6 +71,7 @@ export function ProductsTable({ products, view, busy, onSort, onEdit, onDelete }
                   <td className="hide-narrow" />
                   <td />
                   <td />
+                  <td className="hide-narrow" />
                   <td />
                 </tr>
               ))
@@ -83,6 +89,9 @@ export function ProductsTable({ products, view, busy, onSort, onEdit, onDelete }
                   <td className="card-status">{product.active ? <StatusBadge label="Active" tone="success" /> : <StatusBadge label="Inactive" />}</td>
                   <td className="cell-clip" data-label="Updated">
                     {formatDateTime(product.updatedAt)}
+                  </td>
+                  <td className="cell-clip hide-narrow" data-label="Written by">
+                    <ProductProvenance product={product} />
                   </td>
                   <td className="actions">
                     <Button size="sm" onClick={() => onEdit(product)} aria-label={`Edit ${product.sku}`}>

@@ -11,6 +11,7 @@ const eventWords: Record<WebhookEventType, { wire: string; label: string }> = {
   PRODUCT_DELETED: { wire: 'product.deleted', label: 'Product deleted' },
   PRODUCTS_BULK_DELETED: { wire: 'products.bulk_deleted', label: 'All products deleted' },
   IMPORT_FINISHED: { wire: 'import.finished', label: 'Import finished' },
+  IMPORT_REVERTED: { wire: 'import.reverted', label: 'Import reverted' },
 };
 
 /** Every event a webhook can subscribe to (the schema's `WebhookEventType`), by wire name. */

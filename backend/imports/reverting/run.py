@@ -1,0 +1,72 @@
+"""The revert job's loop: the target's change log in file order, chunk by chunk.
+
+Each chunk (IMPORT_CHUNK_ROWS entries) commits in one transaction with the revert job's
+checkpoint (`checkpoint_line`: the last line reverted) and counts, like an import's chunks:
+a cancelled revert stops at a chunk boundary, and a killed worker's revert resumes after
+the last committed chunk with exact counts.
+"""
+
+from __future__ import annotations
+
+from django.conf import settings
+from django.db import connection, transaction
+
+from .. import finishing
+from ..models import ImportChange, ImportJob
+from . import postgresql, sqlite
+
+LAST_LINE = 2**62
+
+FIELDS = [
+    "checkpoint_line", "rows_processed", "deleted_count", "restored_count", "conflict_count",
+    "progress", "chunks_committed",
+]
+
+
+class Stopped(Exception):
+    """The revert was cancelled, or another worker owns it now."""
+
+
+def revert(job: ImportJob) -> None:
+    """Revert `job.reverts` from the job's checkpoint on; raise Stopped when told to."""
+    target = ImportJob.objects.only("id", "created_count", "updated_count").get(
+        pk=job.reverts_id
+    )
+    total = max(target.created_count + target.updated_count, 1)
+    size = settings.IMPORT_CHUNK_ROWS
+    while True:
+        # The chunk ends at the line of its last entry (the size-th after the checkpoint).
+        lines = list(
+            ImportChange.objects.filter(job_id=target.pk, line__gt=job.checkpoint_line)
+            .order_by("line")
+            .values_list("line", flat=True)[size - 1 : size]
+        )
+        upto = lines[0] if lines else LAST_LINE
+        commit_chunk(job, target.pk, upto, total)
+        if not lines:
+            return
+
+
+def commit_chunk(job: ImportJob, target_id: int, upto: int, total: int) -> None:
+    """Revert the entries after the checkpoint up to line `upto`, with the checkpoint."""
+    with transaction.atomic():
+        current = (
+            ImportJob.objects.select_for_update()
+            .only("claim_token", "cancel_requested", "status")
+            .get(pk=job.pk)
+        )
+        if current.claim_token != job.claim_token or current.status != job.Status.PROCESSING:
+            raise Stopped
+        if current.cancel_requested:
+            finishing.finish_locked(job, ImportJob.Status.CANCELLED)
+            raise Stopped
+        backend = postgresql if connection.vendor == "postgresql" else sqlite
+        done = backend.revert_chunk(target_id, job.checkpoint_line, upto, job.pk)
+        job.deleted_count += done.deleted
+        job.restored_count += done.restored
+        job.conflict_count += done.conflicts
+        job.rows_processed += done.deleted + done.restored + done.conflicts
+        job.checkpoint_line = upto
+        job.progress = max(job.progress, min(99, job.rows_processed * 100 // total))
+        job.chunks_committed += 1
+        job.save(update_fields=FIELDS)

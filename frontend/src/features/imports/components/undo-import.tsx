@@ -1,0 +1,44 @@
+import { useState } from 'react';
+import { Button } from '@/components/ui/button';
+import { ConfirmDialog } from '@/components/ui/confirm-dialog';
+import type { ImportJobFieldsFragment } from '@/gql/graphql';
+import { describeError } from '@/lib/error-message';
+import { formatNumber } from '@/lib/format';
+import { useRevertImport } from '@/features/imports/api/revert-import';
+
+/**
+ * "Undo import": asks first, saying what the revert will do, then queues it and
+ * hands the revert job to `onQueued` (the page then shows its live progress).
+ * When the import cannot be reverted, says why instead.
+ */
+export function UndoImport({ job, onQueued }: { job: ImportJobFieldsFragment; onQueued: (revertId: string) => void }) {
+  const [open, setOpen] = useState(false);
+  const [, revertImport] = useRevertImport();
+  if (job.kind !== 'IMPORT' || job.dryRun) return null;
+  if (job.revertBlockedReason) {
+    return <p className="muted">{job.revertBlockedReason}</p>;
+  }
+
+  async function confirm(): Promise<string | void> {
+    const result = await revertImport({ id: job.id });
+    if (result.error) return describeError(result.error);
+    const payload = result.data?.revertImport;
+    if (payload?.__typename === 'OperationInfo') return payload.messages.map((m) => m.message).join(' ');
+    if (payload?.__typename === 'ImportJob') onQueued(payload.id);
+  }
+
+  return (
+    <>
+      <Button variant="danger" onClick={() => setOpen(true)}>
+        Undo import
+      </Button>
+      <ConfirmDialog open={open} onOpenChange={setOpen} title={`Undo the import of ${job.fileName}?`} confirmLabel="Undo import" danger onConfirm={confirm}>
+        <p>
+          This deletes the {formatNumber(job.createdCount)} products the import created and gives the {formatNumber(job.updatedCount)} products it updated their values from before
+          it.
+        </p>
+        <p className="muted">Products written again since (edited by a person or an API token, changed by a later import, or deleted) are kept as they are and listed.</p>
+      </ConfirmDialog>
+    </>
+  );
+}
