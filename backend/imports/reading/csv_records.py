@@ -58,10 +58,14 @@ class CsvReader(Reader):
         )
         self._line_base = start.line
         self._rows = start.rows
+        self._nul_seen = False  # records are checked for NUL once a block holds one
+        self._names: list[str] = []
 
     def _texts(self) -> Iterator[io.StringIO]:
         for offset, block in self._blocks:
             text = decode_block(block, offset, self._lines_before)
+            if not self._nul_seen and "\0" in text:
+                self._nul_seen = True
             if offset == 0 and block.startswith(BOM):
                 text = text[1:]
                 offset += len(BOM)
@@ -113,7 +117,13 @@ class CsvReader(Reader):
                 raise BadOption("header_row", f"Line {self._header_row} is not the start of "
                                 "a row (it is blank or inside a quoted field); choose the line "
                                 "that holds the column names.", "bad_header_row")
+            nul = _nul_field(fields)
+            if nul is not None:
+                raise BadFile(f"The header (line {line}) holds a NUL character (byte 0x00) in "
+                              f"column {nul + 1}; remove it, or upload the file as saved by "
+                              "the program that made it.")
             self.header_line = line
+            self._names = fields
             return fields
 
     def records(self) -> Iterator[Record | RowProblem]:
@@ -136,7 +146,16 @@ class CsvReader(Reader):
             end = reader.line_num
             if fields:
                 self._rows += 1
+                if self._nul_seen and (nul := _nul_field(fields)) is not None:
+                    yield RowProblem(line, "", self._nul_message(nul))
+                    continue
                 yield Record(line, fields)
+
+    def _nul_message(self, index: int) -> str:
+        name = self._names[index] if index < len(self._names) else ""
+        column = f"column {index + 1}" + (f" ({name})" if name else "")
+        return (f"{column} holds a NUL character (byte 0x00), which is not text; remove it "
+                "(shown as \ufffd in the report)")
 
     def raw_text(self, first: int, last: int) -> str:
         """The text of physical lines `first`..`last` while still buffered (for error reports)."""
@@ -152,7 +171,7 @@ class CsvReader(Reader):
         text = "".join(parts)
         if text.endswith("\n"):
             text = text[:-2] if text.endswith("\r\n") else text[:-1]
-        return text[:MAX_RAW_CHARS]
+        return text[:MAX_RAW_CHARS].replace("\0", "\ufffd")  # the database stores no NUL
 
     def _line_starts(self, block: _Block) -> list[int]:
         starts = self._line_index.get(block.first_line)
@@ -169,6 +188,14 @@ class CsvReader(Reader):
             self._line_index = {k: v for k, v in self._line_index.items() if k in keep}
             self._line_index[block.first_line] = starts
         return starts
+
+
+def _nul_field(fields: list[str]) -> int | None:
+    """The index of the first field holding a NUL character, or None."""
+    for index, value in enumerate(fields):
+        if "\0" in value:
+            return index
+    return None
 
 
 def _csv_message(error: str, line: int, last: int) -> str:

@@ -24,6 +24,7 @@ from ..problems import BadFile, BadOption
 from .compression import ByteSource
 from .detect import check_gzip_content, codec_name, detect_encoding, detect_kind
 from .header import looks_like_header
+from .text import refuse_binary
 
 SAMPLE_BYTES = 1 << 20
 SNIFF_RECORDS = 30
@@ -149,6 +150,8 @@ def _text_layout(raw: BinaryIO, options: ReadOptions, compression: str, size: in
         check_gzip_content(head)
     encoding = codec_name(options.encoding) if options.encoding else detect_encoding(head, complete)
     text = _decode_sample(head, encoding, complete)
+    refuse_binary(text, 0, "content" if complete else f"first {len(head):,} bytes",
+                  encoding)
     delimiter = parse_delimiter(options.delimiter) if options.delimiter else sniff_delimiter(text)
     sample = _records(text, delimiter, 10**9)
     header_row = _header_row(sample, options.header_row, "line") if sample else 1

@@ -17,6 +17,13 @@ from ..problems import BadFile
 BOM = b"\xef\xbb\xbf"
 MAX_LINE_BYTES = 64 << 20
 
+# Text holds few control characters: past this share of NUL and other C0 controls (tab, CR
+# and LF excepted) the data is binary, not a CSV. Fewer are bad rows of a text file.
+BINARY_SHARE = 0.10
+# A block shorter than this says too little on its own (the layout's sample covers small files).
+BINARY_MIN_CHARS = 4096
+_CONTROLS = {c: None for c in range(32) if chr(c) not in "\t\n\r"}
+
 
 def _fmt(n: int) -> str:
     return f"{n:,}"
@@ -94,7 +101,8 @@ def transcode(pieces: Iterator[bytes], encoding: str) -> Iterator[bytes]:
 def decode_block(block: bytes, offset: int, line: int) -> str:
     """Decode a block as UTF-8; `line` is the number of lines before the block.
 
-    Raises BadFile naming the line and byte of the first invalid byte or NUL byte.
+    Raises BadFile naming the line and byte of the first invalid byte, or when the block is
+    mostly NUL bytes (a NUL here and there is left to the reader: a bad row).
     """
     try:
         text = block.decode("utf-8")
@@ -105,12 +113,30 @@ def decode_block(block: bytes, offset: int, line: int) -> str:
             f"(byte {_fmt(offset + exc.start + 1)} of the file) is not valid UTF-8. Save or "
             "export the CSV as UTF-8 and upload it again."
         ) from exc
-    nul = text.find("\0")
-    if nul >= 0:
-        at = len(text[:nul].encode())
-        bad_line = line + block.count(b"\n", 0, at) + 1
-        raise BadFile(
-            f"The file contains a NUL byte on line {_fmt(bad_line)} (byte "
-            f"{_fmt(offset + at + 1)} of the file); it looks like a binary file, not a CSV."
-        )
+    if "\0" in text and len(text) >= BINARY_MIN_CHARS:
+        refuse_binary(text, line, f"bytes {_fmt(offset + 1)} to {_fmt(offset + len(block))}")
     return text
+
+
+def control_count(text: str) -> int:
+    """How many NUL and other C0 control characters (tab, CR, LF excepted) `text` holds."""
+    return len(text) - len(text.translate(_CONTROLS))
+
+
+def refuse_binary(text: str, line: int, where: str, encoding: str = "utf-8") -> None:
+    """Raise BadFile when more than `BINARY_SHARE` of `text` (the file's `where`, starting
+    after `line` lines) are control characters: the file is binary, not a CSV."""
+    controls = control_count(text)
+    if not text or controls <= BINARY_SHARE * len(text):
+        return
+    first = next(i for i, c in enumerate(text) if ord(c) in _CONTROLS)
+    bad_line = line + text.count("\n", 0, first) + 1
+    hint = ""
+    if encoding in UTF8_CODECS and text.count("\0") * 3 > len(text):
+        hint = (" If it is UTF-16 text without a byte order mark, choose the encoding "
+                "utf-16-le or utf-16-be.")
+    raise BadFile(
+        f"The file is not text: {controls * 100 // len(text)}% of the characters in its "
+        f"{where} are NUL or other control bytes (the first on line {_fmt(bad_line)}); it looks "
+        "like a binary file, not a CSV. Upload the CSV or .xlsx file itself." + hint
+    )

@@ -32,7 +32,8 @@ def failed(job: ImportJob, message: str) -> None:
         (b"sku,description\na,b\n", "The header (line 1) has no 'name' column"),
         (b"sku,name,Name\na,b,c\n", "has the column 'name' twice (columns 2 and 3)"),
         (b"\x89PNG\r\n\x1a\n\x00\x00", "This file is a PNG image, not a spreadsheet or a CSV"),
-        (b"sku,name\n\x00\x01\x02\n", "NUL byte on line 2 (byte 10 of the file)"),
+        (b"sku,name\n\x00\x01\x02\n", "23% of the characters in its content are NUL or "
+         "other control bytes (the first on line 2); it looks like a binary file, not a CSV"),
         (gzip.compress(MANY)[:-40], "The gzip file is truncated: it ends at byte"),
         (
             gzip.compress(MANY)[:10] + b"\x07" + b"\0" * 40,  # a reserved deflate block type

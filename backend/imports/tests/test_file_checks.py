@@ -69,9 +69,9 @@ def test_binary_junk_is_not_text():
         check(junk)
 
 
-def test_nul_bytes_mean_binary_file():
-    with pytest.raises(BadFile, match="NUL byte on line 2 .byte 12 of the file.; it looks like"):
-        check(b"sku,name\na,\x00b\n")
+def test_mostly_nul_bytes_mean_binary_file():
+    with pytest.raises(BadFile, match="NUL or other control bytes .the first on line 2.; it looks"):
+        check(b"sku,name\n" + b"\x00" * 200 + b"\n")
 
 
 def test_corrupt_gzip_says_where():

@@ -1,0 +1,93 @@
+"""Hostile files: NUL bytes in a text file, binary data, and files that expand without end.
+
+A NUL inside an otherwise text file is one bad row (line and message reported, the other rows
+imported); a file that is mostly NUL or other control bytes is refused as binary, wherever
+that data starts. UTF-16 text, full of NUL bytes before it is decoded, still imports.
+"""
+
+import codecs
+import gzip
+
+import pytest
+
+from imports.models import ImportJob, ImportRowError
+from imports.problems import BadFile
+from products.models import Product
+
+from .helpers import read_through
+
+pytestmark = pytest.mark.django_db
+
+
+def reported(job: ImportJob) -> list[tuple[int, str, str, str]]:
+    return [(e.line, e.sku, e.message, e.raw)
+            for e in ImportRowError.objects.filter(job=job).order_by("line")]
+
+
+def test_nul_inside_a_field_is_a_bad_row_and_the_other_rows_are_imported(run_import):
+    data = b"sku,name,description\na,Alpha,fine\nb,Be\x00ta,x\nc,Gamma,\"two\nlines\x00\"\nd,D,ok\n"
+    job = run_import(data)
+    assert job.status == ImportJob.Status.COMPLETED, job.error_message
+    assert (job.rows_processed, job.error_count, job.created_count) == (4, 2, 2)
+    assert sorted(Product.objects.values_list("sku", flat=True)) == ["a", "d"]
+    (line1, _, message1, raw1), (line2, _, message2, raw2) = reported(job)
+    assert line1 == 3 and message1.startswith("column 2 (name) holds a NUL character")
+    assert raw1 == "b,Be\ufffdta,x"  # stored without the NUL (PostgreSQL text holds none)
+    assert line2 == 4 and message2.startswith("column 3 (description) holds a NUL character")
+    assert raw2 == 'c,Gamma,"two\nlines\ufffd"'
+
+
+def test_nul_far_into_a_big_file_is_one_bad_row(run_import, settings):
+    settings.IMPORT_CHUNK_ROWS = 5000
+    rows = b"".join(b"s%d,Name %d\n" % (i, i) for i in range(20_000))
+    job = run_import(b"sku,name\n" + rows + b"late,N\x00L\n" + b"after,After\n")
+    assert job.status == ImportJob.Status.COMPLETED, job.error_message
+    assert (job.error_count, job.created_count) == (1, 20_001)
+    ((line, _, message, _),) = reported(job)
+    assert line == 20_002 and "NUL character" in message
+
+
+def test_nul_in_the_header_fails_the_file(run_import):
+    job = run_import(b"sku,na\x00me\na,A\n")
+    assert job.status == ImportJob.Status.FAILED
+    assert "The header (line 1) holds a NUL character (byte 0x00) in column 2" in job.error_message
+
+
+@pytest.mark.parametrize(
+    "junk",
+    [b"\x00" * 5000, bytes([0, 1, 2, 3, 4, 5, 6, 7, 11, 14, 15, 16]) * 500],
+    ids=["nuls", "control-bytes"],
+)
+def test_mostly_control_bytes_at_the_start_is_refused_as_binary(run_import, junk):
+    job = run_import(b"sku,name\n" + junk + b"\na,A\n")
+    assert job.status == ImportJob.Status.FAILED
+    assert "are NUL or other control bytes (the first on line 2); it looks like a binary " \
+        "file, not a CSV" in job.error_message
+    assert not Product.objects.exists()
+
+
+def test_binary_data_past_the_layout_sample_is_refused_and_nothing_written(run_import, settings,
+                                                                          monkeypatch):
+    from imports.reading import layout
+
+    monkeypatch.setattr(layout, "SAMPLE_BYTES", 4096)
+    settings.IMPORT_CHUNK_ROWS = 10
+    text = b"sku,name\n" + b"".join(b"s%d,n%d\n" % (i, i) for i in range(1000))
+    job = run_import(text + b"\x00" * 100_000 + b"\nz,Z\n")
+    assert job.status == ImportJob.Status.FAILED
+    assert "NUL or other control bytes (the first on line 1,002)" in job.error_message
+    assert not Product.objects.exists()
+
+
+@pytest.mark.parametrize("codec", ["utf-16-le", "utf-16-be"])
+def test_utf16_text_with_bom_is_not_binary(run_import, codec):
+    bom = codecs.BOM_UTF16_LE if codec == "utf-16-le" else codecs.BOM_UTF16_BE
+    data = bom + "sku,name\na,Älpha\nb,Beta\n".encode(codec)
+    job = run_import(gzip.compress(data))
+    assert job.status == ImportJob.Status.COMPLETED, job.error_message
+    assert dict(Product.objects.values_list("sku", "name")) == {"a": "Älpha", "b": "Beta"}
+
+
+def test_utf16_without_bom_is_refused_with_the_encoding_to_choose():
+    with pytest.raises(BadFile, match="choose the encoding utf-16-le or utf-16-be"):
+        read_through("sku,name\na,Alpha\n".encode("utf-16-le") * 20)
