@@ -280,6 +280,10 @@ MEDIA_URL = "/media/"  # never served: uploads are read by the worker only
 # ---- imports
 # Largest accepted upload (bytes); a bigger file fails its job with a message saying so.
 IMPORT_MAX_UPLOAD_BYTES = env_int("IMPORT_MAX_UPLOAD_BYTES", 1 << 30, min_value=1)
+# Most bytes a gzip upload may expand to; past it the job fails saying so (a "zip bomb").
+IMPORT_MAX_DECOMPRESSED_BYTES = env_int(
+    "IMPORT_MAX_DECOMPRESSED_BYTES", 20 * IMPORT_MAX_UPLOAD_BYTES, min_value=1
+)
 # Data records per chunk: each chunk commits with the job's checkpoint.
 IMPORT_CHUNK_ROWS = env_int("IMPORT_CHUNK_ROWS", 25_000, min_value=1)
 # Longest an import may run in a worker before Dramatiq stops it (it then resumes).

@@ -9,6 +9,10 @@ from ..problems import RowProblem
 from ..reading import Header, Position, Reader, Record
 from ..rules import ProductRow, clean_row, fill_variants
 
+# A chunk also ends past this many bytes of content, so that chunks of long records (a
+# description may hold a million characters) keep the worker's memory bounded.
+CHUNK_MAX_BYTES = 64 << 20
+
 
 @dataclass
 class Chunk:
@@ -26,7 +30,8 @@ class Chunk:
 
 
 def read_chunks(reader: Reader, header: Header, size: int) -> Iterator[Chunk]:
-    """Yield chunks of at most `size` data records, in file order, the last one possibly empty.
+    """Yield chunks of at most `size` data records (fewer when they hold more than
+    `CHUNK_MAX_BYTES`), in file order, the last one possibly empty.
 
     The last chunk is always yielded (even when empty) so the caller sees the final position.
     Each problem gets the record's text as written.
@@ -35,6 +40,7 @@ def read_chunks(reader: Reader, header: Header, size: int) -> Iterator[Chunk]:
     chunk = Chunk()
     rows, rejected = chunk.rows, chunk.rejected
     count = 0
+    until = reader.produced + CHUNK_MAX_BYTES
     for record in fill_variants(reader.records(), columns):
         if type(record) is Record:
             row = clean_row(record.line, record.fields, columns)
@@ -46,13 +52,14 @@ def read_chunks(reader: Reader, header: Header, size: int) -> Iterator[Chunk]:
             raw = reader.raw_text(record.line, reader.lines_read())
             rejected.append(record._replace(raw=raw))
         count += 1
-        if count >= size:
+        if count >= size or reader.produced > until:
             chunk.end = reader.position()
             chunk.consumed = reader.consumed
             yield chunk
             chunk = Chunk()
             rows, rejected = chunk.rows, chunk.rejected
             count = 0
+            until = reader.produced + CHUNK_MAX_BYTES
     chunk.end = reader.position()
     chunk.consumed = reader.consumed
     yield chunk

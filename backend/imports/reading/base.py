@@ -73,3 +73,9 @@ class Reader(ABC):
     @abstractmethod
     def consumed(self) -> int:
         """Bytes of the uploaded file itself read so far (for progress)."""
+
+    @property
+    def produced(self) -> int:
+        """Bytes of content read so far (decompressed; at most a block past the last record),
+        which bounds the memory a chunk of records takes."""
+        return self.consumed

@@ -1,8 +1,10 @@
 """Bytes of an uploaded import file: plain, or gzip detected by its magic bytes (not its name).
 
-Everything streams: memory stays bounded by the piece size whatever the file size.
-`ByteSource.consumed` counts bytes of the uploaded file itself (compressed or not) for
-progress; everything after this stage counts decompressed bytes. Another compression would
+Everything streams: memory stays bounded by the piece size whatever the file size, and a
+gzip file may expand to at most `IMPORT_MAX_DECOMPRESSED_BYTES` (a file that expands further
+fails saying so, however little of it was uploaded). `ByteSource.consumed` counts bytes of the
+uploaded file itself (compressed or not) for progress, `ByteSource.produced` the bytes given
+out; everything after this stage counts decompressed bytes. Another compression would
 be one more branch of `ByteSource.pieces`.
 """
 
@@ -11,6 +13,8 @@ from __future__ import annotations
 import zlib
 from collections.abc import Iterator
 from typing import BinaryIO
+
+from django.conf import settings
 
 from ..problems import BadFile
 
@@ -26,10 +30,13 @@ def _fmt(n: int) -> str:
 class ByteSource:
     """The decompressed bytes of an uploaded file object, gzip detected by its magic bytes."""
 
-    def __init__(self, raw: BinaryIO) -> None:
-        """Wrap `raw`, a binary file object positioned at its start."""
+    def __init__(self, raw: BinaryIO, max_bytes: int | None = None) -> None:
+        """Wrap `raw`, a binary file object positioned at its start; a gzip file may expand
+        to `max_bytes` (default: the `IMPORT_MAX_DECOMPRESSED_BYTES` setting)."""
         self.raw = raw
         self.consumed = 0
+        self.produced = 0
+        self.max_bytes = settings.IMPORT_MAX_DECOMPRESSED_BYTES if max_bytes is None else max_bytes
         self._head = raw.read(2)
         self.is_gzip = self._head == GZIP_MAGIC
 
@@ -40,10 +47,12 @@ class ByteSource:
     def _plain_pieces(self) -> Iterator[bytes]:
         first = self._head + self.raw.read(READ_SIZE)
         self.consumed += len(first)
+        self.produced = self.consumed
         if first:
             yield first
         while data := self.raw.read(READ_SIZE):
             self.consumed += len(data)
+            self.produced = self.consumed
             yield data
 
     def _gzip_pieces(self) -> Iterator[bytes]:
@@ -62,6 +71,14 @@ class ByteSource:
                         "and upload the new file."
                     ) from exc
                 if out:
+                    self.produced += len(out)
+                    if self.produced > self.max_bytes:
+                        raise BadFile(
+                            f"The gzip file expands to more than {_fmt(self.max_bytes)} bytes "
+                            "(IMPORT_MAX_DECOMPRESSED_BYTES; it stopped being read at byte "
+                            f"{_fmt(self.consumed)} of the upload). Split the CSV into smaller "
+                            "files, or upload it uncompressed."
+                        )
                     yield out
                 data = decomp.unconsumed_tail
                 if decomp.eof:

@@ -89,6 +89,11 @@ class CsvReader(Reader):
         """Bytes of the uploaded file itself read so far (for progress)."""
         return self.source.consumed
 
+    @property
+    def produced(self) -> int:
+        """Decompressed bytes read so far (for bounding a chunk's memory)."""
+        return self.source.produced
+
     def lines_read(self) -> int:
         """Physical lines consumed so far (the last line of the last record returned)."""
         return self._line_base + self._reader.line_num

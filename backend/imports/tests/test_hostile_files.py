@@ -91,3 +91,68 @@ def test_utf16_text_with_bom_is_not_binary(run_import, codec):
 def test_utf16_without_bom_is_refused_with_the_encoding_to_choose():
     with pytest.raises(BadFile, match="choose the encoding utf-16-le or utf-16-be"):
         read_through("sku,name\na,Alpha\n".encode("utf-16-le") * 20)
+
+
+def test_gzip_expanding_past_the_limit_fails_saying_so_before_any_write(run_import, settings):
+    settings.IMPORT_MAX_DECOMPRESSED_BYTES = 3 << 20
+    # Short lines of distinct SKUs: pass 1 would keep a key for each one.
+    rows = b"".join(b"%x,n\n" % i for i in range(1_500_000))
+    upload = gzip.compress(b"sku,name\n" + rows)
+    job = run_import(upload)
+    assert job.status == ImportJob.Status.FAILED
+    assert "The gzip file expands to more than 3,145,728 bytes (IMPORT_MAX_DECOMPRESSED_BYTES" \
+        in job.error_message
+    stopped_at = int(job.error_message.split("stopped being read at byte ")[1].split(" ")[0]
+                     .replace(",", ""))
+    assert stopped_at < len(upload)  # the rest of the upload was never decompressed
+    assert not Product.objects.exists()
+
+
+def test_gzip_within_the_limit_imports(run_import, settings):
+    data = b"sku,name\n" + b"".join(b"s%d,n\n" % i for i in range(1000))
+    settings.IMPORT_MAX_DECOMPRESSED_BYTES = len(data)
+    job = run_import(gzip.compress(data))
+    assert job.status == ImportJob.Status.COMPLETED, job.error_message
+    assert job.created_count == 1000
+
+
+def test_a_bomb_too_big_for_the_layout_sample_fails_the_same(run_import, settings):
+    settings.IMPORT_MAX_DECOMPRESSED_BYTES = 1000
+    job = run_import(gzip.compress(b"sku,name\n" + b"a,b\n" * 10_000))
+    assert job.status == ImportJob.Status.FAILED
+    assert "expands to more than 1,000 bytes" in job.error_message
+
+
+def test_one_endless_line_fails_the_file_saying_so(run_import, monkeypatch):
+    from imports.reading import text
+
+    monkeypatch.setattr(text, "MAX_LINE_BYTES", 1 << 20)
+    job = run_import(gzip.compress(b"sku,name\na,b\n" + b"x" * (8 << 20)))
+    assert job.status == ImportJob.Status.FAILED
+    assert "A line starting at byte 14 is longer than 1,048,576 bytes" in job.error_message
+    assert not Product.objects.exists()
+
+
+def test_an_endless_quoted_field_is_a_bad_row_not_unbounded_memory(run_import):
+    # A quote left open over many short lines: the field stops at the CSV field limit.
+    body = (b"x" * 999 + b"\n") * 1100  # 1.1 million characters in the open quote
+    job = run_import(b'sku,name,description\na,A,ok\nb,B,"' + body + b"c,C,ok\n")
+    assert job.status == ImportJob.Status.COMPLETED, job.error_message
+    assert sorted(Product.objects.values_list("sku", flat=True)) == ["a", "c"]
+    first = ImportRowError.objects.filter(job=job).order_by("line").first()
+    assert first.line == 3 and "a field is longer than 1,048,576 characters" in first.message
+    assert len(first.raw) <= 1 << 20
+
+
+def test_chunks_of_long_records_end_early_to_bound_memory(run_import, settings, monkeypatch):
+    from imports.passes import chunks
+
+    monkeypatch.setattr(chunks, "CHUNK_MAX_BYTES", 1 << 20)  # content is read 1 MiB at a time
+    settings.IMPORT_CHUNK_ROWS = 25_000
+    description = b"d" * 50_000
+    data = b"sku,name,description\n" + b"".join(
+        b"s%d,n,%s\n" % (i, description) for i in range(100))  # about 5 MB
+    job = run_import(data)
+    assert job.status == ImportJob.Status.COMPLETED, job.error_message
+    assert job.created_count == 100
+    assert job.chunks_committed >= 3  # by bytes, where 25,000 records would make one chunk
