@@ -23,7 +23,7 @@ test('import a file, review its changes, undo it: the catalogue is as it was', a
   await page.getByLabel('CSV file').setInputFiles({ name: 'undo-me.csv', mimeType: 'text/csv', buffer: Buffer.from(lines.join('\n') + '\n') });
   await page.getByRole('button', { name: 'Start import' }).click();
   await expect(page.getByLabel('Import status')).toHaveText('Completed', { timeout: 60_000 });
-  await expect(page.getByText('Import finished: 30 created, 1 updated, 1 unchanged, 0 rows skipped.')).toBeVisible();
+  await expect(page.getByText('Import finished: 30 created, 1 updated, 1 unchanged, 0 rows replaced by a later row for the same SKU, 0 rows skipped.')).toBeVisible();
 
   // Review: every change, paged; then only the updated product, before -> after.
   const changes = page.getByRole('table', { name: 'Changes' });
