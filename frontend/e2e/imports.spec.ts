@@ -99,7 +99,7 @@ test('a dry run reports counts and changes nothing; a bad file fails with a reas
   await expect(page.getByRole('heading', { name: /Dry run of dry\.csv/ })).toBeVisible();
   await expect(page.getByLabel('Import status')).toHaveText('Completed', { timeout: 60_000 });
   await expect(page.getByText('Dry run finished; no product was changed. Importing this file would create 20, update 0 and leave 0 unchanged; 0 rows would be replaced by a later row for the same SKU and 2 rows would be skipped.')).toBeVisible();
-  await expect(page.getByText('Would create', { exact: true })).toBeVisible();
+  await expect(page.locator('dl.stats').getByText('Would create', { exact: true })).toBeVisible();
   const after = await graphqlRequest<{ products: { totalCount: number } }>(page, '{ products(first: 1) { totalCount } }');
   expect(after.products.totalCount).toBe(before.products.totalCount);
 
