@@ -20,9 +20,11 @@ import datetime
 import io
 import os
 import threading
+import zipfile
 from collections.abc import Iterator
 from typing import Any, BinaryIO
 
+from django.conf import settings
 from python_calamine import CalamineError, CalamineSheet, CalamineWorkbook
 
 from ..problems import BadFile, BadOption
@@ -90,8 +92,51 @@ def forget_sheets() -> None:
         _kept.clear()
 
 
+def check_expansion(raw: BinaryIO, max_bytes: int | None = None) -> int:
+    """Decompress every part of the workbook `raw` once, counting bytes; return the total.
+
+    An .xlsx is a zip archive, and calamine holds a whole sheet in memory: a small upload
+    whose XML expands to gigabytes (a "zip bomb") would exhaust the worker. Parts are read in
+    pieces, so this costs time, not memory; the count stops at `max_bytes` (default: the
+    `IMPORT_MAX_XLSX_EXPANDED_BYTES` setting) and Python's zip reader checks each part's CRC,
+    so a part whose header understates its size fails as corrupt. Raise BadFile either way.
+    """
+    limit = settings.IMPORT_MAX_XLSX_EXPANDED_BYTES if max_bytes is None else max_bytes
+    raw.seek(0)
+    total = 0
+    try:
+        with zipfile.ZipFile(raw) as archive:
+            parts = archive.infolist()
+            declared = sum(part.file_size for part in parts)
+            if declared > limit:
+                raise BadFile(_too_big(limit, f"its parts declare {declared:,} bytes"))
+            for part in parts:
+                with archive.open(part) as stream:
+                    while piece := stream.read(1 << 20):
+                        total += len(piece)
+                        if total > limit:
+                            raise BadFile(_too_big(limit, f"{part.filename!r} expands past it"))
+    except (zipfile.BadZipFile, zipfile.LargeZipFile, NotImplementedError, EOFError,
+            OSError, ValueError) as exc:
+        raise BadFile(
+            f"This Excel workbook is damaged ({type(exc).__name__}: {exc}). Open it in Excel, "
+            "save it again as an Excel Workbook (.xlsx) or as CSV UTF-8, and upload that file."
+        ) from exc
+    finally:
+        raw.seek(0)
+    return total
+
+
+def _too_big(limit: int, detail: str) -> str:
+    return (f"This Excel workbook expands to more than {limit:,} bytes when unzipped "
+            f"(IMPORT_MAX_XLSX_EXPANDED_BYTES; {detail}). Split it into smaller workbooks, "
+            "or save it as CSV UTF-8 and upload that.")
+
+
 def open_workbook(raw: BinaryIO) -> CalamineWorkbook:
-    """Open the workbook `raw` (seekable); raise BadFile when it cannot be read."""
+    """Open the workbook `raw` (seekable) once its size unzipped is checked
+    (`check_expansion`); raise BadFile when it cannot be read."""
+    check_expansion(raw)
     raw.seek(0)
     try:
         return CalamineWorkbook.from_filelike(raw)

@@ -156,3 +156,57 @@ def test_chunks_of_long_records_end_early_to_bound_memory(run_import, settings, 
     assert job.status == ImportJob.Status.COMPLETED, job.error_message
     assert job.created_count == 100
     assert job.chunks_committed >= 3  # by bytes, where 25,000 records would make one chunk
+
+
+def _rezip(workbook: bytes, extra: dict[str, bytes]) -> bytes:
+    """`workbook` with more parts added (deflated, as Excel stores its XML)."""
+    import io
+    import zipfile
+
+    out = io.BytesIO()
+    with zipfile.ZipFile(io.BytesIO(workbook)) as source, \
+            zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as target:
+        for part in source.infolist():
+            target.writestr(part, source.read(part))
+        for name, data in extra.items():
+            target.writestr(name, data)
+    return out.getvalue()
+
+
+def test_xlsx_expanding_past_the_limit_fails_saying_so_before_any_write(run_import, settings):
+    from .real_files import xlsx_workbook
+
+    settings.IMPORT_MAX_XLSX_EXPANDED_BYTES = 4 << 20
+    upload = _rezip(xlsx_workbook(), {"xl/media/padding.bin": b"\0" * (64 << 20)})
+    assert len(upload) < 1 << 20  # 64 MB of zeros zip to a few hundred KB
+    job = run_import(upload, name="bomb.xlsx")
+    assert job.status == ImportJob.Status.FAILED
+    assert ("This Excel workbook expands to more than 4,194,304 bytes when unzipped "
+            "(IMPORT_MAX_XLSX_EXPANDED_BYTES; its parts declare") in job.error_message
+    assert not Product.objects.exists()
+
+
+def test_xlsx_part_lying_about_its_size_is_refused_as_damaged(run_import, settings):
+    from .real_files import xlsx_workbook
+
+    settings.IMPORT_MAX_XLSX_EXPANDED_BYTES = 4 << 20
+    upload = bytearray(_rezip(xlsx_workbook(), {"xl/media/padding.bin": b"\0" * (64 << 20)}))
+    # Make the central directory claim the padding unzips to 1,000 bytes (a bomb hiding its
+    # size): the reader stops at the claim and the part's CRC no longer matches.
+    entry = upload.rindex(b"xl/media/padding.bin") - 46  # its central directory entry
+    assert upload[entry:entry + 4] == b"PK\x01\x02"
+    upload[entry + 24:entry + 28] = (1000).to_bytes(4, "little")
+    job = run_import(bytes(upload), name="liar.xlsx")
+    assert job.status == ImportJob.Status.FAILED
+    assert "This Excel workbook is damaged (BadZipFile" in job.error_message, job.error_message
+    assert not Product.objects.exists()
+
+
+def test_xlsx_within_the_limit_imports(run_import, settings):
+    from .real_files import xlsx_workbook
+
+    upload = xlsx_workbook()
+    settings.IMPORT_MAX_XLSX_EXPANDED_BYTES = 1 << 16
+    job = run_import(upload, name="catalogue.xlsx")
+    assert job.status == ImportJob.Status.COMPLETED, job.error_message
+    assert (job.created_count, job.error_count) == (3, 1)  # a row without a name
