@@ -290,6 +290,9 @@ IMPORT_MAX_DECOMPRESSED_BYTES = env_int(
 IMPORT_MAX_XLSX_EXPANDED_BYTES = env_int(
     "IMPORT_MAX_XLSX_EXPANDED_BYTES", 1 << 30, min_value=1 << 16
 )
+# Most different SKUs one file may hold: the check pass keeps one key per SKU in the worker's
+# memory (about 125 bytes each: 2,000,000 take about 250 MB); past it the job fails saying so.
+IMPORT_MAX_DISTINCT_SKUS = env_int("IMPORT_MAX_DISTINCT_SKUS", 2_000_000, min_value=1)
 # Data records per chunk: each chunk commits with the job's checkpoint.
 IMPORT_CHUNK_ROWS = env_int("IMPORT_CHUNK_ROWS", 25_000, min_value=1)
 # Longest an import may run in a worker before Dramatiq stops it (it then resumes).

@@ -11,6 +11,9 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import BinaryIO
 
+from django.conf import settings
+
+from ..problems import BadFile
 from ..reading import Header, Layout, Record, open_reader
 from ..rules import ProductRow, clean_row, fill_variants
 from .keys import SkuKeys
@@ -38,12 +41,16 @@ def check_file(
 
     `sku_keys` gives the database's lower() of SKUs that are not plain ASCII; `layout` says
     how to read the file (detected when None), `mapping` which column fills which field.
+    Memory grows with the distinct SKUs (one key each, about 125 bytes): a file with more
+    than `IMPORT_MAX_DISTINCT_SKUS` of them fails here, before any write.
     """
+    most = settings.IMPORT_MAX_DISTINCT_SKUS
     reader = open_reader(raw, layout=layout, size=size)
     checked = CheckedFile(reader.read_header(mapping), layout)
     columns = checked.header.columns
     last = checked.last_line_of_key
     non_ascii: list[tuple[str, int]] = []
+    non_ascii_seen: set[str] = set()  # Python's lower(): close enough to count them
     records = 0
     for record in fill_variants(reader.records(), columns):
         records += 1
@@ -56,6 +63,9 @@ def check_file(
                 last[sku.lower()] = row.line
             else:
                 non_ascii.append((sku, row.line))
+                non_ascii_seen.add(sku.lower())
+            if len(last) + len(non_ascii_seen) > most:
+                raise BadFile(too_many_skus(most, row.line))
     for start in range(0, len(non_ascii), KEYS_BATCH):
         batch = non_ascii[start : start + KEYS_BATCH]
         keys = sku_keys([sku for sku, _ in batch])
@@ -66,3 +76,10 @@ def check_file(
                 last[key] = line
     checked.records = records
     return checked
+
+
+def too_many_skus(most: int, line: int) -> str:
+    """The message of a file with more distinct SKUs than one import takes."""
+    return (f"The file holds more than {most:,} different SKUs (IMPORT_MAX_DISTINCT_SKUS; "
+            f"reading stopped at line {line:,}). Split it into files of at most {most:,} "
+            "products and import them one after another.")

@@ -210,3 +210,22 @@ def test_xlsx_within_the_limit_imports(run_import, settings):
     job = run_import(upload, name="catalogue.xlsx")
     assert job.status == ImportJob.Status.COMPLETED, job.error_message
     assert (job.created_count, job.error_count) == (3, 1)  # a row without a name
+
+
+def test_more_distinct_skus_than_allowed_fails_before_any_write(run_import, settings):
+    settings.IMPORT_MAX_DISTINCT_SKUS = 100
+    # Repeats of one SKU (and case variants) are one key; the 101st different SKU is on line 105.
+    rows = b"".join(b"a,n\nA,n\n" for _ in range(2)) + b"".join(b"s%d,n\n" % i for i in range(200))
+    job = run_import(b"sku,name\n" + rows + "\u00c9,n\n".encode())
+    assert job.status == ImportJob.Status.FAILED
+    assert job.error_message.startswith(
+        "The file holds more than 100 different SKUs (IMPORT_MAX_DISTINCT_SKUS; reading "
+        "stopped at line 105)"), job.error_message
+    assert not Product.objects.exists()
+
+
+def test_exactly_the_allowed_distinct_skus_import(run_import, settings):
+    settings.IMPORT_MAX_DISTINCT_SKUS = 3
+    job = run_import("sku,name\na,n\nA,m\nb,n\n\u00c9,n\n\u00c9,x\n".encode())
+    assert job.status == ImportJob.Status.COMPLETED, job.error_message
+    assert job.created_count == 3
