@@ -45,6 +45,10 @@ def start_django(**overrides: str) -> subprocess.CompletedProcess:
             "DATABASE_CONNECT_TIMEOUT must be at least 1",
         ),
         ({"REQUEST_MAX_BYTES": "lots"}, "REQUEST_MAX_BYTES must be a whole number"),
+        ({"IMPORT_MAX_XLSX_EXPANDED_BYTES": "1000"},
+         "IMPORT_MAX_XLSX_EXPANDED_BYTES must be at least 65536"),
+        ({"IMPORT_MAX_DISTINCT_SKUS": "two million"},
+         "IMPORT_MAX_DISTINCT_SKUS must be a whole number"),
         ({"DATABASE_URL": "postgres://postgres@127.0.0.1/x"}, "REDIS_URL is not set"),
         ({"REDIS_URL": "redis://127.0.0.1:6379/0"}, "DATABASE_URL is not set"),
         (
