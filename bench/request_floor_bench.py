@@ -30,8 +30,16 @@ from concurrent.futures import ThreadPoolExecutor
 import psycopg2
 import requests
 
-from benchlib import PY, BACKEND, api_token, manage, production_env, recreate_database
-from benchlib import stop, wait_http
+from benchlib import (
+    BACKEND,
+    PY,
+    api_token,
+    manage,
+    production_env,
+    recreate_database,
+    stop,
+    wait_http,
+)
 
 SKU_QUERY = """query Sku($sku: String!) { products(first: 20, filters: {sku: {exact: $sku}}) {
   totalCount edges { node { id sku name active } } } }"""

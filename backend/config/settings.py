@@ -85,17 +85,19 @@ INSTALLED_APPS = [
     "webhooks",
 ]
 
+# Django's and WhiteNoise's middleware in versions whose hooks run on the event loop under
+# ASGI instead of a thread hop each (core/async_middleware.py); the same behaviour.
 MIDDLEWARE = [
     "core.request_id.RequestIdMiddleware",
-    "django.middleware.security.SecurityMiddleware",
+    "core.async_middleware.SecurityMiddleware",
     "config.metrics.MetricsMiddleware",  # answers /metrics itself (its own bearer token)
-    "whitenoise.middleware.WhiteNoiseMiddleware",
-    "django.contrib.sessions.middleware.SessionMiddleware",
-    "django.middleware.common.CommonMiddleware",
-    "django.contrib.auth.middleware.AuthenticationMiddleware",
+    "core.async_middleware.WhiteNoiseMiddleware",
+    "core.async_middleware.SessionMiddleware",
+    "core.async_middleware.CommonMiddleware",
+    "core.async_middleware.AuthenticationMiddleware",
     "accounts.middleware.BearerTokenMiddleware",
-    "django.middleware.csrf.CsrfViewMiddleware",
-    "django.middleware.clickjacking.XFrameOptionsMiddleware",
+    "core.async_middleware.CsrfViewMiddleware",
+    "core.async_middleware.XFrameOptionsMiddleware",
 ]
 # django-axes counts failed sign-ins in its authentication backend; the login mutation turns
 # a lock-out into a GraphQL error, so axes' own HTML 429 middleware is left out.
