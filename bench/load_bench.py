@@ -46,6 +46,7 @@ CREATE = """mutation CreateProduct($input: ProductInput!) { createProduct(input:
   ... on Product { id } ... on OperationInfo { messages { message } } } }"""
 WORDS = ["budget", "pro", "steel", "wireless", "red", "smart", "mini", "eco", "ultra", "set"]
 REQUEST_ID = re.compile(r"[0-9a-f]{32}")
+EXCEPTION_LINE = re.compile(r"^[A-Za-z_][\w.]*(Error|Exception|Timeout)\b.*: ")
 MIX = ["list"] * 3 + ["search"] * 3 + ["read"] * 3 + ["edit"]
 
 
@@ -174,7 +175,10 @@ def main() -> None:
             loaded: dict = {}
 
             def import_under_load() -> None:
-                loaded["seconds"], loaded["job"] = import_once(base, token, csv_path)
+                try:
+                    loaded["seconds"], loaded["job"] = import_once(base, token, csv_path)
+                except Exception as exc:  # an answer that was an error: report it, go on
+                    loaded["error"] = repr(exc)
 
             importer = threading.Thread(target=import_under_load)
             importer.start()
@@ -185,14 +189,22 @@ def main() -> None:
         finally:
             stop(server)
             log.close()
-            problems = [line for line in (folder / "server.log").read_text().splitlines()
-                        if "ERROR" in line or "Traceback" in line]
-            print(f"server log: {len(problems)} error lines", *problems[:5], sep="\n  ")
+            lines = (folder / "server.log").read_text().splitlines()
+            problems = [line for line in lines if "ERROR" in line or "Traceback" in line]
+            print(f"server log: {len(problems)} error lines")
+            # The exceptions behind them, once each: "module.Error: message" lines.
+            causes = Counter(REQUEST_ID.sub("<id>", line) for line in lines
+                             if EXCEPTION_LINE.match(line))
+            for cause, count in causes.most_common(8):
+                print(f"  {count:>5} x {cause[:300]}")
     total = sum(len(v) for v in results.values())
     failed = sum(len(v) for v in failures.values())
-    print(f"import under load: {loaded['seconds']:.2f} s "
-          f"(idle {idle:.2f} s, x{loaded['seconds'] / idle:.2f}); "
-          f"created {loaded['job']['createdCount']:,}")
+    if "error" in loaded:
+        print(f"import under load: FAILED, {loaded['error'][:300]}")
+    else:
+        print(f"import under load: {loaded['seconds']:.2f} s "
+              f"(idle {idle:.2f} s, x{loaded['seconds'] / idle:.2f}); "
+              f"created {loaded['job']['createdCount']:,}")
     print(f"{args.clients} clients, {args.seconds:.0f} s: {total:,} requests "
           f"({total / args.seconds:.0f}/s), {failed} failed")
     print(f"{'operation':<10}{'requests':>10}{'failed':>8}{'p50 ms':>10}{'p95 ms':>10}"

@@ -165,7 +165,7 @@ else:
     # DATABASE_POOL_TIMEOUT seconds for one (then SERVICE_UNAVAILABLE); workers keep one
     # persistent connection per thread.
     DATABASE_POOL_SIZE = env_int("DATABASE_POOL_SIZE", 10, min_value=1, max_value=90)
-    DATABASE_POOL_TIMEOUT = env_float("DATABASE_POOL_TIMEOUT", 10, min_value=0.1)
+    DATABASE_POOL_TIMEOUT = env_float("DATABASE_POOL_TIMEOUT", 30, min_value=0.1)
     if env_bool(WEB_PROCESS_VARIABLE, False):
         DATABASES["default"] = pooled(
             DATABASES["default"], DATABASE_POOL_SIZE, DATABASE_POOL_TIMEOUT

@@ -60,6 +60,13 @@ class Command(BaseCommand):
             self.stdout.write(f"Started {processes} worker process(es) (pid {worker.pid}).")
         if not settings.EMBEDDED:
             _pool_web_connections()
+            web = settings.WEB_CONCURRENCY * settings.DATABASE_POOL_SIZE
+            workers = 0 if worker is None else processes * threads
+            self.stdout.write(
+                f"Database connections at most: web {settings.WEB_CONCURRENCY} x "
+                f"{settings.DATABASE_POOL_SIZE} (DATABASE_POOL_SIZE) + workers {workers} "
+                f"(one per thread) = {web + workers}."
+            )
         if options["no_worker"]:
             os.environ["EMBEDDED_WORKER"] = "0"
             settings.EMBEDDED_WORKER = False
