@@ -113,6 +113,8 @@ def main() -> None:
             p50, p95 = timed(call, args.requests)
             print(f"{label:<12}{p50:>9.1f}{p95:>9.1f}")
 
+        if args.concurrency < 1:
+            return
         name = args.database_url.rsplit("/", 1)[1]
         most, done = 0, threading.Event()
 
