@@ -20,18 +20,20 @@ import argparse
 import asyncio
 import os
 import random
+import re
 import statistics
 import subprocess
 import tempfile
 import threading
 import time
+from collections import Counter
 from pathlib import Path
 
 import httpx
 import psycopg2
 
-from benchlib import PY, REPO, production_env, recreate_database
-from import_bench import GENERATOR, import_once, make_token, stop, wait_http
+from benchlib import PY, REPO, api_token, production_env, recreate_database, stop, wait_http
+from import_bench import GENERATOR, import_once
 
 LIST = """query Products($first: Int, $after: String) { products(first: $first, after: $after) {
   totalCount edges { cursor node { id sku name } } } }"""
@@ -43,6 +45,8 @@ EDIT = """mutation UpdateProduct($input: ProductPartialInput!) { updateProduct(i
 CREATE = """mutation CreateProduct($input: ProductInput!) { createProduct(input: $input) {
   ... on Product { id } ... on OperationInfo { messages { message } } } }"""
 WORDS = ["budget", "pro", "steel", "wireless", "red", "smart", "mini", "eco", "ultra", "set"]
+REQUEST_ID = re.compile(r"[0-9a-f]{32}")
+EXCEPTION_LINE = re.compile(r"^[A-Za-z_][\w.]*(Error|Exception|Timeout)\b.*: ")
 MIX = ["list"] * 3 + ["search"] * 3 + ["read"] * 3 + ["edit"]
 
 
@@ -73,13 +77,24 @@ async def client_loop(client: httpx.AsyncClient, ids: list[str], until: float, s
             elapsed = time.perf_counter() - started
             payload = answer.json()
             data = payload.get("data") or {}
-            problem = (answer.status_code != 200 or payload.get("errors")
-                       or any(isinstance(v, dict) and "messages" in v for v in data.values()))
+            problem = describe(answer.status_code, payload, data)
         except Exception as exc:  # a timeout or a dropped connection is a failure too
             elapsed, problem = time.perf_counter() - started, repr(exc)
         results[op].append(elapsed)
         if problem:
-            failures[op].append(str(problem)[:200])
+            failures[op].append(REQUEST_ID.sub("<id>", problem)[:200])
+
+
+def describe(status: int, payload: dict, data: dict) -> str | None:
+    """What went wrong with an answer (status, error code and message), or None."""
+    errors = payload.get("errors") or [
+        {"message": m["message"]} for v in data.values() if isinstance(v, dict)
+        for m in v.get("messages", [])]
+    if status == 200 and not errors:
+        return None
+    first = errors[0] if errors else {}
+    code = (first.get("extensions") or {}).get("code", "")
+    return f"HTTP {status} {code}: {first.get('message', '')}".strip()
 
 
 async def run_load(base: str, token: str, ids: list[str], clients: int, seconds: float):
@@ -141,14 +156,14 @@ def main() -> None:
                              WORKER_PROCESSES="2", WEB_CONCURRENCY="1",
                              WEBHOOK_ALLOW_PRIVATE_TARGETS="1")
         recreate_database(args.database_url, env)
-        token = make_token(env)
+        token = api_token(env)
         base = f"http://127.0.0.1:{args.port}"
         log = (folder / "server.log").open("wb")  # a file: an undrained pipe would block it
         server = subprocess.Popen([PY, "manage.py", "serve", "--port", str(args.port)],
                                   cwd=REPO / "backend", env=env, start_new_session=True,
                                   stdout=log, stderr=subprocess.STDOUT)
         try:
-            wait_http(base)
+            wait_http(base + "/readyz")
             warm_up = folder / "warm-up.csv"
             warm_up.write_text("sku,name\nWARM-UP,warm up\n")
             import_once(base, token, warm_up)  # the workers are up and connected
@@ -160,7 +175,10 @@ def main() -> None:
             loaded: dict = {}
 
             def import_under_load() -> None:
-                loaded["seconds"], loaded["job"] = import_once(base, token, csv_path)
+                try:
+                    loaded["seconds"], loaded["job"] = import_once(base, token, csv_path)
+                except Exception as exc:  # an answer that was an error: report it, go on
+                    loaded["error"] = repr(exc)
 
             importer = threading.Thread(target=import_under_load)
             importer.start()
@@ -171,14 +189,22 @@ def main() -> None:
         finally:
             stop(server)
             log.close()
-            problems = [line for line in (folder / "server.log").read_text().splitlines()
-                        if "ERROR" in line or "Traceback" in line]
-            print(f"server log: {len(problems)} error lines", *problems[:5], sep="\n  ")
+            lines = (folder / "server.log").read_text().splitlines()
+            problems = [line for line in lines if "ERROR" in line or "Traceback" in line]
+            print(f"server log: {len(problems)} error lines")
+            # The exceptions behind them, once each: "module.Error: message" lines.
+            causes = Counter(REQUEST_ID.sub("<id>", line) for line in lines
+                             if EXCEPTION_LINE.match(line))
+            for cause, count in causes.most_common(8):
+                print(f"  {count:>5} x {cause[:300]}")
     total = sum(len(v) for v in results.values())
     failed = sum(len(v) for v in failures.values())
-    print(f"import under load: {loaded['seconds']:.2f} s "
-          f"(idle {idle:.2f} s, x{loaded['seconds'] / idle:.2f}); "
-          f"created {loaded['job']['createdCount']:,}")
+    if "error" in loaded:
+        print(f"import under load: FAILED, {loaded['error'][:300]}")
+    else:
+        print(f"import under load: {loaded['seconds']:.2f} s "
+              f"(idle {idle:.2f} s, x{loaded['seconds'] / idle:.2f}); "
+              f"created {loaded['job']['createdCount']:,}")
     print(f"{args.clients} clients, {args.seconds:.0f} s: {total:,} requests "
           f"({total / args.seconds:.0f}/s), {failed} failed")
     print(f"{'operation':<10}{'requests':>10}{'failed':>8}{'p50 ms':>10}{'p95 ms':>10}"
@@ -188,9 +214,11 @@ def main() -> None:
         print(f"{op:<10}{len(values):>10}{len(failures[op]):>8}"
               f"{percentile(values, 50):>10.1f}{percentile(values, 95):>10.1f}"
               f"{percentile(values, 99):>10.1f}{statistics.fmean(values) * 1000:>10.1f}")
-    for op, problems in failures.items():
-        for problem in problems[:3]:
-            print(f"  {op} failure: {problem}")
+    distinct = Counter((op, problem) for op, problems in failures.items() for problem in problems)
+    if distinct:
+        print("distinct failures (count, operation, message):")
+    for (op, problem), count in distinct.most_common(10):
+        print(f"  {count:>5} {op}: {problem}")
 
 
 if __name__ == "__main__":

@@ -18,6 +18,7 @@ from pathlib import Path
 import dj_database_url
 from django.core.exceptions import ImproperlyConfigured
 
+from core.db_pool import WEB_PROCESS_VARIABLE, WORKER_APPLICATION_NAME, pooled
 from core.env import env_bool, env_choice, env_float, env_int, env_list, env_str
 
 BASE_DIR = Path(__file__).resolve().parent.parent  # backend/
@@ -84,17 +85,19 @@ INSTALLED_APPS = [
     "webhooks",
 ]
 
+# Django's and WhiteNoise's middleware in versions whose hooks run on the event loop under
+# ASGI instead of a thread hop each (core/async_middleware.py); the same behaviour.
 MIDDLEWARE = [
     "core.request_id.RequestIdMiddleware",
-    "django.middleware.security.SecurityMiddleware",
+    "core.async_middleware.SecurityMiddleware",
     "config.metrics.MetricsMiddleware",  # answers /metrics itself (its own bearer token)
-    "whitenoise.middleware.WhiteNoiseMiddleware",
-    "django.contrib.sessions.middleware.SessionMiddleware",
-    "django.middleware.common.CommonMiddleware",
-    "django.contrib.auth.middleware.AuthenticationMiddleware",
+    "core.async_middleware.WhiteNoiseMiddleware",
+    "core.async_middleware.SessionMiddleware",
+    "core.async_middleware.CommonMiddleware",
+    "core.async_middleware.AuthenticationMiddleware",
     "accounts.middleware.BearerTokenMiddleware",
-    "django.middleware.csrf.CsrfViewMiddleware",
-    "django.middleware.clickjacking.XFrameOptionsMiddleware",
+    "core.async_middleware.CsrfViewMiddleware",
+    "core.async_middleware.XFrameOptionsMiddleware",
 ]
 # django-axes counts failed sign-ins in its authentication backend; the login mutation turns
 # a lock-out into a GraphQL error, so axes' own HTML 429 middleware is left out.
@@ -153,8 +156,20 @@ else:
             "keepalives_idle": 30,
             "keepalives_interval": 10,
             "keepalives_count": 3,
+            # Named in pg_stat_activity; the web process's pooled ones are named apart.
+            "application_name": WORKER_APPLICATION_NAME,
         }
     )
+    # The connection budget (core/db_pool.py, README "Database connections"): a web process
+    # borrows at most DATABASE_POOL_SIZE connections from a pool and a request waits at most
+    # DATABASE_POOL_TIMEOUT seconds for one (then SERVICE_UNAVAILABLE); workers keep one
+    # persistent connection per thread.
+    DATABASE_POOL_SIZE = env_int("DATABASE_POOL_SIZE", 10, min_value=1, max_value=90)
+    DATABASE_POOL_TIMEOUT = env_float("DATABASE_POOL_TIMEOUT", 30, min_value=0.1)
+    if env_bool(WEB_PROCESS_VARIABLE, False):
+        DATABASES["default"] = pooled(
+            DATABASES["default"], DATABASE_POOL_SIZE, DATABASE_POOL_TIMEOUT
+        )
 
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 

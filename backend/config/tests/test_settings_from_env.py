@@ -44,6 +44,21 @@ def start_django(**overrides: str) -> subprocess.CompletedProcess:
              "DATABASE_CONNECT_TIMEOUT": "0"},
             "DATABASE_CONNECT_TIMEOUT must be at least 1",
         ),
+        (
+            {"DATABASE_URL": "postgres://u@h/x", "REDIS_URL": "redis://h/0", "SECRET_KEY": "k",
+             "DATABASE_POOL_SIZE": "0"},
+            "DATABASE_POOL_SIZE must be at least 1",
+        ),
+        (
+            {"DATABASE_URL": "postgres://u@h/x", "REDIS_URL": "redis://h/0", "SECRET_KEY": "k",
+             "DATABASE_POOL_SIZE": "ten"},
+            "DATABASE_POOL_SIZE must be a whole number",
+        ),
+        (
+            {"DATABASE_URL": "postgres://u@h/x", "REDIS_URL": "redis://h/0", "SECRET_KEY": "k",
+             "DATABASE_POOL_TIMEOUT": "soon"},
+            "DATABASE_POOL_TIMEOUT must be a number",
+        ),
         ({"REQUEST_MAX_BYTES": "lots"}, "REQUEST_MAX_BYTES must be a whole number"),
         ({"IMPORT_MAX_XLSX_EXPANDED_BYTES": "1000"},
          "IMPORT_MAX_XLSX_EXPANDED_BYTES must be at least 65536"),

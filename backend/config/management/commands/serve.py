@@ -2,7 +2,8 @@
 
 * Embedded mode: uvicorn alone; its lifespan starts the in-process worker.
 * Production mode: uvicorn plus ``WORKER_PROCESSES`` Dramatiq worker processes
-  (``rundramatiq``); Ctrl-C or SIGTERM stops them all.
+  (``rundramatiq``); Ctrl-C or SIGTERM stops them all. The web process takes its database
+  connections from a pool of ``DATABASE_POOL_SIZE`` (``core.db_pool``).
 """
 
 import os
@@ -14,9 +15,26 @@ import uvicorn
 from django.conf import settings
 from django.core.management.base import BaseCommand
 
+from core.db_pool import WEB_PROCESS_VARIABLE, pooled
+
 
 def _exit_on_signal(signum: int, frame: object) -> None:
     raise SystemExit(128 + signum)
+
+
+def _pool_web_connections() -> None:
+    """Give this process, and uvicorn's worker processes, the web's connection pool.
+
+    Settings were read before this command ran, so this process's database settings are
+    switched in place (no connection has been made from a request thread yet); the
+    variable makes the settings of uvicorn's spawned processes do the same. Set after the
+    Dramatiq workers started: they keep their own persistent connections.
+    """
+    os.environ[WEB_PROCESS_VARIABLE] = "1"
+    database = settings.DATABASES["default"]
+    database.update(
+        pooled(database, settings.DATABASE_POOL_SIZE, settings.DATABASE_POOL_TIMEOUT)
+    )
 
 
 class Command(BaseCommand):
@@ -40,6 +58,15 @@ class Command(BaseCommand):
                 cwd=settings.BASE_DIR,
             )
             self.stdout.write(f"Started {processes} worker process(es) (pid {worker.pid}).")
+        if not settings.EMBEDDED:
+            _pool_web_connections()
+            web = settings.WEB_CONCURRENCY * settings.DATABASE_POOL_SIZE
+            workers = 0 if worker is None else processes * threads
+            self.stdout.write(
+                f"Database connections at most: web {settings.WEB_CONCURRENCY} x "
+                f"{settings.DATABASE_POOL_SIZE} (DATABASE_POOL_SIZE) + workers {workers} "
+                f"(one per thread) = {web + workers}."
+            )
         if options["no_worker"]:
             os.environ["EMBEDDED_WORKER"] = "0"
             settings.EMBEDDED_WORKER = False
