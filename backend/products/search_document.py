@@ -38,5 +38,7 @@ def document_vector(sku: str, name: str, description: str | None) -> str | None:
     text = f"{sku} {name} {description or ''}"
     if not text.isascii():
         return None
-    words = {w for w in _ASCII_ALNUM_RUN.findall(text.lower()) if len(w) <= MAX_WORD_LENGTH}
-    return " ".join(f"'{word}'" for word in sorted(words))
+    words = set(_ASCII_ALNUM_RUN.findall(text.lower()))
+    if len(text) > MAX_WORD_LENGTH:
+        words = {word for word in words if len(word) <= MAX_WORD_LENGTH}
+    return "'" + "' '".join(sorted(words)) + "'" if words else ""
