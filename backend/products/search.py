@@ -4,13 +4,13 @@ A query word matches at the start of a word of the text, where words are separat
 character that is not a letter or digit: ``budg`` finds "budget", ``raise-be`` finds
 "lay-raise-best-end", case-insensitively. Words of the query combine with AND.
 
-On PostgreSQL a GIN full-text index over the three columns (each run of letters and digits
-one lexeme, lower-cased, in the 'simple' configuration; see migration 0002) answers prefix
-terms (``budg:*``). For a query word made only of letters and digits that is the rule
-exactly: it starts a word of the text if and only if it is a prefix of a lexeme. A word with
-other characters (``raise-be``) becomes one prefix term per run (``raise:* & be:*``), which
-narrows the rows, and a regular expression then checks the exact rule on those candidates
-only. On SQLite (embedded mode) the FTS5 word index plays the same part (see
+On PostgreSQL a GIN index on the stored ``search_vector`` column (each run of letters and
+digits of the three columns one lexeme, lower-cased; see ``products/search_document.py``)
+answers prefix terms (``budg:*``). For a query word made only of letters and digits that is
+the rule exactly: it starts a word of the text if and only if it is a prefix of a lexeme. A
+word with other characters (``raise-be``) becomes one prefix term per run (``raise:* &
+be:*``), which narrows the rows, and a regular expression then checks the exact rule on
+those candidates only. On SQLite (embedded mode) the FTS5 word index plays the same part (see
 ``products/fulltext.py``).
 """
 
@@ -20,14 +20,10 @@ from django.db import connection
 from django.db.models import BooleanField, Q
 from django.db.models.expressions import RawSQL
 
-from products import fulltext
+from products import fulltext, search_document
 
-# Must equal the expression of the index "product_search_idx" (migration 0002).
-SEARCH_DOCUMENT = (
-    "to_tsvector('simple'::regconfig, regexp_replace("
-    '"products_product"."sku" || \' \' || "products_product"."name" || \' \' || '
-    "\"products_product\".\"description\", '[^[:alnum:]]+', ' ', 'g'))"
-)
+# The column the index "product_search_idx" covers (migration 0009).
+SEARCH_DOCUMENT = f'"products_product"."{search_document.COLUMN}"'
 _ALNUM_RUN = re.compile(r"[^\W_]+")
 MAX_QUERY_WORDS = 10
 

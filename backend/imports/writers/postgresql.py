@@ -23,6 +23,8 @@ from django.db import connection, transaction
 
 from products import counts
 from products.models import Product
+from products.search_document import COLUMN as VECTOR
+from products.search_document import document_vector as _vector
 
 from ..rules import ProductRow
 from .base import Outcome, Writer
@@ -79,14 +81,23 @@ def stage_text(rows: dict[str, ProductRow], description: bool, active: bool) -> 
     writer = csv.writer(buffer, lineterminator="\r\n")
     # Staged in key order, so the probes of the key index below walk it in order.
     ordered = [rows[k] for k in sorted(rows)]
+    # The search column of the row as inserted (a new product without the description
+    # column gets ""); empty (NULL) when the database's trigger must compute it.
     if description and active:
-        writer.writerows((r.line, r.sku, r.name, r.description, r.active) for r in ordered)
+        writer.writerows(
+            (r.line, r.sku, r.name, r.description, r.active, _vector(r.sku, r.name, r.description))
+            for r in ordered
+        )
     elif description:
-        writer.writerows((r.line, r.sku, r.name, r.description) for r in ordered)
+        writer.writerows(
+            (r.line, r.sku, r.name, r.description, _vector(r.sku, r.name, r.description))
+            for r in ordered
+        )
     elif active:
-        writer.writerows((r.line, r.sku, r.name, r.active) for r in ordered)
+        writer.writerows((r.line, r.sku, r.name, r.active, _vector(r.sku, r.name, ""))
+                         for r in ordered)
     else:
-        writer.writerows((r.line, r.sku, r.name) for r in ordered)
+        writer.writerows((r.line, r.sku, r.name, _vector(r.sku, r.name, "")) for r in ordered)
     return buffer.getvalue()
 
 
@@ -106,7 +117,10 @@ def _write(
     del staged
     text_columns = ", ".join(c for c in columns if c != "active")
     changed = columns
-    updates = ", ".join(f"{c} = EXCLUDED.{c}" for c in changed)
+    # The staged search vector is the text's only when the file has every text column;
+    # otherwise the update keeps the stored one and the trigger recomputes it.
+    vector_update = [VECTOR] * description
+    updates = ", ".join(f"{c} = EXCLUDED.{c}" for c in changed + vector_update)
     differs = (
         f"({', '.join('p.' + c for c in changed)}) IS DISTINCT FROM "
         f"({', '.join('EXCLUDED.' + c for c in changed)})"
@@ -118,11 +132,12 @@ def _write(
     with connection.cursor() as cursor:
         cursor.execute(
             f"CREATE TEMP TABLE IF NOT EXISTS {STAGE} (sku text NOT NULL, name text NOT NULL, "
-            "description text, active boolean, line bigint NOT NULL) ON COMMIT DELETE ROWS"
+            f"description text, active boolean, line bigint NOT NULL, {VECTOR} tsvector) "
+            "ON COMMIT DELETE ROWS"
         )
         cursor.execute(f"TRUNCATE {STAGE}")  # empty already, unless inside an outer transaction
         cursor.copy_expert(
-            f"COPY {STAGE} (line, {', '.join(columns)}) FROM STDIN "
+            f"COPY {STAGE} (line, {', '.join(columns)}, {VECTOR}) FROM STDIN "
             f"WITH (FORMAT csv, FORCE_NOT_NULL ({text_columns}))",
             buffer,
             size=1 << 20,
@@ -159,10 +174,10 @@ def _write(
         upsert = (
             f"WITH {before}written AS ("
             f"INSERT INTO {TABLE} AS p (sku, name, description, active, created_at, updated_at, "
-            "last_import_id, last_import_line) "
+            f"last_import_id, last_import_line, {VECTOR}) "
             f"SELECT sku, name, {'description' if description else chr(39) * 2}, "
             f"{'active' if active else 'true'}, statement_timestamp(), statement_timestamp(), "
-            f"%s, line FROM {STAGE} s WHERE NOT EXISTS (SELECT 1 FROM {TABLE} q "
+            f"%s, line, {VECTOR} FROM {STAGE} s WHERE NOT EXISTS (SELECT 1 FROM {TABLE} q "
             f"WHERE lower(q.sku) = lower(s.sku) AND ({', '.join('q.' + c for c in columns)}) "
             f"IS NOT DISTINCT FROM ({', '.join('s.' + c for c in columns)})) "
             "ORDER BY lower(s.sku) "

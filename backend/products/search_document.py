@@ -1,0 +1,44 @@
+"""The search box's document on PostgreSQL: a stored ``tsvector`` column, ``search_vector``.
+
+Each product's column holds the lexemes of its SKU, name and description (migration 0009)::
+
+    strip(to_tsvector('simple', regexp_replace(sku || ' ' || name || ' ' || description,
+                                               '[^[:alnum:]]+', ' ', 'g')))
+
+that is every run of letters and digits, lower-cased, without positions (no query uses
+them; stripped vectors are smaller to store, index and recheck). A GIN index on the column
+serves ``products.search``.
+
+A trigger computes the column in the database for every write that does not bring it
+(inserts without it, updates that change the text but not the vector): every writer, raw
+SQL included, keeps it right without knowing it. The import's writer brings it instead,
+computed here in its reader thread (``document_vector``), so PostgreSQL does not evaluate
+the expression per row while it loads. Python computes it only for ASCII text, where the
+rules are plain and a test checks them against PostgreSQL's own ``to_tsvector``; other text
+(where ``lower()`` and the database's locale may disagree: final sigma, dotted I, ...) is
+left to the trigger.
+
+SQLite (embedded mode) has no such column; its FTS5 tables serve the search box
+(``products/fulltext.py``).
+"""
+
+import re
+
+COLUMN = "search_vector"
+# PostgreSQL's parser ignores longer words ("word is too long to be indexed").
+MAX_WORD_LENGTH = 2047
+_ASCII_ALNUM_RUN = re.compile(r"[a-z0-9]+")
+
+
+def document_vector(sku: str, name: str, description: str | None) -> str | None:
+    """The ``search_vector`` of a product in tsvector text form (``'a' 'bc'``).
+
+    None when the text is not all ASCII: the database's trigger computes that one.
+    """
+    text = f"{sku} {name} {description or ''}"
+    if not text.isascii():
+        return None
+    words = set(_ASCII_ALNUM_RUN.findall(text.lower()))
+    if len(text) > MAX_WORD_LENGTH:
+        words = {word for word in words if len(word) <= MAX_WORD_LENGTH}
+    return "'" + "' '".join(sorted(words)) + "'" if words else ""
