@@ -82,7 +82,7 @@ def claim_batch(webhook_id: int, limit: int) -> list[WebhookDelivery]:
         ids = list(
             _due(now, webhook_id)
             .order_by("next_attempt_at", "id")
-            .select_for_update(skip_locked=True)
+            .select_for_update(skip_locked=True, no_key=True)
             .values_list("pk", flat=True)[:limit]
         )
         if not ids:

@@ -108,8 +108,10 @@ def _advance(delivery: WebhookDelivery, result: SendResult, now) -> None:
 def _update_health(webhook_id: int, outcomes: list[Outcome]) -> None:
     """Apply the outcomes in order: a success resets the failure streak, a 410 disables, and
     too many FAILED deliveries in a row disable. One locked read and one write per webhook."""
+    # NO KEY UPDATE: the row is locked against other recorders, but not against the
+    # KEY SHARE locks that inserting a delivery (its foreign key) takes in product changes.
     webhook = (
-        Webhook.objects.select_for_update()
+        Webhook.objects.select_for_update(no_key=True)
         .filter(pk=webhook_id)
         .only("consecutive_failures", "enabled")
         .first()

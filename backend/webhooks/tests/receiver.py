@@ -71,6 +71,10 @@ class Receiver:
                 )
             return list(self.requests)
 
+    def release(self) -> None:
+        """Answer the hanging requests now (200), and hang no more from here on."""
+        self._closing.set()
+
     def close(self) -> None:
         """Stop serving and release hanging handlers."""
         self._closing.set()
