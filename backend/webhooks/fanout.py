@@ -5,8 +5,8 @@ HTTP request, so one slow receiver (2 s x thousands of events) occupied every th
 the fast receivers waited behind it. Here a worker thread only claims a batch of one
 webhook's due deliveries (milliseconds, :meth:`DeliveryPool.fill`) and hands them to
 *sender threads*, which hold no database connection; one *recorder thread* per process stores
-every finished attempt, many per transaction, and asks for what comes next (more of the
-same webhook, retries) through a callback that :mod:`webhooks.tasks` supplies.
+every finished attempt, many per transaction, claims the next deliveries for the slots that
+freed, and asks for retry wake-ups through a callback that :mod:`webhooks.tasks` supplies.
 
 Budget: per worker process ``WEBHOOK_SENDER_THREADS`` requests in flight at once, at most
 ``WEBHOOK_MAX_IN_FLIGHT`` of them for one webhook (so a slow receiver holds only its own
@@ -27,7 +27,6 @@ import time
 from collections import Counter
 from collections.abc import Callable
 from concurrent.futures import ThreadPoolExecutor
-from dataclasses import dataclass, field
 
 from django.conf import settings
 from django.db import close_old_connections, connection
@@ -43,16 +42,8 @@ RECORD_BATCH = 500
 RECORD_TRIES = 4
 
 
-@dataclass
-class FollowUp:
-    """What the recorder asks for after storing a batch of outcomes.
-
-    ``refill``: webhooks that have free slots again (claim more of their due deliveries).
-    ``retries``: ``(webhook_id, seconds)`` wake-ups for retries scheduled that far ahead.
-    """
-
-    refill: set[int] = field(default_factory=set)
-    retries: set[tuple[int, int]] = field(default_factory=set)
+#: ``(webhook_id, seconds)``: wake the webhook that far ahead, when its retries are due.
+RetryWakeUp = tuple[int, int]
 
 
 Sent = tuple[dispatch.Prepared, SendResult]
@@ -64,18 +55,20 @@ class DeliveryPool:
     def __init__(self) -> None:
         self._lock = threading.Lock()
         self._idle = threading.Condition(self._lock)
-        self._in_flight: Counter[int] = Counter()
-        self._total = 0
+        self._in_flight: Counter[int] = Counter()  # requests open, per webhook
+        self._total = 0  # requests open plus answers not recorded yet (the pool's limit)
         self._recording = 0  # batches taken by the recorder whose follow-up is not sent yet
         self._waiting: set[int] = set()
         self._executor: ThreadPoolExecutor | None = None
         self._outcomes: queue.Queue[Sent | None] = queue.Queue()
         self._recorder: threading.Thread | None = None
-        self._follow_up: Callable[[FollowUp], None] = lambda follow_up: None
+        self._stopping = False
+        self._follow_up: Callable[[set[RetryWakeUp]], None] = lambda retries: None
         self.senders = settings.WEBHOOK_SENDER_THREADS
 
-    def on_recorded(self, callback: Callable[[FollowUp], None]) -> None:
-        """Call ``callback`` (from the recorder thread) after each stored batch."""
+    def on_recorded(self, callback: Callable[[set[RetryWakeUp]], None]) -> None:
+        """Call ``callback`` (from the recorder thread) with the retry wake-ups each stored
+        batch needs."""
         self._follow_up = callback
 
     # ---- claiming, in a worker thread
@@ -101,6 +94,8 @@ class DeliveryPool:
 
     def _reserve(self, webhook_id: int) -> int:
         with self._lock:
+            if self._stopping:
+                return 0
             if self._executor is None:
                 self._start()
             free = min(
@@ -120,15 +115,16 @@ class DeliveryPool:
         if count <= 0:
             return
         with self._lock:
-            self._free(webhook_id, count)
+            self._answered(webhook_id, count)
+            self._total -= count
+            self._idle.notify_all()
 
-    def _free(self, webhook_id: int, count: int) -> None:
-        """Give back ``count`` slots of ``webhook_id`` (the lock is held)."""
+    def _answered(self, webhook_id: int, count: int = 1) -> None:
+        """``count`` requests of ``webhook_id`` are over (the lock is held); until recorded
+        they still count against the pool, not against the webhook."""
         self._in_flight[webhook_id] -= count
         if self._in_flight[webhook_id] <= 0:
             del self._in_flight[webhook_id]
-        self._total -= count
-        self._idle.notify_all()
 
     def _start(self) -> None:
         """Start the sender threads and the recorder (the lock is held)."""
@@ -151,6 +147,9 @@ class DeliveryPool:
         except Exception as exc:  # a bug must not keep the slot; the attempt is a failure
             logger.exception("Sending delivery %s failed unexpectedly", prepared.delivery.pk)
             result = SendResult(False, False, None, 0, f"The send failed: {exc}"[:300], "")
+        with self._lock:
+            if outcomes is self._outcomes:  # not a send left over from a stopped pool
+                self._answered(prepared.delivery.webhook_id)
         outcomes.put((prepared, result))
 
     # ---- recording, in the recorder thread
@@ -202,27 +201,34 @@ class DeliveryPool:
         else:
             # Their claims lapse and the sweeper sends them again with the same ids.
             logger.error("Gave up recording %d webhook attempts", len(outcomes))
-        follow_up = FollowUp()
+        retries: set[RetryWakeUp] = set()
         for delivery, _ in outcomes:
-            follow_up.refill.add(delivery.webhook_id)
             delay = dispatch.retry_delay(delivery)
             if delay is not None:
                 # Rounded up to the second: one wake-up serves all retries due by then.
-                follow_up.retries.add((delivery.webhook_id, int(delay.total_seconds()) + 1))
+                retries.add((delivery.webhook_id, int(delay.total_seconds()) + 1))
+        finished = Counter(delivery.webhook_id for delivery, _ in outcomes)
         with self._lock:
-            for webhook_id, count in Counter(d.webhook_id for d, _ in outcomes).items():
-                self._free(webhook_id, count)
-            follow_up.refill |= self._waiting
+            self._total -= sum(finished.values())
+            self._idle.notify_all()
+            refill = set(finished) | self._waiting
             self._waiting.clear()
+        # The freed slots are filled here, in this process, with the recorder's connection:
+        # a message could reach another worker process, whose slots may be full.
+        for webhook_id in sorted(refill):
+            try:
+                self.fill(webhook_id)
+            except Exception:  # the database is away: the sweeper wakes the webhook later
+                logger.warning("Could not claim more for webhook %s", webhook_id, exc_info=True)
         try:
-            self._follow_up(follow_up)
+            self._follow_up(retries)
         except Exception:
-            logger.warning("Could not ask for the next webhook deliveries", exc_info=True)
+            logger.warning("Could not schedule webhook retries", exc_info=True)
 
     # ---- watching, waiting and stopping
 
     def in_flight(self) -> dict[int, int]:
-        """Requests in flight (or waiting to be recorded) per webhook id."""
+        """Requests open per webhook id."""
         with self._lock:
             return dict(self._in_flight)
 
@@ -239,6 +245,8 @@ class DeliveryPool:
         threads; a later :meth:`fill` starts them again."""
         if self._executor is None:
             return
+        with self._lock:
+            self._stopping = True  # claim nothing more; what is in flight finishes
         if not self.wait_idle(timeout):
             logger.warning("Stopping with webhook sends in flight; their claims will lapse.")
         with self._lock:
@@ -248,6 +256,7 @@ class DeliveryPool:
             self._in_flight.clear()
             self._total = self._recording = 0
             self._waiting.clear()
+            self._stopping = False
             self._idle.notify_all()
         if executor is not None:
             executor.shutdown(wait=False, cancel_futures=True)
