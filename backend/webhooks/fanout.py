@@ -5,8 +5,8 @@ HTTP request, so one slow receiver (2 s x thousands of events) occupied every th
 the fast receivers waited behind it. Here a worker thread only claims a batch of one
 webhook's due deliveries (milliseconds, :meth:`DeliveryPool.fill`) and hands them to
 *sender threads*, which hold no database connection; one *recorder thread* per process stores
-every finished attempt, many per transaction, claims the next deliveries for the slots that
-freed, and asks for retry wake-ups through a callback that :mod:`webhooks.tasks` supplies.
+every finished attempt, many per transaction, and asks for what comes next (more of the same
+webhook, retry wake-ups) through a callback that :mod:`webhooks.tasks` supplies.
 
 Budget: per worker process ``WEBHOOK_SENDER_THREADS`` requests in flight at once, at most
 ``WEBHOOK_MAX_IN_FLIGHT`` of them for one webhook (so a slow receiver holds only its own
@@ -27,6 +27,7 @@ import time
 from collections import Counter
 from collections.abc import Callable
 from concurrent.futures import ThreadPoolExecutor
+from dataclasses import dataclass, field
 
 from django.conf import settings
 from django.db import close_old_connections, connection
@@ -42,8 +43,17 @@ RECORD_BATCH = 500
 RECORD_TRIES = 4
 
 
-#: ``(webhook_id, seconds)``: wake the webhook that far ahead, when its retries are due.
-RetryWakeUp = tuple[int, int]
+@dataclass
+class FollowUp:
+    """What the recorder asks for after storing a batch of outcomes.
+
+    ``refill``: webhooks that have free slots again (claim more of their due deliveries).
+    ``retries``: ``(webhook_id, seconds)``: wake the webhook that far ahead, when its retries
+    are due.
+    """
+
+    refill: set[int] = field(default_factory=set)
+    retries: set[tuple[int, int]] = field(default_factory=set)
 
 
 Sent = tuple[dispatch.Prepared, SendResult]
@@ -63,12 +73,11 @@ class DeliveryPool:
         self._outcomes: queue.Queue[Sent | None] = queue.Queue()
         self._recorder: threading.Thread | None = None
         self._stopping = False
-        self._follow_up: Callable[[set[RetryWakeUp]], None] = lambda retries: None
+        self._follow_up: Callable[[FollowUp], None] = lambda follow_up: None
         self.senders = settings.WEBHOOK_SENDER_THREADS
 
-    def on_recorded(self, callback: Callable[[set[RetryWakeUp]], None]) -> None:
-        """Call ``callback`` (from the recorder thread) with the retry wake-ups each stored
-        batch needs."""
+    def on_recorded(self, callback: Callable[[FollowUp], None]) -> None:
+        """Call ``callback`` (from the recorder thread) after each stored batch."""
         self._follow_up = callback
 
     # ---- claiming, in a worker thread
@@ -201,29 +210,24 @@ class DeliveryPool:
         else:
             # Their claims lapse and the sweeper sends them again with the same ids.
             logger.error("Gave up recording %d webhook attempts", len(outcomes))
-        retries: set[RetryWakeUp] = set()
+        follow_up = FollowUp()
         for delivery, _ in outcomes:
+            follow_up.refill.add(delivery.webhook_id)
             delay = dispatch.retry_delay(delivery)
             if delay is not None:
                 # Rounded up to the second: one wake-up serves all retries due by then.
-                retries.add((delivery.webhook_id, int(delay.total_seconds()) + 1))
-        finished = Counter(delivery.webhook_id for delivery, _ in outcomes)
+                follow_up.retries.add((delivery.webhook_id, int(delay.total_seconds()) + 1))
         with self._lock:
-            self._total -= sum(finished.values())
+            self._total -= len(outcomes)
             self._idle.notify_all()
-            refill = set(finished) | self._waiting
+            follow_up.refill |= self._waiting
             self._waiting.clear()
-        # The freed slots are filled here, in this process, with the recorder's connection:
-        # a message could reach another worker process, whose slots may be full.
-        for webhook_id in sorted(refill):
-            try:
-                self.fill(webhook_id)
-            except Exception:  # the database is away: the sweeper wakes the webhook later
-                logger.warning("Could not claim more for webhook %s", webhook_id, exc_info=True)
+        # Claiming the next ones is left to the worker threads (a message per webhook): the
+        # recorder, one thread, stays free to record.
         try:
-            self._follow_up(retries)
+            self._follow_up(follow_up)
         except Exception:
-            logger.warning("Could not schedule webhook retries", exc_info=True)
+            logger.warning("Could not ask for the next webhook deliveries", exc_info=True)
 
     # ---- watching, waiting and stopping
 

@@ -35,8 +35,8 @@ _broker_down_until = 0.0
 @dramatiq.actor(queue_name=DELIVERY_QUEUE, max_retries=0, time_limit=5 * 60 * 1000)
 def deliver_webhook(webhook_id: int) -> None:
     """Claim due deliveries of one webhook up to its free slots in this process and start
-    sending them. Returns at once: sender threads make the requests, and the recorder
-    claims more as they finish."""
+    sending them. Returns at once: sender threads make the requests, and the recorder asks
+    for more (:func:`_follow_up`) as they finish."""
     fanout.pool().fill(webhook_id)
 
 
@@ -86,9 +86,11 @@ def enqueue_webhooks(webhook_ids: Iterable[int], delay_ms: int | None = None) ->
     return True
 
 
-def _follow_up(retries: set[fanout.RetryWakeUp]) -> None:
-    """After the recorder stored outcomes: wake each webhook again when its retries are due."""
-    for webhook_id, seconds in sorted(retries):
+def _follow_up(follow_up: fanout.FollowUp) -> None:
+    """After the recorder stored outcomes: claim more for the webhooks whose slots freed, and
+    wake each webhook again when its retries are due."""
+    enqueue_webhooks(sorted(follow_up.refill))
+    for webhook_id, seconds in sorted(follow_up.retries):
         enqueue_webhooks([webhook_id], delay_ms=seconds * 1000)
 
 

@@ -48,6 +48,8 @@ def test_a_slow_receiver_does_not_hold_up_a_fast_one(make_webhook, broker, worke
         # two slow sends took both and the fast receiver waited 30 s).
         fast.wait_for(8)
         wait_until(lambda: statuses(fast_hook) == {DeliveryStatus.SUCCEEDED: 8}, what="fast")
+        slow.wait_for(3)
+        time.sleep(0.3)
         assert len(slow.requests) == 3  # its three slots, no more
         assert statuses(slow_hook) == {DeliveryStatus.PENDING: 8}
         assert not WebhookDeliveryAttempt.objects.filter(delivery__webhook=slow_hook).exists()
