@@ -182,6 +182,8 @@ _DRAMATIQ_MIDDLEWARE = [
     "django_dramatiq.middleware.DbConnectionsMiddleware",
     "core.periodic.PeriodicMiddleware",
     "core.metrics.ActorMetricsMiddleware",
+    # e.g. lets webhook sends in flight finish and be recorded when a worker stops.
+    "core.worker_hooks.WorkerShutdownMiddleware",
 ]
 if EMBEDDED:
     DRAMATIQ_BROKER = {
@@ -280,6 +282,12 @@ WEBHOOK_DELIVERY_RETENTION_DAYS = env_int("WEBHOOK_DELIVERY_RETENTION_DAYS", 30,
 WEBHOOK_ALLOW_PRIVATE_TARGETS = env_bool("WEBHOOK_ALLOW_PRIVATE_TARGETS", EMBEDDED)
 # How often each worker's sweeper sends due deliveries nobody is sending.
 WEBHOOK_SWEEP_INTERVAL_SECONDS = env_int("WEBHOOK_SWEEP_INTERVAL_SECONDS", 10, min_value=1)
+# Fan-out: each worker process sends deliveries from a pool of sender threads that hold no
+# database connection (claims and outcomes go through the actor threads and one recorder
+# thread), and gives one webhook at most WEBHOOK_MAX_IN_FLIGHT of them, so a slow receiver
+# only ever holds its own slots.
+WEBHOOK_SENDER_THREADS = env_int("WEBHOOK_SENDER_THREADS", 64, min_value=1, max_value=1024)
+WEBHOOK_MAX_IN_FLIGHT = env_int("WEBHOOK_MAX_IN_FLIGHT", 16, min_value=1, max_value=1024)
 
 # ---- static files and the single-page app
 STATIC_URL = "/static/"

@@ -129,6 +129,13 @@ class WebhookDelivery(models.Model):
                 name="webhooks_delivery_due",
                 condition=Q(status__in=["PENDING", "RETRYING"]),
             ),
+            # The fan-out: one webhook's rows still to send, by due time (each batch claims
+            # from one webhook, so a backlog of another does not have to be scanned past).
+            models.Index(
+                fields=["webhook", "next_attempt_at"],
+                name="webhooks_delivery_due_hook",
+                condition=Q(status__in=["PENDING", "RETRYING"]),
+            ),
             # Retention pruning.
             models.Index(fields=["created_at"], name="webhooks_delivery_created"),
         )

@@ -2,8 +2,9 @@
 
 :func:`record_event` runs inside the transaction that changes a product or finishes an import,
 so the event commits or rolls back with it. It only writes rows: the caller (the signal
-receivers) hands the returned delivery ids to :func:`webhooks.tasks.enqueue_deliveries` once the
-transaction commits, and the periodic sweeper sends whatever that could not.
+receivers) hands the ids of the webhooks it wrote deliveries for to
+:func:`webhooks.tasks.enqueue_webhooks` once the transaction commits, and the periodic sweeper
+sends whatever that could not.
 """
 
 from __future__ import annotations
@@ -25,8 +26,8 @@ def subscribed_webhook_ids(event_type: str) -> list[int]:
 
 def record_event(event_type: str, data: dict[str, Any]) -> list[int]:
     """Write the event and one due delivery per subscribed enabled webhook, in the caller's
-    transaction; return the ids of the deliveries (empty, and nothing written, when no webhook
-    subscribes)."""
+    transaction; return the ids of the webhooks given a delivery (empty, and nothing written,
+    when no webhook subscribes)."""
     webhook_ids = subscribed_webhook_ids(event_type)
     if not webhook_ids:
         return []
@@ -35,8 +36,8 @@ def record_event(event_type: str, data: dict[str, Any]) -> list[int]:
         event = WebhookEvent.objects.create(
             type=event_type, payload=event_body(event_type, data, now), created_at=now
         )
-        deliveries = WebhookDelivery.objects.bulk_create(
+        WebhookDelivery.objects.bulk_create(
             WebhookDelivery(event=event, webhook_id=pk, next_attempt_at=now, created_at=now)
             for pk in webhook_ids
         )
-    return [delivery.pk for delivery in deliveries]
+    return webhook_ids

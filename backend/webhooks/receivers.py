@@ -33,11 +33,12 @@ UID = "webhooks.outbox"
 
 
 def publish(event_type: str, data: dict[str, Any]) -> list[int]:
-    """Record the event in the current transaction; enqueue its deliveries after commit."""
-    delivery_ids = record_event(event_type, data)
-    if delivery_ids:
-        transaction.on_commit(partial(tasks.enqueue_deliveries, delivery_ids))
-    return delivery_ids
+    """Record the event in the current transaction; after commit, wake each webhook that got
+    a delivery of it. Return those webhooks' ids."""
+    webhook_ids = record_event(event_type, data)
+    if webhook_ids:
+        transaction.on_commit(partial(tasks.enqueue_webhooks, webhook_ids))
+    return webhook_ids
 
 
 @receiver(product_signals.product_created, dispatch_uid=UID)

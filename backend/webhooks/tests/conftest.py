@@ -1,8 +1,11 @@
 """Fixtures of the webhooks app: a real loopback HTTP receiver and quick delivery settings."""
 
-import pytest
+import time
 
-from webhooks import services, tasks
+import pytest
+from dramatiq.brokers.stub import StubBroker
+
+from webhooks import fanout, services, tasks
 from webhooks.tests.receiver import Receiver
 
 
@@ -35,12 +38,34 @@ def make_webhook(db):
     return make
 
 
+def settle(broker, worker, timeout: float = 30.0) -> None:
+    """Wait until every webhooks message (delayed ones too) has been processed and every
+    send the worker's pool started is recorded, with nothing more asked for."""
+    deadline = time.monotonic() + timeout
+    while True:
+        for queue_name in ("webhooks", tasks.DELIVERY_QUEUE):
+            broker.join(queue_name, timeout=int(timeout * 1000))
+        worker.join()
+        idle = fanout.pool().wait_idle(max(0.0, deadline - time.monotonic()))
+        assert idle, "webhook sends still in flight"
+        if _queues_empty(broker):
+            return
+        assert time.monotonic() < deadline, "webhook messages keep coming"
+
+
+def _queues_empty(broker) -> bool:
+    names = ("webhooks", tasks.DELIVERY_QUEUE)
+    if isinstance(broker, StubBroker):
+        return all(
+            broker.queues[queue].qsize() == 0
+            for name in names
+            for queue in (name, f"{name}.DQ")
+            if queue in broker.queues
+        )
+    return all(broker.do_qsize(name) == 0 for name in names)  # Redis: queued, delayed, taken
+
+
 @pytest.fixture
 def drain(broker, worker):
-    """Wait until every webhooks message (delayed ones too) has been processed."""
-
-    def wait() -> None:
-        broker.join("webhooks", timeout=30_000)
-        worker.join()
-
-    return wait
+    """Wait until every webhooks message (delayed ones too) has been processed and recorded."""
+    return lambda: settle(broker, worker)

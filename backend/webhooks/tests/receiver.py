@@ -29,6 +29,8 @@ class ReceivedRequest:
     headers: CaseInsensitiveDict[str]
     body: bytes
     received_at: float
+    #: How the receiver answered it: ``"200"``, ``"500"``, ``"hang"``, ...
+    behaviour: str = ""
 
 
 class Receiver:
@@ -69,6 +71,10 @@ class Receiver:
                 )
             return list(self.requests)
 
+    def release(self) -> None:
+        """Answer the hanging requests now (200), and hang no more from here on."""
+        self._closing.set()
+
     def close(self) -> None:
         """Stop serving and release hanging handlers."""
         self._closing.set()
@@ -100,13 +106,18 @@ class Receiver:
             def do_POST(self) -> None:  # http.server calls do_<METHOD>
                 length = int(self.headers.get("Content-Length") or 0)
                 body = self.rfile.read(length)
+                behaviour = receiver._next_behaviour()
                 receiver._record(
                     ReceivedRequest(
-                        self.path, CaseInsensitiveDict(self.headers.items()), body, time.time()
+                        self.path,
+                        CaseInsensitiveDict(self.headers.items()),
+                        body,
+                        time.time(),
+                        behaviour,
                     ),
                     self.client_address[1],
                 )
-                self._answer(receiver._next_behaviour())
+                self._answer(behaviour)
 
             def _answer(self, behaviour: str) -> None:
                 if behaviour == "hang":

@@ -9,6 +9,7 @@ from dramatiq.brokers.redis import RedisBroker
 
 from webhooks import signing, tasks
 from webhooks.models import DeliveryStatus, WebhookDelivery
+from webhooks.tests.conftest import settle
 from webhooks.tests.receiver import closed_port
 
 pytestmark = pytest.mark.django_db(transaction=True)
@@ -24,7 +25,7 @@ mutation CreateProduct($input: ProductInput!) {
 def broker_down(monkeypatch):
     """Point the deliver actor at a Redis broker on a port where nothing listens."""
     down = RedisBroker(url=f"redis://127.0.0.1:{closed_port()}/0")
-    monkeypatch.setattr(tasks.deliver, "broker", down)
+    monkeypatch.setattr(tasks.deliver_webhook, "broker", down)
 
 
 def test_changes_succeed_quickly_and_events_arrive_after_the_broker_returns(
@@ -51,8 +52,7 @@ def test_changes_succeed_quickly_and_events_arrive_after_the_broker_returns(
     worker.start()
     try:
         requests = receiver.wait_for(5, timeout=20)
-        broker.join("webhooks", timeout=10_000)
-        worker.join()
+        settle(broker, worker)
     finally:
         worker.stop()
 

@@ -29,7 +29,7 @@ def test_the_sweeper_sends_due_rows_and_leaves_future_ones(
 ):
     make_webhook(receiver.url)
     # Given two rows written while the broker was unreachable (nothing was enqueued) ...
-    monkeypatch.setattr(tasks, "enqueue_deliveries", lambda *args, **kwargs: False)
+    monkeypatch.setattr(tasks, "enqueue_webhooks", lambda *args, **kwargs: False)
     products.create_product(sku="DUE", name="x")
     products.create_product(sku="LATER", name="x")
     monkeypatch.undo()
@@ -39,7 +39,7 @@ def test_the_sweeper_sends_due_rows_and_leaves_future_ones(
     )
     assert set(WebhookDelivery.objects.values_list("attempt", flat=True)) == {0}
 
-    # ... when the sweeper actor runs, its deliver messages reach a worker.
+    # ... when the sweeper actor runs, its message wakes the webhook in a worker.
     tasks.sweep_deliveries()
 
     [request] = receiver.wait_for(1)

@@ -32,7 +32,7 @@ BACKEND_DIR = Path(__file__).resolve().parents[2]
 class SubprocessWorker:
     """``manage.py rundramatiq`` against the test database, killable with SIGKILL."""
 
-    def __init__(self) -> None:
+    def __init__(self, threads: int = 2, **extra_env: str) -> None:
         db = connection.settings_dict
         env = os.environ | {
             "DATABASE_URL": f"postgres://{db['USER']}:{db['PASSWORD'] or ''}@{db['HOST']}:"
@@ -42,10 +42,14 @@ class SubprocessWorker:
             "WEBHOOK_RETRY_SCHEDULE": "2,2",
             "WEBHOOK_SWEEP_INTERVAL_SECONDS": "1",
             "PERIODIC_TASKS_ENABLED": "1",
+            **extra_env,
         }
         self.log = tempfile.TemporaryFile()
         self.process = subprocess.Popen(
-            [sys.executable, "manage.py", "rundramatiq", "--processes", "1", "--threads", "2"],
+            [
+                sys.executable, "manage.py", "rundramatiq", "--processes", "1",
+                "--threads", str(threads),
+            ],
             cwd=BACKEND_DIR,
             env=env,
             stdout=self.log,
