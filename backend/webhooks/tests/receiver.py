@@ -39,6 +39,10 @@ class Receiver:
     def __init__(self, behaviour: str = "200", hang_seconds: float = 30.0) -> None:
         self.behaviour = behaviour
         self.hang_seconds = hang_seconds
+        #: Answers sent so far (a hanging request counts once it is answered).
+        self.answered = 0
+        #: Set when the sender closed the connection while a huge answer was being written.
+        self.huge_cut_off = threading.Event()
         self.requests: list[ReceivedRequest] = []
         #: Client ports seen: one per TCP connection, so keep-alive shows as reuse.
         self.client_ports: set[int] = set()
@@ -134,6 +138,7 @@ class Receiver:
                     self._reply(int(behaviour), f"answer {behaviour}".encode())
 
             def _reply(self, status: int, body: bytes, headers: dict | None = None) -> None:
+                receiver.answered += 1
                 self.send_response(status)
                 for key, value in (headers or {}).items():
                     self.send_header(key, value)
@@ -149,8 +154,8 @@ class Receiver:
                 try:
                     for _ in range(HUGE_BODY_BYTES // len(chunk)):
                         self.wfile.write(chunk)
-                except OSError:
-                    pass  # the sender stopped reading and closed: what we want
+                except OSError:  # the sender stopped reading and closed: what we want
+                    receiver.huge_cut_off.set()
                 self.close_connection = True
 
             def log_message(self, format: str, *args: object) -> None:

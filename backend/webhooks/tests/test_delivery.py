@@ -46,14 +46,13 @@ def test_410_gone_is_a_permanent_failure(receiver):
 
 
 def test_a_receiver_that_hangs_is_cut_off_at_the_timeout(receiver):
-    receiver.behaviour = "hang"
-    started = time.monotonic()
+    receiver.behaviour = "hang"  # for 30 s
     result = post(receiver.url, timeout=0.5)
 
-    assert time.monotonic() - started < 2.0
+    assert receiver.answered == 0  # the sender gave up before the receiver answered
     assert (result.succeeded, result.permanent, result.status_code) == (False, False, None)
     assert "did not answer within 0.5 seconds" in result.error
-    assert 400 <= result.duration_ms < 2000
+    assert result.duration_ms >= 400
 
 
 def test_a_refused_connection_is_a_temporary_failure():
@@ -83,12 +82,12 @@ def test_a_redirect_is_not_followed(receiver):
 
 def test_a_huge_answer_is_cut_at_4_kb_without_reading_it_all(receiver):
     receiver.behaviour = "huge"
-    started = time.monotonic()
     result = post(receiver.url)
 
     assert result.succeeded
     assert result.response_body == "x" * delivery.MAX_RESPONSE_BYTES
-    assert time.monotonic() - started < 2.0
+    # The sender closed the connection while the receiver was still writing its 5 MB.
+    assert receiver.huge_cut_off.wait(10)
 
 
 def test_a_private_target_is_refused_at_send_time_without_connecting(receiver):

@@ -175,7 +175,7 @@ def test_temporary_failures_are_retried(make_webhook, receiver, behaviour, statu
 
     assert (delivery.status, delivery.status_code) == (DeliveryStatus.RETRYING, status_code)
     assert error in delivery.error
-    assert delivery.duration_ms < 3000
+    assert receiver.answered == (0 if behaviour in ("hang", "close") else 1)
 
 
 def test_a_refused_connection_is_retried(make_webhook):

@@ -1,6 +1,5 @@
 """Through the broker and a worker: a product change reaches the receiver, retries arrive."""
 
-import time
 
 import pytest
 from strawberry.relay import to_base64
@@ -51,18 +50,19 @@ def test_a_failed_attempt_is_retried_by_the_worker_with_the_same_webhook_id(
 def test_a_hanging_receiver_does_not_slow_product_changes(
     gql_client, make_webhook, receiver, drain, settings
 ):
-    settings.WEBHOOK_TIMEOUT_SECONDS = 5
+    settings.WEBHOOK_TIMEOUT_SECONDS = 30  # the receiver hangs (30 s) longer than the test
     make_webhook(receiver.url)
     receiver.behaviour = "hang"
     gql_client.query(CREATE_PRODUCT, {"input": {"sku": "H-first", "name": "x"}})
     receiver.wait_for(1)  # the worker is now stuck waiting for the receiver
 
-    timings = []
     for n in range(5):
-        started = time.monotonic()
         answer = gql_client.query(CREATE_PRODUCT, {"input": {"sku": f"H{n}", "name": "x"}})
-        timings.append(time.monotonic() - started)
         assert answer["data"]["createProduct"]["sku"] == f"H{n}"
 
-    assert max(timings) < 0.5, timings
+    # Every change has answered while the first send is still waiting for the receiver:
+    # no attempt has ended (one would be recorded), and the receiver still holds it.
+    assert len(receiver.requests) >= 1
+    assert set(WebhookDelivery.objects.values_list("status", "attempt")) == {
+        (DeliveryStatus.PENDING, 0)}
     assert WebhookDelivery.objects.count() == 6
