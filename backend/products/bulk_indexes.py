@@ -147,14 +147,19 @@ def _build(conn, definition: Definition, work_mem: str) -> None:
     build of a client that is gone (``client_connection_check_interval``).
     """
     name, sql = definition
-    key = int.from_bytes(hashlib.sha256(name.encode()).digest()[:4], "big", signed=True)
     statement = sql.replace("CREATE INDEX ", "CREATE INDEX IF NOT EXISTS ", 1)
     with transaction.atomic(using=conn.alias, savepoint=False), conn.cursor() as cursor:
         cursor.execute("SET LOCAL client_connection_check_interval = 1000")
         if work_mem:
             cursor.execute("SELECT set_config('maintenance_work_mem', %s, true)", [work_mem])
-        cursor.execute("SELECT pg_advisory_xact_lock(%s, %s)", [BUILD_LOCK, key])
+        cursor.execute("SELECT pg_advisory_xact_lock(%s, %s)", build_lock(name))
         cursor.execute(statement)
+
+
+def build_lock(name: str) -> list[int]:
+    """The two keys of the advisory lock held while index `name` is built (PostgreSQL)."""
+    key = int.from_bytes(hashlib.sha256(name.encode()).digest()[:4], "big", signed=True)
+    return [BUILD_LOCK, key]
 
 
 def _rebuild_sqlite(todo: list[Definition]) -> None:

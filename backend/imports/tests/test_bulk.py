@@ -6,13 +6,15 @@ them again before COMPLETED, and ends exactly as the normal path does.
 The `kill -9` tests with real worker processes are in test_bulk_worker_processes.py.
 """
 
+import re
+
 import pytest
 from django.db import connection
 
 from imports import bulk, services
 from imports.models import BulkLoad, ImportChange, ImportJob
 from imports.passes import apply
-from products import bulk_indexes
+from products import bulk_indexes, counts
 from products.models import Product
 from products.search import search_q
 from products.services import create_product
@@ -235,3 +237,30 @@ def test_large_writes_leave_the_table_analyzed(run_import, bulk_settings):
         else:
             cursor.execute("SELECT count(*) FROM sqlite_stat1 WHERE tbl = 'products_product'")
             assert cursor.fetchone()[0] > 0
+
+
+def test_searches_stay_right_during_the_bulk_load(run_import, bulk_settings, monkeypatch):
+    create_product(sku="before-1", name="Plainsong", description="line two", active=True)
+    checked: list[int] = []
+
+    def check(n, job):
+        if n not in (2, 5):
+            return
+        rows = list(Product.objects.values_list("sku", "name", "description"))
+        assert BulkLoad.objects.filter(job_id=job.pk).exists()
+        for word in ("plain", "line", "sku-1", "name"):
+            start = re.compile(rf"(^|[\W_]){re.escape(word)}", re.IGNORECASE)
+            expected = {s for s, *texts in rows if any(start.search(t) for t in [s, *texts])}
+            assert set(Product.objects.filter(search_q(word)).values_list("sku", flat=True)) \
+                == expected, word
+        for term in ("ne tw", "AIN 3", "sku-2"):
+            expected = {s for s, _, d in rows if term.casefold() in d.casefold()}
+            found = Product.objects.filter(description__icontains=term)
+            assert set(found.values_list("sku", flat=True)) == expected, term
+            assert counts.product_count(found) == len(expected)
+        checked.append(n)
+
+    watch_chunks(monkeypatch, check)
+    job = run_import(sample_csv(ROWS, seed=13))
+    assert job.status == ImportJob.Status.COMPLETED
+    assert checked == [2, 5]
