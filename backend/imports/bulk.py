@@ -2,10 +2,11 @@
 dropped and builds them again before it completes; and the upkeep after large writes.
 
 The rule (`wants_bulk`): a fresh import (no chunk committed yet, not a dry run) whose file
-holds at least ``max(IMPORT_BULK_MIN_ROWS, products in the catalogue)`` distinct SKUs, and no
-other bulk load unfinished. An empty catalogue with a large file is the case it is for;
-when the file is smaller than the catalogue, maintaining the indexes row by row costs less
-than building them over the whole table.
+holds at least IMPORT_BULK_MIN_ROWS distinct SKUs and at least twice as many as the
+catalogue holds products, and no other bulk load unfinished. An empty catalogue with a large
+file is the case it is for. When the catalogue is larger than half the file, most of the
+file may well be products already there (a re-import writes little or nothing), and keeping
+the indexes row by row costs less than building them over the whole table.
 
 Crash safety: the indexes' definitions (``products.bulk_indexes``: read from the database,
 what the migrations made) are written to a `BulkLoad` row in the transaction that drops
@@ -28,7 +29,7 @@ from __future__ import annotations
 from django.conf import settings
 from django.db import transaction
 
-from products import bulk_indexes, counts, maintenance
+from products import bulk_indexes, counts, services
 from products.models import Product
 
 from .models import BulkLoad, ImportJob
@@ -44,7 +45,7 @@ def wants_bulk(job: ImportJob, checked: CheckedFile) -> bool:
     expected = len(checked.last_line_of_key)
     if expected < settings.IMPORT_BULK_MIN_ROWS:
         return False
-    return expected >= counts.product_count(Product.objects.all())
+    return expected >= 2 * counts.product_count(Product.objects.all())
 
 
 def begin(job: ImportJob, checked: CheckedFile) -> bool:
@@ -92,7 +93,7 @@ def _restore(load: BulkLoad) -> None:
 
 def upkeep(job: ImportJob) -> bool:
     """After a job that wrote at least IMPORT_UPKEEP_MIN_ROWS products: fresh statistics
-    and a vacuum (``products.maintenance.after_bulk_write``), before it is marked COMPLETED.
+    and a vacuum (``products.services.after_bulk_write``), before it is marked COMPLETED.
     Call outside any transaction (VACUUM cannot run in one). Return whether it ran."""
     written = (
         ImportJob.objects.filter(pk=job.pk)
@@ -101,5 +102,5 @@ def upkeep(job: ImportJob) -> bool:
     )
     if written is None or sum(written) < settings.IMPORT_UPKEEP_MIN_ROWS:
         return False
-    maintenance.after_bulk_write()
+    services.after_bulk_write()
     return True

@@ -143,6 +143,18 @@ def test_small_imports_and_dry_runs_take_the_normal_path(run_import, bulk_settin
     assert table_schema() == before
 
 
+def test_a_reimport_of_the_same_file_takes_the_normal_path(
+    run_import, bulk_settings, monkeypatch
+):
+    data = sample_csv(ROWS, seed=14)
+    first = run_import(data)
+    assert first.status == ImportJob.Status.COMPLETED
+    watch_chunks(monkeypatch, lambda n, job: assert_not_bulk())
+    again = run_import(data)
+    assert again.status == ImportJob.Status.COMPLETED
+    assert again.unchanged_count == first.created_count
+
+
 def assert_not_bulk():
     assert not BulkLoad.objects.exists()
 
