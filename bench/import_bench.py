@@ -190,9 +190,13 @@ def import_once(base: str, token: str, path: Path, timeout: float = 900) -> tupl
     job_id = body["data"]["importProducts"]["id"]
     deadline = time.monotonic() + timeout
     while time.monotonic() < deadline:
-        job = requests.post(base + "/graphql/", headers=headers, timeout=30,
-                            json={"query": JOB_QUERY, "variables": {"id": job_id}}
-                            ).json()["data"]["importJob"]
+        try:
+            job = requests.post(base + "/graphql/", headers=headers, timeout=30,
+                                json={"query": JOB_QUERY, "variables": {"id": job_id}}
+                                ).json()["data"]["importJob"]
+        except (requests.RequestException, ValueError, TypeError, KeyError):
+            time.sleep(0.5)  # a busy moment (e.g. no free database connection): ask again
+            continue
         if job["status"] not in ("PENDING", "PROCESSING"):
             elapsed = time.perf_counter() - started
             if job["status"] != "COMPLETED":

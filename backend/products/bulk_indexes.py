@@ -95,11 +95,10 @@ def rebuild(definitions: list[Definition], *, builders: int = 2, work_mem: str =
     locks would block them), with ``maintenance_work_mem`` set to `work_mem` when given.
     SQLite: the FTS5 tables are rebuilt and the triggers created in one transaction.
     """
-    todo = missing(definitions)
     if connection.vendor != "postgresql":
-        if todo:
-            _rebuild_sqlite(todo)
+        _rebuild_sqlite(definitions)
         return
+    todo = missing(definitions)
     # GIN indexes (full text, trigrams) take longest: start them first.
     todo.sort(key=lambda d: (" USING gin " not in d[1], d[0]))
     if builders <= 1 or connection.in_atomic_block or len(todo) <= 1:
@@ -149,7 +148,8 @@ def _build(conn, definition: Definition, work_mem: str) -> None:
     name, sql = definition
     statement = sql.replace("CREATE INDEX ", "CREATE INDEX IF NOT EXISTS ", 1)
     with transaction.atomic(using=conn.alias, savepoint=False), conn.cursor() as cursor:
-        cursor.execute("SET LOCAL client_connection_check_interval = 1000")
+        if conn.pg_version >= 140000:  # the setting is new in PostgreSQL 14
+            cursor.execute("SET LOCAL client_connection_check_interval = 1000")
         if work_mem:
             cursor.execute("SELECT set_config('maintenance_work_mem', %s, true)", [work_mem])
         cursor.execute("SELECT pg_advisory_xact_lock(%s, %s)", build_lock(name))
@@ -162,8 +162,13 @@ def build_lock(name: str) -> list[int]:
     return [BUILD_LOCK, key]
 
 
-def _rebuild_sqlite(todo: list[Definition]) -> None:
+def _rebuild_sqlite(definitions: list[Definition]) -> None:
+    # The embedded database takes its write lock at BEGIN: a second caller (the sweeper)
+    # waits, then finds the triggers there.
     with transaction.atomic(), connection.cursor() as cursor:
+        todo = missing(definitions)
+        if not todo:
+            return
         for table in fulltext_tables(cursor):
             cursor.execute(f"INSERT INTO {table}({table}) VALUES ('rebuild')")
         for _, sql in todo:
