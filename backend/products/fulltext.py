@@ -38,10 +38,10 @@ def kept_in_step(connection=None) -> bool:
     connection = connection or default_connection
     with connection.cursor() as cursor:
         cursor.execute(
-            "SELECT count(*) FROM sqlite_master WHERE type = 'trigger' AND name IN (%s, %s, %s)",
+            "SELECT name FROM sqlite_master WHERE type = 'trigger' AND name IN (%s, %s, %s)",
             TRIGGERS,
         )
-        return cursor.fetchone()[0] == len(TRIGGERS)
+        return len(cursor.fetchall()) == len(TRIGGERS)
 
 
 def _scan_q(words: list[str]) -> Q:
