@@ -10,15 +10,19 @@ Prints, for the generated catalogue export (seed 7):
 * raw psql (\\copy into a temp table, one INSERT ... SELECT DISTINCT ON (lower(sku)) ... ON
   CONFLICT DO UPDATE) into (a) a table with only the unique lower(sku) index (the floor) and
   (b) a table with exactly the indexes of products_product (read from pg_indexes);
+  and (c) the floor's table, then ``CREATE INDEX`` of the other indexes (what a bulk load
+  does); (d) the same file with every name changed, upserted into (b) filled with the file;
 * the project's import: HTTP upload to uvicorn, a `rundramatiq` worker process, timed from
-  the upload's answer to COMPLETED; the ratios to both baselines; the re-import of the same
-  file (nothing changes); peak RSS of the web and worker processes;
+  the upload's answer to COMPLETED (every index built, the table analyzed); the ratios to
+  the baselines; the re-import of the same file (nothing changes) and of the changed file;
+  peak RSS of the web and worker processes;
 * the embedded mode (SQLite, in-process worker) time for the same file.
 """
 
 from __future__ import annotations
 
 import argparse
+import csv
 import json
 import os
 import subprocess
@@ -53,27 +57,46 @@ def psql(url: str, sql: str) -> str:
     return done.stdout
 
 
-def baseline(url: str, csv_path: Path, table: str, indexes: list[str], search: bool = True
-             ) -> float:
+def baseline(
+    url: str, csv_path: Path, table: str, indexes: list[str], after: list[str] = (),
+    filled_from: Path | None = None, search: bool = True,
+) -> float:
     """Time raw psql: \\copy into a temp table, then one deduplicating upsert into `table`
-    (without the stored search column unless `search`)."""
+    (with `indexes`), then the `after` statements (``CREATE INDEX`` of the others, with
+    ``maintenance_work_mem`` 512 MB). With `filled_from`, the table is first filled from that
+    file, untimed (the upsert into a filled table). The stored search column is computed by
+    the database in the load (as the project's trigger would) unless `search` is off (the
+    floor, which has no search and drops the column)."""
     psql(url, f"DROP TABLE IF EXISTS {table}; CREATE TABLE {table} "
               "(LIKE products_product INCLUDING DEFAULTS INCLUDING IDENTITY)")
     for statement in indexes:
         psql(url, statement)
-    # The stored search column (migration 0009), when present, is computed by the database
-    # in the load as the project's trigger would; the floor has no search and drops it.
     vector = psql(url, "SELECT 1 FROM information_schema.columns WHERE table_name = "
                        f"'{table}' AND column_name = 'search_vector'").strip()
     if vector and not search:
         psql(url, f"ALTER TABLE {table} DROP COLUMN search_vector")
         vector = ""
+    if filled_from is not None:
+        _run_script(url, _upsert_script(filled_from, table, bool(vector)))
+        psql(url, f"VACUUM (ANALYZE) {table}")
+    script = "SET maintenance_work_mem = '512MB';\n" + _upsert_script(
+        csv_path, table, bool(vector))
+    script += "".join(f"{statement};\n" for statement in after)
+    started = time.perf_counter()
+    _run_script(url, script)
+    elapsed = time.perf_counter() - started
+    psql(url, f"DROP TABLE {table}")
+    return elapsed
+
+
+def _upsert_script(csv_path: Path, table: str, vector: bool) -> str:
     column, value, update = (
         (", search_vector", f", {SEARCH_DOCUMENT}", ", search_vector = EXCLUDED.search_vector")
         if vector else ("", "", "")
     )
-    script = f"""
-CREATE TEMP TABLE stage (name text, sku text, description text, ord bigserial);
+    return f"""
+CREATE TEMP TABLE IF NOT EXISTS stage (name text, sku text, description text, ord bigserial);
+TRUNCATE stage;
 \\copy stage (name, sku, description) FROM '{csv_path}' WITH (FORMAT csv, HEADER)
 INSERT INTO {table} (sku, name, description, active, created_at, updated_at{column})
 SELECT DISTINCT ON (lower(sku)) sku, name, description, true, now(), now(){value}
@@ -81,29 +104,44 @@ FROM stage ORDER BY lower(sku), ord DESC
 ON CONFLICT (lower(sku)) DO UPDATE SET sku = EXCLUDED.sku, name = EXCLUDED.name,
   description = EXCLUDED.description, updated_at = EXCLUDED.updated_at{update};
 """
-    started = time.perf_counter()
+
+
+def _run_script(url: str, script: str) -> None:
     done = subprocess.run(["psql", url, "-v", "ON_ERROR_STOP=1", "-q"], input=script,
                           text=True, capture_output=True)
     if done.returncode:
         raise RuntimeError(f"psql failed: {done.stderr}")
-    elapsed = time.perf_counter() - started
-    psql(url, f"DROP TABLE {table}")
-    return elapsed
 
 
-def product_indexes(url: str, table: str) -> list[str]:
-    """CREATE INDEX statements for `table` with exactly the indexes of products_product."""
+def changed_copy(csv_path: Path, target: Path) -> Path:
+    """The same file with every product's name changed (the all-changed re-import)."""
+    with csv_path.open(newline="", encoding="utf-8") as source, target.open(
+        "w", newline="", encoding="utf-8"
+    ) as out:
+        reader, writer = csv.reader(source), csv.writer(out)
+        header = next(reader)
+        writer.writerow(header)
+        name = header.index("name")
+        for row in reader:
+            row[name] += " v2"
+            writer.writerow(row)
+    return target
+
+
+def product_indexes(url: str, table: str) -> tuple[list[str], list[str]]:
+    """CREATE INDEX statements for `table` with exactly the indexes of products_product:
+    those the upsert needs (primary key, unique ones), and the others."""
     rows = psql(url, "SELECT indexname, indexdef FROM pg_indexes "
                      "WHERE tablename = 'products_product'").splitlines()
-    statements = []
+    kept, others = [f"ALTER TABLE {table} ADD PRIMARY KEY (id)"], []
     for row in rows:
         name, definition = row.split("|", 1)
         if name.endswith("_pkey"):
-            continue  # LIKE gives no primary key; add it the same way
+            continue  # LIKE gives no primary key; added the same way
         definition = definition.replace(" ON public.products_product ", f" ON public.{table} ")
-        statements.append(definition.replace(f"INDEX {name} ", f"INDEX {table}_{name} ", 1))
-    statements.append(f"ALTER TABLE {table} ADD PRIMARY KEY (id)")
-    return statements
+        statement = definition.replace(f"INDEX {name} ", f"INDEX {table}_{name} ", 1)
+        (kept if definition.startswith("CREATE UNIQUE ") else others).append(statement)
+    return kept, others
 
 
 class Peak:
@@ -168,9 +206,13 @@ def import_once(base: str, token: str, path: Path, timeout: float = 900) -> tupl
     job_id = body["data"]["importProducts"]["id"]
     deadline = time.monotonic() + timeout
     while time.monotonic() < deadline:
-        job = requests.post(base + "/graphql/", headers=headers, timeout=30,
-                            json={"query": JOB_QUERY, "variables": {"id": job_id}}
-                            ).json()["data"]["importJob"]
+        try:
+            job = requests.post(base + "/graphql/", headers=headers, timeout=30,
+                                json={"query": JOB_QUERY, "variables": {"id": job_id}}
+                                ).json()["data"]["importJob"]
+        except (requests.RequestException, ValueError, TypeError, KeyError):
+            time.sleep(0.5)  # a busy moment (e.g. no free database connection): ask again
+            continue
         if job["status"] not in ("PENDING", "PROCESSING"):
             elapsed = time.perf_counter() - started
             if job["status"] != "COMPLETED":
@@ -187,12 +229,15 @@ def production(args: argparse.Namespace, csv_path: Path, media: Path) -> dict:
            "MEDIA_ROOT": str(media), "PERIODIC_TASKS_ENABLED": "1"}
     manage(env, "migrate", "--noinput")
     psql(db, "TRUNCATE products_product, imports_importjob CASCADE")
-    indexes = product_indexes(db, "bench_same")
+    kept, others = product_indexes(db, "bench_same")
+    changed = changed_copy(csv_path, csv_path.with_name("changed.csv"))
     results = {
         "floor": baseline(db, csv_path, "bench_floor",
                           ["CREATE UNIQUE INDEX bench_floor_sku ON bench_floor (lower(sku))"],
                           search=False),
-        "same": baseline(db, csv_path, "bench_same", indexes),
+        "same": baseline(db, csv_path, "bench_same", kept + others),
+        "then_index": baseline(db, csv_path, "bench_same", kept, after=others),
+        "same_filled": baseline(db, changed, "bench_same", kept + others, filled_from=csv_path),
     }
     token = api_token(env)
     base = f"http://127.0.0.1:{args.port}"
@@ -206,6 +251,7 @@ def production(args: argparse.Namespace, csv_path: Path, media: Path) -> dict:
         time.sleep(3)  # let the worker boot
         results["import"], results["job"] = import_once(base, token, csv_path)
         results["reimport"], results["rejob"] = import_once(base, token, csv_path)
+        results["changed"], results["chjob"] = import_once(base, token, changed)
     finally:
         web_peak.stop()
         worker_peak.stop()
@@ -253,16 +299,25 @@ def main() -> None:
         job = r["job"]
         print(f"raw psql, unique index only (floor):     {r['floor']:6.2f} s")
         print(f"raw psql, products_product's indexes:    {r['same']:6.2f} s")
-        print(f"project import (upload answer->COMPLETED): {r['import']:6.2f} s  "
+        print(f"raw psql, unique index, then CREATE INDEX of the others: "
+              f"{r['then_index']:6.2f} s")
+        print(f"project import (upload answer->COMPLETED, indexes built, analyzed): "
+              f"{r['import']:6.2f} s  "
               f"created {job['createdCount']:,} updated {job['updatedCount']:,} "
               f"unchanged {job['unchangedCount']:,} replaced {job['replacedCount']:,} "
               f"errors {job['errorCount']:,}")
-        print(f"ratio to same-index baseline: {r['import'] / r['same']:.2f} (goal <= 1.3)")
+        print(f"ratio to same-index baseline: {r['import'] / r['same']:.2f} (goal <= 0.7)")
+        print(f"ratio to load-then-index:     {r['import'] / r['then_index']:.2f}")
         print(f"ratio to floor:               {r['import'] / r['floor']:.2f}")
         rejob = r["rejob"]
         print(f"re-import of the same file:   {r['reimport']:6.2f} s  "
-              f"(unchanged {rejob['unchangedCount']:,}, updated {rejob['updatedCount']:,}; "
-              "goal: faster than the first import)")
+              f"(unchanged {rejob['unchangedCount']:,}, updated {rejob['updatedCount']:,}); "
+              f"ratio to floor {r['reimport'] / r['floor']:.2f} (goal <= 1.5)")
+        chjob = r["chjob"]
+        print(f"re-import, every name changed: {r['changed']:6.2f} s "
+              f"(updated {chjob['updatedCount']:,}); raw upsert of it into the filled table "
+              f"{r['same_filled']:6.2f} s; ratio {r['changed'] / r['same_filled']:.2f} "
+              "(goal <= 1.0)")
         print(f"peak RSS: worker {r['worker_mb']:.0f} MB (goal < 300), "
               f"web {r['web_mb']:.0f} MB (goal < 200)")
         if not args.no_embedded:

@@ -335,6 +335,15 @@ IMPORT_STAGED_TTL_HOURS = env_float("IMPORT_STAGED_TTL_HOURS", 24, min_value=0.0
 IMPORT_CHANGE_RETENTION_DAYS = env_int("IMPORT_CHANGE_RETENTION_DAYS", 30, min_value=1)
 # Whether imports keep a change log (off: a little faster, and no import can be reverted).
 IMPORT_CHANGE_LOG = env_bool("IMPORT_CHANGE_LOG", True)
+# The bulk write path (imports/bulk.py): a file of at least this many SKUs, and at least
+# twice as many as the catalogue holds, loads with the product indexes dropped, builds after.
+IMPORT_BULK_MIN_ROWS = env_int("IMPORT_BULK_MIN_ROWS", 100_000, min_value=1)
+# Connections building those indexes at once, and their maintenance_work_mem ('' = server's).
+IMPORT_BULK_INDEX_BUILDERS = env_int("IMPORT_BULK_INDEX_BUILDERS", 2, min_value=1)
+IMPORT_BULK_MAINTENANCE_WORK_MEM = env_str("IMPORT_BULK_MAINTENANCE_WORK_MEM", "256MB")
+# An import (or revert) that wrote at least this many products analyzes and vacuums the
+# product table before it is COMPLETED (products.maintenance.after_bulk_write).
+IMPORT_UPKEEP_MIN_ROWS = env_int("IMPORT_UPKEEP_MIN_ROWS", 10_000, min_value=1)
 FILE_UPLOAD_HANDLERS = [
     "django.core.files.uploadhandler.MemoryFileUploadHandler",
     "imports.uploads.LimitedTemporaryFileUploadHandler",

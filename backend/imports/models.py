@@ -224,3 +224,20 @@ class RevertConflict(models.Model):
 
     def __str__(self) -> str:
         return f"{self.reason}: change {self.change_id}"
+
+
+class BulkLoad(models.Model):
+    """An import writing with the product table's secondary indexes dropped (`imports.bulk`).
+
+    Written in the transaction that drops them, with their definitions; deleted once they
+    exist again. While a row exists the indexes are missing: its job builds them before it
+    completes, and anyone else builds them once that job has ended (the sweeper, the next
+    job), so a job that failed for good or was cancelled never leaves them missing.
+    """
+
+    job_id = models.BigIntegerField(unique=True)  # no foreign key: outlives a deleted job
+    definitions = models.JSONField(default=list)  # [[name, CREATE statement], ...]
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    def __str__(self) -> str:
+        return f"bulk load of import {self.job_id}"

@@ -4,13 +4,14 @@
     rules.py  a record -> a ProductRow or a RowProblem
     passes/   check.py (pass 1: read all, write nothing) -> apply.py (pass 2: chunks, checkpoints)
     writers/  a chunk -> created / updated / unchanged  (PostgreSQL, SQLite, dry run)
+    bulk.py   the bulk write path (indexes dropped, built again), upkeep after large writes
     finishing.py  final status, the import_finished signal, removing the file
     reverting/    a revert job: the target's change log applied backwards, chunk by chunk
 """
 
 from __future__ import annotations
 
-from . import finishing
+from . import bulk, finishing
 from .models import ImportJob
 from .passes.apply import Stopped, apply_file
 from .passes.check import check_file
@@ -35,14 +36,17 @@ def run(job: ImportJob) -> None:
 
 
 def _run(job: ImportJob) -> None:
+    bulk.restore_abandoned()  # indexes an earlier job left dropped (it failed for good)
     if job.cancel_requested:
         finishing.finish(job, ImportJob.Status.CANCELLED)
+        bulk.finish(job)  # cancelled during a bulk load: its indexes are built now
         return
     if job.kind == ImportJob.Kind.REVERT:
         try:
             reverting.revert(job)
         except reverting.Stopped:
             return
+        bulk.upkeep(job)
         finishing.finish(job, ImportJob.Status.COMPLETED)
         return
     if not job.file.name:
@@ -65,10 +69,16 @@ def _run(job: ImportJob) -> None:
     if job.header != checked.header.names or job.mapping != checked.header.mapping:
         job.header, job.mapping = checked.header.names, checked.header.mapping
         ImportJob.objects.filter(pk=job.pk).update(header=job.header, mapping=job.mapping)
+    bulk.begin(job, checked)
     try:
         apply_file(job, checked)
     except Stopped:
+        job.refresh_from_db(fields=["status"])
+        if job.is_final:  # cancelled at a chunk: its dropped indexes are built now
+            bulk.finish(job)
         return
+    bulk.finish(job)  # the indexes this job dropped, before it says COMPLETED
+    bulk.upkeep(job)
     finishing.finish(job, ImportJob.Status.COMPLETED)
 
 

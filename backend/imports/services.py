@@ -28,7 +28,7 @@ from django.db.models import F
 from django.db.models.functions import Coalesce
 from django.utils import timezone
 
-from . import changes, finishing, pipeline
+from . import bulk, changes, finishing, pipeline
 from .models import ImportJob
 from .uploads import storage_failure
 
@@ -263,4 +263,5 @@ def sweep() -> bool:
     for job_id in leftovers.values_list("pk", flat=True)[:100]:
         finishing.delete_file(job_id)
     changes.prune_expired()
+    bulk.restore_abandoned()  # indexes left dropped by a bulk load whose job has ended
     return has_unfinished()

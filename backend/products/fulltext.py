@@ -11,10 +11,15 @@ the same answers as PostgreSQL; they only find the candidate rows faster:
   case-folded substring test (Unicode letters included, as PostgreSQL's ``UPPER``). Shorter
   terms have no trigram: ASCII ones use SQLite's ``LIKE`` (exact for ASCII), others a
   Unicode-aware function (``products_icontains``), both scanning.
+
+A bulk import drops the triggers and rebuilds both tables once at its end
+(``products/bulk_indexes.py``); meanwhile the tables lag the products, so every lookup here
+scans instead (`kept_in_step`): the same answers, slower.
 """
 
 import re
 
+from django.db import connection as default_connection
 from django.db.backends.signals import connection_created
 from django.db.models import BooleanField, Expression, F, Q
 from django.db.models.expressions import Col
@@ -24,6 +29,31 @@ from django.db.models.sql.where import WhereNode
 WORDS_TABLE = "products_fulltext_words"
 TRIGRAMS_TABLE = "products_fulltext_trigrams"
 _ALNUM_RUN = re.compile(r"[^\W_]+")
+# The triggers of migration 0007 that keep both tables in step with the products.
+TRIGGERS = ("products_fulltext_insert", "products_fulltext_delete", "products_fulltext_update")
+
+
+def kept_in_step(connection=None) -> bool:
+    """Whether the FTS5 tables follow every write (false during a bulk import)."""
+    connection = connection or default_connection
+    with connection.cursor() as cursor:
+        cursor.execute(
+            "SELECT name FROM sqlite_master WHERE type = 'trigger' AND name IN (%s, %s, %s)",
+            TRIGGERS,
+        )
+        return len(cursor.fetchall()) == len(TRIGGERS)
+
+
+def _scan_q(words: list[str]) -> Q:
+    """The search rule as regular expressions (every word starts a word of a column)."""
+    condition = Q()
+    for word in words:
+        escaped = "".join(ch if ch.isalnum() else "\\" + ch for ch in word)
+        pattern = rf"(^|[\W_]){escaped}"
+        condition &= (
+            Q(sku__iregex=pattern) | Q(name__iregex=pattern) | Q(description__iregex=pattern)
+        )
+    return condition
 
 
 def _quoted(text: str) -> str:
@@ -77,6 +107,8 @@ def search_candidates_q(words: list[str]) -> Q:
     query = words_query(words)
     if not query:
         return Q()
+    if not kept_in_step():
+        return _scan_q(words)
     return Q(FulltextMatch(WORDS_TABLE, query))
 
 
@@ -97,7 +129,7 @@ class FulltextIContains(IContains):
         term = self.rhs
         if not (isinstance(term, str) and isinstance(self.lhs, Col)):
             return super().as_sql(compiler, connection)
-        if len(term) >= 3:
+        if len(term) >= 3 and kept_in_step(connection):
             alias = compiler.quote_name_unless_alias(self.lhs.alias)
             sql = _match_sql(f'{alias}."id"', TRIGRAMS_TABLE, _walks(compiler))
             return sql, [self.trigram_query()]
@@ -131,6 +163,8 @@ def direct_count(where: WhereNode) -> tuple[str, list[str]] | None:
     ):
         table, query = TRIGRAMS_TABLE, condition.trigram_query()
     else:
+        return None
+    if not kept_in_step():
         return None
     return f"SELECT count(*) FROM {table} WHERE {table} MATCH %s", [query]
 
