@@ -204,3 +204,9 @@ def close_other_connections() -> None:
             "SELECT pg_terminate_backend(pid) FROM pg_stat_activity "
             "WHERE datname = current_database() AND pid <> pg_backend_pid()"
         )
+    # asgiref's one thread for `sync_to_async` (async tests) keeps its own connection across
+    # tests: it was just ended, so close it there, or the next async test would use it dead.
+    from asgiref.sync import SyncToAsync
+    from django.db import connections
+
+    SyncToAsync.single_thread_executor.submit(connections.close_all).result()
