@@ -28,17 +28,26 @@ COLUMN = "search_vector"
 # PostgreSQL's parser ignores longer words ("word is too long to be indexed").
 MAX_WORD_LENGTH = 2047
 _ASCII_ALNUM_RUN = re.compile(r"[a-z0-9]+")
+# Lower-cased ASCII text -> its words separated by spaces: every other ASCII character
+# becomes a space (str.translate has a fast path for ASCII to ASCII).
+_WORDS_ONLY = str.maketrans(
+    {chr(c): " " for c in range(128) if not (chr(c).isascii() and chr(c).isalnum())}
+)
 
 
 def document_vector(sku: str, name: str, description: str | None) -> str | None:
-    """The ``search_vector`` of a product in tsvector text form (``'a' 'bc'``).
+    """The ``search_vector`` of a product in tsvector input form: its words, lower-cased.
 
+    PostgreSQL's tsvector input sorts the words and drops repeats itself, so text no longer
+    than the longest indexable word comes back as its lower-cased letters and digits with
+    everything else a space (``'ab-1 Anna'`` -> ``'ab 1 anna'``, read as ``'1' 'ab' 'anna'``),
+    one C-level pass. Longer text gets the words of indexable length, each once, quoted.
     None when the text is not all ASCII: the database's trigger computes that one.
     """
     text = f"{sku} {name} {description or ''}"
     if not text.isascii():
         return None
-    words = set(_ASCII_ALNUM_RUN.findall(text.lower()))
-    if len(text) > MAX_WORD_LENGTH:
-        words = {word for word in words if len(word) <= MAX_WORD_LENGTH}
+    if len(text) <= MAX_WORD_LENGTH:
+        return text.lower().translate(_WORDS_ONLY)
+    words = {w for w in _ASCII_ALNUM_RUN.findall(text.lower()) if len(w) <= MAX_WORD_LENGTH}
     return "'" + "' '".join(sorted(words)) + "'" if words else ""

@@ -10,8 +10,16 @@ thread, so it overlaps the previous chunk's write.
 The change log costs two set-based additions, no per-row round trip: before the upsert, one
 ``INSERT ... SELECT`` locks the stored rows that will change (``FOR UPDATE``, so nobody
 changes them before the upsert does) and logs their before-values; the upsert's
-``RETURNING`` feeds one more ``INSERT`` with the new products' tiny CREATED entries. A first
-import into an empty catalogue pays only those CREATED entries and an empty probe.
+``RETURNING`` feeds one more ``INSERT`` with the new products' tiny CREATED entries.
+
+A first import into an empty catalogue (every stored product is its own) writes each chunk
+with a plain ``INSERT`` and its CREATED entries: no probe for unchanged rows, none for
+conflicts. If the unique index refuses the chunk (someone created one of its products
+meanwhile), the chunk is written the full way instead.
+
+The search column travels as text (see ``products.search_document``) and becomes a
+``tsvector`` only in the rows written, so unchanged rows cost no parsing. The stage is filled
+in key order and read in that order, so index insertions stay local without a sort.
 """
 
 from __future__ import annotations
@@ -19,7 +27,7 @@ from __future__ import annotations
 import csv
 import io
 
-from django.db import connection, transaction
+from django.db import IntegrityError, connection, transaction
 
 from products import counts
 from products.models import Product
@@ -32,6 +40,7 @@ from .change_log import COLUMNS, CREATED, LOG_TABLE, UPDATED
 from .stored import TABLE
 
 STAGE = "import_stage"
+UNCHANGED = "/* unchanged rows */ "  # where the upsert's filter of unchanged rows goes
 
 
 class PostgresWriter(Writer):
@@ -132,7 +141,7 @@ def _write(
     with connection.cursor() as cursor:
         cursor.execute(
             f"CREATE TEMP TABLE IF NOT EXISTS {STAGE} (sku text NOT NULL, name text NOT NULL, "
-            f"description text, active boolean, line bigint NOT NULL, {VECTOR} tsvector) "
+            f"description text, active boolean, line bigint NOT NULL, {VECTOR} text) "
             "ON COMMIT DELETE ROWS"
         )
         cursor.execute(f"TRUNCATE {STAGE}")  # empty already, unless inside an outer transaction
@@ -143,9 +152,9 @@ def _write(
             size=1 << 20,
         )
         # Rows already holding these values are filtered out before the INSERT, so they cost
-        # an index lookup and no write (ON CONFLICT ... WHERE would still lock them); sorting
-        # by the key makes index insertions local. `before` (same snapshot, so the values
-        # from before this INSERT) gives the old `active` of updated rows for the counts.
+        # an index lookup and no write (ON CONFLICT ... WHERE would still lock them).
+        # `before` (same snapshot, so the values from before this INSERT) gives the old
+        # `active` of updated rows for the counts.
         before = (
             f"before AS (SELECT lower(q.sku) AS k, q.active FROM {TABLE} q "
             f"WHERE lower(q.sku) IN (SELECT lower(sku) FROM {STAGE})), "
@@ -177,10 +186,7 @@ def _write(
             f"last_import_id, last_import_line, {VECTOR}) "
             f"SELECT sku, name, {'description' if description else chr(39) * 2}, "
             f"{'active' if active else 'true'}, statement_timestamp(), statement_timestamp(), "
-            f"%s, line, {VECTOR} FROM {STAGE} s WHERE NOT EXISTS (SELECT 1 FROM {TABLE} q "
-            f"WHERE lower(q.sku) = lower(s.sku) AND ({', '.join('q.' + c for c in columns)}) "
-            f"IS NOT DISTINCT FROM ({', '.join('s.' + c for c in columns)})) "
-            "ORDER BY lower(s.sku) "
+            f"%s, line, {VECTOR}::tsvector FROM {STAGE} s {UNCHANGED}"
             f"ON CONFLICT (lower(sku)) DO UPDATE SET {updates}, updated_at = EXCLUDED.updated_at, "
             "last_import_id = EXCLUDED.last_import_id, "
             "last_import_line = EXCLUDED.last_import_line "
@@ -189,15 +195,21 @@ def _write(
             f"SELECT w.k, w.inserted, w.active, {old_active} FROM written w {join_before}"
         )
         params = [job_id, job_id] if log else [job_id]
+        skip_unchanged = (
+            f"WHERE NOT EXISTS (SELECT 1 FROM {TABLE} q WHERE lower(q.sku) = lower(s.sku) "
+            f"AND ({', '.join('q.' + c for c in columns)}) "
+            f"IS NOT DISTINCT FROM ({', '.join('s.' + c for c in columns)})) "
+        )
 
         def write_products() -> list[tuple]:
-            cursor.execute(upsert, params)
+            cursor.execute(upsert.replace(UNCHANGED, skip_unchanged), params)
             return cursor.fetchall()
 
         def log_then_write() -> tuple[int, list[tuple]]:
             logged = _log_updates(cursor, columns, stored_differs, description, active, job_id)
             return logged, write_products()
 
+        new_by_active: dict[bool, int] | None = None
         if not log:
             written = write_products()
             logged = sum(1 for _, inserted, _, _ in written if not inserted)
@@ -205,21 +217,26 @@ def _write(
             logged, written = log_then_write()
         else:
             # No stored product can have these keys (see PostgresWriter._only_own_products):
-            # write without the probe; if a product was updated after all (someone created
-            # one meanwhile), undo that and log its before-values first.
+            # a plain INSERT, without the probes for unchanged rows and for conflicts. If a
+            # product with one of the keys appeared after all (someone created it meanwhile),
+            # the unique index refuses the chunk: undo that and write it the full way.
             savepoint = transaction.savepoint()
-            written = write_products()
-            if all(inserted for _, inserted, _, _ in written):
-                transaction.savepoint_commit(savepoint)
-                logged = 0
-            else:
+            try:
+                new_by_active = _insert_new(cursor, description, active, job_id)
+            except IntegrityError:
                 transaction.savepoint_rollback(savepoint)
                 logged, written = log_then_write()
+            else:
+                transaction.savepoint_commit(savepoint)
         cursor.execute(
             "SELECT set_config('enable_hashjoin', %s, true), "
             "set_config('enable_mergejoin', %s, true)",
             [hashjoin, mergejoin],
         )
+        if new_by_active is not None:
+            counts.record(cursor, {True: new_by_active.get(True, 0),
+                                   False: new_by_active.get(False, 0)})
+            return dict.fromkeys(rows, Outcome.CREATED)
         updated = sum(1 for _, inserted, _, _ in written if not inserted)
         if updated != logged:
             # A product with one of these SKUs was created by someone else between the two
@@ -234,6 +251,25 @@ def _write(
     for key, inserted, _, _ in written:
         outcomes[key] = Outcome.CREATED if inserted else Outcome.UPDATED
     return outcomes
+
+
+def _insert_new(cursor, description: bool, active: bool, job_id: int) -> dict[bool, int]:
+    """Insert every staged row as a new product with its CREATED log entry (one statement);
+    return how many of them are active and inactive. Raises IntegrityError when a key is
+    taken."""
+    cursor.execute(
+        f"WITH written AS (INSERT INTO {TABLE} (sku, name, description, active, created_at, "
+        f"updated_at, last_import_id, last_import_line, {VECTOR}) "
+        f"SELECT sku, name, {'description' if description else chr(39) * 2}, "
+        f"{'active' if active else 'true'}, statement_timestamp(), statement_timestamp(), "
+        f"%s, line, {VECTOR}::tsvector FROM {STAGE} "
+        "RETURNING id, sku, active, last_import_line AS line), "
+        f"created AS (INSERT INTO {LOG_TABLE} (job_id, kind, line, product_id, sku) "
+        f"SELECT %s, {CREATED}, line, id, sku FROM written) "
+        "SELECT active, count(*) FROM written GROUP BY active",
+        [job_id, job_id],
+    )
+    return dict(cursor.fetchall())
 
 
 class ConcurrentProductWrite(RuntimeError):
