@@ -42,7 +42,7 @@ def wants_bulk(job: ImportJob, checked: CheckedFile) -> bool:
     """Whether `job` should load with the indexes dropped (see the module's rule)."""
     if job.dry_run or job.chunks_committed or job.checkpoint_line:
         return False
-    expected = len(checked.last_line_of_key)
+    expected = checked.distinct_keys
     if expected < settings.IMPORT_BULK_MIN_ROWS:
         return False
     return expected >= 2 * counts.product_count(Product.objects.all())

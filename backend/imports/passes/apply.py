@@ -48,15 +48,15 @@ def apply_file(job: ImportJob, checked: CheckedFile) -> None:
     )
     start = Position(job.checkpoint_offset, job.checkpoint_line, job.rows_processed)
     for chunk in read_ahead(job, checked, writer, start):
-        commit_chunk(job, writer, chunk, checked.last_line_of_key)
+        commit_chunk(job, writer, chunk, checked)
 
 
-def commit_chunk(job: ImportJob, writer: Writer, chunk: Chunk, last: dict[str, int]) -> None:
+def commit_chunk(job: ImportJob, writer: Writer, chunk: Chunk, checked: CheckedFile) -> None:
     """Write one chunk, its problems and the job's checkpoint in one transaction."""
     if chunk.keyed is not None:
         rows = chunk.keyed
     else:  # the reader thread could not key it without the database
-        rows = {k: r for k, r in last_row_per_key(chunk.rows).items() if last.get(k) == r.line}
+        rows = {k: r for k, r in last_row_per_key(chunk.rows).items() if checked.is_last(r.line)}
         chunk.valid_rows = len(chunk.rows)
     with transaction.atomic():
         current = (

@@ -23,14 +23,24 @@ KEYS_BATCH = 10_000
 
 @dataclass
 class CheckedFile:
-    """What pass 1 learned: the header, each SKU key's last valid line, the records read,
-    and the keys of non-ASCII SKUs (so pass 2 need not ask the database again)."""
+    """What pass 1 learned: the header, the lines of valid rows that a later row of the same
+    SKU replaces (pass 2 skips them), how many distinct SKUs the valid rows hold, the records
+    read, and the keys of non-ASCII SKUs (so pass 2 need not ask the database again).
+
+    Only the replaced lines are kept, not each SKU's last line: a few percent of the rows
+    instead of one entry per product, so pass 2 runs without pass 1's memory.
+    """
 
     header: Header
     layout: Layout | None = None
-    last_line_of_key: dict[str, int] = field(default_factory=dict)
+    superseded_lines: set[int] = field(default_factory=set)
+    distinct_keys: int = 0
     records: int = 0
     non_ascii_sku_keys: dict[str, str] = field(default_factory=dict)
+
+    def is_last(self, line: int) -> bool:
+        """Whether the valid row on `line` is its SKU's last valid row in the file."""
+        return line not in self.superseded_lines
 
 
 def check_file(
@@ -41,14 +51,16 @@ def check_file(
 
     `sku_keys` gives the database's lower() of SKUs that are not plain ASCII; `layout` says
     how to read the file (detected when None), `mapping` which column fills which field.
-    Memory grows with the distinct SKUs (one key each, about 125 bytes): a file with more
-    than `IMPORT_MAX_DISTINCT_SKUS` of them fails here, before any write.
+    Memory grows with the distinct SKUs while it reads (one key each, about 125 bytes; freed
+    when it returns): a file with more than `IMPORT_MAX_DISTINCT_SKUS` of them fails here,
+    before any write.
     """
     most = settings.IMPORT_MAX_DISTINCT_SKUS
     reader = open_reader(raw, layout=layout, size=size)
     checked = CheckedFile(reader.read_header(mapping), layout)
     columns = checked.header.columns
-    last = checked.last_line_of_key
+    last: dict[str, int] = {}  # each SKU key's last valid line
+    superseded = checked.superseded_lines
     non_ascii: list[tuple[str, int]] = []
     non_ascii_seen: set[str] = set()  # Python's lower(): close enough to count them
     records = 0
@@ -60,7 +72,10 @@ def check_file(
         if type(row) is ProductRow:
             sku = row.sku
             if sku.isascii():
-                last[sku.lower()] = row.line
+                key = sku.lower()
+                if (earlier := last.get(key)) is not None:
+                    superseded.add(earlier)
+                last[key] = row.line
             else:
                 non_ascii.append((sku, row.line))
                 non_ascii_seen.add(sku.lower())
@@ -72,9 +87,15 @@ def check_file(
         checked.non_ascii_sku_keys.update(keys)
         for sku, line in batch:
             key = keys[sku]
-            if last.get(key, 0) < line:
+            earlier = last.get(key)
+            if earlier is None or earlier < line:
+                if earlier is not None:
+                    superseded.add(earlier)
                 last[key] = line
+            else:
+                superseded.add(line)
     checked.records = records
+    checked.distinct_keys = len(last)
     return checked
 
 

@@ -2,7 +2,8 @@
 
 Everything here runs without the database, so it overlaps the previous chunk's write: the
 rows to apply by key (each SKU's last valid row, found by pass 1) and the writer's
-`prepare()` of them (PostgreSQL's COPY text). At most two chunks wait, bounding memory.
+`prepare()` of them (PostgreSQL's COPY text). At most one chunk waits (and one is being
+read), bounding memory.
 """
 
 from __future__ import annotations
@@ -20,7 +21,7 @@ from .check import CheckedFile
 from .chunks import Chunk, read_chunks
 from .keys import known_keys, last_row_per_key
 
-WAITING_CHUNKS = 2
+WAITING_CHUNKS = 1
 
 
 def read_ahead(
@@ -69,8 +70,7 @@ def _prepare(chunk: Chunk, checked: CheckedFile, writer: Writer) -> None:
         rows = last_row_per_key(chunk.rows, known_keys(checked.non_ascii_sku_keys))
     except KeyError:
         return
-    last = checked.last_line_of_key
-    rows = {k: r for k, r in rows.items() if last.get(k) == r.line}
+    rows = {k: r for k, r in rows.items() if checked.is_last(r.line)}
     chunk.prepared = writer.prepare(rows)
     chunk.keyed = rows
     chunk.valid_rows = len(chunk.rows)
