@@ -101,3 +101,25 @@ def test_non_ascii_case_variants_follow_the_database_unique_index(run_import):
     expected = 1 if connection.vendor == "postgresql" else 2
     assert Product.objects.count() == expected == job.created_count
     assert job.status == ImportJob.Status.COMPLETED
+
+
+def test_text_with_copy_format_characters_is_stored_as_written(run_import, settings):
+    # PostgreSQL's writer stages rows in COPY's text format: tabs, backslashes, line ends,
+    # "\N" (its NULL) and "\." (its old end marker) must come back exactly as in the file.
+    settings.IMPORT_CHUNK_ROWS = 2
+    tricky = {
+        "t-1": ("Tab\there", "back\\slash \\n not a newline"),
+        "t-2": ("\\N", "\\."),
+        "t-3": ("Line\\r", "first\r\nsecond\nthird\rfourth"),
+        "t-4": ("Ünïcode\tand tab", "\\\\ two backslashes\t\ttwo tabs"),
+        "t-5": ("plain", ""),
+    }
+    lines = ["sku,name,description"] + [
+        f'{sku},"{name}","{description}"' for sku, (name, description) in tricky.items()
+    ]
+    job = run_import("\n".join(lines).encode())
+    assert job.status == ImportJob.Status.COMPLETED
+    assert (job.created_count, job.error_count) == (5, 0)
+    assert {sku: (name, d) for sku, (name, d, _) in catalogue().items()} == tricky
+    again = run_import("\n".join(lines).encode())
+    assert (again.unchanged_count, again.updated_count) == (5, 0)

@@ -24,7 +24,6 @@ in key order and read in that order, so index insertions stay local without a so
 
 from __future__ import annotations
 
-import csv
 import io
 
 from django.db import IntegrityError, connection, transaction
@@ -85,30 +84,38 @@ class PostgresWriter(Writer):
 
 
 def stage_text(rows: dict[str, ProductRow], description: bool, active: bool) -> str:
-    """The COPY (CSV) text of the rows for PostgreSQL's stage, in key order. Pure Python, so
-    the reader thread can build it for the next chunk while this one is being written."""
-    buffer = io.StringIO()
-    writer = csv.writer(buffer, lineterminator="\r\n")
-    # Staged in key order, so the probes of the key index below walk it in order.
-    ordered = [rows[k] for k in sorted(rows)]
-    # The search column of the row as inserted (a new product without the description
-    # column gets ""); empty (NULL) when the database's trigger must compute it.
-    if description and active:
-        writer.writerows(
-            (r.line, r.sku, r.name, r.description, r.active, _vector(r.sku, r.name, r.description))
-            for r in ordered
-        )
-    elif description:
-        writer.writerows(
-            (r.line, r.sku, r.name, r.description, _vector(r.sku, r.name, r.description))
-            for r in ordered
-        )
-    elif active:
-        writer.writerows((r.line, r.sku, r.name, r.active, _vector(r.sku, r.name, ""))
-                         for r in ordered)
-    else:
-        writer.writerows((r.line, r.sku, r.name, _vector(r.sku, r.name, "")) for r in ordered)
-    return buffer.getvalue()
+    """The COPY text (PostgreSQL's text format) of the rows for the stage, in key order.
+
+    Pure Python, so the reader thread can build it for the next chunk while this one is
+    being written. Columns: line, sku, name, [description], [active], search vector; the
+    vector is NULL (``\\N``) when the database's trigger must compute it (text beyond
+    ASCII); a new product without the description column gets the vector of sku and name.
+    """
+    out: list[str] = []
+    add = out.append
+    # Staged in key order, so the probes and insertions of the key index walk it in order.
+    for key in sorted(rows):
+        r = rows[key]
+        text = r.description if description else ""
+        vector = _vector(r.sku, r.name, text)
+        row = f"{r.line}\t{_field(r.sku)}\t{_field(r.name)}"
+        if description:
+            row = f"{row}\t{_field(text)}"
+        if active:
+            row = f"{row}\t{'t' if r.active else 'f'}"
+        add(f"{row}\t{NULL if vector is None else vector}\n")
+    return "".join(out)
+
+
+NULL = "\\N"
+_ESCAPES = str.maketrans({"\\": "\\\\", "\n": "\\n", "\r": "\\r", "\t": "\\t"})
+
+
+def _field(text: str) -> str:
+    """`text` as a field of COPY's text format: backslash, newline, CR and tab escaped."""
+    if "\\" in text or "\n" in text or "\r" in text or "\t" in text:
+        return text.translate(_ESCAPES)
+    return text
 
 
 def _write(
@@ -125,7 +132,6 @@ def _write(
         staged = stage_text(rows, description, active).encode()
     buffer = io.BytesIO(staged)  # shares the bytes (a StringIO would hold 4 bytes a character)
     del staged
-    text_columns = ", ".join(c for c in columns if c != "active")
     changed = columns
     # The staged search vector is the text's only when the file has every text column;
     # otherwise the update keeps the stored one and the trigger recomputes it.
@@ -147,8 +153,7 @@ def _write(
         )
         cursor.execute(f"TRUNCATE {STAGE}")  # empty already, unless inside an outer transaction
         cursor.copy_expert(
-            f"COPY {STAGE} (line, {', '.join(columns)}, {VECTOR}) FROM STDIN "
-            f"WITH (FORMAT csv, FORCE_NOT_NULL ({text_columns}))",
+            f"COPY {STAGE} (line, {', '.join(columns)}, {VECTOR}) FROM STDIN",
             buffer,
             size=1 << 20,
         )
