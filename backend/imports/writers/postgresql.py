@@ -1,9 +1,10 @@
 """The production writer (PostgreSQL): COPY into a temporary table, then one INSERT ... ON CONFLICT.
 
-Each chunk is COPYed into a temporary stage table and applied by one
-``INSERT ... ON CONFLICT (lower(sku)) DO UPDATE ... WHERE <values differ>`` that leaves out
-rows whose values are already stored; ``RETURNING`` tells created products from updated ones,
-and a key it does not return was unchanged. The statement also keeps the per-`active`
+Each chunk is COPYed into a temporary stage table; one ``DELETE ... USING`` drops the staged
+rows whose product already holds their values (one index probe each), and one
+``INSERT ... ON CONFLICT (lower(sku)) DO UPDATE ... WHERE <values differ>`` applies the rest;
+``RETURNING`` tells created products from updated ones, and a key it does not return was
+unchanged. The statement also keeps the per-`active`
 product counts (``products.counts``) exact. The COPY text is built by `prepare` in the reader
 thread, so it overlaps the previous chunk's write.
 
@@ -39,7 +40,6 @@ from .change_log import COLUMNS, CREATED, LOG_TABLE, UPDATED
 from .stored import TABLE
 
 STAGE = "import_stage"
-UNCHANGED = "/* unchanged rows */ "  # where the upsert's filter of unchanged rows goes
 
 
 class PostgresWriter(Writer):
@@ -157,8 +157,6 @@ def _write(
             buffer,
             size=1 << 20,
         )
-        # Rows already holding these values are filtered out before the INSERT, so they cost
-        # an index lookup and no write (ON CONFLICT ... WHERE would still lock them).
         # `before` (same snapshot, so the values from before this INSERT) gives the old
         # `active` of updated rows for the counts.
         before = (
@@ -192,7 +190,7 @@ def _write(
             f"last_import_id, last_import_line, {VECTOR}) "
             f"SELECT sku, name, {'description' if description else chr(39) * 2}, "
             f"{'active' if active else 'true'}, statement_timestamp(), statement_timestamp(), "
-            f"%s, line, {VECTOR}::tsvector FROM {STAGE} s {UNCHANGED}"
+            f"%s, line, {VECTOR}::tsvector FROM {STAGE} s "
             f"ON CONFLICT (lower(sku)) DO UPDATE SET {updates}, updated_at = EXCLUDED.updated_at, "
             "last_import_id = EXCLUDED.last_import_id, "
             "last_import_line = EXCLUDED.last_import_line "
@@ -201,19 +199,17 @@ def _write(
             f"SELECT w.k, w.inserted, w.active, {old_active} FROM written w {join_before}"
         )
         params = [job_id, job_id] if log else [job_id]
-        skip_unchanged = (
-            f"WHERE NOT EXISTS (SELECT 1 FROM {TABLE} q WHERE lower(q.sku) = lower(s.sku) "
-            f"AND ({', '.join('q.' + c for c in columns)}) "
-            f"IS NOT DISTINCT FROM ({', '.join('s.' + c for c in columns)})) "
-        )
 
         def write_products() -> list[tuple]:
-            cursor.execute(upsert.replace(UNCHANGED, skip_unchanged), params)
+            _drop_unchanged(cursor, columns)
+            cursor.execute(upsert, params)
             return cursor.fetchall()
 
         def log_then_write() -> tuple[int, list[tuple]]:
+            _drop_unchanged(cursor, columns)
             logged = _log_updates(cursor, columns, stored_differs, description, active, job_id)
-            return logged, write_products()
+            cursor.execute(upsert, params)
+            return logged, cursor.fetchall()
 
         new_by_active: dict[bool, int] | None = None
         if not log:
@@ -280,6 +276,22 @@ def _insert_new(cursor, description: bool, active: bool, job_id: int) -> dict[bo
 
 class ConcurrentProductWrite(RuntimeError):
     """A product of the chunk appeared during its write; the chunk must be written again."""
+
+
+def _drop_unchanged(cursor, columns: list[str]) -> int:
+    """Delete from the stage the rows whose product already holds exactly these values; return
+    how many. One index probe each, and they cost nothing more: the statements after it (the
+    change log's probe for before-values, the upsert) see only new and changed rows, and an
+    unchanged product is not even locked (ON CONFLICT ... WHERE would lock it).
+
+    A product changed by someone else after this statement and before the chunk commits is
+    left as they wrote it, as if their write came after the import's."""
+    cursor.execute(
+        f"DELETE FROM {STAGE} s USING {TABLE} q WHERE lower(q.sku) = lower(s.sku) "
+        f"AND ({', '.join('q.' + c for c in columns)}) "
+        f"IS NOT DISTINCT FROM ({', '.join('s.' + c for c in columns)})"
+    )
+    return cursor.rowcount
 
 
 def _log_updates(
