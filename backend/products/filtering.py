@@ -13,6 +13,7 @@ from django.db.models import QuerySet
 from strawberry_django.filters import apply
 
 from core.inputs import input_from_json, input_to_json
+from products.filter_values import OUT_OF_RANGE, out_of_range
 from products.models import Product
 from products.types import ProductFilter
 
@@ -25,12 +26,17 @@ def filters_to_json(filters: ProductFilter | None) -> dict[str, Any]:
 def products_matching(filters: Mapping[str, Any] | None) -> QuerySet[Product]:
     """Return the products the ``ProductFilter`` JSON ``filters`` selects (all when empty).
 
-    Raises ``ValidationError`` on ``filters`` when the JSON is not a valid filter.
+    Raises ``ValidationError`` on ``filters`` when the JSON is not a valid filter, or holds a
+    value the SQL cannot (``products.filter_values``).
     """
     queryset = Product.objects.all()
     if not filters:
         return queryset
     try:
-        return apply(input_from_json(ProductFilter, filters), queryset)
+        queryset = apply(input_from_json(ProductFilter, filters), queryset)
     except (TypeError, ValueError, AttributeError) as exc:
-        raise ValidationError({"filters": f"These filters cannot be applied: {exc}"}) from None
+        raise ValidationError({"filters": ValidationError(
+            f"These filters cannot be applied: {exc}", code="invalid")}) from None
+    if out_of_range(queryset):
+        raise ValidationError({"filters": ValidationError(OUT_OF_RANGE, code="out_of_range")})
+    return queryset

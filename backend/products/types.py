@@ -5,7 +5,6 @@ from typing import Annotated, Any
 import strawberry
 import strawberry_django
 from asgiref.sync import sync_to_async
-from django.core.exceptions import EmptyResultSet, FullResultSet
 from django.db.models import Q, QuerySet
 from strawberry import Info, auto, relay
 from strawberry.utils.inspect import in_async_context
@@ -21,6 +20,7 @@ from core.pagination import check_page_size, decode_cursor, invalid_cursor
 from core.text import NUL
 from products.counts import count_then_narrow, product_count
 from products.fields import SkuField
+from products.filter_values import OUT_OF_RANGE, out_of_range
 from products.models import Product
 from products.search import search_q
 
@@ -112,19 +112,9 @@ class ProductConnection(DjangoCursorConnection[ProductType]):
 
 
 def _check_filter_values(nodes: QuerySet) -> None:
-    """Build the SQL once (no query runs): a filter value it cannot hold is the caller's error.
-
-    Date-part lookups raise ``ValueError`` there for a year outside 1-9999, for example.
-    """
-    try:
-        nodes.query.get_compiler(using=nodes.db).as_sql()
-    except (EmptyResultSet, FullResultSet):
-        pass
-    except (ValueError, OverflowError):
-        raise bad_user_input(
-            "A value in 'filters' is out of range (dates run from year 1 to 9999).",
-            field="filters",
-        ) from None
+    """A filter value the SQL cannot hold (``products.filter_values``) is the caller's error."""
+    if out_of_range(nodes):
+        raise bad_user_input(OUT_OF_RANGE, field="filters")
 
 
 def _check_cursor(nodes: QuerySet, cursor: str | None, argument: str) -> None:

@@ -122,3 +122,21 @@ def test_anonymous_callers_cannot_export_or_poll(anon_gql_client):
     for answer in answers:
         assert answer["errors"][0]["extensions"]["code"] == "UNAUTHENTICATED"
     assert not ExportJob.objects.exists()
+
+
+@pytest.mark.parametrize(
+    "filters",
+    [
+        {"createdAt": {"year": {"exact": -182952}}},  # found by schemathesis
+        {"updatedAt": {"year": {"gt": 10000}}},
+    ],
+)
+def test_filters_out_of_range_are_refused_before_any_job(gql_client, filters):
+    # The products list refuses them; an export used to accept them and fail in the worker.
+    answer = gql_client.query(EXPORT_PRODUCTS, {"format": "CSV", "filters": filters})
+
+    payload = answer["data"]["exportProducts"]
+    [message] = payload["messages"]
+    assert (message["field"], message["code"]) == ("filters", "out_of_range")
+    assert "out of range" in message["message"]
+    assert not ExportJob.objects.exists()
