@@ -60,6 +60,9 @@ def test_file_is_removed_when_the_job_ends(worker, submit):
     assert storage.exists(name)
     job = wait_final(job)
     assert job.status == ImportJob.Status.COMPLETED
-    wait_for(lambda: not storage.exists(name), 5, "the upload to be deleted")
-    job.refresh_from_db()
-    assert not job.file
+    # The file goes first, then the job's reference to it (so a worker that dies between
+    # the two leaves no file behind): wait for both.
+    wait_for(
+        lambda: not storage.exists(name) and not ImportJob.objects.get(pk=job.pk).file,
+        5, "the upload and the job's reference to it to be deleted",
+    )
