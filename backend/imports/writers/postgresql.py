@@ -184,13 +184,16 @@ def _write(
             if log
             else ""
         )
-        upsert = (
-            f"WITH {before}written AS ("
+        # Every staged row as a new product (the upsert and a first import's plain INSERT).
+        insert = (
             f"INSERT INTO {TABLE} AS p (sku, name, description, active, created_at, updated_at, "
             f"last_import_id, last_import_line, {VECTOR}) "
             f"SELECT sku, name, {'description' if description else chr(39) * 2}, "
             f"{'active' if active else 'true'}, statement_timestamp(), statement_timestamp(), "
             f"%s, line, {VECTOR}::tsvector FROM {STAGE} s "
+        )
+        upsert = (
+            f"WITH {before}written AS ({insert}"
             f"ON CONFLICT (lower(sku)) DO UPDATE SET {updates}, updated_at = EXCLUDED.updated_at, "
             "last_import_id = EXCLUDED.last_import_id, "
             "last_import_line = EXCLUDED.last_import_line "
@@ -201,12 +204,12 @@ def _write(
         params = [job_id, job_id] if log else [job_id]
 
         def write_products() -> list[tuple]:
-            _drop_unchanged(cursor, columns)
+            _drop_unchanged(cursor, stored_differs)
             cursor.execute(upsert, params)
             return cursor.fetchall()
 
         def log_then_write() -> tuple[int, list[tuple]]:
-            _drop_unchanged(cursor, columns)
+            _drop_unchanged(cursor, stored_differs)
             logged = _log_updates(cursor, columns, stored_differs, description, active, job_id)
             cursor.execute(upsert, params)
             return logged, cursor.fetchall()
@@ -224,7 +227,7 @@ def _write(
             # the unique index refuses the chunk: undo that and write it the full way.
             savepoint = transaction.savepoint()
             try:
-                new_by_active = _insert_new(cursor, description, active, job_id)
+                new_by_active = _insert_new(cursor, insert, job_id)
             except IntegrityError:
                 transaction.savepoint_rollback(savepoint)
                 logged, written = log_then_write()
@@ -255,17 +258,12 @@ def _write(
     return outcomes
 
 
-def _insert_new(cursor, description: bool, active: bool, job_id: int) -> dict[bool, int]:
-    """Insert every staged row as a new product with its CREATED log entry (one statement);
-    return how many of them are active and inactive. Raises IntegrityError when a key is
-    taken."""
+def _insert_new(cursor, insert: str, job_id: int) -> dict[bool, int]:
+    """Run `insert` (every staged row as a new product) with the CREATED log entries, in one
+    statement; return how many of them are active and inactive. Raises IntegrityError when a
+    key is taken."""
     cursor.execute(
-        f"WITH written AS (INSERT INTO {TABLE} (sku, name, description, active, created_at, "
-        f"updated_at, last_import_id, last_import_line, {VECTOR}) "
-        f"SELECT sku, name, {'description' if description else chr(39) * 2}, "
-        f"{'active' if active else 'true'}, statement_timestamp(), statement_timestamp(), "
-        f"%s, line, {VECTOR}::tsvector FROM {STAGE} "
-        "RETURNING id, sku, active, last_import_line AS line), "
+        f"WITH written AS ({insert}RETURNING id, sku, active, last_import_line AS line), "
         f"created AS (INSERT INTO {LOG_TABLE} (job_id, kind, line, product_id, sku) "
         f"SELECT %s, {CREATED}, line, id, sku FROM written) "
         "SELECT active, count(*) FROM written GROUP BY active",
@@ -278,7 +276,7 @@ class ConcurrentProductWrite(RuntimeError):
     """A product of the chunk appeared during its write; the chunk must be written again."""
 
 
-def _drop_unchanged(cursor, columns: list[str]) -> int:
+def _drop_unchanged(cursor, stored_differs: str) -> int:
     """Delete from the stage the rows whose product already holds exactly these values; return
     how many. One index probe each, and they cost nothing more: the statements after it (the
     change log's probe for before-values, the upsert) see only new and changed rows, and an
@@ -288,8 +286,7 @@ def _drop_unchanged(cursor, columns: list[str]) -> int:
     left as they wrote it, as if their write came after the import's."""
     cursor.execute(
         f"DELETE FROM {STAGE} s USING {TABLE} q WHERE lower(q.sku) = lower(s.sku) "
-        f"AND ({', '.join('q.' + c for c in columns)}) "
-        f"IS NOT DISTINCT FROM ({', '.join('s.' + c for c in columns)})"
+        f"AND NOT ({stored_differs})"
     )
     return cursor.rowcount
 
