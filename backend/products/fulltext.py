@@ -10,7 +10,7 @@ the same answers as PostgreSQL; they only find the candidate rows faster:
 * ``iContains`` of three characters or more: a phrase of the trigram index, an exact
   case-folded substring test (Unicode letters included, as PostgreSQL's ``UPPER``). Shorter
   terms have no trigram: ASCII ones use SQLite's ``LIKE`` (exact for ASCII), others a
-  Unicode-aware function (``icontains``), both scanning.
+  Unicode-aware function (``products_icontains``), both scanning.
 
 A bulk import drops the triggers and rebuilds both tables once at its end
 (``products/bulk_indexes.py``); meanwhile the tables lag the products, so every lookup here

@@ -2,7 +2,7 @@
 
 ``base.ProductDatabase`` is the interface; ``postgresql.PostgresDatabase`` and
 ``sqlite.SqliteDatabase`` implement it; ``for_connection`` picks one, the only place in the
-products app that asks which database it runs on.
+products app (its frozen migrations aside) that asks which database it runs on.
 """
 
 from __future__ import annotations
