@@ -197,7 +197,9 @@ def close_other_connections() -> None:
     """
     from django.db import connection
 
-    if connection.vendor != "postgresql":
+    from core.databases import is_postgresql
+
+    if not is_postgresql(connection):
         return
     with connection.cursor() as cursor:
         cursor.execute(

@@ -1,4 +1,7 @@
-"""GraphQL types of the webhooks app: Webhook, WebhookDelivery, their inputs and enums."""
+"""GraphQL types of the webhooks app: Webhook, WebhookDelivery, their inputs and enums.
+
+The classes end in ``Type`` so they never shadow the models of the same GraphQL name.
+"""
 
 from __future__ import annotations
 
@@ -20,8 +23,8 @@ WebhookEventType = strawberry.enum(
 WebhookDeliveryStatus = strawberry.enum(models.DeliveryStatus, name="WebhookDeliveryStatus")
 
 
-@strawberry_django.type(models.Webhook)
-class Webhook(relay.Node):
+@strawberry_django.type(models.Webhook, name="Webhook")
+class WebhookType(relay.Node):
     """An endpoint that receives signed POSTs (Standard Webhooks) for the events it wants."""
 
     url: strawberry.auto
@@ -46,8 +49,8 @@ class Webhook(relay.Node):
         return root.disabled_reason or None
 
 
-@strawberry_django.type(models.WebhookDeliveryAttempt)
-class WebhookDeliveryAttempt:
+@strawberry_django.type(models.WebhookDeliveryAttempt, name="WebhookDeliveryAttempt")
+class WebhookDeliveryAttemptType:
     """One HTTP request of a delivery, as it went."""
 
     number: int
@@ -59,8 +62,8 @@ class WebhookDeliveryAttempt:
     created_at: datetime
 
 
-@strawberry_django.type(models.WebhookDelivery)
-class WebhookDelivery(relay.Node):
+@strawberry_django.type(models.WebhookDelivery, name="WebhookDelivery")
+class WebhookDeliveryType(relay.Node):
     """One event sent (or to be sent) to one webhook, with its latest attempt."""
 
     attempt: int = strawberry_django.field(description="Attempts made so far.")
@@ -75,7 +78,7 @@ class WebhookDelivery(relay.Node):
     next_attempt_at: datetime | None
     message_id: str = strawberry_django.field(description="The webhook-id header it is sent with.")
 
-    attempts: list[WebhookDeliveryAttempt] = strawberry_django.field(
+    attempts: list[WebhookDeliveryAttemptType] = strawberry_django.field(
         description="Every attempt, first to last."
     )
 
