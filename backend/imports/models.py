@@ -227,7 +227,8 @@ class RevertConflict(models.Model):
 
 
 class BulkLoad(models.Model):
-    """An import writing with the product table's secondary indexes dropped (`imports.bulk`).
+    """An import writing with the product table's secondary indexes dropped
+    (`imports.pipeline.bulk`).
 
     Written in the transaction that drops them, with their definitions; deleted once they
     exist again. While a row exists the indexes are missing: its job builds them before it

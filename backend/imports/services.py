@@ -28,8 +28,10 @@ from django.db.models import F
 from django.db.models.functions import Coalesce
 from django.utils import timezone
 
-from . import bulk, changes, finishing, pipeline
+from . import changes
 from .models import ImportJob
+from .pipeline import bulk, finishing
+from .pipeline import run as pipeline
 from .uploads import storage_failure
 
 logger = logging.getLogger(__name__)

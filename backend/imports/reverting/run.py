@@ -11,8 +11,8 @@ from __future__ import annotations
 from django.conf import settings
 from django.db import connection, transaction
 
-from .. import finishing
 from ..models import ImportChange, ImportJob
+from ..pipeline import finishing
 from . import postgresql, sqlite
 
 LAST_LINE = 2**62

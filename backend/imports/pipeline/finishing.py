@@ -12,8 +12,8 @@ import logging
 from django.db import transaction
 from django.utils import timezone
 
-from .models import ImportJob
-from .signals import import_finished, import_reverted
+from ..models import ImportJob
+from ..signals import import_finished, import_reverted
 
 logger = logging.getLogger(__name__)
 

@@ -13,8 +13,8 @@ from __future__ import annotations
 
 from django.db import transaction
 
+from ...models import ImportJob, ImportRowError
 from .. import finishing
-from ..models import ImportJob, ImportRowError
 from ..reading import Position
 from ..writers import Counts, Writer, writer_for
 from .check import CheckedFile

@@ -16,14 +16,14 @@ import time
 from collections.abc import Iterator
 from contextlib import contextmanager
 
+from ..models import ImportJob
+from ..reverting import run as reverting
 from . import bulk, finishing
-from .models import ImportJob
 from .passes.apply import Stopped, apply_file
 from .passes.check import check_file
 from .passes.keys import database_lower
 from .problems import BadFile
 from .reading import Layout, ReadOptions, find_layout, forget_sheets
-from .reverting import run as reverting
 
 LAYOUT_FIELDS = ["format", "compression", "encoding", "delimiter", "sheet", "header_row"]
 

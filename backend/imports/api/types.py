@@ -12,8 +12,8 @@ from strawberry import auto, relay
 from strawberry_django.relay import DjangoListConnection
 
 from imports import changes
+from imports.api.types_changes import ImportChangeKind, ImportChangeType, RevertConflictType
 from imports.models import ImportChange, ImportJob, ImportRowError, RevertConflict
-from imports.types_changes import ImportChangeKind, ImportChangeType, RevertConflictType
 
 
 @strawberry.enum(name="ImportStatus")

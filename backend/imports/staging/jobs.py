@@ -20,13 +20,13 @@ from django.core.files.uploadedfile import UploadedFile
 from django.db import transaction
 from django.utils import timezone
 
-from . import finishing
+from ..models import ImportJob, SavedMapping
+from ..pipeline import finishing
+from ..pipeline.problems import BadFile, BadOption
+from ..pipeline.reading import forget_sheets
+from ..pipeline.reading.header import header_key
+from ..services import submit_import
 from .inspection import inspect_file
-from .models import ImportJob, SavedMapping
-from .problems import BadFile, BadOption
-from .reading import forget_sheets
-from .reading.header import header_key
-from .services import submit_import
 
 LAYOUT_FIELDS = ["format", "compression", "encoding", "delimiter", "sheet", "header_row"]
 OPTION_KEYS = ("format", "sheet", "encoding", "delimiter", "header_row", "mapping")
