@@ -32,6 +32,7 @@ from . import changes
 from .models import ImportJob
 from .pipeline import bulk, finishing
 from .pipeline import run as pipeline
+from .reverting import run as reverting
 from .uploads import storage_failure
 
 logger = logging.getLogger(__name__)
@@ -242,7 +243,7 @@ def process_queue() -> int:
                 return done
             while (job := claim_next()) is not None:
                 try:
-                    pipeline.run(job)
+                    run_job(job)
                 except Exception as exc:
                     ImportJob.objects.filter(pk=job.pk, claim_token=job.claim_token).update(
                         last_error=f"{type(exc).__name__}: {exc}"[:2000]
@@ -251,6 +252,20 @@ def process_queue() -> int:
                 done += 1
         if not has_unfinished():
             return done
+
+
+def run_job(job: ImportJob) -> None:
+    """Run claimed `job` until it ends or is taken: an import through the pipeline, a revert
+    through `reverting`. Either first builds the indexes an earlier job left dropped."""
+    bulk.restore_abandoned()  # indexes an earlier job left dropped (it failed for good)
+    if job.cancel_requested:
+        finishing.finish(job, ImportJob.Status.CANCELLED)
+        bulk.finish(job)  # cancelled during a bulk load: its indexes are built now
+        return
+    if job.kind == ImportJob.Kind.REVERT:
+        reverting.run(job)
+    else:
+        pipeline.run(job)
 
 
 def has_unfinished() -> bool:

@@ -1,12 +1,7 @@
 """Run one claimed import job: check the whole file, apply it chunk by chunk, finish the job.
 
-    reading/  bytes -> text -> records -> header        (any file format)
-    rules.py  a record -> a ProductRow or a RowProblem
-    passes/   check.py (pass 1: read all, write nothing) -> apply.py (pass 2: chunks, checkpoints)
-    writers/  a chunk -> created / updated / unchanged  (PostgreSQL, SQLite, dry run)
-    bulk.py   the bulk write path (indexes dropped, built again), upkeep after large writes
-    finishing.py  final status, the import_finished signal, removing the file
-    reverting/    a revert job: the target's change log applied backwards, chunk by chunk
+The stages are listed in this package's docstring; a revert job runs in `imports.reverting`
+instead (the queue, `imports.services.run_job`, picks the runner by the job's kind).
 """
 
 from __future__ import annotations
@@ -17,7 +12,6 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 
 from ..models import ImportJob
-from ..reverting import run as reverting
 from . import bulk, finishing
 from .passes.apply import Stopped, apply_file
 from .passes.check import check_file
@@ -35,7 +29,8 @@ NO_ROWS = (
 
 
 def run(job: ImportJob) -> None:
-    """Process `job` (claimed by this worker, status PROCESSING) until it ends or is taken.
+    """Process import `job` (claimed by this worker, status PROCESSING, not cancelled before
+    it began) until it ends or is taken.
 
     Logs the seconds each phase took (``import <id> phases: check 1.52 s, ...``) at INFO.
     """
@@ -62,19 +57,6 @@ def _phase(phases: dict[str, float], name: str) -> Iterator[None]:
 
 
 def _run(job: ImportJob, phases: dict[str, float]) -> None:
-    bulk.restore_abandoned()  # indexes an earlier job left dropped (it failed for good)
-    if job.cancel_requested:
-        finishing.finish(job, ImportJob.Status.CANCELLED)
-        bulk.finish(job)  # cancelled during a bulk load: its indexes are built now
-        return
-    if job.kind == ImportJob.Kind.REVERT:
-        try:
-            reverting.revert(job)
-        except reverting.Stopped:
-            return
-        bulk.upkeep(job)
-        finishing.finish(job, ImportJob.Status.COMPLETED)
-        return
     if not job.file.name:
         finishing.finish(
             job, ImportJob.Status.FAILED, "The uploaded file is missing; upload again."

@@ -12,7 +12,7 @@ from django.conf import settings
 from django.db import connection, transaction
 
 from ..models import ImportChange, ImportJob
-from ..pipeline import finishing
+from ..pipeline import bulk, finishing
 from . import postgresql, sqlite
 
 LAST_LINE = 2**62
@@ -25,6 +25,17 @@ FIELDS = [
 
 class Stopped(Exception):
     """The revert was cancelled, or another worker owns it now."""
+
+
+def run(job: ImportJob) -> None:
+    """Process revert `job` (claimed by this worker, status PROCESSING, not cancelled before
+    it began) until it ends or is taken."""
+    try:
+        revert(job)
+    except Stopped:
+        return
+    bulk.upkeep(job)
+    finishing.finish(job, ImportJob.Status.COMPLETED)
 
 
 def revert(job: ImportJob) -> None:
