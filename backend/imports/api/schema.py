@@ -14,7 +14,8 @@ from core.ids import node_pk
 from core.pagination import ListConnection
 from imports import services, staging, tasks
 from imports.api import live_progress
-from imports.api.types import ImportJobType, ImportOptionsInput
+from imports.api.types import ImportJobType
+from imports.api.types_inspection import ImportOptionsInput
 from imports.models import ImportJob
 
 AUTH = [IsAuthenticated]
