@@ -2,7 +2,6 @@
 inspecting a file found, and the options a person may set, are in `types_inspection`."""
 
 from datetime import datetime
-from enum import Enum
 
 import strawberry
 import strawberry_django
@@ -22,26 +21,9 @@ from imports.api.types_inspection import (
 )
 from imports.models import ImportChange, ImportJob, ImportRowError, RevertConflict
 
-
-@strawberry.enum(name="ImportStatus")
-class ImportStatus(Enum):
-    """Where an import is: waiting, running, or ended one of three ways."""
-
-    STAGED = "STAGED"
-    PENDING = "PENDING"
-    PROCESSING = "PROCESSING"
-    COMPLETED = "COMPLETED"
-    FAILED = "FAILED"
-    CANCELLED = "CANCELLED"
-    EXPIRED = "EXPIRED"
-
-
-@strawberry.enum(name="ImportJobKind")
-class ImportJobKind(Enum):
-    """An import of a file, or the revert of an import."""
-
-    IMPORT = "IMPORT"
-    REVERT = "REVERT"
+# The model's choices are the GraphQL enums (same names and values): one definition.
+ImportStatus = strawberry.enum(ImportJob.Status, name="ImportStatus")
+ImportJobKind = strawberry.enum(ImportJob.Kind, name="ImportJobKind")
 
 
 @strawberry_django.type(ImportRowError, name="ImportRowError")
