@@ -19,8 +19,6 @@ from .passes.keys import database_lower
 from .problems import BadFile
 from .reading import Layout, ReadOptions, find_layout, forget_sheets
 
-LAYOUT_FIELDS = ["format", "compression", "encoding", "delimiter", "sheet", "header_row"]
-
 logger = logging.getLogger(__name__)
 
 NO_ROWS = (
@@ -98,7 +96,7 @@ def _run(job: ImportJob, phases: dict[str, float]) -> None:
 
 def record_layout(job: ImportJob, layout: Layout) -> None:
     """Keep on the job how its file is read (what was detected or chosen)."""
-    values = {name: getattr(layout, name) for name in LAYOUT_FIELDS}
+    values = {name: getattr(layout, name) for name in ImportJob.LAYOUT_FIELDS}
     if any(getattr(job, name) != value for name, value in values.items()):
         for name, value in values.items():
             setattr(job, name, value)

@@ -28,7 +28,6 @@ from ..pipeline.reading.header import header_key
 from ..services import submit_import
 from .inspection import inspect_file
 
-LAYOUT_FIELDS = ["format", "compression", "encoding", "delimiter", "sheet", "header_row"]
 OPTION_KEYS = ("format", "sheet", "encoding", "delimiter", "header_row", "mapping")
 
 
@@ -65,7 +64,7 @@ def _inspect(job: ImportJob, options: dict[str, Any]) -> None:
         ) from exc
     finally:
         forget_sheets()  # the web process keeps no workbook between requests
-    for name in LAYOUT_FIELDS:
+    for name in ImportJob.LAYOUT_FIELDS:
         setattr(job, name, getattr(found.layout, name))
     job.options = options
     job.header = found.header
