@@ -13,7 +13,7 @@ from contextlib import contextmanager
 
 from ..models import ImportJob
 from . import bulk, finishing
-from .passes.apply import Stopped, apply_file
+from .passes.apply import apply_file
 from .passes.check import check_file
 from .passes.keys import database_lower
 from .problems import BadFile
@@ -81,7 +81,7 @@ def _run(job: ImportJob, phases: dict[str, float]) -> None:
     try:
         with _phase(phases, "write"):
             apply_file(job, checked)
-    except Stopped:
+    except finishing.Stopped:
         job.refresh_from_db(fields=["status"])
         if job.is_final:  # cancelled at a chunk: its dropped indexes are built now
             bulk.finish(job)

@@ -13,6 +13,7 @@ from django.db import connection, transaction
 
 from ..models import ImportChange, ImportJob
 from ..pipeline import bulk, finishing
+from ..pipeline.finishing import Stopped, lock_for_chunk
 from . import postgresql, sqlite
 
 LAST_LINE = 2**62
@@ -21,10 +22,6 @@ FIELDS = [
     "checkpoint_line", "rows_processed", "deleted_count", "restored_count", "conflict_count",
     "progress", "chunks_committed",
 ]
-
-
-class Stopped(Exception):
-    """The revert was cancelled, or another worker owns it now."""
 
 
 def run(job: ImportJob) -> None:
@@ -61,16 +58,7 @@ def revert(job: ImportJob) -> None:
 def commit_chunk(job: ImportJob, target_id: int, upto: int, total: int) -> None:
     """Revert the entries after the checkpoint up to line `upto`, with the checkpoint."""
     with transaction.atomic():
-        current = (
-            ImportJob.objects.select_for_update()
-            .only("claim_token", "cancel_requested", "status")
-            .get(pk=job.pk)
-        )
-        if current.claim_token != job.claim_token or current.status != job.Status.PROCESSING:
-            raise Stopped
-        if current.cancel_requested:
-            finishing.finish_locked(job, ImportJob.Status.CANCELLED)
-            raise Stopped
+        lock_for_chunk(job)
         backend = postgresql if connection.vendor == "postgresql" else sqlite
         done = backend.revert_chunk(target_id, job.checkpoint_line, upto, job.pk)
         job.deleted_count += done.deleted
