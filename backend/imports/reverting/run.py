@@ -9,14 +9,17 @@ the last committed chunk with exact counts.
 from __future__ import annotations
 
 from django.conf import settings
-from django.db import connection, transaction
+from django.db import transaction
 
 from ..models import ImportChange, ImportJob
-from ..pipeline import bulk, finishing
+from ..pipeline import bulk, databases, finishing
 from ..pipeline.finishing import Stopped, lock_for_chunk
 from . import postgresql, sqlite
 
 LAST_LINE = 2**62
+
+# The chunk reverter of each database (a module with `revert_chunk`).
+REVERTERS = {databases.POSTGRESQL: postgresql, databases.SQLITE: sqlite}
 
 FIELDS = [
     "checkpoint_line", "rows_processed", "deleted_count", "restored_count", "conflict_count",
@@ -59,8 +62,8 @@ def commit_chunk(job: ImportJob, target_id: int, upto: int, total: int) -> None:
     """Revert the entries after the checkpoint up to line `upto`, with the checkpoint."""
     with transaction.atomic():
         lock_for_chunk(job)
-        backend = postgresql if connection.vendor == "postgresql" else sqlite
-        done = backend.revert_chunk(target_id, job.checkpoint_line, upto, job.pk)
+        reverter = REVERTERS[databases.current()]
+        done = reverter.revert_chunk(target_id, job.checkpoint_line, upto, job.pk)
         job.deleted_count += done.deleted
         job.restored_count += done.restored
         job.conflict_count += done.conflicts
