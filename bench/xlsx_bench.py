@@ -67,7 +67,7 @@ def _peak_mb() -> float:
 def read_csv(path: str) -> int:
     """Every record through the imports app's reader."""
     sys.path.insert(0, str(REPO / "backend"))
-    from imports.reading import open_reader
+    from imports.pipeline.reading import open_reader
 
     with open(path, "rb") as raw:
         reader = open_reader(raw)
@@ -104,7 +104,7 @@ def read_openpyxl(path: str) -> int:
 def read_app_xlsx(path: str) -> int:
     """Every record through the imports app's own spreadsheet reader."""
     sys.path.insert(0, str(REPO / "backend"))
-    from imports.reading import open_reader
+    from imports.pipeline.reading import open_reader
 
     with open(path, "rb") as raw:
         reader = open_reader(raw)

@@ -21,9 +21,9 @@ from core.graphql_limits import limit_and_cache_extensions
 from core.metrics import OperationNameExtension
 from exports.schema import Mutation as ExportsMutation
 from exports.schema import Query as ExportsQuery
-from imports.schema import Mutation as ImportsMutation
-from imports.schema import Query as ImportsQuery
-from imports.schema import Subscription as ImportsSubscription
+from imports.api.schema import Mutation as ImportsMutation
+from imports.api.schema import Query as ImportsQuery
+from imports.api.schema import Subscription as ImportsSubscription
 from products.schema import Mutation as ProductsMutation
 from products.schema import Query as ProductsQuery
 from webhooks.schema import Mutation as WebhooksMutation

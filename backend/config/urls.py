@@ -5,7 +5,7 @@ from django.urls import path, re_path
 from config import views
 from config.schema import schema
 from exports.views import download as export_download
-from imports.views import changes_csv, errors_csv
+from imports.api.views import changes_csv, errors_csv
 
 handler500 = "config.views.server_error"
 

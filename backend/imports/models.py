@@ -28,6 +28,8 @@ class ImportJob(models.Model):
         REVERT = "REVERT"  # undoes the changes of the import in `reverts`
 
     FINAL = (Status.COMPLETED, Status.FAILED, Status.CANCELLED, Status.EXPIRED)
+    # How the file is read, kept from its `reading.Layout` (the same-named attributes).
+    LAYOUT_FIELDS = ("format", "compression", "encoding", "delimiter", "sheet", "header_row")
 
     kind = models.CharField(max_length=8, choices=Kind.choices, default=Kind.IMPORT)
     reverts = models.ForeignKey(
@@ -227,7 +229,8 @@ class RevertConflict(models.Model):
 
 
 class BulkLoad(models.Model):
-    """An import writing with the product table's secondary indexes dropped (`imports.bulk`).
+    """An import writing with the product table's secondary indexes dropped
+    (`imports.pipeline.bulk`).
 
     Written in the transaction that drops them, with their definitions; deleted once they
     exist again. While a row exists the indexes are missing: its job builds them before it

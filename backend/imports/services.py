@@ -12,30 +12,27 @@ holder belongs to a worker that died, and is resumed from its checkpoint.
 
 from __future__ import annotations
 
-import logging
 import os
-import threading
 import uuid
-from collections.abc import Iterator
-from contextlib import contextmanager
+from contextlib import AbstractContextManager
 from typing import Any
 
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.core.files.uploadedfile import UploadedFile
-from django.db import IntegrityError, connection, transaction
+from django.db import IntegrityError, transaction
 from django.db.models import F
 from django.db.models.functions import Coalesce
 from django.utils import timezone
 
-from . import bulk, changes, finishing, pipeline
+from . import changes
 from .models import ImportJob
+from .pipeline import bulk, databases, finishing
+from .pipeline import run as pipeline
+from .reverting import run as reverting
 from .uploads import storage_failure
 
-logger = logging.getLogger(__name__)
-
 QUEUE_LOCK_KEY = 0x696D706F727473  # "imports"
-_process_lock = threading.Lock()
 UNFINISHED = (ImportJob.Status.PENDING, ImportJob.Status.PROCESSING)
 
 
@@ -169,29 +166,9 @@ def _continue_from(job: ImportJob, earlier: ImportJob) -> None:
     ImportJob.objects.filter(pk=earlier.pk).update(conflict_count=0)
 
 
-@contextmanager
-def queue_lock() -> Iterator[bool]:
+def queue_lock() -> AbstractContextManager[bool]:
     """Try to take the queue lock without waiting; yield whether this caller holds it."""
-    if connection.vendor != "postgresql":
-        held = _process_lock.acquire(blocking=False)
-        try:
-            yield held
-        finally:
-            if held:
-                _process_lock.release()
-        return
-    with connection.cursor() as cursor:
-        cursor.execute("SELECT pg_try_advisory_lock(%s)", [QUEUE_LOCK_KEY])
-        held = cursor.fetchone()[0]
-    try:
-        yield held
-    finally:
-        if held:
-            try:
-                with connection.cursor() as cursor:
-                    cursor.execute("SELECT pg_advisory_unlock(%s)", [QUEUE_LOCK_KEY])
-            except Exception:  # a lost connection has released it already
-                logger.warning("Could not release the imports queue lock", exc_info=True)
+    return databases.current().try_lock(QUEUE_LOCK_KEY)
 
 
 def claim_next() -> ImportJob | None:
@@ -240,7 +217,7 @@ def process_queue() -> int:
                 return done
             while (job := claim_next()) is not None:
                 try:
-                    pipeline.run(job)
+                    run_job(job)
                 except Exception as exc:
                     ImportJob.objects.filter(pk=job.pk, claim_token=job.claim_token).update(
                         last_error=f"{type(exc).__name__}: {exc}"[:2000]
@@ -249,6 +226,20 @@ def process_queue() -> int:
                 done += 1
         if not has_unfinished():
             return done
+
+
+def run_job(job: ImportJob) -> None:
+    """Run claimed `job` until it ends or is taken: an import through the pipeline, a revert
+    through `reverting`. Either first builds the indexes an earlier job left dropped."""
+    bulk.restore_abandoned()  # indexes an earlier job left dropped (it failed for good)
+    if job.cancel_requested:
+        finishing.finish(job, ImportJob.Status.CANCELLED)
+        bulk.finish(job)  # cancelled during a bulk load: its indexes are built now
+        return
+    if job.kind == ImportJob.Kind.REVERT:
+        reverting.run(job)
+    else:
+        pipeline.run(job)
 
 
 def has_unfinished() -> bool:

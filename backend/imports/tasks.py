@@ -1,5 +1,5 @@
 """Dramatiq actors of the imports app: the only code that sends their messages besides the API
-layer (``schema.py`` sends ``process_imports`` once a submission commits). Services never
+layer (``api/schema.py`` sends ``process_imports`` once a submission commits). Services never
 import this module. The actors are safe to run twice: the work is in the job rows."""
 
 import dramatiq

@@ -70,7 +70,7 @@ class ProductType(relay.Node):
     updated_at: auto
     # The import's type is referenced lazily (by name): products never imports the imports
     # app's modules, the schema resolves the name when it is built.
-    last_import: Annotated["ImportJobType", strawberry.lazy("imports.types")] | None = (  # noqa: F821
+    last_import: Annotated["ImportJobType", strawberry.lazy("imports.api.types")] | None = (  # noqa: F821
         strawberry_django.field(
             description="The import that last wrote the product; null after a person or an "
             "API token changed it (or when it was created by hand)."

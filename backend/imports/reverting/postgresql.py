@@ -15,8 +15,8 @@ from django.db import connection
 
 from products import counts
 
-from ..writers.change_log import CREATED, LOG_TABLE, UPDATED
-from ..writers.stored import TABLE
+from ..pipeline.writers.change_log import CREATED, LOG_TABLE, UPDATED
+from ..pipeline.writers.stored import TABLE
 from .outcome import ChunkResult
 
 CONFLICTS = "imports_revertconflict"

@@ -9,13 +9,17 @@ the last committed chunk with exact counts.
 from __future__ import annotations
 
 from django.conf import settings
-from django.db import connection, transaction
+from django.db import transaction
 
-from .. import finishing
 from ..models import ImportChange, ImportJob
+from ..pipeline import bulk, databases, finishing
+from ..pipeline.finishing import Stopped, lock_for_chunk
 from . import postgresql, sqlite
 
 LAST_LINE = 2**62
+
+# The chunk reverter of each database (a module with `revert_chunk`).
+REVERTERS = {databases.POSTGRESQL: postgresql, databases.SQLITE: sqlite}
 
 FIELDS = [
     "checkpoint_line", "rows_processed", "deleted_count", "restored_count", "conflict_count",
@@ -23,8 +27,15 @@ FIELDS = [
 ]
 
 
-class Stopped(Exception):
-    """The revert was cancelled, or another worker owns it now."""
+def run(job: ImportJob) -> None:
+    """Process revert `job` (claimed by this worker, status PROCESSING, not cancelled before
+    it began) until it ends or is taken."""
+    try:
+        revert(job)
+    except Stopped:
+        return
+    bulk.upkeep(job)
+    finishing.finish(job, ImportJob.Status.COMPLETED)
 
 
 def revert(job: ImportJob) -> None:
@@ -50,18 +61,9 @@ def revert(job: ImportJob) -> None:
 def commit_chunk(job: ImportJob, target_id: int, upto: int, total: int) -> None:
     """Revert the entries after the checkpoint up to line `upto`, with the checkpoint."""
     with transaction.atomic():
-        current = (
-            ImportJob.objects.select_for_update()
-            .only("claim_token", "cancel_requested", "status")
-            .get(pk=job.pk)
-        )
-        if current.claim_token != job.claim_token or current.status != job.Status.PROCESSING:
-            raise Stopped
-        if current.cancel_requested:
-            finishing.finish_locked(job, ImportJob.Status.CANCELLED)
-            raise Stopped
-        backend = postgresql if connection.vendor == "postgresql" else sqlite
-        done = backend.revert_chunk(target_id, job.checkpoint_line, upto, job.pk)
+        lock_for_chunk(job)
+        reverter = REVERTERS[databases.current()]
+        done = reverter.revert_chunk(target_id, job.checkpoint_line, upto, job.pk)
         job.deleted_count += done.deleted
         job.restored_count += done.restored
         job.conflict_count += done.conflicts

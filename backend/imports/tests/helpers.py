@@ -5,8 +5,8 @@ from __future__ import annotations
 import gzip
 import io
 
-from imports.passes.chunks import Chunk, read_chunks
-from imports.reading import Position, Reader, open_reader
+from imports.pipeline.passes.chunks import Chunk, read_chunks
+from imports.pipeline.reading import Position, Reader, open_reader
 
 
 def read_through(data: bytes) -> Reader:

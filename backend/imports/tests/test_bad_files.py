@@ -5,7 +5,7 @@ import gzip
 import pytest
 
 from imports.models import ImportJob
-from imports.reading import layout
+from imports.pipeline.reading import layout
 from products.models import Product
 from products.services import create_product
 

@@ -1,4 +1,4 @@
-"""The bulk write path (imports/bulk.py), both modes, in this process: a large import into an
+"""The bulk write path (pipeline/bulk.py), both modes, in this process: a large import into an
 empty catalogue loads with the secondary indexes (SQLite: the FTS5 triggers) dropped, builds
 them again before COMPLETED, and ends exactly as the normal path does.
 
@@ -11,9 +11,10 @@ import re
 import pytest
 from django.db import connection
 
-from imports import bulk, services
+from imports import services
 from imports.models import BulkLoad, ImportChange, ImportJob
-from imports.passes import apply
+from imports.pipeline import bulk
+from imports.pipeline.passes import apply
 from products import bulk_indexes, counts
 from products.models import Product
 from products.search import search_q

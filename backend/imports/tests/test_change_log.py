@@ -114,7 +114,7 @@ def test_a_product_created_by_hand_during_a_first_import_is_logged_with_its_valu
     # while every stored product is its own; a person's product appearing meanwhile (with
     # the product count unchanged) must still be logged as UPDATED with its values.
     from imports import services
-    from imports.passes import apply
+    from imports.pipeline.passes import apply
     from products.services import delete_product
 
     settings.IMPORT_CHUNK_ROWS = 10

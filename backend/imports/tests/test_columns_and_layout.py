@@ -5,10 +5,15 @@ import io
 
 import pytest
 
-from imports.passes.chunks import read_chunks
-from imports.problems import BadOption
-from imports.reading import Position, ReadOptions, find_layout, open_reader
-from imports.reading.header import check_mapping, header_key, resolve_header, suggest_mapping
+from imports.pipeline.passes.chunks import read_chunks
+from imports.pipeline.problems import BadOption
+from imports.pipeline.reading import Position, ReadOptions, find_layout, open_reader
+from imports.pipeline.reading.header import (
+    check_mapping,
+    header_key,
+    resolve_header,
+    suggest_mapping,
+)
 
 from . import real_files
 

@@ -7,8 +7,8 @@ import re
 
 import pytest
 
-from imports.problems import BadFile
-from imports.reading import layout
+from imports.pipeline.problems import BadFile
+from imports.pipeline.reading import layout
 
 from .helpers import gz, read_through
 

@@ -11,7 +11,7 @@ import gzip
 import pytest
 
 from imports.models import ImportJob, ImportRowError
-from imports.problems import BadFile
+from imports.pipeline.problems import BadFile
 from products.models import Product
 
 from .helpers import read_through
@@ -68,7 +68,7 @@ def test_mostly_control_bytes_at_the_start_is_refused_as_binary(run_import, junk
 
 def test_binary_data_past_the_layout_sample_is_refused_and_nothing_written(run_import, settings,
                                                                           monkeypatch):
-    from imports.reading import layout
+    from imports.pipeline.reading import layout
 
     monkeypatch.setattr(layout, "SAMPLE_BYTES", 4096)
     settings.IMPORT_CHUNK_ROWS = 10
@@ -124,7 +124,7 @@ def test_a_bomb_too_big_for_the_layout_sample_fails_the_same(run_import, setting
 
 
 def test_one_endless_line_fails_the_file_saying_so(run_import, monkeypatch):
-    from imports.reading import text
+    from imports.pipeline.reading import text
 
     monkeypatch.setattr(text, "MAX_LINE_BYTES", 1 << 20)
     job = run_import(gzip.compress(b"sku,name\na,b\n" + b"x" * (8 << 20)))
@@ -145,7 +145,7 @@ def test_an_endless_quoted_field_is_a_bad_row_not_unbounded_memory(run_import):
 
 
 def test_chunks_of_long_records_end_early_to_bound_memory(run_import, settings, monkeypatch):
-    from imports.passes import chunks
+    from imports.pipeline.passes import chunks
 
     monkeypatch.setattr(chunks, "CHUNK_MAX_BYTES", 1 << 20)  # content is read 1 MiB at a time
     settings.IMPORT_CHUNK_ROWS = 25_000

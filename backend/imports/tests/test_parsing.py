@@ -4,10 +4,10 @@ import io
 
 import pytest
 
-from imports.problems import BadFile
-from imports.reading import CsvReader, Position
-from imports.reading.header import resolve_header
-from imports.rules import ProductRow
+from imports.pipeline.problems import BadFile
+from imports.pipeline.reading import CsvReader, Position
+from imports.pipeline.reading.header import resolve_header
+from imports.pipeline.rules import ProductRow
 
 from .helpers import gz, read_all
 

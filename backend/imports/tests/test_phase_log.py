@@ -6,8 +6,8 @@ import logging
 import pytest
 
 from imports.models import ImportJob
-from imports.passes.check import check_file
-from imports.passes.keys import database_lower
+from imports.pipeline.passes.check import check_file
+from imports.pipeline.passes.keys import database_lower
 
 pytestmark = pytest.mark.django_db
 

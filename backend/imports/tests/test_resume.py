@@ -8,7 +8,7 @@ import pytest
 
 from imports import services
 from imports.models import ImportJob
-from imports.passes import apply
+from imports.pipeline.passes import apply
 
 from .conftest import catalogue, sample_csv
 

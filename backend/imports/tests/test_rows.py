@@ -1,8 +1,8 @@
 import pytest
 
-from imports.problems import RowProblem
-from imports.reading import Columns
-from imports.rules import ProductRow, clean_row, parse_active
+from imports.pipeline.problems import RowProblem
+from imports.pipeline.reading import Columns
+from imports.pipeline.rules import ProductRow, clean_row, parse_active
 
 COLS = Columns(count=4, sku=0, name=1, description=2, active=3)
 

@@ -5,8 +5,8 @@ import pytest
 from django.db import connection
 
 from imports.models import ImportJob
-from imports.rules import ProductRow
-from imports.writers.postgresql import stage_text
+from imports.pipeline.rules import ProductRow
+from imports.pipeline.writers.postgresql import stage_text
 from products.services import create_product
 from products.tests.vectors import mismatched, stored_vector
 

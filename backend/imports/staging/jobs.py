@@ -20,15 +20,14 @@ from django.core.files.uploadedfile import UploadedFile
 from django.db import transaction
 from django.utils import timezone
 
-from . import finishing
+from ..models import ImportJob, SavedMapping
+from ..pipeline import finishing
+from ..pipeline.problems import BadFile, BadOption
+from ..pipeline.reading import forget_sheets
+from ..pipeline.reading.header import header_key
+from ..services import submit_import
 from .inspection import inspect_file
-from .models import ImportJob, SavedMapping
-from .problems import BadFile, BadOption
-from .reading import forget_sheets
-from .reading.header import header_key
-from .services import submit_import
 
-LAYOUT_FIELDS = ["format", "compression", "encoding", "delimiter", "sheet", "header_row"]
 OPTION_KEYS = ("format", "sheet", "encoding", "delimiter", "header_row", "mapping")
 
 
@@ -65,7 +64,7 @@ def _inspect(job: ImportJob, options: dict[str, Any]) -> None:
         ) from exc
     finally:
         forget_sheets()  # the web process keeps no workbook between requests
-    for name in LAYOUT_FIELDS:
+    for name in ImportJob.LAYOUT_FIELDS:
         setattr(job, name, getattr(found.layout, name))
     job.options = options
     job.header = found.header

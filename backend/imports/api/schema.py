@@ -1,4 +1,4 @@
-"""Imports operations: a thin layer over ``imports.services`` and ``imports.live_progress``."""
+"""Imports operations: a thin layer over ``imports.services`` and ``api.live_progress``."""
 
 from collections.abc import AsyncGenerator
 
@@ -12,9 +12,11 @@ from accounts.permissions import IsAuthenticated
 from core.graphql_errors import not_found
 from core.ids import node_pk
 from core.pagination import ListConnection
-from imports import live_progress, services, staging, tasks
+from imports import services, staging, tasks
+from imports.api import live_progress
+from imports.api.types import ImportJobType
+from imports.api.types_inspection import ImportOptionsInput
 from imports.models import ImportJob
-from imports.types import ImportJobType, ImportOptionsInput
 
 AUTH = [IsAuthenticated]
 

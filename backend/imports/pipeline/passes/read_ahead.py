@@ -14,7 +14,7 @@ from collections.abc import Iterator
 
 from django.conf import settings
 
-from ..models import ImportJob
+from ...models import ImportJob
 from ..reading import START, Position, open_reader
 from ..writers import Writer
 from .check import CheckedFile

@@ -10,10 +10,10 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any, BinaryIO
 
-from .problems import BadFile, BadOption, RowProblem
-from .reading import Layout, ReadOptions, Record, find_layout, open_reader
-from .reading.header import FIELDS, check_mapping, resolve_header, suggest_mapping
-from .rules import ProductRow, clean_row, fill_variants
+from ..pipeline.problems import BadFile, BadOption, RowProblem
+from ..pipeline.reading import Layout, ReadOptions, Record, find_layout, open_reader
+from ..pipeline.reading.header import FIELDS, check_mapping, resolve_header, suggest_mapping
+from ..pipeline.rules import ProductRow, clean_row, fill_variants
 
 PREVIEW_ROWS = 20
 

@@ -1,12 +1,7 @@
 """Run one claimed import job: check the whole file, apply it chunk by chunk, finish the job.
 
-    reading/  bytes -> text -> records -> header        (any file format)
-    rules.py  a record -> a ProductRow or a RowProblem
-    passes/   check.py (pass 1: read all, write nothing) -> apply.py (pass 2: chunks, checkpoints)
-    writers/  a chunk -> created / updated / unchanged  (PostgreSQL, SQLite, dry run)
-    bulk.py   the bulk write path (indexes dropped, built again), upkeep after large writes
-    finishing.py  final status, the import_finished signal, removing the file
-    reverting/    a revert job: the target's change log applied backwards, chunk by chunk
+The stages are listed in this package's docstring; a revert job runs in `imports.reverting`
+instead (the queue, `imports.services.run_job`, picks the runner by the job's kind).
 """
 
 from __future__ import annotations
@@ -16,16 +11,13 @@ import time
 from collections.abc import Iterator
 from contextlib import contextmanager
 
+from ..models import ImportJob
 from . import bulk, finishing
-from .models import ImportJob
-from .passes.apply import Stopped, apply_file
+from .passes.apply import apply_file
 from .passes.check import check_file
 from .passes.keys import database_lower
 from .problems import BadFile
 from .reading import Layout, ReadOptions, find_layout, forget_sheets
-from .reverting import run as reverting
-
-LAYOUT_FIELDS = ["format", "compression", "encoding", "delimiter", "sheet", "header_row"]
 
 logger = logging.getLogger(__name__)
 
@@ -35,7 +27,8 @@ NO_ROWS = (
 
 
 def run(job: ImportJob) -> None:
-    """Process `job` (claimed by this worker, status PROCESSING) until it ends or is taken.
+    """Process import `job` (claimed by this worker, status PROCESSING, not cancelled before
+    it began) until it ends or is taken.
 
     Logs the seconds each phase took (``import <id> phases: check 1.52 s, ...``) at INFO.
     """
@@ -62,19 +55,6 @@ def _phase(phases: dict[str, float], name: str) -> Iterator[None]:
 
 
 def _run(job: ImportJob, phases: dict[str, float]) -> None:
-    bulk.restore_abandoned()  # indexes an earlier job left dropped (it failed for good)
-    if job.cancel_requested:
-        finishing.finish(job, ImportJob.Status.CANCELLED)
-        bulk.finish(job)  # cancelled during a bulk load: its indexes are built now
-        return
-    if job.kind == ImportJob.Kind.REVERT:
-        try:
-            reverting.revert(job)
-        except reverting.Stopped:
-            return
-        bulk.upkeep(job)
-        finishing.finish(job, ImportJob.Status.COMPLETED)
-        return
     if not job.file.name:
         finishing.finish(
             job, ImportJob.Status.FAILED, "The uploaded file is missing; upload again."
@@ -101,7 +81,7 @@ def _run(job: ImportJob, phases: dict[str, float]) -> None:
     try:
         with _phase(phases, "write"):
             apply_file(job, checked)
-    except Stopped:
+    except finishing.Stopped:
         job.refresh_from_db(fields=["status"])
         if job.is_final:  # cancelled at a chunk: its dropped indexes are built now
             bulk.finish(job)
@@ -116,7 +96,7 @@ def _run(job: ImportJob, phases: dict[str, float]) -> None:
 
 def record_layout(job: ImportJob, layout: Layout) -> None:
     """Keep on the job how its file is read (what was detected or chosen)."""
-    values = {name: getattr(layout, name) for name in LAYOUT_FIELDS}
+    values = {name: getattr(layout, name) for name in ImportJob.LAYOUT_FIELDS}
     if any(getattr(job, name) != value for name, value in values.items()):
         for name, value in values.items():
             setattr(job, name, value)

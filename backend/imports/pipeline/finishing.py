@@ -1,5 +1,6 @@
 """Ending an import job: final status, the `import_finished` (or, for a revert,
-`import_reverted`) signal, removing the file.
+`import_reverted`) signal, removing the file; and, before each chunk an import or a revert
+commits, the check that the job is still this worker's and not cancelled (`lock_for_chunk`).
 
 Used by the pipeline (completed, failed, cancelled at a chunk), by the services (a pending
 job cancelled, a file too large, a job given up after too many attempts) and the sweeper.
@@ -12,10 +13,34 @@ import logging
 from django.db import transaction
 from django.utils import timezone
 
-from .models import ImportJob
-from .signals import import_finished, import_reverted
+from ..models import ImportJob
+from ..signals import import_finished, import_reverted
 
 logger = logging.getLogger(__name__)
+
+
+class Stopped(Exception):
+    """The job was cancelled, or another worker owns it now: stop without finishing it."""
+
+
+def lock_for_chunk(job: ImportJob, *fields: str) -> ImportJob:
+    """Lock the row of `job` for one chunk's commit (inside the chunk's transaction) and
+    return it, with `fields` loaded too.
+
+    Raises Stopped when another worker has claimed the job since, or when it was asked to
+    cancel (it is then finished as CANCELLED).
+    """
+    current = (
+        ImportJob.objects.select_for_update()
+        .only("claim_token", "cancel_requested", "status", *fields)
+        .get(pk=job.pk)
+    )
+    if current.claim_token != job.claim_token or current.status != ImportJob.Status.PROCESSING:
+        raise Stopped
+    if current.cancel_requested:
+        finish_locked(job, ImportJob.Status.CANCELLED)
+        raise Stopped
+    return current
 
 
 def finish(job: ImportJob, status: str, message: str = "") -> None:

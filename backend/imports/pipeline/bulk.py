@@ -32,7 +32,7 @@ from django.db import transaction
 from products import bulk_indexes, counts, services
 from products.models import Product
 
-from .models import BulkLoad, ImportJob
+from ..models import BulkLoad, ImportJob
 from .passes.check import CheckedFile
 
 UNFINISHED = (ImportJob.Status.PENDING, ImportJob.Status.PROCESSING)

@@ -1,0 +1,235 @@
+"""The production writer (PostgreSQL): COPY into a temporary table, then one INSERT ... ON CONFLICT.
+
+Each chunk is COPYed into a temporary stage table; one ``DELETE ... USING`` drops the staged
+rows whose product already holds their values (one index probe each), and one
+``INSERT ... ON CONFLICT (lower(sku)) DO UPDATE ... WHERE <values differ>`` applies the rest;
+``RETURNING`` tells created products from updated ones, and a key it does not return was
+unchanged. The statement also keeps the per-`active`
+product counts (``products.counts``) exact. The COPY text is built by `prepare` in the reader
+thread, so it overlaps the previous chunk's write.
+
+The change log costs two set-based additions, no per-row round trip: before the upsert, one
+``INSERT ... SELECT`` locks the stored rows that will change (``FOR UPDATE``, so nobody
+changes them before the upsert does) and logs their before-values; the upsert's
+``RETURNING`` feeds one more ``INSERT`` with the new products' tiny CREATED entries.
+
+A first import into an empty catalogue (every stored product is its own) writes each chunk
+with a plain ``INSERT`` and its CREATED entries: no probe for unchanged rows, none for
+conflicts. If the unique index refuses the chunk (someone created one of its products
+meanwhile), the chunk is written the full way instead.
+
+The search column travels as text (see ``products.search_document``) and becomes a
+``tsvector`` only in the rows written, so unchanged rows cost no parsing. The stage is filled
+in key order and read in that order, so index insertions stay local without a sort.
+"""
+
+from __future__ import annotations
+
+import io
+from collections.abc import Iterator
+from contextlib import contextmanager
+
+from django.db import IntegrityError, connection, transaction
+
+from products import counts
+from products.models import Product
+from products.search_document import document_vector as _vector
+
+from ..rules import ProductRow
+from . import postgresql_sql as sql
+from .base import Outcome, Writer
+from .change_log import CREATED, LOG_TABLE
+
+
+class PostgresWriter(Writer):
+    """Writes chunks into PostgreSQL with COPY and one upsert statement; unchanged rows cost
+    an index probe and no write."""
+
+    def prepare(self, rows: dict[str, ProductRow]) -> bytes | None:
+        """The chunk's COPY text, UTF-8 (pure Python, built in the reader thread). Bytes: a
+        chunk waits as one byte per character and is read by COPY without a copy."""
+        return stage_text(rows, self.description, self.active).encode() if rows else None
+
+    def write(
+        self, rows: dict[str, ProductRow], prepared: object | None = None
+    ) -> dict[str, Outcome]:
+        """Apply `rows` (by key); return each key's outcome."""
+        if not rows:
+            return {}
+        staged = prepared if isinstance(prepared, bytes) else None
+        probe = self.log and not self._only_own_products()
+        outcomes = _write(
+            rows, self.description, self.active, staged, self.job_id, self.log, probe
+        )
+        self._created = (self._created or 0) + sum(
+            1 for o in outcomes.values() if o == Outcome.CREATED
+        )
+        return outcomes
+
+    _created: int | None = None
+
+    def _only_own_products(self) -> bool:
+        """Whether every stored product was created by this import (so no product of a later
+        chunk exists yet: a first import into an empty catalogue). Then the chunk needs no
+        probe for before-values; `_write` checks the claim and probes after all if wrong."""
+        if self._created is None:  # once per run: a resumed job counts its earlier chunks
+            with connection.cursor() as cursor:
+                cursor.execute(
+                    f"SELECT count(*) FROM {LOG_TABLE} WHERE job_id = %s AND kind = {CREATED}",
+                    [self.job_id],
+                )
+                self._created = cursor.fetchone()[0]
+        return counts.product_count(Product.objects.all()) == self._created
+
+
+def stage_text(rows: dict[str, ProductRow], description: bool, active: bool) -> str:
+    """The COPY text (PostgreSQL's text format) of the rows for the stage, in key order.
+
+    Pure Python, so the reader thread can build it for the next chunk while this one is
+    being written. Columns: line, sku, name, [description], [active], search vector; the
+    vector is NULL (``\\N``) when the database's trigger must compute it (text beyond
+    ASCII); a new product without the description column gets the vector of sku and name.
+    """
+    out: list[str] = []
+    add = out.append
+    # Staged in key order, so the probes and insertions of the key index walk it in order.
+    for key in sorted(rows):
+        r = rows[key]
+        text = r.description if description else ""
+        vector = _vector(r.sku, r.name, text)
+        row = f"{r.line}\t{_field(r.sku)}\t{_field(r.name)}"
+        if description:
+            row = f"{row}\t{_field(text)}"
+        if active:
+            row = f"{row}\t{'t' if r.active else 'f'}"
+        add(f"{row}\t{NULL if vector is None else vector}\n")
+    return "".join(out)
+
+
+NULL = "\\N"
+_ESCAPES = str.maketrans({"\\": "\\\\", "\n": "\\n", "\r": "\\r", "\t": "\\t"})
+
+
+def _field(text: str) -> str:
+    """`text` as a field of COPY's text format: backslash, newline, CR and tab escaped."""
+    if "\\" in text or "\n" in text or "\r" in text or "\t" in text:
+        return text.translate(_ESCAPES)
+    return text
+
+
+def _write(
+    rows: dict[str, ProductRow],
+    description: bool,
+    active: bool,
+    staged: bytes | None,
+    job_id: int,
+    log: bool,
+    probe: bool = True,
+) -> dict[str, Outcome]:
+    """Write the chunk in one of three modes: without the change log, with it, or as a first
+    import's plain INSERT (`probe` False: see `PostgresWriter._only_own_products`)."""
+    columns = sql.staged_columns(description, active)
+    if staged is None:
+        staged = stage_text(rows, description, active).encode()
+    with connection.cursor() as cursor:
+        _stage(cursor, columns, staged)
+        del staged
+        counts.take_over_counts(cursor)
+        with _nested_loops_only(cursor):
+            new_by_active = None
+            if log and not probe:
+                new_by_active = _insert_new(cursor, description, active, job_id)
+            if new_by_active is None:
+                write = _write_logged if log else _write_unlogged
+                written, logged = write(cursor, columns, description, active, job_id)
+        if new_by_active is not None:
+            counts.record(cursor, {True: new_by_active.get(True, 0),
+                                   False: new_by_active.get(False, 0)})
+            return dict.fromkeys(rows, Outcome.CREATED)
+        updated = sum(1 for _, inserted, _, _ in written if not inserted)
+        if updated != logged:
+            # A product with one of these SKUs was created by someone else between the two
+            # statements, so its before-values are unknown: roll the chunk back (the job
+            # resumes from its checkpoint and writes it again).
+            raise ConcurrentProductWrite(
+                f"{updated - logged} product(s) of this chunk were created while it was "
+                "written; the chunk is written again."
+            )
+        counts.record(cursor, _count_changes(written))
+    outcomes = dict.fromkeys(rows, Outcome.UNCHANGED)
+    for key, inserted, _, _ in written:
+        outcomes[key] = Outcome.CREATED if inserted else Outcome.UPDATED
+    return outcomes
+
+
+def _stage(cursor, columns: list[str], staged: bytes) -> None:
+    """Fill the (transaction-local) stage table with the chunk's COPY text."""
+    cursor.execute(sql.CREATE_STAGE)
+    cursor.execute(sql.EMPTY_STAGE)
+    buffer = io.BytesIO(staged)  # shares the bytes (a StringIO would hold 4 bytes a character)
+    cursor.copy_expert(sql.copy_stage(columns), buffer, size=1 << 20)
+
+
+@contextmanager
+def _nested_loops_only(cursor) -> Iterator[None]:
+    """Plan the chunk's statements with index probes (see `postgresql_sql.NESTED_LOOPS_ONLY`).
+    No `finally`: after an error the transaction is rolled back, settings with it."""
+    cursor.execute(sql.NESTED_LOOPS_ONLY)
+    hashjoin, mergejoin = cursor.fetchone()[:2]
+    yield
+    cursor.execute(sql.RESTORE_JOINS, [hashjoin, mergejoin])
+
+
+def _write_unlogged(
+    cursor, columns: list[str], description: bool, active: bool, job_id: int
+) -> tuple[list[tuple], int]:
+    """No change log: drop the unchanged rows, upsert the rest; return the written rows and
+    how many were updated."""
+    cursor.execute(sql.drop_unchanged(columns))
+    cursor.execute(sql.upsert(columns, description, active, log=False), [job_id])
+    written = cursor.fetchall()
+    return written, sum(1 for _, inserted, _, _ in written if not inserted)
+
+
+def _write_logged(
+    cursor, columns: list[str], description: bool, active: bool, job_id: int
+) -> tuple[list[tuple], int]:
+    """With the change log: drop the unchanged rows, lock and log the before-values of the
+    rows that change, upsert; return the written rows and how many entries were logged."""
+    cursor.execute(sql.drop_unchanged(columns))
+    cursor.execute(sql.log_updates(columns, description, active), [job_id])
+    logged = cursor.rowcount
+    cursor.execute(sql.upsert(columns, description, active, log=True), [job_id, job_id])
+    return cursor.fetchall(), logged
+
+
+def _insert_new(cursor, description: bool, active: bool, job_id: int) -> dict[bool, int] | None:
+    """A first import: every staged row INSERTed as a new product with its CREATED entry, no
+    probe; return how many are active and inactive. None when a product with one of the keys
+    appeared after all (someone created it meanwhile): the unique index refused the chunk,
+    and that is undone so the chunk can be written the full way."""
+    savepoint = transaction.savepoint()
+    try:
+        cursor.execute(sql.insert_new(description, active), [job_id, job_id])
+        new_by_active = dict(cursor.fetchall())
+    except IntegrityError:
+        transaction.savepoint_rollback(savepoint)
+        return None
+    transaction.savepoint_commit(savepoint)
+    return new_by_active
+
+
+class ConcurrentProductWrite(RuntimeError):
+    """A product of the chunk appeared during its write; the chunk must be written again."""
+
+
+def _count_changes(written: list[tuple]) -> dict[bool, int]:
+    """Change in product count per `active` value from (key, inserted, active, old active)."""
+    deltas = {True: 0, False: 0}
+    for _, inserted, new_active, old_active in written:
+        if inserted:
+            deltas[new_active] += 1
+        elif old_active is not None and old_active != new_active:
+            deltas[old_active] -= 1
+            deltas[new_active] += 1
+    return deltas
