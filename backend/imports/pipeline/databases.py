@@ -1,8 +1,8 @@
 """What the imports app does differently per database, behind one object per database.
 
-`current()` is the one place that reads the connection's vendor; the pipeline, the writers
-(`writers.writer_for`), the reverts and the queue ask its object. PostgreSQL is production;
-SQLite is the embedded mode (one process).
+`current()` is the one place that picks (by `core.databases.is_postgresql`); the pipeline,
+the writers (`writers.writer_for`), the reverts and the queue ask its object. PostgreSQL
+is production; SQLite is the embedded mode (one process).
 """
 
 from __future__ import annotations
@@ -13,6 +13,8 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 
 from django.db import connection
+
+from core.databases import is_postgresql
 
 logger = logging.getLogger(__name__)
 
@@ -98,4 +100,4 @@ Database = PostgreSQL | SQLite
 
 def current() -> Database:
     """The object of the database in use."""
-    return POSTGRESQL if connection.vendor == "postgresql" else SQLITE
+    return POSTGRESQL if is_postgresql(connection) else SQLITE
