@@ -9,11 +9,10 @@ the last committed chunk with exact counts.
 from __future__ import annotations
 
 from django.conf import settings
-from django.db import transaction
 
 from ..models import ImportChange, ImportJob
 from ..pipeline import bulk, databases, finishing
-from ..pipeline.finishing import Stopped, lock_for_chunk
+from ..pipeline.finishing import Stopped, chunk_transaction
 from . import postgresql, sqlite
 
 LAST_LINE = 2**62
@@ -60,8 +59,7 @@ def revert(job: ImportJob) -> None:
 
 def commit_chunk(job: ImportJob, target_id: int, upto: int, total: int) -> None:
     """Revert the entries after the checkpoint up to line `upto`, with the checkpoint."""
-    with transaction.atomic():
-        lock_for_chunk(job)
+    with chunk_transaction(job):
         reverter = REVERTERS[databases.current()]
         done = reverter.revert_chunk(target_id, job.checkpoint_line, upto, job.pk)
         job.deleted_count += done.deleted

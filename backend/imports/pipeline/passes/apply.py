@@ -11,10 +11,8 @@ the CSV work overlaps the database's (psycopg2 releases the GIL while PostgreSQL
 
 from __future__ import annotations
 
-from django.db import transaction
-
 from ...models import ImportJob, ImportRowError
-from ..finishing import lock_for_chunk
+from ..finishing import chunk_transaction
 from ..reading import Position
 from ..writers import Counts, Writer, writer_for
 from .check import CheckedFile
@@ -54,8 +52,7 @@ def commit_chunk(job: ImportJob, writer: Writer, chunk: Chunk, checked: CheckedF
     else:  # the reader thread could not key it without the database
         rows = {k: r for k, r in last_row_per_key(chunk.rows).items() if checked.is_last(r.line)}
         chunk.valid_rows = len(chunk.rows)
-    with transaction.atomic():
-        current = lock_for_chunk(job, "bytes_processed")
+    with chunk_transaction(job, "bytes_processed") as current:
         counts = Counts.of(writer.write(rows, chunk.prepared).values())
         ImportRowError.objects.bulk_create(
             ImportRowError(job=job, line=p.line, sku=p.sku, message=p.message, raw=p.raw)
