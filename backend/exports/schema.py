@@ -46,7 +46,7 @@ class Mutation:
 
     @strawberry_django.mutation(permission_classes=AUTH)
     def export_products(
-        self, info: Info, filters: ProductFilter | None, format: ExportFormat
+        self, info: Info, filters: ProductFilter | None = None, *, format: ExportFormat
     ) -> ExportJobType:
         """Export the products `filters` selects (as `products` does) to a CSV or XLSX file.
 
@@ -59,5 +59,3 @@ class Mutation:
             )
             transaction.on_commit(lambda: tasks.export_products.send(job.pk), robust=True)
         return job
-
-
