@@ -19,7 +19,15 @@ import dj_database_url
 from django.core.exceptions import ImproperlyConfigured
 
 from core.db_pool import WEB_PROCESS_VARIABLE, WORKER_APPLICATION_NAME, pooled
-from core.env import env_bool, env_choice, env_float, env_int, env_list, env_str
+from core.env import (
+    env_bool,
+    env_choice,
+    env_float,
+    env_int,
+    env_list,
+    env_str,
+    private_targets_default,
+)
 
 BASE_DIR = Path(__file__).resolve().parent.parent  # backend/
 REPO_DIR = BASE_DIR.parent
@@ -277,9 +285,11 @@ WEBHOOK_RETRY_SCHEDULE = _retry_schedule(
 )
 WEBHOOK_DISABLE_AFTER_FAILURES = env_int("WEBHOOK_DISABLE_AFTER_FAILURES", 20, min_value=1)
 WEBHOOK_DELIVERY_RETENTION_DAYS = env_int("WEBHOOK_DELIVERY_RETENTION_DAYS", 30, min_value=1)
-# Receivers on loopback/private networks: allowed in the embedded mode (testing against a
-# local receiver), refused in production unless WEBHOOK_ALLOW_PRIVATE_TARGETS=1.
-WEBHOOK_ALLOW_PRIVATE_TARGETS = env_bool("WEBHOOK_ALLOW_PRIVATE_TARGETS", EMBEDDED)
+# Receivers on loopback/private networks: allowed by default only in the embedded mode
+# listening on loopback (core.env.private_targets_default), else only when set to 1.
+WEBHOOK_ALLOW_PRIVATE_TARGETS = env_bool(
+    "WEBHOOK_ALLOW_PRIVATE_TARGETS", private_targets_default(EMBEDDED, HOST)
+)
 # How often each worker's sweeper sends due deliveries nobody is sending.
 WEBHOOK_SWEEP_INTERVAL_SECONDS = env_int("WEBHOOK_SWEEP_INTERVAL_SECONDS", 10, min_value=1)
 # Fan-out: each worker process sends deliveries from a pool of sender threads that hold no
