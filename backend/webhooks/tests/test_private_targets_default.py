@@ -10,7 +10,6 @@ import runpy
 import pytest
 from django.conf import settings as django_settings
 
-from config.management.commands.serve import _listen_on
 from webhooks.models import Webhook
 
 SETTINGS_FILE = django_settings.BASE_DIR / "config" / "settings.py"
@@ -68,25 +67,3 @@ def test_a_server_listening_on_all_addresses_refuses_a_private_url(
     assert (message["field"], message["code"]) == ("url", "invalid_url")
     assert "WEBHOOK_ALLOW_PRIVATE_TARGETS" in message["message"]
     assert not Webhook.objects.exists()
-
-
-def test_serve_with_a_public_host_flag_turns_private_targets_off(settings, monkeypatch):
-    monkeypatch.setenv("HOST", "127.0.0.1")
-    monkeypatch.delenv("WEBHOOK_ALLOW_PRIVATE_TARGETS", raising=False)
-    settings.EMBEDDED = True
-    settings.WEBHOOK_ALLOW_PRIVATE_TARGETS = True
-
-    _listen_on("0.0.0.0")
-
-    assert settings.WEBHOOK_ALLOW_PRIVATE_TARGETS is False
-
-
-def test_serve_keeps_an_explicit_setting_whatever_the_host(settings, monkeypatch):
-    monkeypatch.setenv("HOST", "127.0.0.1")
-    monkeypatch.setenv("WEBHOOK_ALLOW_PRIVATE_TARGETS", "1")
-    settings.EMBEDDED = True
-    settings.WEBHOOK_ALLOW_PRIVATE_TARGETS = True
-
-    _listen_on("0.0.0.0")
-
-    assert settings.WEBHOOK_ALLOW_PRIVATE_TARGETS is True
