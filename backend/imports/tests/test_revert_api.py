@@ -152,4 +152,6 @@ def test_changes_csv_streams_before_and_after_side_by_side(user, imported):
         "sku name description active",
     ]
     assert Client().get(f"/imports/{gid(imported)}/changes.csv").status_code == 401
-    assert client.get("/imports/9999/changes.csv").status_code == 404
+    unknown = client.get("/imports/9999/changes.csv")
+    assert unknown.status_code == 404
+    assert unknown.json() == {"error": "No import job with this id.", "code": "NOT_FOUND"}
