@@ -217,7 +217,7 @@ DRAMATIQ_AUTODISCOVER_MODULES = ["tasks"]
 # The in-process worker of the embedded mode (set 0 to run without one, as tests do).
 EMBEDDED_WORKER = env_bool("EMBEDDED_WORKER", True)
 EMBEDDED_WORKER_THREADS = env_int("EMBEDDED_WORKER_THREADS", 4, min_value=1, max_value=64)
-# Periodic actors (sweepers) sent by every worker process; see config/periodic.py.
+# Periodic actors (sweepers) sent by every worker process; see core/periodic.py.
 PERIODIC_TASKS_ENABLED = env_bool("PERIODIC_TASKS_ENABLED", True)
 
 # ---- accounts
@@ -368,6 +368,9 @@ EXPORT_SWEEP_SECONDS = env_float("EXPORT_SWEEP_SECONDS", 60, min_value=0.5)
 # ---- operations
 # `GET /metrics` (Prometheus) is served only when this is set, to `Authorization: Bearer <it>`.
 METRICS_TOKEN = env_str("METRICS_TOKEN")
+# A folder shared by the web processes of one host (WEB_CONCURRENCY > 1); prometheus-client
+# reads the same variable to keep its figures there.
+PROMETHEUS_MULTIPROC_DIR = env_str("PROMETHEUS_MULTIPROC_DIR")
 
 LANGUAGE_CODE = "en-us"
 TIME_ZONE = "UTC"
