@@ -18,9 +18,9 @@ from core.graphql_errors import (
     SERVICE_UNAVAILABLE,
     UNAUTHENTICATED,
     UNAVAILABLE_ERRORS,
-    error_response,
     unavailable_message,
 )
+from core.http_errors import error_response_for
 from core.middleware import HybridMiddleware
 from core.request_id import ensure_request_id
 
@@ -38,16 +38,16 @@ def bearer_token(request: HttpRequest) -> str | None:
     return value.strip()
 
 
-def _unauthenticated(message: str) -> JsonResponse:
-    return error_response(
-        UNAUTHENTICATED, message, status=401, **{"WWW-Authenticate": 'Bearer realm="api"'}
+def _unauthenticated(request: HttpRequest, message: str) -> JsonResponse:
+    return error_response_for(
+        request, UNAUTHENTICATED, message, 401, **{"WWW-Authenticate": 'Bearer realm="api"'}
     )
 
 
-def _unavailable() -> JsonResponse:
+def _unavailable(request: HttpRequest) -> JsonResponse:
     logger.exception("Could not check an API token")
-    return error_response(
-        SERVICE_UNAVAILABLE, unavailable_message(ensure_request_id()), status=503
+    return error_response_for(
+        request, SERVICE_UNAVAILABLE, unavailable_message(ensure_request_id()), 503
     )
 
 
@@ -70,7 +70,7 @@ class BearerTokenMiddleware(HybridMiddleware):
         try:
             user = user_for_token(token) if token else None
         except UNAVAILABLE_ERRORS:
-            return _unavailable()
+            return _unavailable(request)
         return self._respond(request, user)
 
     async def __acall__(self, request: HttpRequest) -> HttpResponse:
@@ -81,13 +81,14 @@ class BearerTokenMiddleware(HybridMiddleware):
         try:
             user = await sync_to_async(user_for_token)(token) if token else None
         except UNAVAILABLE_ERRORS:
-            return _unavailable()
+            return _unavailable(request)
         response = self._respond(request, user)
         return await response if not isinstance(response, HttpResponse) else response
 
     def _respond(self, request: HttpRequest, user: object) -> HttpResponse | Awaitable:
         if user is None:
             return _unauthenticated(
+                request,
                 "The API token is wrong or was revoked. Create one with createApiToken "
                 "and send it as 'Authorization: Bearer <token>'."
             )

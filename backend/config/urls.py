@@ -7,6 +7,7 @@ from config.schema import schema
 from exports.views import download as export_download
 from imports.api.views import changes_csv, errors_csv
 
+handler404 = "config.views.not_found"
 handler500 = "config.views.server_error"
 
 urlpatterns = [

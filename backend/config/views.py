@@ -18,12 +18,13 @@ from core.graphql_errors import (
     BAD_USER_INPUT,
     FORBIDDEN,
     INTERNAL_SERVER_ERROR,
+    NOT_FOUND,
     SERVICE_UNAVAILABLE,
     UNAVAILABLE_ERRORS,
-    error_response,
     internal_error_message,
     unavailable_message,
 )
+from core.http_errors import error_response_for, graphql_error_response
 from core.request_id import ensure_request_id
 
 logger = logging.getLogger(__name__)
@@ -42,7 +43,7 @@ class GraphQLView(AsyncGraphQLView):
         try:
             return await self.run(request=request)
         except HTTPException as exc:
-            return error_response(BAD_USER_INPUT, exc.reason, status=exc.status_code)
+            return graphql_error_response(BAD_USER_INPUT, exc.reason, status=exc.status_code)
 
     async def render_graphql_ide(self, request: HttpRequest) -> HttpResponse:
         """Serve the playground built with the web app (no asset from another host)."""
@@ -105,23 +106,34 @@ def spa(request: HttpRequest) -> HttpResponse:
 
 
 def csrf_failure(request: HttpRequest, reason: str = "") -> JsonResponse:
-    """Explain a refused CSRF check in the GraphQL error shape."""
+    """Explain a refused CSRF check, coded FORBIDDEN (core.http_errors)."""
     message = (
         "CSRF check failed: send the value of the 'csrftoken' cookie in an 'X-CSRFToken' "
         f"header, or authenticate with 'Authorization: Bearer <token>'. ({reason})"
     )
-    return error_response(FORBIDDEN, message, status=403)
+    return error_response_for(request, FORBIDDEN, message, status=403)
+
+
+def not_found(request: HttpRequest, exception: Exception | None = None) -> JsonResponse:
+    """Django's 404 handler: a coded JSON error instead of an HTML page."""
+    return error_response_for(request, NOT_FOUND, "Nothing is served at this address.", 404)
 
 
 def server_error(request: HttpRequest) -> JsonResponse:
-    """Django's 500 handler: a JSON error in the GraphQL shape; 503 when a dependency is down.
+    """Django's 500 handler: a coded JSON error (core.http_errors); 503 when a dependency is down.
 
     It answers exceptions raised outside the GraphQL layer too (authenticating a bearer
     token, loading a session), so a client never gets an HTML page from the API.
     """
     request_id = ensure_request_id()
     if isinstance(sys.exc_info()[1], UNAVAILABLE_ERRORS):
-        return error_response(
-            SERVICE_UNAVAILABLE, unavailable_message(request_id), 503, **{"Retry-After": "5"}
+        return error_response_for(
+            request,
+            SERVICE_UNAVAILABLE,
+            unavailable_message(request_id),
+            503,
+            **{"Retry-After": "5"},
         )
-    return error_response(INTERNAL_SERVER_ERROR, internal_error_message(request_id), 500)
+    return error_response_for(
+        request, INTERNAL_SERVER_ERROR, internal_error_message(request_id), 500
+    )

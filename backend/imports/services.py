@@ -35,6 +35,8 @@ from .uploads import storage_failure
 QUEUE_LOCK_KEY = 0x696D706F727473  # "imports"
 UNFINISHED = (ImportJob.Status.PENDING, ImportJob.Status.PROCESSING)
 
+NO_SUCH_JOB = "No import job with this id."
+
 
 def _size_text(n: int) -> str:
     for unit in ("bytes", "KiB", "MiB", "GiB"):
@@ -102,7 +104,7 @@ def cancel_import(job_id: int) -> ImportJob:
     with transaction.atomic():
         job = ImportJob.objects.select_for_update().filter(pk=job_id).first()
         if job is None:
-            raise ValidationError({"id": "No import job with this id."})
+            raise ValidationError({"id": ValidationError(NO_SUCH_JOB, code="not_found")})
         if job.status in (ImportJob.Status.PENDING, ImportJob.Status.STAGED):
             finishing.finish_locked(job, ImportJob.Status.CANCELLED)
         elif job.status == ImportJob.Status.PROCESSING:
@@ -131,7 +133,7 @@ def submit_revert(job_id: int, *, user: Any = None) -> ImportJob:
         with transaction.atomic():
             target = ImportJob.objects.select_for_update().filter(pk=job_id).first()
             if target is None:
-                raise ValidationError({"id": "No import job with this id."})
+                raise ValidationError({"id": ValidationError(NO_SUCH_JOB, code="not_found")})
             problem = changes.revert_blocker(target)
             if problem:
                 raise ValidationError({"id": problem})

@@ -26,7 +26,6 @@ from ..problems import BadFile, BadOption
 
 FIELDS = ("sku", "name", "description", "active")
 REQUIRED_COLUMNS = ("sku", "name")
-OPTIONAL_COLUMNS = ("description", "active")
 
 # Common names per field, best first (compared after `normalise`). Documented in the README.
 SYNONYMS: dict[str, tuple[str, ...]] = {
