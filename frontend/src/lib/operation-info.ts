@@ -19,6 +19,14 @@ export const OperationInfoFields = graphql(`
 /** One message of an OperationInfo answer (generated from the fragment above). */
 export type OperationMessage = OperationInfoFieldsFragment['messages'][number];
 
+/**
+ * The messages of a refused mutation as one sentence, for a form or dialog with no field to
+ * put them under (a confirmation, a switch, an upload).
+ */
+export function problemText(info: { readonly messages: readonly Pick<OperationMessage, 'message'>[] }): string {
+  return info.messages.map((m) => m.message).join(' ');
+}
+
 export interface FieldErrors {
   /** Messages about one field, by the field's camelCase name ("sku"). */
   byField: Record<string, string[]>;

@@ -11,6 +11,7 @@ import { describeError } from '@/lib/error-message';
 import { formatDateTime } from '@/lib/format';
 import { keepDraft } from '@/lib/form-draft';
 import { isUnauthenticated } from '@/lib/graphql-client';
+import { problemText } from '@/lib/operation-info';
 import { useRestoredDraft } from '@/lib/use-restored-draft';
 import { useCreateApiToken } from '@/features/api-tokens/api/create-api-token';
 import { useApiTokens } from '@/features/api-tokens/api/get-api-tokens';
@@ -152,7 +153,7 @@ export default function ApiTokensPage() {
           const result = await revokeToken({ id: revoking.id });
           if (result.error) return describeError(result.error);
           const payload = result.data?.revokeApiToken;
-          if (payload?.__typename === 'OperationInfo') return payload.messages.map((m) => m.message).join(' ');
+          if (payload?.__typename === 'OperationInfo') return problemText(payload);
           setNotice(`Revoked token “${revoking.name}” (${revoking.prefix}…). Apps using it are refused from now on.`);
           setRevoking(null);
           refetch({ requestPolicy: 'network-only' });

@@ -2,6 +2,7 @@ import { useCallback, useRef, useState } from 'react';
 import { graphql } from '@/gql';
 import type { ImportJobFieldsFragment } from '@/gql/graphql';
 import { UploadError, uploadWithProgress, type UploadProgress } from '@/lib/upload';
+import { problemText } from '@/lib/operation-info';
 
 export const ImportProductsMutation = graphql(`
   mutation ImportProducts($file: Upload!, $dryRun: Boolean) {
@@ -42,7 +43,7 @@ export function useImportProducts() {
       });
       const payload = data.importProducts;
       if (payload.__typename === 'OperationInfo') {
-        setState({ phase: 'failed', message: payload.messages.map((m) => m.message).join(' ') });
+        setState({ phase: 'failed', message: problemText(payload) });
         return null;
       }
       setState({ phase: 'idle' });

@@ -8,6 +8,7 @@ import { StatusBadge } from '@/components/ui/status-badge';
 import { describeError } from '@/lib/error-message';
 import type { ImportJobFieldsFragment } from '@/gql/graphql';
 import { formatBytes, formatDateTime, formatDuration, formatNumber } from '@/lib/format';
+import { problemText } from '@/lib/operation-info';
 import { useCancelImport } from '@/features/imports/api/cancel-import';
 import { useLiveImportJob } from '@/features/imports/hooks/use-live-import-job';
 import { ImportChanges } from '@/features/imports/components/import-changes';
@@ -97,7 +98,7 @@ export function ImportJobPanel({ id, onStatusChange, onJob, onSelect }: ImportJo
   async function cancel(): Promise<string | void> {
     const result = await cancelImport({ id });
     if (result.error) return describeError(result.error);
-    if (result.data?.cancelImport.__typename === 'OperationInfo') return result.data.cancelImport.messages.map((m) => m.message).join(' ');
+    if (result.data?.cancelImport.__typename === 'OperationInfo') return problemText(result.data.cancelImport);
     refetch();
   }
   const dry = job.dryRun;

@@ -4,6 +4,7 @@ import { ConfirmDialog } from '@/components/ui/confirm-dialog';
 import type { ImportJobFieldsFragment } from '@/gql/graphql';
 import { describeError } from '@/lib/error-message';
 import { formatNumber } from '@/lib/format';
+import { problemText } from '@/lib/operation-info';
 import { useRevertImport } from '@/features/imports/api/revert-import';
 
 /**
@@ -23,7 +24,7 @@ export function UndoImport({ job, onQueued }: { job: ImportJobFieldsFragment; on
     const result = await revertImport({ id: job.id });
     if (result.error) return describeError(result.error);
     const payload = result.data?.revertImport;
-    if (payload?.__typename === 'OperationInfo') return payload.messages.map((m) => m.message).join(' ');
+    if (payload?.__typename === 'OperationInfo') return problemText(payload);
     if (payload?.__typename === 'ImportJob') onQueued(payload.id);
   }
 

@@ -2,6 +2,7 @@ import { useCallback, useRef, useState } from 'react';
 import type { StageImportMutation as StageImportResult } from '@/gql/graphql';
 import { StageImportMutation } from '@/features/imports/api/stage-import';
 import { uploadWithProgress, type UploadProgress } from '@/lib/upload';
+import { problemText } from '@/lib/operation-info';
 
 export type StagedJob = Extract<StageImportResult['stageImport'], { __typename: 'ImportJob' }>;
 
@@ -31,7 +32,7 @@ export function useStageImport() {
       });
       const payload = data.stageImport;
       if (payload.__typename === 'OperationInfo') {
-        setState({ phase: 'failed', message: payload.messages.map((m) => m.message).join(' ') });
+        setState({ phase: 'failed', message: problemText(payload) });
         return null;
       }
       setState({ phase: 'idle' });

@@ -6,6 +6,7 @@ import { ProgressBar } from '@/components/ui/progress-bar';
 import type { ExportFormat, ProductFilter } from '@/gql/graphql';
 import { describeError } from '@/lib/error-message';
 import { formatBytes, formatDateTime, formatNumber } from '@/lib/format';
+import { problemText } from '@/lib/operation-info';
 import { useExportProducts } from '@/features/products/api/export-products';
 import { useExportJobProgress } from '@/features/products/hooks/use-export-job-progress';
 
@@ -36,7 +37,7 @@ export function ExportProductsButton({ filters }: ExportProductsButtonProps) {
     const result = await startExport({ filters, format });
     const payload = result.data?.exportProducts;
     if (result.error) setProblem(describeError(result.error));
-    else if (payload?.__typename === 'OperationInfo') setProblem(payload.messages.map((m) => m.message).join(' '));
+    else if (payload?.__typename === 'OperationInfo') setProblem(problemText(payload));
     else if (payload?.__typename === 'ExportJob') setJobId(payload.id);
   };
   const reset = () => {

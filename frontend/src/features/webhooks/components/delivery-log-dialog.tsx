@@ -7,6 +7,7 @@ import { StatusBadge } from '@/components/ui/status-badge';
 import type { DeliveryFieldsFragment, WebhookFieldsFragment } from '@/gql/graphql';
 import { describeError } from '@/lib/error-message';
 import { formatDateTime, formatNumber } from '@/lib/format';
+import { problemText } from '@/lib/operation-info';
 import { useWebhookDeliveries } from '@/features/webhooks/api/get-webhook-deliveries';
 import { useRedeliverWebhook } from '@/features/webhooks/api/redeliver-webhook';
 import { DeliveryDetails } from '@/features/webhooks/components/delivery-details';
@@ -39,7 +40,7 @@ export function DeliveryLog({ webhookId }: { webhookId: string }) {
     setBusyId(null);
     const payload = result.data?.redeliverWebhook;
     if (result.error) setMessage({ tone: 'error', text: describeError(result.error) });
-    else if (payload?.__typename === 'OperationInfo') setMessage({ tone: 'error', text: payload.messages.map((m) => m.message).join(' ') });
+    else if (payload?.__typename === 'OperationInfo') setMessage({ tone: 'error', text: problemText(payload) });
     else {
       setMessage({ tone: 'success', text: `Sent ${delivery.eventType} again, with the same webhook-id.` });
       refetch({ requestPolicy: 'network-only' });

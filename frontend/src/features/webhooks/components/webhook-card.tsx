@@ -7,6 +7,7 @@ import { StatusBadge } from '@/components/ui/status-badge';
 import type { DeliveryFieldsFragment, WebhookFieldsFragment } from '@/gql/graphql';
 import { describeError } from '@/lib/error-message';
 import { formatDateTime } from '@/lib/format';
+import { problemText } from '@/lib/operation-info';
 import { useWebhookDeliveries } from '@/features/webhooks/api/get-webhook-deliveries';
 import { useTestWebhook } from '@/features/webhooks/api/test-webhook';
 import { useUpdateWebhook } from '@/features/webhooks/api/update-webhook';
@@ -50,7 +51,7 @@ export function WebhookCard({ webhook, onEdit, onDelete, onShowDeliveries }: Web
     setWanted(enabled);
     const result = await updateWebhook({ input: { id: webhook.id, enabled } });
     if (result.error) setProblem(describeError(result.error));
-    else if (result.data?.updateWebhook.__typename === 'OperationInfo') setProblem(result.data.updateWebhook.messages.map((m) => m.message).join(' '));
+    else if (result.data?.updateWebhook.__typename === 'OperationInfo') setProblem(problemText(result.data.updateWebhook));
     else return; // the list refreshes; the effect below lets go once it shows the change
     setWanted(null);
   }
@@ -64,7 +65,7 @@ export function WebhookCard({ webhook, onEdit, onDelete, onShowDeliveries }: Web
     const result = await testWebhook({ id: webhook.id });
     const payload = result.data?.testWebhook;
     if (result.error) setProblem(describeError(result.error));
-    else if (payload?.__typename === 'OperationInfo') setProblem(payload.messages.map((m) => m.message).join(' '));
+    else if (payload?.__typename === 'OperationInfo') setProblem(problemText(payload));
     else if (payload?.__typename === 'WebhookDelivery') setTestResult(payload);
   }
 

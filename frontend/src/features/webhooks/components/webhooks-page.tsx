@@ -6,6 +6,7 @@ import { Notice } from '@/components/ui/notice';
 import { EmptyState, ErrorState, LoadingState } from '@/components/ui/states';
 import type { WebhookFieldsFragment } from '@/gql/graphql';
 import { describeError } from '@/lib/error-message';
+import { problemText } from '@/lib/operation-info';
 import { useRestoredDraft } from '@/lib/use-restored-draft';
 import { useDeleteWebhook } from '@/features/webhooks/api/delete-webhook';
 import { useWebhooks } from '@/features/webhooks/api/get-webhooks';
@@ -78,7 +79,7 @@ export default function WebhooksPage() {
           const result = await deleteWebhook({ id: deleting.id });
           if (result.error) return describeError(result.error);
           const payload = result.data?.deleteWebhook;
-          if (payload?.__typename === 'OperationInfo') return payload.messages.map((m) => m.message).join(' ');
+          if (payload?.__typename === 'OperationInfo') return problemText(payload);
           setNotice(`Deleted webhook ${deleting.url}.`);
           setDeleting(null);
           refresh();
