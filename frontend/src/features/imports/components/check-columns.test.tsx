@@ -2,7 +2,7 @@ import { render, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { describe, expect, it, vi } from 'vitest';
 import { CheckColumns } from '@/features/imports/components/check-columns';
-import type { StagedJob } from '@/features/imports/hooks/use-stage-import';
+import type { StagedJob } from '@/features/imports/api/stage-import';
 import { createMockClient, operationName, withProviders } from '@/test/mock-client';
 
 const cell = (field: string, column: string | null, value: string, problem: string | null = null) => ({ __typename: 'ImportPreviewCell', field, column, value, problem });

@@ -7,7 +7,7 @@ import { TextField } from '@/components/ui/text-field';
 import type { ColumnMappingInput, ImportOptionsInput } from '@/gql/graphql';
 import { useCancelImport } from '@/features/imports/api/cancel-import';
 import { PRODUCT_FIELDS, useCheckColumns } from '@/features/imports/hooks/use-check-columns';
-import type { StagedJob } from '@/features/imports/hooks/use-stage-import';
+import type { StagedJob } from '@/features/imports/api/stage-import';
 
 const DELIMITERS = [
   { value: ',', label: 'Comma (,)' },

@@ -7,7 +7,7 @@ import { HISTORY_PAGE_SIZE, ImportHistory } from '@/features/imports/components/
 import { ImportJobPanel } from '@/features/imports/components/import-job-panel';
 import { CheckColumns } from '@/features/imports/components/check-columns';
 import { UploadForm } from '@/features/imports/components/upload-form';
-import type { StagedJob } from '@/features/imports/hooks/use-stage-import';
+import type { StagedJob } from '@/features/imports/api/stage-import';
 import { isFinished } from '@/features/imports/lib/import-status';
 
 /**

@@ -5,8 +5,9 @@ import { Notice } from '@/components/ui/notice';
 import { ProgressBar } from '@/components/ui/progress-bar';
 import type { ImportJobFieldsFragment } from '@/gql/graphql';
 import { formatBytes } from '@/lib/format';
-import { useImportProducts } from '@/features/imports/api/import-products';
-import { useStageImport, type StagedJob } from '@/features/imports/hooks/use-stage-import';
+import { useUpload } from '@/lib/use-upload';
+import { ImportProductsMutation } from '@/features/imports/api/import-products';
+import { StageImportMutation, type StagedJob } from '@/features/imports/api/stage-import';
 
 export interface UploadFormProps {
   onQueued: (job: ImportJobFieldsFragment) => void;
@@ -20,24 +21,15 @@ export function UploadForm({ onQueued, onStaged }: UploadFormProps) {
   const [file, setFile] = useState<File | null>(null);
   const [dryRun, setDryRun] = useState(false);
   const [dragging, setDragging] = useState(false);
-  const oneStep = useImportProducts();
-  const staging = useStageImport();
+  const { state, send, cancel, reset } = useUpload();
+  /** Whether the upload under way is "Check columns" (else "Start import"). */
   const [checking, setChecking] = useState(false);
-  const { state, cancel } = checking ? staging : oneStep;
-  const reset = () => {
-    oneStep.reset();
-    staging.reset();
-  };
-  const start = (next: File, dry: boolean) => {
-    setChecking(false);
-    return oneStep.start(next, dry);
-  };
   const uploading = state.phase === 'uploading';
 
   async function check() {
     if (!file || uploading || !onStaged) return;
     setChecking(true);
-    const job = await staging.stage(file);
+    const job = await send({ document: StageImportMutation, variables: {}, file, payload: (data) => data.stageImport });
     if (!job) return;
     setFile(null);
     if (input.current) input.current.value = '';
@@ -59,7 +51,8 @@ export function UploadForm({ onQueued, onStaged }: UploadFormProps) {
   async function submit(event: FormEvent) {
     event.preventDefault();
     if (!file || uploading) return;
-    const job = await start(file, dryRun);
+    setChecking(false);
+    const job = await send({ document: ImportProductsMutation, variables: { dryRun }, file, payload: (data) => data.importProducts });
     if (job) {
       setFile(null);
       if (input.current) input.current.value = '';

@@ -3,7 +3,7 @@ import { useMutation } from 'urql';
 import type { ImportOptionsInput, ProductField } from '@/gql/graphql';
 import { InspectImportMutation } from '@/features/imports/api/inspect-import';
 import { StartImportMutation } from '@/features/imports/api/start-import';
-import type { StagedJob } from '@/features/imports/hooks/use-stage-import';
+import type { StagedJob } from '@/features/imports/api/stage-import';
 
 export const PRODUCT_FIELDS: readonly { field: ProductField; key: 'sku' | 'name' | 'description' | 'active'; label: string; required: boolean }[] = [
   { field: 'SKU', key: 'sku', label: 'SKU', required: true },
