@@ -3,6 +3,7 @@ import { PageHeader } from '@/components/layouts/page-header';
 import { Button } from '@/components/ui/button';
 import { ConfirmDialog } from '@/components/ui/confirm-dialog';
 import { CopyButton } from '@/components/ui/copy-button';
+import { actionsColumn, DataTable, type DataColumn } from '@/components/ui/data-table';
 import { Notice } from '@/components/ui/notice';
 import { EmptyState, ErrorState, LoadingState } from '@/components/ui/states';
 import { lengthProblem, TextField } from '@/components/ui/text-field';
@@ -21,6 +22,7 @@ type ApiToken = ApiTokensQuery['apiTokens'][number];
 const NAME_LIMIT = 100;
 /** The key under which an unsent token name waits for the sign-in (see form-draft). */
 const TOKEN_DRAFT = 'api-token';
+const TOKEN_COLUMNS: readonly DataColumn[] = [{ header: 'Name' }, { header: 'Token' }, { header: 'Created' }, { header: 'Last used' }, actionsColumn()];
 
 /** How a token is told apart from others of the same name: "pit_ab12cd34…". */
 function TokenPrefix({ prefix }: { prefix: string }) {
@@ -109,38 +111,25 @@ export default function ApiTokensPage() {
           <p>Create one above for each app that calls the GraphQL API.</p>
         </EmptyState>
       ) : (
-        <div className="table-wrap">
-          <table aria-label="API tokens" className="table-cards">
-            <thead>
-              <tr>
-                <th scope="col">Name</th>
-                <th scope="col">Token</th>
-                <th scope="col">Created</th>
-                <th scope="col">Last used</th>
-                <th scope="col">
-                  <span className="visually-hidden">Actions</span>
-                </th>
+        <DataTable label="API tokens" columns={TOKEN_COLUMNS} cards>
+          <tbody>
+            {tokens.map((token) => (
+              <tr key={token.id}>
+                <td className="card-title">{token.name}</td>
+                <td>
+                  <TokenPrefix prefix={token.prefix} />
+                </td>
+                <td data-label="Created">{formatDateTime(token.createdAt)}</td>
+                <td data-label="Last used">{token.lastUsedAt ? formatDateTime(token.lastUsedAt) : <span className="muted">Never</span>}</td>
+                <td className="actions">
+                  <Button size="sm" variant="danger" onClick={() => setRevoking(token)} aria-label={`Revoke ${token.name} (${token.prefix}…)`}>
+                    Revoke
+                  </Button>
+                </td>
               </tr>
-            </thead>
-            <tbody>
-              {tokens.map((token) => (
-                <tr key={token.id}>
-                  <td className="card-title">{token.name}</td>
-                  <td>
-                    <TokenPrefix prefix={token.prefix} />
-                  </td>
-                  <td data-label="Created">{formatDateTime(token.createdAt)}</td>
-                  <td data-label="Last used">{token.lastUsedAt ? formatDateTime(token.lastUsedAt) : <span className="muted">Never</span>}</td>
-                  <td className="actions">
-                    <Button size="sm" variant="danger" onClick={() => setRevoking(token)} aria-label={`Revoke ${token.name} (${token.prefix}…)`}>
-                      Revoke
-                    </Button>
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
+            ))}
+          </tbody>
+        </DataTable>
       )}
       <ConfirmDialog
         open={revoking !== null}

@@ -1,4 +1,5 @@
 import { render, screen, waitFor, within } from '@testing-library/react';
+import userEvent from '@testing-library/user-event';
 import { describe, expect, it } from 'vitest';
 import { ImportHistory } from '@/features/imports/components/import-history';
 import type { ImportJobFieldsFragment } from '@/gql/graphql';
@@ -33,8 +34,8 @@ const job = (id: string, over: Partial<ImportJobFieldsFragment>): ImportJobField
   ...over,
 });
 
-const page = (nodes: unknown[]) => ({
-  importJobs: { __typename: 'ImportJobConnection', totalCount: nodes.length, pageInfo: { __typename: 'PageInfo', hasNextPage: false, endCursor: null }, edges: nodes.map((node) => ({ __typename: 'ImportJobEdge', node })) },
+const page = (nodes: unknown[], endCursor: string | null = null) => ({
+  importJobs: { __typename: 'ImportJobConnection', totalCount: nodes.length, pageInfo: { __typename: 'PageInfo', hasNextPage: endCursor !== null, endCursor }, edges: nodes.map((node) => ({ __typename: 'ImportJobEdge', node })) },
 });
 
 describe('import history', () => {
@@ -65,4 +66,19 @@ describe('import history', () => {
     await new Promise((resolve) => setTimeout(resolve, 2500));
     expect(calls).toBe(after); // finished: no more polling
   }, 15_000);
+
+  it('"Show more" adds the next imports under the first ones, and goes once there are no more', async () => {
+    const { client, operations } = createMockClient((op) => {
+      const first = op.variables?.after == null;
+      return page([job(first ? 'newest' : 'oldest', { status: 'COMPLETED', finishedAt: '2026-01-02T10:00:09Z' })], first ? 'cursor-1' : null);
+    });
+    render(withProviders(<ImportHistory selectedId={null} onSelect={() => undefined} refreshKey="" />, client));
+    const table = await screen.findByRole('table', { name: 'Import history' });
+    await within(table).findByRole('row', { name: /newest\.csv/ });
+    await userEvent.setup().click(await screen.findByRole('button', { name: 'Show more' }));
+    await within(table).findByRole('row', { name: /oldest\.csv/ });
+    expect(within(table).getByRole('row', { name: /newest\.csv/ })).toBeInTheDocument();
+    expect(operations.at(-1)?.variables).toEqual({ first: 20, after: 'cursor-1' });
+    await waitFor(() => expect(screen.queryByRole('button', { name: 'Show more' })).not.toBeInTheDocument());
+  });
 });

@@ -1,5 +1,6 @@
 import { Fragment, useState } from 'react';
 import { Button } from '@/components/ui/button';
+import { actionsColumn, DataTable, type DataColumn } from '@/components/ui/data-table';
 import { Dialog } from '@/components/ui/dialog';
 import { Notice } from '@/components/ui/notice';
 import { EmptyState, ErrorState, LoadingState } from '@/components/ui/states';
@@ -14,6 +15,17 @@ import { DeliveryDetails } from '@/features/webhooks/components/delivery-details
 import { deliveryStatusWords } from '@/features/webhooks/lib/webhook-words';
 
 export const DELIVERY_PAGE_SIZE = 25;
+
+const DELIVERY_COLUMNS: readonly DataColumn[] = [
+  { header: 'Event' },
+  { header: 'Status' },
+  { header: 'Attempt', className: 'num' },
+  { header: 'Code', className: 'num' },
+  { header: 'Time', className: 'num' },
+  { header: 'Sent' },
+  { header: 'Error' },
+  actionsColumn(),
+];
 
 /** The delivery log of one webhook, newest first, with details and "Redeliver". */
 export function DeliveryLogDialog({ webhook, onClose }: { webhook: WebhookFieldsFragment | null; onClose: () => void }) {
@@ -68,82 +80,52 @@ export function DeliveryLog({ webhookId }: { webhookId: string }) {
           Refresh
         </Button>
       </div>
-      <div className="table-wrap">
-        <table aria-label="Deliveries" className="table-cards">
-          <thead>
-            <tr>
-              <th scope="col">Event</th>
-              <th scope="col">Status</th>
-              <th scope="col" className="num">
-                Attempt
-              </th>
-              <th scope="col" className="num">
-                Code
-              </th>
-              <th scope="col" className="num">
-                Time
-              </th>
-              <th scope="col">Sent</th>
-              <th scope="col">Error</th>
-              <th scope="col">
-                <span className="visually-hidden">Actions</span>
-              </th>
-            </tr>
-          </thead>
-          <tbody>
-            {connection.edges.map(({ node: delivery }) => {
-              const words = deliveryStatusWords(delivery.status);
-              const expanded = open === delivery.id;
-              return (
-                <Fragment key={delivery.id}>
-                  <tr>
-                    <td className="mono card-title">{delivery.eventType}</td>
-                    <td>
-                      <StatusBadge label={words.label} tone={words.tone} />
-                    </td>
-                    <td className="num" data-label="Attempt">
-                      {delivery.attempt}
-                    </td>
-                    <td className="num" data-label="Code">
-                      {delivery.statusCode ?? '—'}
-                    </td>
-                    <td className="num" data-label="Time">
-                      {delivery.durationMs == null ? '—' : `${delivery.durationMs} ms`}
-                    </td>
-                    <td data-label="Sent">{formatDateTime(delivery.createdAt, true)}</td>
-                    <td className="cell-clip card-wide" title={delivery.error ?? undefined}>
-                      {delivery.error ?? ''}
-                    </td>
-                    <td className="actions">
-                      <Button size="sm" aria-expanded={expanded} onClick={() => setOpen(expanded ? null : delivery.id)}>
-                        {expanded ? 'Hide details' : 'Details'}
-                      </Button>
-                      <Button size="sm" busy={busyId === delivery.id} onClick={() => onRedeliver(delivery)}>
-                        Redeliver
-                      </Button>
+      <DataTable label="Deliveries" columns={DELIVERY_COLUMNS} cards onMore={connection.pageInfo.hasNextPage ? () => setFirst((n) => n + DELIVERY_PAGE_SIZE) : undefined} moreBusy={fetching}>
+        <tbody>
+          {connection.edges.map(({ node: delivery }) => {
+            const words = deliveryStatusWords(delivery.status);
+            const expanded = open === delivery.id;
+            return (
+              <Fragment key={delivery.id}>
+                <tr>
+                  <td className="mono card-title">{delivery.eventType}</td>
+                  <td>
+                    <StatusBadge label={words.label} tone={words.tone} />
+                  </td>
+                  <td className="num" data-label="Attempt">
+                    {delivery.attempt}
+                  </td>
+                  <td className="num" data-label="Code">
+                    {delivery.statusCode ?? '—'}
+                  </td>
+                  <td className="num" data-label="Time">
+                    {delivery.durationMs == null ? '—' : `${delivery.durationMs} ms`}
+                  </td>
+                  <td data-label="Sent">{formatDateTime(delivery.createdAt, true)}</td>
+                  <td className="cell-clip card-wide" title={delivery.error ?? undefined}>
+                    {delivery.error ?? ''}
+                  </td>
+                  <td className="actions">
+                    <Button size="sm" aria-expanded={expanded} onClick={() => setOpen(expanded ? null : delivery.id)}>
+                      {expanded ? 'Hide details' : 'Details'}
+                    </Button>
+                    <Button size="sm" busy={busyId === delivery.id} onClick={() => onRedeliver(delivery)}>
+                      Redeliver
+                    </Button>
+                  </td>
+                </tr>
+                {expanded && (
+                  <tr className="details-row">
+                    <td colSpan={DELIVERY_COLUMNS.length}>
+                      <DeliveryDetails delivery={delivery} />
                     </td>
                   </tr>
-                  {expanded && (
-                    <tr className="details-row">
-                      <td colSpan={8}>
-                        <DeliveryDetails delivery={delivery} />
-                      </td>
-                    </tr>
-                  )}
-                </Fragment>
-              );
-            })}
-          </tbody>
-        </table>
-      </div>
-      {connection.pageInfo.hasNextPage && (
-        <div className="table-footer">
-          <span />
-          <Button size="sm" onClick={() => setFirst((n) => n + DELIVERY_PAGE_SIZE)} busy={fetching}>
-            Show more
-          </Button>
-        </div>
-      )}
+                )}
+              </Fragment>
+            );
+          })}
+        </tbody>
+      </DataTable>
     </div>
   );
 }
