@@ -50,13 +50,6 @@ export function dropDraft(form: string): void {
   writeAll(drafts);
 }
 
-/** Returns and forgets a form's kept values, if any. */
-export function takeDraft<T>(form: string): T | null {
-  const value = peekDraft<T>(form);
-  dropDraft(form);
-  return value;
-}
-
 /** True when some form has unsaved values waiting (the sign-in page says so). */
 export function hasDrafts(): boolean {
   return Object.keys(readAll()).length > 0;
