@@ -22,12 +22,28 @@ const boundaryZones = [
     message: 'Features never import each other: move what both need to src/components or src/lib.',
   })),
   // Features and shared code never reach up into the app's wiring.
-  { target: ['./src/features', './src/components', './src/lib'], from: './src/app', message: 'Only src/app wires features together.' },
+  {
+    target: ['./src/features', './src/components', './src/lib'],
+    from: './src/app',
+    message: 'Only src/app wires features together.',
+  },
   // Shared code knows no feature.
-  { target: ['./src/components', './src/lib'], from: './src/features', message: 'Shared code (components/, lib/) imports no feature.' },
+  {
+    target: ['./src/components', './src/lib'],
+    from: './src/features',
+    message: 'Shared code (components/, lib/) imports no feature.',
+  },
   // The playground is its own page: it uses shared lib/ only, and nothing imports it.
-  { target: './src/playground', from: ['./src/app', './src/features', './src/components'], message: 'The playground is its own entry; it may use src/lib only.' },
-  { target: ['./src/app', './src/features', './src/components', './src/lib'], from: './src/playground', message: 'The playground is its own entry; the app never imports it.' },
+  {
+    target: './src/playground',
+    from: ['./src/app', './src/features', './src/components'],
+    message: 'The playground is its own entry; it may use src/lib only.',
+  },
+  {
+    target: ['./src/app', './src/features', './src/components', './src/lib'],
+    from: './src/playground',
+    message: 'The playground is its own entry; the app never imports it.',
+  },
 ];
 
 export default tseslint.config(

@@ -56,4 +56,5 @@ export function hasDrafts(): boolean {
 }
 
 /** What a reopened form says about itself. */
-export const DRAFT_RESTORED_MESSAGE = 'Your session had expired, so this was not saved. Your changes are kept below: check them and save again.';
+export const DRAFT_RESTORED_MESSAGE =
+  'Your session had expired, so this was not saved. Your changes are kept below: check them and save again.';

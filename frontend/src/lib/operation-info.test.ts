@@ -24,6 +24,9 @@ describe('splitMessages', () => {
       { field: 'price', message: 'No such field here.' },
       { field: null, message: 'General.' },
     ];
-    expect(splitMessages(messages, ['sku', 'name'])).toEqual({ byField: { sku: ['Taken.'] }, general: ['No such field here.', 'General.'] });
+    expect(splitMessages(messages, ['sku', 'name'])).toEqual({
+      byField: { sku: ['Taken.'] },
+      general: ['No such field here.', 'General.'],
+    });
   });
 });

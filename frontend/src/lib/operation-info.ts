@@ -38,7 +38,10 @@ export interface FieldErrors {
  * Splits OperationInfo messages into those shown next to a field the form has
  * and the rest (shown at the top), so no message is ever lost.
  */
-export function splitMessages(messages: readonly Pick<OperationMessage, 'message' | 'field'>[], formFields: readonly string[]): FieldErrors {
+export function splitMessages(
+  messages: readonly Pick<OperationMessage, 'message' | 'field'>[],
+  formFields: readonly string[],
+): FieldErrors {
   const byField: Record<string, string[]> = {};
   const general: string[] = [];
   for (const { message, field } of messages) {

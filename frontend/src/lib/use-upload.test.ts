@@ -10,11 +10,13 @@ vi.mock('@/lib/upload', async (importOriginal) => ({
   uploadWithProgress: vi.fn(),
 }));
 
-type Answer = { importProducts: { __typename: 'ImportJob'; id: string } | { __typename: 'OperationInfo'; messages: { message: string }[] } };
-const document = parse('mutation ImportProducts($file: Upload!, $dryRun: Boolean) { importProducts(file: $file, dryRun: $dryRun) { __typename } }') as TypedDocumentNode<
-  Answer,
-  { file: unknown; dryRun: boolean }
->;
+type Answer = {
+  importProducts:
+    { __typename: 'ImportJob'; id: string } | { __typename: 'OperationInfo'; messages: { message: string }[] };
+};
+const document = parse(
+  'mutation ImportProducts($file: Upload!, $dryRun: Boolean) { importProducts(file: $file, dryRun: $dryRun) { __typename } }',
+) as TypedDocumentNode<Answer, { file: unknown; dryRun: boolean }>;
 const file = new File(['sku,name\n'], 'products.csv', { type: 'text/csv' });
 const upload = vi.mocked(uploadWithProgress);
 
@@ -38,7 +40,9 @@ describe('useUpload', () => {
     act(() => {
       sent = sendWith(result);
     });
-    await vi.waitFor(() => expect(result.current.state).toEqual({ phase: 'uploading', progress: { loaded: 5, total: 10 } }));
+    await vi.waitFor(() =>
+      expect(result.current.state).toEqual({ phase: 'uploading', progress: { loaded: 5, total: 10 } }),
+    );
     expect(upload.mock.calls[0][0]).toMatchObject({ variables: { dryRun: true }, file });
     await act(async () => finish({ importProducts: { __typename: 'ImportJob', id: 'job-1' } }));
     await expect(sent).resolves.toEqual({ __typename: 'ImportJob', id: 'job-1' });
@@ -46,7 +50,12 @@ describe('useUpload', () => {
   });
 
   it('says why the server refused the file, and resolves with nothing', async () => {
-    upload.mockResolvedValue({ importProducts: { __typename: 'OperationInfo', messages: [{ message: 'The file is 2 GB;' }, { message: 'the limit is 1 GB.' }] } });
+    upload.mockResolvedValue({
+      importProducts: {
+        __typename: 'OperationInfo',
+        messages: [{ message: 'The file is 2 GB;' }, { message: 'the limit is 1 GB.' }],
+      },
+    });
     const { result } = renderHook(() => useUpload());
     let job: unknown;
     await act(async () => {
@@ -59,7 +68,11 @@ describe('useUpload', () => {
   it('tells a cancelled upload from a failed one', async () => {
     upload.mockImplementation(
       (options: UploadOptions<unknown>) =>
-        new Promise((_, reject) => options.signal?.addEventListener('abort', () => reject(new UploadError('Upload cancelled: nothing was imported.', { cancelled: true })))),
+        new Promise((_, reject) =>
+          options.signal?.addEventListener('abort', () =>
+            reject(new UploadError('Upload cancelled: nothing was imported.', { cancelled: true })),
+          ),
+        ),
     );
     const { result } = renderHook(() => useUpload());
     let sent: Promise<unknown> = Promise.resolve();
@@ -76,7 +89,10 @@ describe('useUpload', () => {
     await act(async () => {
       await sendWith(result);
     });
-    expect(result.current.state).toEqual({ phase: 'failed', message: 'The upload failed: the server could not be reached.' });
+    expect(result.current.state).toEqual({
+      phase: 'failed',
+      message: 'The upload failed: the server could not be reached.',
+    });
     act(() => result.current.reset());
     expect(result.current.state).toEqual({ phase: 'idle' });
   });

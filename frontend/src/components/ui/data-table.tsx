@@ -38,7 +38,16 @@ export interface DataTableProps {
 }
 
 /** A table of records with its header row, and "Show more" when there are more. */
-export function DataTable({ label, columns, children, cards = false, busy, className, onMore, moreBusy = false }: DataTableProps) {
+export function DataTable({
+  label,
+  columns,
+  children,
+  cards = false,
+  busy,
+  className,
+  onMore,
+  moreBusy = false,
+}: DataTableProps) {
   const wrapClasses = ['table-wrap', className, busy ? 'table-busy' : ''].filter(Boolean).join(' ');
   return (
     <>
@@ -47,7 +56,11 @@ export function DataTable({ label, columns, children, cards = false, busy, class
           {columns.some((column) => column.width) && (
             <colgroup>
               {columns.map((column, index) => (
-                <col key={index} className={column.className} style={column.width ? { width: column.width } : undefined} />
+                <col
+                  key={index}
+                  className={column.className}
+                  style={column.width ? { width: column.width } : undefined}
+                />
               ))}
             </colgroup>
           )}

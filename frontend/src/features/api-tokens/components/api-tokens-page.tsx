@@ -22,7 +22,13 @@ type ApiToken = ApiTokensQuery['apiTokens'][number];
 const NAME_LIMIT = 100;
 /** The key under which an unsent token name waits for the sign-in (see form-draft). */
 const TOKEN_DRAFT = 'api-token';
-const TOKEN_COLUMNS: readonly DataColumn[] = [{ header: 'Name' }, { header: 'Token' }, { header: 'Created' }, { header: 'Last used' }, actionsColumn()];
+const TOKEN_COLUMNS: readonly DataColumn[] = [
+  { header: 'Name' },
+  { header: 'Token' },
+  { header: 'Created' },
+  { header: 'Last used' },
+  actionsColumn(),
+];
 
 /** How a token is told apart from others of the same name: "pit_ab12cd34…". */
 function TokenPrefix({ prefix }: { prefix: string }) {
@@ -73,13 +79,27 @@ export default function ApiTokensPage() {
 
   return (
     <section>
-      <PageHeader title="API tokens" description="For GraphQL clients in other apps: send “Authorization: Bearer <token>”." />
+      <PageHeader
+        title="API tokens"
+        description="For GraphQL clients in other apps: send “Authorization: Bearer <token>”."
+      />
       <div className="card">
         <h2>Create a token</h2>
-        {restored && <Notice tone="warning">Your session had expired, so the token was not created. The name you typed is kept below: create it again.</Notice>}
+        {restored && (
+          <Notice tone="warning">
+            Your session had expired, so the token was not created. The name you typed is kept below: create it again.
+          </Notice>
+        )}
         <form onSubmit={create} className="token-form" noValidate>
           <div className="form-grid">
-            <TextField label="Token name" value={name} onChange={(e) => setName(e.target.value)} errors={nameError} hint="Say who uses it, e.g. “warehouse sync”." limit={NAME_LIMIT} />
+            <TextField
+              label="Token name"
+              value={name}
+              onChange={(e) => setName(e.target.value)}
+              errors={nameError}
+              hint="Say who uses it, e.g. “warehouse sync”."
+              limit={NAME_LIMIT}
+            />
           </div>
           <Button type="submit" variant="primary" busy={creating}>
             Create token
@@ -120,9 +140,16 @@ export default function ApiTokensPage() {
                   <TokenPrefix prefix={token.prefix} />
                 </td>
                 <td data-label="Created">{formatDateTime(token.createdAt)}</td>
-                <td data-label="Last used">{token.lastUsedAt ? formatDateTime(token.lastUsedAt) : <span className="muted">Never</span>}</td>
+                <td data-label="Last used">
+                  {token.lastUsedAt ? formatDateTime(token.lastUsedAt) : <span className="muted">Never</span>}
+                </td>
                 <td className="actions">
-                  <Button size="sm" variant="danger" onClick={() => setRevoking(token)} aria-label={`Revoke ${token.name} (${token.prefix}…)`}>
+                  <Button
+                    size="sm"
+                    variant="danger"
+                    onClick={() => setRevoking(token)}
+                    aria-label={`Revoke ${token.name} (${token.prefix}…)`}
+                  >
                     Revoke
                   </Button>
                 </td>

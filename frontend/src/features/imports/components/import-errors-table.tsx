@@ -4,7 +4,11 @@ import { formatNumber } from '@/lib/format';
 
 type Errors = NonNullable<ImportJobQuery['importJob']>['errors'];
 
-const ERROR_COLUMNS: readonly DataColumn[] = [{ header: 'Line', className: 'num' }, { header: 'SKU' }, { header: 'Problem' }];
+const ERROR_COLUMNS: readonly DataColumn[] = [
+  { header: 'Line', className: 'num' },
+  { header: 'SKU' },
+  { header: 'Problem' },
+];
 
 /** The download URL of all rejected rows (served by Django, session-authenticated). */
 export function errorsCsvUrl(jobId: string): string {
@@ -12,7 +16,15 @@ export function errorsCsvUrl(jobId: string): string {
 }
 
 /** The first rejected rows, and a link to download them all. */
-export function ImportErrorsTable({ jobId, errorCount, errors }: { jobId: string; errorCount: number; errors: Errors | null }) {
+export function ImportErrorsTable({
+  jobId,
+  errorCount,
+  errors,
+}: {
+  jobId: string;
+  errorCount: number;
+  errors: Errors | null;
+}) {
   const rows = errors?.edges.map((edge) => edge.node) ?? [];
   return (
     <div>
@@ -23,7 +35,9 @@ export function ImportErrorsTable({ jobId, errorCount, errors }: { jobId: string
         </a>
       </div>
       <p className="muted">
-        {rows.length < errorCount ? `The first ${formatNumber(rows.length)} of ${formatNumber(errorCount)}; the CSV has them all, as they were in the file, with the reason.` : 'Each row as the file had it is in the CSV, with the reason.'}
+        {rows.length < errorCount
+          ? `The first ${formatNumber(rows.length)} of ${formatNumber(errorCount)}; the CSV has them all, as they were in the file, with the reason.`
+          : 'Each row as the file had it is in the CSV, with the reason.'}
       </p>
       <DataTable label="Rows skipped" columns={ERROR_COLUMNS}>
         <tbody>

@@ -35,14 +35,32 @@ const job = (id: string, over: Partial<ImportJobFieldsFragment>): ImportJobField
 });
 
 const page = (nodes: unknown[], endCursor: string | null = null) => ({
-  importJobs: { __typename: 'ImportJobConnection', totalCount: nodes.length, pageInfo: { __typename: 'PageInfo', hasNextPage: endCursor !== null, endCursor }, edges: nodes.map((node) => ({ __typename: 'ImportJobEdge', node })) },
+  importJobs: {
+    __typename: 'ImportJobConnection',
+    totalCount: nodes.length,
+    pageInfo: { __typename: 'PageInfo', hasNextPage: endCursor !== null, endCursor },
+    edges: nodes.map((node) => ({ __typename: 'ImportJobEdge', node })),
+  },
 });
 
 describe('import history', () => {
   it('a running row shows the live numbers of the panel, and a queued row says it waits', async () => {
-    const { client } = createMockClient(() => page([job('queued', {}), job('running', { status: 'PROCESSING', startedAt: '2026-01-02T10:00:01Z' })]));
-    const live = job('running', { status: 'PROCESSING', startedAt: '2026-01-02T10:00:01Z', rowsProcessed: 450_000, createdCount: 440_000, updatedCount: 1_000 });
-    render(withProviders(<ImportHistory selectedId="running" onSelect={() => undefined} refreshKey="" live={live} />, client));
+    const { client } = createMockClient(() =>
+      page([job('queued', {}), job('running', { status: 'PROCESSING', startedAt: '2026-01-02T10:00:01Z' })]),
+    );
+    const live = job('running', {
+      status: 'PROCESSING',
+      startedAt: '2026-01-02T10:00:01Z',
+      rowsProcessed: 450_000,
+      createdCount: 440_000,
+      updatedCount: 1_000,
+    });
+    render(
+      withProviders(
+        <ImportHistory selectedId="running" onSelect={() => undefined} refreshKey="" live={live} />,
+        client,
+      ),
+    );
     const table = await screen.findByRole('table', { name: 'Import history' });
     const running = await within(table).findByRole('row', { name: /running\.csv/ });
     expect(running).toHaveTextContent('450,000');
@@ -56,12 +74,18 @@ describe('import history', () => {
     const { client } = createMockClient(() => {
       calls += 1;
       firstAt ||= Date.now();
-      return page([Date.now() - firstAt < 1000 ? job('a', { status: 'PROCESSING', rowsProcessed: 10 }) : job('a', { status: 'COMPLETED', rowsProcessed: 20, createdCount: 20, finishedAt: '2026-01-02T10:00:09Z' })]);
+      return page([
+        Date.now() - firstAt < 1000
+          ? job('a', { status: 'PROCESSING', rowsProcessed: 10 })
+          : job('a', { status: 'COMPLETED', rowsProcessed: 20, createdCount: 20, finishedAt: '2026-01-02T10:00:09Z' }),
+      ]);
     });
     render(withProviders(<ImportHistory selectedId={null} onSelect={() => undefined} refreshKey="" />, client));
     const table = await screen.findByRole('table', { name: 'Import history' });
     await within(table).findByText('Processing');
-    await waitFor(() => expect(within(table).getByRole('row', { name: /a\.csv/ })).toHaveTextContent('Completed'), { timeout: 5000 });
+    await waitFor(() => expect(within(table).getByRole('row', { name: /a\.csv/ })).toHaveTextContent('Completed'), {
+      timeout: 5000,
+    });
     const after = calls;
     await new Promise((resolve) => setTimeout(resolve, 2500));
     expect(calls).toBe(after); // finished: no more polling
@@ -70,7 +94,10 @@ describe('import history', () => {
   it('"Show more" adds the next imports under the first ones, and goes once there are no more', async () => {
     const { client, operations } = createMockClient((op) => {
       const first = op.variables?.after == null;
-      return page([job(first ? 'newest' : 'oldest', { status: 'COMPLETED', finishedAt: '2026-01-02T10:00:09Z' })], first ? 'cursor-1' : null);
+      return page(
+        [job(first ? 'newest' : 'oldest', { status: 'COMPLETED', finishedAt: '2026-01-02T10:00:09Z' })],
+        first ? 'cursor-1' : null,
+      );
     });
     render(withProviders(<ImportHistory selectedId={null} onSelect={() => undefined} refreshKey="" />, client));
     const table = await screen.findByRole('table', { name: 'Import history' });

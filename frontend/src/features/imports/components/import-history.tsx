@@ -23,13 +23,24 @@ export interface ImportHistoryProps {
 }
 
 /** The later of the listed row and the live snapshot of the same job (numbers only grow). */
-function freshest(listed: ImportJobFieldsFragment, live: ImportJobFieldsFragment | null | undefined): ImportJobFieldsFragment {
+function freshest(
+  listed: ImportJobFieldsFragment,
+  live: ImportJobFieldsFragment | null | undefined,
+): ImportJobFieldsFragment {
   if (!live || live.id !== listed.id) return listed;
   if (isFinished(listed.status) && !isFinished(live.status)) return listed;
   return live.rowsProcessed >= listed.rowsProcessed || isFinished(live.status) ? live : listed;
 }
 
-function HistoryRow({ job, selected, onSelect }: { job: ImportJobFieldsFragment; selected: boolean; onSelect: (id: string) => void }) {
+function HistoryRow({
+  job,
+  selected,
+  onSelect,
+}: {
+  job: ImportJobFieldsFragment;
+  selected: boolean;
+  onSelect: (id: string) => void;
+}) {
   const words = importStatusWords(job.status);
   const pending = job.status === 'PENDING';
   return (
@@ -67,7 +78,12 @@ function HistoryRow({ job, selected, onSelect }: { job: ImportJobFieldsFragment;
       <td data-label="Submitted">{formatDateTime(job.createdAt)}</td>
       <td className="hide-narrow">{job.finishedAt ? formatDuration(elapsedMs(job, Date.now())) : '—'}</td>
       <td className="actions">
-        <Button size="sm" onClick={() => onSelect(job.id)} disabled={selected} aria-label={`View import of ${job.fileName} from ${formatDateTime(job.createdAt)}`}>
+        <Button
+          size="sm"
+          onClick={() => onSelect(job.id)}
+          disabled={selected}
+          aria-label={`View import of ${job.fileName} from ${formatDateTime(job.createdAt)}`}
+        >
           View
         </Button>
       </td>
@@ -105,7 +121,15 @@ export function ImportHistory({ selectedId, onSelect, refreshKey, live }: Import
       <h2 id="history-title">History</h2>
       <DataTable label="Import history" columns={HISTORY_COLUMNS} cards onMore={next ? more : undefined}>
         {pages.map((after, index) => (
-          <HistoryPage key={after ?? 'first'} after={after} refreshKey={refreshKey} live={live} selectedId={selectedId} onSelect={onSelect} onNext={index === pages.length - 1 ? setNext : undefined} />
+          <HistoryPage
+            key={after ?? 'first'}
+            after={after}
+            refreshKey={refreshKey}
+            live={live}
+            selectedId={selectedId}
+            onSelect={onSelect}
+            onNext={index === pages.length - 1 ? setNext : undefined}
+          />
         ))}
       </DataTable>
     </section>
@@ -149,7 +173,13 @@ function HistoryPage({ after, refreshKey, live, selectedId, onSelect, onNext }: 
     return (
       <tbody>
         <tr>
-          <td colSpan={colSpan}>{error && !fetching ? <ErrorState message={describeError(error)} onRetry={() => refetch({ requestPolicy: 'network-only' })} /> : <LoadingState label="Loading imports…" />}</td>
+          <td colSpan={colSpan}>
+            {error && !fetching ? (
+              <ErrorState message={describeError(error)} onRetry={() => refetch({ requestPolicy: 'network-only' })} />
+            ) : (
+              <LoadingState label="Loading imports…" />
+            )}
+          </td>
         </tr>
       </tbody>
     );

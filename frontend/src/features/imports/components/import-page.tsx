@@ -31,7 +31,10 @@ export default function ImportPage() {
 
   return (
     <section>
-      <PageHeader title="Import" description="Add or update products from a CSV file: a later row for the same SKU wins; a bad row is skipped and reported." />
+      <PageHeader
+        title="Import"
+        description="Add or update products from a CSV file: a later row for the same SKU wins; a bad row is skipped and reported."
+      />
       {staged ? (
         <CheckColumns
           job={staged}
@@ -54,7 +57,15 @@ export default function ImportPage() {
           onStaged={setStaged}
         />
       )}
-      {selectedId && <ImportJobPanel key={selectedId} id={selectedId} onStatusChange={onStatusChange} onJob={setLive} onSelect={select} />}
+      {selectedId && (
+        <ImportJobPanel
+          key={selectedId}
+          id={selectedId}
+          onStatusChange={onStatusChange}
+          onJob={setLive}
+          onSelect={select}
+        />
+      )}
       <ImportHistory selectedId={selectedId} onSelect={select} refreshKey={refreshKey} live={live} />
     </section>
   );

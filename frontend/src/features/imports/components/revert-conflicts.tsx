@@ -6,11 +6,19 @@ import { describeError } from '@/lib/error-message';
 import { formatNumber } from '@/lib/format';
 import { useRevertConflicts } from '@/features/imports/api/get-revert-conflicts';
 
-const CONFLICT_COLUMNS: readonly DataColumn[] = [{ header: 'Line', className: 'num' }, { header: 'SKU' }, { header: 'Why' }];
+const CONFLICT_COLUMNS: readonly DataColumn[] = [
+  { header: 'Line', className: 'num' },
+  { header: 'SKU' },
+  { header: 'Why' },
+];
 
 export const CONFLICTS_PAGE_SIZE = 25;
 
-const REASON_LABELS: Record<string, string> = { DELETED: 'Deleted since', EDITED: 'Edited since', REIMPORTED: 'Written by a later import' };
+const REASON_LABELS: Record<string, string> = {
+  DELETED: 'Deleted since',
+  EDITED: 'Edited since',
+  REIMPORTED: 'Written by a later import',
+};
 
 /** The products a revert kept as they were, with the reason, a page at a time. */
 export function RevertConflicts({ revertId, conflictCount }: { revertId: string; conflictCount: number }) {
@@ -23,7 +31,11 @@ export function RevertConflicts({ revertId, conflictCount }: { revertId: string;
   }, [conflictCount, refetch]);
   const connection = data?.importJob?.conflicts;
   if (!connection) {
-    return error && !fetching ? <ErrorState message={describeError(error)} onRetry={() => refetch({ requestPolicy: 'network-only' })} /> : <LoadingState label="Loading the conflicts…" />;
+    return error && !fetching ? (
+      <ErrorState message={describeError(error)} onRetry={() => refetch({ requestPolicy: 'network-only' })} />
+    ) : (
+      <LoadingState label="Loading the conflicts…" />
+    );
   }
   const start = (cursors.length - 1) * CONFLICTS_PAGE_SIZE;
   return (
@@ -52,12 +64,17 @@ export function RevertConflicts({ revertId, conflictCount }: { revertId: string;
       {connection.totalCount! > CONFLICTS_PAGE_SIZE && (
         <div className="pager">
           <span className="muted">
-            {formatNumber(start + 1)}–{formatNumber(start + connection.edges.length)} of {formatNumber(connection.totalCount ?? 0)}
+            {formatNumber(start + 1)}–{formatNumber(start + connection.edges.length)} of{' '}
+            {formatNumber(connection.totalCount ?? 0)}
           </span>
           <Button size="sm" disabled={cursors.length === 1} onClick={() => setCursors((c) => c.slice(0, -1))}>
             Previous conflicts
           </Button>
-          <Button size="sm" disabled={!connection.pageInfo.hasNextPage} onClick={() => setCursors((c) => [...c, connection.pageInfo.endCursor ?? null])}>
+          <Button
+            size="sm"
+            disabled={!connection.pageInfo.hasNextPage}
+            onClick={() => setCursors((c) => [...c, connection.pageInfo.endCursor ?? null])}
+          >
             Next conflicts
           </Button>
         </div>

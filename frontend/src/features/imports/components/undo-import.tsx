@@ -33,12 +33,22 @@ export function UndoImport({ job, onQueued }: { job: ImportJobFieldsFragment; on
       <Button variant="danger" onClick={() => setOpen(true)}>
         Undo import
       </Button>
-      <ConfirmDialog open={open} onOpenChange={setOpen} title={`Undo the import of ${job.fileName}?`} confirmLabel="Undo import" danger onConfirm={confirm}>
+      <ConfirmDialog
+        open={open}
+        onOpenChange={setOpen}
+        title={`Undo the import of ${job.fileName}?`}
+        confirmLabel="Undo import"
+        danger
+        onConfirm={confirm}
+      >
         <p>
-          This deletes the {formatNumber(job.createdCount)} products the import created and gives the {formatNumber(job.updatedCount)} products it updated their values from before
-          it.
+          This deletes the {formatNumber(job.createdCount)} products the import created and gives the{' '}
+          {formatNumber(job.updatedCount)} products it updated their values from before it.
         </p>
-        <p className="muted">Products written again since (edited by a person or an API token, changed by a later import, or deleted) are kept as they are and listed.</p>
+        <p className="muted">
+          Products written again since (edited by a person or an API token, changed by a later import, or deleted) are
+          kept as they are and listed.
+        </p>
       </ConfirmDialog>
     </>
   );

@@ -111,7 +111,9 @@ describe('upload flow', () => {
     expect(screen.getByRole('button', { name: 'Cancel upload' })).toBeEnabled();
 
     act(() => xhr.respond(200, { data: { importProducts: job } }));
-    await waitFor(() => expect(onQueued).toHaveBeenCalledWith(expect.objectContaining({ id: job.id, status: 'PENDING' })));
+    await waitFor(() =>
+      expect(onQueued).toHaveBeenCalledWith(expect.objectContaining({ id: job.id, status: 'PENDING' })),
+    );
     expect(screen.queryByRole('progressbar')).not.toBeInTheDocument();
   });
 
@@ -124,7 +126,14 @@ describe('upload flow', () => {
     await waitFor(() => expect(FakeXhr.last).not.toBeNull());
     act(() =>
       FakeXhr.last!.respond(200, {
-        data: { importProducts: { __typename: 'OperationInfo', messages: [{ kind: 'VALIDATION', field: 'file', code: null, message: 'The file is 2 GB; the limit is 1 GB.' }] } },
+        data: {
+          importProducts: {
+            __typename: 'OperationInfo',
+            messages: [
+              { kind: 'VALIDATION', field: 'file', code: null, message: 'The file is 2 GB; the limit is 1 GB.' },
+            ],
+          },
+        },
       }),
     );
     expect(await screen.findByRole('alert')).toHaveTextContent('The file is 2 GB; the limit is 1 GB.');

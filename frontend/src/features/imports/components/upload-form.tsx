@@ -52,7 +52,12 @@ export function UploadForm({ onQueued, onStaged }: UploadFormProps) {
     event.preventDefault();
     if (!file || uploading) return;
     setChecking(false);
-    const job = await send({ document: ImportProductsMutation, variables: { dryRun }, file, payload: (data) => data.importProducts });
+    const job = await send({
+      document: ImportProductsMutation,
+      variables: { dryRun },
+      file,
+      payload: (data) => data.importProducts,
+    });
     if (job) {
       setFile(null);
       if (input.current) input.current.value = '';
@@ -80,7 +85,8 @@ export function UploadForm({ onQueued, onStaged }: UploadFormProps) {
           </p>
         ) : (
           <p>
-            <strong>Drop a CSV or Excel file here</strong> (.csv, .tsv, .txt, .csv.gz or .xlsx, with a header row naming the SKU and name columns)
+            <strong>Drop a CSV or Excel file here</strong> (.csv, .tsv, .txt, .csv.gz or .xlsx, with a header row naming
+            the SKU and name columns)
           </p>
         )}
         <Button
@@ -103,7 +109,13 @@ export function UploadForm({ onQueued, onStaged }: UploadFormProps) {
         />
       </div>
       <div className="import-options">
-        <CheckboxField label="Dry run" hint="Check every row and report the counts, but change no product." checked={dryRun} onChange={(e) => setDryRun(e.target.checked)} disabled={uploading} />
+        <CheckboxField
+          label="Dry run"
+          hint="Check every row and report the counts, but change no product."
+          checked={dryRun}
+          onChange={(e) => setDryRun(e.target.checked)}
+          disabled={uploading}
+        />
       </div>
       {state.phase === 'uploading' && (
         <ProgressBar
@@ -116,11 +128,21 @@ export function UploadForm({ onQueued, onStaged }: UploadFormProps) {
       {state.phase === 'cancelled' && <Notice tone="info">{state.message}</Notice>}
       <div className="dialog-footer" style={{ justifyContent: 'flex-start' }}>
         {onStaged && (
-          <Button variant="primary" disabled={!file || uploading} busy={uploading && checking} onClick={() => void check()}>
+          <Button
+            variant="primary"
+            disabled={!file || uploading}
+            busy={uploading && checking}
+            onClick={() => void check()}
+          >
             Check columns
           </Button>
         )}
-        <Button type="submit" variant={onStaged ? undefined : 'primary'} disabled={!file || (uploading && checking)} busy={uploading && !checking}>
+        <Button
+          type="submit"
+          variant={onStaged ? undefined : 'primary'}
+          disabled={!file || (uploading && checking)}
+          busy={uploading && !checking}
+        >
           {dryRun ? 'Start dry run' : 'Start import'}
         </Button>
         {uploading && <Button onClick={cancel}>Cancel upload</Button>}

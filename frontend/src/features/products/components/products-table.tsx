@@ -16,7 +16,12 @@ export interface ProductsTableProps {
 }
 
 /** A header that sorts by its column, and says how the rows are sorted (`aria-sort`). */
-function sortColumn(field: SortField, label: string, width: string, { view, onSort }: Pick<ProductsTableProps, 'view' | 'onSort'>): DataColumn {
+function sortColumn(
+  field: SortField,
+  label: string,
+  width: string,
+  { view, onSort }: Pick<ProductsTableProps, 'view' | 'onSort'>,
+): DataColumn {
   const sorted = view.sortField === field;
   return {
     width,
@@ -71,7 +76,9 @@ export function ProductsTable({ products, view, busy, onSort, onEdit, onDelete }
                 <td className="cell-clip hide-narrow muted" title={product.description}>
                   {product.description}
                 </td>
-                <td className="card-status">{product.active ? <StatusBadge label="Active" tone="success" /> : <StatusBadge label="Inactive" />}</td>
+                <td className="card-status">
+                  {product.active ? <StatusBadge label="Active" tone="success" /> : <StatusBadge label="Inactive" />}
+                </td>
                 <td className="cell-clip" data-label="Updated">
                   {formatDateTime(product.updatedAt)}
                 </td>
@@ -82,7 +89,12 @@ export function ProductsTable({ products, view, busy, onSort, onEdit, onDelete }
                   <Button size="sm" onClick={() => onEdit(product)} aria-label={`Edit ${product.sku}`}>
                     Edit
                   </Button>
-                  <Button size="sm" variant="danger" onClick={() => onDelete(product)} aria-label={`Delete ${product.sku}`}>
+                  <Button
+                    size="sm"
+                    variant="danger"
+                    onClick={() => onDelete(product)}
+                    aria-label={`Delete ${product.sku}`}
+                  >
                     Delete
                   </Button>
                 </td>

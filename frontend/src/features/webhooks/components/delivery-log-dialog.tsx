@@ -28,9 +28,20 @@ const DELIVERY_COLUMNS: readonly DataColumn[] = [
 ];
 
 /** The delivery log of one webhook, newest first, with details and "Redeliver". */
-export function DeliveryLogDialog({ webhook, onClose }: { webhook: WebhookFieldsFragment | null; onClose: () => void }) {
+export function DeliveryLogDialog({
+  webhook,
+  onClose,
+}: {
+  webhook: WebhookFieldsFragment | null;
+  onClose: () => void;
+}) {
   return (
-    <Dialog open={webhook !== null} onOpenChange={(open) => !open && onClose()} title={`Deliveries to ${webhook?.url ?? ''}`} size="lg">
+    <Dialog
+      open={webhook !== null}
+      onOpenChange={(open) => !open && onClose()}
+      title={`Deliveries to ${webhook?.url ?? ''}`}
+      size="lg"
+    >
       {webhook && <DeliveryLog webhookId={webhook.id} />}
     </Dialog>
   );
@@ -60,7 +71,11 @@ export function DeliveryLog({ webhookId }: { webhookId: string }) {
   }
 
   if (!connection) {
-    return error && !fetching ? <ErrorState message={describeError(error)} onRetry={() => refetch({ requestPolicy: 'network-only' })} /> : <LoadingState label="Loading deliveries…" />;
+    return error && !fetching ? (
+      <ErrorState message={describeError(error)} onRetry={() => refetch({ requestPolicy: 'network-only' })} />
+    ) : (
+      <LoadingState label="Loading deliveries…" />
+    );
   }
   if (connection.edges.length === 0) {
     return (
@@ -74,13 +89,20 @@ export function DeliveryLog({ webhookId }: { webhookId: string }) {
       {message && <Notice tone={message.tone}>{message.text}</Notice>}
       <div className="section-title">
         <p className="muted">
-          {formatNumber(connection.edges.length)} of {formatNumber(connection.totalCount ?? connection.edges.length)} deliveries
+          {formatNumber(connection.edges.length)} of {formatNumber(connection.totalCount ?? connection.edges.length)}{' '}
+          deliveries
         </p>
         <Button size="sm" onClick={() => refetch({ requestPolicy: 'network-only' })} busy={fetching}>
           Refresh
         </Button>
       </div>
-      <DataTable label="Deliveries" columns={DELIVERY_COLUMNS} cards onMore={connection.pageInfo.hasNextPage ? () => setFirst((n) => n + DELIVERY_PAGE_SIZE) : undefined} moreBusy={fetching}>
+      <DataTable
+        label="Deliveries"
+        columns={DELIVERY_COLUMNS}
+        cards
+        onMore={connection.pageInfo.hasNextPage ? () => setFirst((n) => n + DELIVERY_PAGE_SIZE) : undefined}
+        moreBusy={fetching}
+      >
         <tbody>
           {connection.edges.map(({ node: delivery }) => {
             const words = deliveryStatusWords(delivery.status);

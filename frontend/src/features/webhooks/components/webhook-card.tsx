@@ -51,7 +51,8 @@ export function WebhookCard({ webhook, onEdit, onDelete, onShowDeliveries }: Web
     setWanted(enabled);
     const result = await updateWebhook({ input: { id: webhook.id, enabled } });
     if (result.error) setProblem(describeError(result.error));
-    else if (result.data?.updateWebhook.__typename === 'OperationInfo') setProblem(problemText(result.data.updateWebhook));
+    else if (result.data?.updateWebhook.__typename === 'OperationInfo')
+      setProblem(problemText(result.data.updateWebhook));
     else return; // the list refreshes; the effect below lets go once it shows the change
     setWanted(null);
   }
@@ -79,12 +80,22 @@ export function WebhookCard({ webhook, onEdit, onDelete, onShowDeliveries }: Web
           {!webhook.enabled && (
             <p>
               <StatusBadge label="Disabled" tone="warning" />{' '}
-              <span className="muted">{webhook.disabledReason ? 'No events are sent: see why below.' : 'No events are sent until it is enabled again.'}</span>
+              <span className="muted">
+                {webhook.disabledReason
+                  ? 'No events are sent: see why below.'
+                  : 'No events are sent until it is enabled again.'}
+              </span>
             </p>
           )}
           {webhook.description && <p className="muted">{webhook.description}</p>}
         </div>
-        <CheckboxField label="Enabled" asSwitch checked={wanted ?? webhook.enabled} aria-busy={switching || undefined} onChange={(e) => !switching && setEnabled(e.target.checked)} />
+        <CheckboxField
+          label="Enabled"
+          asSwitch
+          checked={wanted ?? webhook.enabled}
+          aria-busy={switching || undefined}
+          onChange={(e) => !switching && setEnabled(e.target.checked)}
+        />
       </div>
       {!webhook.enabled && webhook.disabledReason && (
         <Notice tone="warning">
@@ -99,7 +110,9 @@ export function WebhookCard({ webhook, onEdit, onDelete, onShowDeliveries }: Web
       <p style={{ marginTop: 10 }}>
         <span className="muted">Last delivery: </span>
         <LastDelivery webhookId={webhook.id} />
-        {webhook.consecutiveFailures > 0 && <span className="muted"> · {webhook.consecutiveFailures} failed in a row</span>}
+        {webhook.consecutiveFailures > 0 && (
+          <span className="muted"> · {webhook.consecutiveFailures} failed in a row</span>
+        )}
       </p>
       <WebhookSecret webhook={webhook} />
       {problem && <Notice tone="error">{problem}</Notice>}
@@ -113,7 +126,12 @@ export function WebhookCard({ webhook, onEdit, onDelete, onShowDeliveries }: Web
           Delete
         </Button>
       </div>
-      <Dialog open={testResult !== null} onOpenChange={(open) => !open && setTestResult(null)} title="Test delivery" description={`A webhook.test event sent to ${webhook.url}.`}>
+      <Dialog
+        open={testResult !== null}
+        onOpenChange={(open) => !open && setTestResult(null)}
+        title="Test delivery"
+        description={`A webhook.test event sent to ${webhook.url}.`}
+      >
         {testResult && <DeliveryDetails delivery={testResult} />}
         <DialogFooter>
           <Button variant="primary" onClick={() => setTestResult(null)}>

@@ -37,8 +37,8 @@ export function WebhookSecret({ webhook }: { webhook: WebhookFieldsFragment }) {
         }}
       >
         <p>
-          A new secret is made at once. <strong>The old secret stays valid for 24 hours</strong>: until then every delivery is signed with both, so the receiver can switch over; after
-          that only the new one signs.
+          A new secret is made at once. <strong>The old secret stays valid for 24 hours</strong>: until then every
+          delivery is signed with both, so the receiver can switch over; after that only the new one signs.
         </p>
       </ConfirmDialog>
     </div>

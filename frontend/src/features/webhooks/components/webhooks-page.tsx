@@ -12,7 +12,11 @@ import { useDeleteWebhook } from '@/features/webhooks/api/delete-webhook';
 import { useWebhooks } from '@/features/webhooks/api/get-webhooks';
 import { DeliveryLogDialog } from '@/features/webhooks/components/delivery-log-dialog';
 import { WebhookCard } from '@/features/webhooks/components/webhook-card';
-import { WEBHOOK_DRAFT, WebhookFormDialog, type WebhookDraft } from '@/features/webhooks/components/webhook-form-dialog';
+import {
+  WEBHOOK_DRAFT,
+  WebhookFormDialog,
+  type WebhookDraft,
+} from '@/features/webhooks/components/webhook-form-dialog';
 
 /** Endpoints that hear about product changes and finished imports, and what was sent to them. */
 export default function WebhooksPage() {
@@ -50,7 +54,13 @@ export default function WebhooksPage() {
         </EmptyState>
       ) : (
         webhooks.map((webhook) => (
-          <WebhookCard key={webhook.id} webhook={webhook} onEdit={() => setEditing(webhook)} onDelete={() => setDeleting(webhook)} onShowDeliveries={() => setLogOf(webhook)} />
+          <WebhookCard
+            key={webhook.id}
+            webhook={webhook}
+            onEdit={() => setEditing(webhook)}
+            onDelete={() => setDeleting(webhook)}
+            onShowDeliveries={() => setLogOf(webhook)}
+          />
         ))
       )}
       <WebhookFormDialog
