@@ -77,7 +77,8 @@ test('import a gzip CSV: upload, live progress to Completed, counts, errors and 
   await expect(progress).toHaveAttribute('aria-valuenow', '100');
   await expect(
     page.getByText(
-      `Import finished: ${rows.toLocaleString('en-GB')} created, 0 updated, 0 unchanged, 0 rows replaced by a later row for the same SKU, 2 rows skipped.`,
+      `Import finished: ${rows.toLocaleString('en-GB')} created, 0 updated, 0 unchanged, ` +
+        '0 rows replaced by a later row for the same SKU, 2 rows skipped.',
     ),
   ).toBeVisible();
   const skipped = page.getByRole('table', { name: 'Rows skipped' });
@@ -129,7 +130,8 @@ test('a dry run reports counts and changes nothing; a bad file fails with a reas
   await expect(page.getByLabel('Import status')).toHaveText('Completed', { timeout: 60_000 });
   await expect(
     page.getByText(
-      'Dry run finished; no product was changed. Importing this file would create 20, update 0 and leave 0 unchanged; 0 rows would be replaced by a later row for the same SKU and 2 rows would be skipped.',
+      'Dry run finished; no product was changed. Importing this file would create 20, update 0 and leave 0 unchanged; ' +
+        '0 rows would be replaced by a later row for the same SKU and 2 rows would be skipped.',
     ),
   ).toBeVisible();
   await expect(page.locator('dl.stats').getByText('Would create', { exact: true })).toBeVisible();

@@ -36,7 +36,8 @@ export function ImportErrorsTable({
       </div>
       <p className="muted">
         {rows.length < errorCount
-          ? `The first ${formatNumber(rows.length)} of ${formatNumber(errorCount)}; the CSV has them all, as they were in the file, with the reason.`
+          ? `The first ${formatNumber(rows.length)} of ${formatNumber(errorCount)}; ` +
+            'the CSV has them all, as they were in the file, with the reason.'
           : 'Each row as the file had it is in the CSV, with the reason.'}
       </p>
       <DataTable label="Rows skipped" columns={ERROR_COLUMNS}>

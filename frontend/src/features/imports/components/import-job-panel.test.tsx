@@ -143,7 +143,8 @@ describe('import panel words and confirmations', () => {
     render(withProviders(<ImportJobPanel id={base.id} />, client));
     const summary = await screen.findByText(/^Dry run finished/);
     expect(summary).toHaveTextContent(
-      'Dry run finished; no product was changed. Importing this file would create 1,914, update 0 and leave 0 unchanged; 3 rows would be replaced by a later row for the same SKU and 2 rows would be skipped.',
+      'Dry run finished; no product was changed. Importing this file would create 1,914, update 0 and leave 0 unchanged; ' +
+        '3 rows would be replaced by a later row for the same SKU and 2 rows would be skipped.',
     );
     expect(summary).not.toHaveTextContent(/\d created/);
     for (const label of [

@@ -41,7 +41,8 @@ export function cancelConsequence(
     return 'No product has been changed so far. Cancelling stops it before the rest of the file is applied.';
   return (
     `${plural(changed, 'product')} ${changed === 1 ? 'has' : 'have'} already been changed ` +
-    `(${formatNumber(job.createdCount)} created, ${formatNumber(job.updatedCount)} updated) and ${changed === 1 ? 'stays' : 'stay'} changed: ` +
+    `(${formatNumber(job.createdCount)} created, ${formatNumber(job.updatedCount)} updated) ` +
+    `and ${changed === 1 ? 'stays' : 'stay'} changed: ` +
     'cancelling stops the rest of the file, it does not undo what is done.'
   );
 }
@@ -63,7 +64,8 @@ export function finishedSummary(
     );
   }
   return (
-    `Import finished: ${formatNumber(job.createdCount)} created, ${formatNumber(job.updatedCount)} updated, ${formatNumber(job.unchangedCount)} unchanged, ` +
+    `Import finished: ${formatNumber(job.createdCount)} created, ${formatNumber(job.updatedCount)} updated, ` +
+    `${formatNumber(job.unchangedCount)} unchanged, ` +
     `${replaced} replaced by a later row for the same SKU, ${skipped} skipped.`
   );
 }
@@ -209,7 +211,9 @@ export function ImportJobPanel({ id, onStatusChange, onJob, onSelect }: ImportJo
           {dry
             ? 'Cancelled. A dry run changes no product.'
             : job.createdCount + job.updatedCount > 0
-              ? `Cancelled. The ${plural(job.createdCount + job.updatedCount, 'product')} changed before the cancel (${formatNumber(job.createdCount)} created, ${formatNumber(job.updatedCount)} updated) stay changed; the rest of the file was not imported.`
+              ? `Cancelled. The ${plural(job.createdCount + job.updatedCount, 'product')} changed before the cancel ` +
+                `(${formatNumber(job.createdCount)} created, ${formatNumber(job.updatedCount)} updated) stay changed; ` +
+                'the rest of the file was not imported.'
               : 'Cancelled before any product was changed.'}
         </Notice>
       )}
