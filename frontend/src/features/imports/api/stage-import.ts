@@ -6,18 +6,8 @@ export const StageImportMutation = graphql(`
   mutation StageImport($file: Upload!, $options: ImportOptionsInput) {
     stageImport(file: $file, options: $options) {
       __typename
-      ... on ImportJob {
-        ...ImportJobFields
-        ...ImportInspectionFields
-      }
-      ... on OperationInfo {
-        messages {
-          kind
-          message
-          field
-          code
-        }
-      }
+      ...ImportInspectionFields
+      ...OperationInfoFields
     }
   }
 `);

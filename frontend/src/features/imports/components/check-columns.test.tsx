@@ -3,6 +3,7 @@ import userEvent from '@testing-library/user-event';
 import { describe, expect, it, vi } from 'vitest';
 import { CheckColumns } from '@/features/imports/components/check-columns';
 import type { StagedJob } from '@/features/imports/api/stage-import';
+import { importJob } from '@/features/imports/test/import-job';
 import { createMockClient, operationName, withProviders } from '@/test/mock-client';
 
 const cell = (field: string, column: string | null, value: string, problem: string | null = null) => ({
@@ -15,23 +16,7 @@ const cell = (field: string, column: string | null, value: string, problem: stri
 
 function stagedJob(overrides: Record<string, unknown> = {}): StagedJob {
   return {
-    __typename: 'ImportJob',
-    id: 'SW1wb3J0Sm9iOjc=',
-    status: 'STAGED',
-    fileName: 'lieferant.csv',
-    fileSize: 120,
-    dryRun: false,
-    progress: 0,
-    bytesProcessed: 0,
-    rowsProcessed: 0,
-    createdCount: 0,
-    updatedCount: 0,
-    unchangedCount: 0,
-    errorCount: 0,
-    errorMessage: null,
-    createdAt: '2026-01-02T10:00:00Z',
-    startedAt: null,
-    finishedAt: null,
+    ...importJob({ id: 'SW1wb3J0Sm9iOjc=', status: 'STAGED', fileName: 'lieferant.csv', fileSize: 120 }),
     format: 'CSV',
     compression: null,
     encoding: 'cp1252',

@@ -3,36 +3,10 @@ import userEvent from '@testing-library/user-event';
 import { describe, expect, it } from 'vitest';
 import { ImportHistory } from '@/features/imports/components/import-history';
 import type { ImportJobFieldsFragment } from '@/gql/graphql';
+import { importJob } from '@/features/imports/test/import-job';
 import { createMockClient, withProviders } from '@/test/mock-client';
 
-const job = (id: string, over: Partial<ImportJobFieldsFragment>): ImportJobFieldsFragment & { __typename: string } => ({
-  __typename: 'ImportJob',
-  id,
-  fileName: `${id}.csv`,
-  fileSize: 1000,
-  dryRun: false,
-  progress: 0,
-  bytesProcessed: 0,
-  rowsProcessed: 0,
-  createdCount: 0,
-  updatedCount: 0,
-  unchangedCount: 0,
-  replacedCount: 0,
-  kind: 'IMPORT',
-  deletedCount: 0,
-  restoredCount: 0,
-  conflictCount: 0,
-  revertBlockedReason: null,
-  changesKeptUntil: null,
-  reverts: null,
-  errorCount: 0,
-  errorMessage: null,
-  createdAt: '2026-01-02T10:00:00Z',
-  startedAt: null,
-  finishedAt: null,
-  status: 'PENDING',
-  ...over,
-});
+const job = (id: string, over: Partial<ImportJobFieldsFragment>) => importJob({ id, fileName: `${id}.csv`, ...over });
 
 const page = (nodes: unknown[], endCursor: string | null = null) => ({
   importJobs: {

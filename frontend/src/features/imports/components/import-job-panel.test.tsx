@@ -2,31 +2,10 @@ import { render, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { describe, expect, it } from 'vitest';
 import { ImportJobPanel } from '@/features/imports/components/import-job-panel';
+import { importJob } from '@/features/imports/test/import-job';
 import { createMockClient, operationName, withProviders } from '@/test/mock-client';
 
-const base = {
-  __typename: 'ImportJob',
-  id: 'SW1wb3J0Sm9iOjE=',
-  fileName: 'catalogue.csv.gz',
-  fileSize: 1000,
-  dryRun: false,
-  errorMessage: null,
-  createdAt: '2026-01-02T10:00:00Z',
-  startedAt: '2026-01-02T10:00:01Z',
-  finishedAt: null,
-  createdCount: 0,
-  updatedCount: 0,
-  unchangedCount: 0,
-  replacedCount: 0,
-  kind: 'IMPORT',
-  deletedCount: 0,
-  restoredCount: 0,
-  conflictCount: 0,
-  revertBlockedReason: null,
-  changesKeptUntil: null,
-  reverts: null,
-  errorCount: 0,
-};
+const base = importJob({ fileName: 'catalogue.csv.gz', startedAt: '2026-01-02T10:00:01Z' });
 const noErrors = { __typename: 'ImportRowErrorConnection', totalCount: 0, edges: [] };
 
 describe('live import progress', () => {
