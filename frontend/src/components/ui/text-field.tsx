@@ -1,5 +1,5 @@
 import { useId, type InputHTMLAttributes, type ReactNode, type Ref, type TextareaHTMLAttributes } from 'react';
-import { FieldError } from '@/components/ui/field-error';
+import { describedBy, FieldNotes } from '@/components/ui/field-error';
 
 interface CommonProps {
   label: string;
@@ -22,18 +22,15 @@ function Field({
   control,
 }: CommonProps & { className?: string; control: (props: ControlProps) => ReactNode }) {
   const id = useId();
-  const describedBy =
-    [hint ? `${id}-hint` : '', errors?.length ? `${id}-error` : ''].filter(Boolean).join(' ') || undefined;
   return (
     <div className={['field', className ?? ''].join(' ')}>
       <label htmlFor={id}>{label}</label>
-      {control({ id, 'aria-invalid': errors?.length ? true : undefined, 'aria-describedby': describedBy })}
-      {hint && (
-        <p id={`${id}-hint`} className="field-hint">
-          {hint}
-        </p>
-      )}
-      <FieldError id={`${id}-error`} messages={errors} />
+      {control({
+        id,
+        'aria-invalid': errors?.length ? true : undefined,
+        'aria-describedby': describedBy(id, hint, errors),
+      })}
+      <FieldNotes id={id} hint={hint} errors={errors} />
     </div>
   );
 }

@@ -1,11 +1,25 @@
 import { render, screen, waitFor } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
+import type { Client } from '@urql/core';
 import { Route, Routes } from 'react-router';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { AuthProvider } from '@/features/auth/components/auth-provider';
 import { safeNext, serverDownload, SignInPage } from '@/features/auth/components/sign-in-page';
 import { keepDraft } from '@/lib/form-draft';
 import { createMockClient, GraphQLErrorsAnswer, operationName, withProviders } from '@/test/mock-client';
+
+/** The sign-in page at `path`, inside the auth provider and the mock client. */
+function renderSignIn(client: Client, path: string) {
+  render(
+    withProviders(
+      <AuthProvider>
+        <SignInPage />
+      </AuthProvider>,
+      client,
+      path,
+    ),
+  );
+}
 
 describe('sign in', () => {
   it('only returns to paths on this site', () => {
@@ -19,15 +33,7 @@ describe('sign in', () => {
     const { client, operations } = createMockClient((op) =>
       operationName(op) === 'Me' ? { me: null } : { login: { __typename: 'User', id: 'VXNlcjox', username: 'ada' } },
     );
-    render(
-      withProviders(
-        <AuthProvider>
-          <SignInPage />
-        </AuthProvider>,
-        client,
-        '/login?next=%2Fproducts%3Fq%3Dred',
-      ),
-    );
+    renderSignIn(client, '/login?next=%2Fproducts%3Fq%3Dred');
     const user = userEvent.setup();
     await user.type(await screen.findByLabelText('Username'), 'ada');
     await user.type(screen.getByLabelText('Password'), 'secret');
@@ -46,15 +52,7 @@ describe('sign in', () => {
         ? { me: null }
         : new GraphQLErrorsAnswer([{ message: reason, extensions: { code: 'TOO_MANY_REQUESTS' } }]),
     );
-    render(
-      withProviders(
-        <AuthProvider>
-          <SignInPage />
-        </AuthProvider>,
-        client,
-        '/login',
-      ),
-    );
+    renderSignIn(client, '/login');
     const user = userEvent.setup();
     await user.type(await screen.findByLabelText('Username'), 'ada');
     await user.type(screen.getByLabelText('Password'), 'nope');
@@ -80,15 +78,7 @@ describe('sign in: warnings, kept work, downloads', () => {
         ? { me: null }
         : new GraphQLErrorsAnswer([{ message: answers.shift()!, extensions: { code: 'BAD_USER_INPUT' } }]),
     );
-    render(
-      withProviders(
-        <AuthProvider>
-          <SignInPage />
-        </AuthProvider>,
-        client,
-        '/login',
-      ),
-    );
+    renderSignIn(client, '/login');
     const user = userEvent.setup();
     await user.type(await screen.findByLabelText('Username'), 'ada');
     await user.type(screen.getByLabelText('Password'), 'nope');
@@ -101,15 +91,7 @@ describe('sign in: warnings, kept work, downloads', () => {
   it('says that unsaved changes are kept while the person signs in again', async () => {
     keepDraft('product', { product: 'new', values: { sku: 'A', name: 'B', description: '', active: true } });
     const { client } = createMockClient(() => ({ me: null }));
-    render(
-      withProviders(
-        <AuthProvider>
-          <SignInPage />
-        </AuthProvider>,
-        client,
-        '/login?next=%2Fproducts',
-      ),
-    );
+    renderSignIn(client, '/login?next=%2Fproducts');
     expect(await screen.findByText(/^Sign in to continue\./)).toHaveTextContent(
       'Sign in to continue. Your unsaved changes are kept: they come back once you are signed in.',
     );
