@@ -69,12 +69,12 @@ export function SignInPage() {
           </Notice>
         )}
         {error && <Notice tone="error">{error}</Notice>}
-        {/* eslint-disable-next-line jsx-a11y/no-autofocus -- this form is the page's only purpose */}
         <TextField
           label="Username"
           name="username"
           autoComplete="username"
           required
+          // eslint-disable-next-line jsx-a11y/no-autofocus -- this form is the page's only purpose
           autoFocus
           value={username}
           onChange={(e) => setUsername(e.target.value)}
