@@ -37,7 +37,10 @@ export class RequestTimeoutError extends Error {
  * `fetch` that gives up after `timeoutMs`: a request the server never answers (a locked
  * database, a proxy that hangs) becomes an error with Retry instead of an endless skeleton.
  */
-export function fetchWithTimeout(inner: typeof fetch, timeoutMs: (body: BodyInit | null | undefined) => number): typeof fetch {
+export function fetchWithTimeout(
+  inner: typeof fetch,
+  timeoutMs: (body: BodyInit | null | undefined) => number,
+): typeof fetch {
   return async (input, init) => {
     const ms = timeoutMs(init?.body);
     const controller = new AbortController();

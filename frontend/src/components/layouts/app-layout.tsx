@@ -35,12 +35,18 @@ export function AppLayout({ userMenu }: { userMenu?: ReactNode }) {
             onClick={() => setMenuOpen((open) => !open)}
             onKeyDown={(event) => event.key === 'Escape' && setMenuOpen(false)}
           >
-            <span aria-hidden="true">☰</span> Menu{current ? <span className="visually-hidden">, on {current.label}</span> : null}
+            <span aria-hidden="true">☰</span> Menu
+            {current ? <span className="visually-hidden">, on {current.label}</span> : null}
           </button>
           <div className="app-menu" id={menuId}>
             <nav aria-label="Main" className="main-nav">
               {links.map((link) => (
-                <NavLink key={link.to} to={link.to} className={({ isActive }) => (isActive ? 'nav-link active' : 'nav-link')} onClick={() => setMenuOpen(false)}>
+                <NavLink
+                  key={link.to}
+                  to={link.to}
+                  className={({ isActive }) => (isActive ? 'nav-link active' : 'nav-link')}
+                  onClick={() => setMenuOpen(false)}
+                >
                   {link.label}
                 </NavLink>
               ))}

@@ -3,6 +3,7 @@ import { PageHeader } from '@/components/layouts/page-header';
 import { Button } from '@/components/ui/button';
 import { ConfirmDialog } from '@/components/ui/confirm-dialog';
 import { CopyButton } from '@/components/ui/copy-button';
+import { actionsColumn, DataTable, type DataColumn } from '@/components/ui/data-table';
 import { Notice } from '@/components/ui/notice';
 import { EmptyState, ErrorState, LoadingState } from '@/components/ui/states';
 import { lengthProblem, TextField } from '@/components/ui/text-field';
@@ -11,6 +12,7 @@ import { describeError } from '@/lib/error-message';
 import { formatDateTime } from '@/lib/format';
 import { keepDraft } from '@/lib/form-draft';
 import { isUnauthenticated } from '@/lib/graphql-client';
+import { problemText } from '@/lib/operation-info';
 import { useRestoredDraft } from '@/lib/use-restored-draft';
 import { useCreateApiToken } from '@/features/api-tokens/api/create-api-token';
 import { useApiTokens } from '@/features/api-tokens/api/get-api-tokens';
@@ -20,6 +22,13 @@ type ApiToken = ApiTokensQuery['apiTokens'][number];
 const NAME_LIMIT = 100;
 /** The key under which an unsent token name waits for the sign-in (see form-draft). */
 const TOKEN_DRAFT = 'api-token';
+const TOKEN_COLUMNS: readonly DataColumn[] = [
+  { header: 'Name' },
+  { header: 'Token' },
+  { header: 'Created' },
+  { header: 'Last used' },
+  actionsColumn(),
+];
 
 /** How a token is told apart from others of the same name: "pit_ab12cd34…". */
 function TokenPrefix({ prefix }: { prefix: string }) {
@@ -70,13 +79,27 @@ export default function ApiTokensPage() {
 
   return (
     <section>
-      <PageHeader title="API tokens" description="For GraphQL clients in other apps: send “Authorization: Bearer <token>”." />
+      <PageHeader
+        title="API tokens"
+        description="For GraphQL clients in other apps: send “Authorization: Bearer <token>”."
+      />
       <div className="card">
         <h2>Create a token</h2>
-        {restored && <Notice tone="warning">Your session had expired, so the token was not created. The name you typed is kept below: create it again.</Notice>}
+        {restored && (
+          <Notice tone="warning">
+            Your session had expired, so the token was not created. The name you typed is kept below: create it again.
+          </Notice>
+        )}
         <form onSubmit={create} className="token-form" noValidate>
           <div className="form-grid">
-            <TextField label="Token name" value={name} onChange={(e) => setName(e.target.value)} errors={nameError} hint="Say who uses it, e.g. “warehouse sync”." limit={NAME_LIMIT} />
+            <TextField
+              label="Token name"
+              value={name}
+              onChange={(e) => setName(e.target.value)}
+              errors={nameError}
+              hint="Say who uses it, e.g. “warehouse sync”."
+              limit={NAME_LIMIT}
+            />
           </div>
           <Button type="submit" variant="primary" busy={creating}>
             Create token
@@ -108,38 +131,32 @@ export default function ApiTokensPage() {
           <p>Create one above for each app that calls the GraphQL API.</p>
         </EmptyState>
       ) : (
-        <div className="table-wrap">
-          <table aria-label="API tokens" className="table-cards">
-            <thead>
-              <tr>
-                <th scope="col">Name</th>
-                <th scope="col">Token</th>
-                <th scope="col">Created</th>
-                <th scope="col">Last used</th>
-                <th scope="col">
-                  <span className="visually-hidden">Actions</span>
-                </th>
+        <DataTable label="API tokens" columns={TOKEN_COLUMNS} cards>
+          <tbody>
+            {tokens.map((token) => (
+              <tr key={token.id}>
+                <td className="card-title">{token.name}</td>
+                <td>
+                  <TokenPrefix prefix={token.prefix} />
+                </td>
+                <td data-label="Created">{formatDateTime(token.createdAt)}</td>
+                <td data-label="Last used">
+                  {token.lastUsedAt ? formatDateTime(token.lastUsedAt) : <span className="muted">Never</span>}
+                </td>
+                <td className="actions">
+                  <Button
+                    size="sm"
+                    variant="danger"
+                    onClick={() => setRevoking(token)}
+                    aria-label={`Revoke ${token.name} (${token.prefix}…)`}
+                  >
+                    Revoke
+                  </Button>
+                </td>
               </tr>
-            </thead>
-            <tbody>
-              {tokens.map((token) => (
-                <tr key={token.id}>
-                  <td className="card-title">{token.name}</td>
-                  <td>
-                    <TokenPrefix prefix={token.prefix} />
-                  </td>
-                  <td data-label="Created">{formatDateTime(token.createdAt)}</td>
-                  <td data-label="Last used">{token.lastUsedAt ? formatDateTime(token.lastUsedAt) : <span className="muted">Never</span>}</td>
-                  <td className="actions">
-                    <Button size="sm" variant="danger" onClick={() => setRevoking(token)} aria-label={`Revoke ${token.name} (${token.prefix}…)`}>
-                      Revoke
-                    </Button>
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
+            ))}
+          </tbody>
+        </DataTable>
       )}
       <ConfirmDialog
         open={revoking !== null}
@@ -152,7 +169,7 @@ export default function ApiTokensPage() {
           const result = await revokeToken({ id: revoking.id });
           if (result.error) return describeError(result.error);
           const payload = result.data?.revokeApiToken;
-          if (payload?.__typename === 'OperationInfo') return payload.messages.map((m) => m.message).join(' ');
+          if (payload?.__typename === 'OperationInfo') return problemText(payload);
           setNotice(`Revoked token “${revoking.name}” (${revoking.prefix}…). Apps using it are refused from now on.`);
           setRevoking(null);
           refetch({ requestPolicy: 'network-only' });

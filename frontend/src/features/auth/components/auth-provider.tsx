@@ -5,7 +5,6 @@ import { describeError } from '@/lib/error-message';
 import { useMe } from '@/features/auth/api/me';
 import type { SignedInUserFragment } from '@/gql/graphql';
 
-
 interface AuthState {
   user: SignedInUserFragment | null;
   signedIn: (user: SignedInUserFragment) => void;

@@ -7,7 +7,7 @@ import { HISTORY_PAGE_SIZE, ImportHistory } from '@/features/imports/components/
 import { ImportJobPanel } from '@/features/imports/components/import-job-panel';
 import { CheckColumns } from '@/features/imports/components/check-columns';
 import { UploadForm } from '@/features/imports/components/upload-form';
-import type { StagedJob } from '@/features/imports/hooks/use-stage-import';
+import type { StagedJob } from '@/features/imports/api/stage-import';
 import { isFinished } from '@/features/imports/lib/import-status';
 
 /**
@@ -31,7 +31,10 @@ export default function ImportPage() {
 
   return (
     <section>
-      <PageHeader title="Import" description="Add or update products from a CSV file: a later row for the same SKU wins; a bad row is skipped and reported." />
+      <PageHeader
+        title="Import"
+        description="Add or update products from a CSV file: a later row for the same SKU wins; a bad row is skipped and reported."
+      />
       {staged ? (
         <CheckColumns
           job={staged}
@@ -54,7 +57,15 @@ export default function ImportPage() {
           onStaged={setStaged}
         />
       )}
-      {selectedId && <ImportJobPanel key={selectedId} id={selectedId} onStatusChange={onStatusChange} onJob={setLive} onSelect={select} />}
+      {selectedId && (
+        <ImportJobPanel
+          key={selectedId}
+          id={selectedId}
+          onStatusChange={onStatusChange}
+          onJob={setLive}
+          onSelect={select}
+        />
+      )}
       <ImportHistory selectedId={selectedId} onSelect={select} refreshKey={refreshKey} live={live} />
     </section>
   );

@@ -70,7 +70,10 @@ export function ProductFormDialog({ product, restored, onClose, onSaved }: Produ
     if (tooLong.sku || tooLong.name) return; // the fields already say why
     setErrors(noErrors);
     const fields = { sku, name, description, active };
-    const result = product === 'new' ? await createProduct({ input: fields }) : await updateProduct({ input: { id: product.id, ...fields } });
+    const result =
+      product === 'new'
+        ? await createProduct({ input: fields })
+        : await updateProduct({ input: { id: product.id, ...fields } });
     if (isUnauthenticated(result.error)) {
       // The app is going to the sign-in page: keep what was typed for when the person is back.
       keepDraft<ProductDraft>(PRODUCT_DRAFT, { product, values: fields });
@@ -80,7 +83,8 @@ export function ProductFormDialog({ product, restored, onClose, onSaved }: Produ
       setErrors({ byField: {}, general: [describeError(result.error)] });
       return;
     }
-    const payload = result.data && ('createProduct' in result.data ? result.data.createProduct : result.data.updateProduct);
+    const payload =
+      result.data && ('createProduct' in result.data ? result.data.createProduct : result.data.updateProduct);
     if (payload?.__typename === 'OperationInfo') {
       setErrors(splitMessages(payload.messages, FORM_FIELDS));
     } else if (payload?.__typename === 'Product') {
@@ -101,10 +105,38 @@ export function ProductFormDialog({ product, restored, onClose, onSaved }: Produ
           </p>
         )}
         <div className="form-grid">
-          <TextField label="SKU" value={sku} onChange={(e) => setSku(e.target.value)} errors={errors.byField.sku} aria-required="true" limit={TEXT_LIMIT} autoComplete="off" />
-          <TextField label="Name" value={name} onChange={(e) => setName(e.target.value)} errors={errors.byField.name} aria-required="true" limit={TEXT_LIMIT} autoComplete="off" />
-          <TextAreaField label="Description" className="span-2" value={description} onChange={(e) => setDescription(e.target.value)} errors={errors.byField.description} />
-          <CheckboxField label="Active" className="span-2" checked={active} onChange={(e) => setActive(e.target.checked)} errors={errors.byField.active} />
+          <TextField
+            label="SKU"
+            value={sku}
+            onChange={(e) => setSku(e.target.value)}
+            errors={errors.byField.sku}
+            aria-required="true"
+            limit={TEXT_LIMIT}
+            autoComplete="off"
+          />
+          <TextField
+            label="Name"
+            value={name}
+            onChange={(e) => setName(e.target.value)}
+            errors={errors.byField.name}
+            aria-required="true"
+            limit={TEXT_LIMIT}
+            autoComplete="off"
+          />
+          <TextAreaField
+            label="Description"
+            className="span-2"
+            value={description}
+            onChange={(e) => setDescription(e.target.value)}
+            errors={errors.byField.description}
+          />
+          <CheckboxField
+            label="Active"
+            className="span-2"
+            checked={active}
+            onChange={(e) => setActive(e.target.checked)}
+            errors={errors.byField.active}
+          />
         </div>
         <DialogFooter>
           <Button onClick={onClose}>Cancel</Button>

@@ -13,7 +13,11 @@ import { DeleteAllProductsDialog } from '@/features/products/components/delete-a
 import { DeleteProductDialog } from '@/features/products/components/delete-product-dialog';
 import { ExportProductsButton } from '@/features/products/components/export-products-dialog';
 import { ProductFilters } from '@/features/products/components/product-filters';
-import { PRODUCT_DRAFT, ProductFormDialog, type ProductDraft } from '@/features/products/components/product-form-dialog';
+import {
+  PRODUCT_DRAFT,
+  ProductFormDialog,
+  type ProductDraft,
+} from '@/features/products/components/product-form-dialog';
 import { ProductsPagination } from '@/features/products/components/products-pagination';
 import { ProductsTable } from '@/features/products/components/products-table';
 import {
@@ -49,11 +53,15 @@ export default function ProductsPage() {
   const connection = data?.products;
   // Only numbers of the view on screen: while a new search or page loads, the old total
   // and row range would belong to another query, so they give way to "Counting…".
-  const current = Boolean(result.data) && JSON.stringify(result.operation?.variables ?? variables) === JSON.stringify(variables);
+  const current =
+    Boolean(result.data) && JSON.stringify(result.operation?.variables ?? variables) === JSON.stringify(variables);
   const products = connection ? connection.edges.map((edge) => edge.node) : null;
   const busy = result.fetching || (result.stale && !result.data);
 
-  const setView = useCallback((next: ProductsView, replace = false) => setParams(viewToParams(next), { replace }), [setParams]);
+  const setView = useCallback(
+    (next: ProductsView, replace = false) => setParams(viewToParams(next), { replace }),
+    [setParams],
+  );
   // The debounced filters apply to the view as it is when they fire, not as it was.
   const viewRef = useRef(view);
   viewRef.current = view;
@@ -105,7 +113,11 @@ export default function ProductsPage() {
           />
           {products?.length === 0 && !busy && (
             <EmptyState title={filtered ? 'No product matches these filters.' : 'No products yet.'}>
-              {filtered ? <p>Change or clear the filters.</p> : <p>Import a CSV file on the Import page, or add one with “New product”.</p>}
+              {filtered ? (
+                <p>Change or clear the filters.</p>
+              ) : (
+                <p>Import a CSV file on the Import page, or add one with “New product”.</p>
+              )}
             </EmptyState>
           )}
           <ProductsPagination

@@ -7,6 +7,7 @@ import { StatusBadge } from '@/components/ui/status-badge';
 import type { DeliveryFieldsFragment, WebhookFieldsFragment } from '@/gql/graphql';
 import { describeError } from '@/lib/error-message';
 import { formatDateTime } from '@/lib/format';
+import { problemText } from '@/lib/operation-info';
 import { useWebhookDeliveries } from '@/features/webhooks/api/get-webhook-deliveries';
 import { useTestWebhook } from '@/features/webhooks/api/test-webhook';
 import { useUpdateWebhook } from '@/features/webhooks/api/update-webhook';
@@ -50,7 +51,8 @@ export function WebhookCard({ webhook, onEdit, onDelete, onShowDeliveries }: Web
     setWanted(enabled);
     const result = await updateWebhook({ input: { id: webhook.id, enabled } });
     if (result.error) setProblem(describeError(result.error));
-    else if (result.data?.updateWebhook.__typename === 'OperationInfo') setProblem(result.data.updateWebhook.messages.map((m) => m.message).join(' '));
+    else if (result.data?.updateWebhook.__typename === 'OperationInfo')
+      setProblem(problemText(result.data.updateWebhook));
     else return; // the list refreshes; the effect below lets go once it shows the change
     setWanted(null);
   }
@@ -64,7 +66,7 @@ export function WebhookCard({ webhook, onEdit, onDelete, onShowDeliveries }: Web
     const result = await testWebhook({ id: webhook.id });
     const payload = result.data?.testWebhook;
     if (result.error) setProblem(describeError(result.error));
-    else if (payload?.__typename === 'OperationInfo') setProblem(payload.messages.map((m) => m.message).join(' '));
+    else if (payload?.__typename === 'OperationInfo') setProblem(problemText(payload));
     else if (payload?.__typename === 'WebhookDelivery') setTestResult(payload);
   }
 
@@ -78,12 +80,22 @@ export function WebhookCard({ webhook, onEdit, onDelete, onShowDeliveries }: Web
           {!webhook.enabled && (
             <p>
               <StatusBadge label="Disabled" tone="warning" />{' '}
-              <span className="muted">{webhook.disabledReason ? 'No events are sent: see why below.' : 'No events are sent until it is enabled again.'}</span>
+              <span className="muted">
+                {webhook.disabledReason
+                  ? 'No events are sent: see why below.'
+                  : 'No events are sent until it is enabled again.'}
+              </span>
             </p>
           )}
           {webhook.description && <p className="muted">{webhook.description}</p>}
         </div>
-        <CheckboxField label="Enabled" asSwitch checked={wanted ?? webhook.enabled} aria-busy={switching || undefined} onChange={(e) => !switching && setEnabled(e.target.checked)} />
+        <CheckboxField
+          label="Enabled"
+          asSwitch
+          checked={wanted ?? webhook.enabled}
+          aria-busy={switching || undefined}
+          onChange={(e) => !switching && setEnabled(e.target.checked)}
+        />
       </div>
       {!webhook.enabled && webhook.disabledReason && (
         <Notice tone="warning">
@@ -98,7 +110,9 @@ export function WebhookCard({ webhook, onEdit, onDelete, onShowDeliveries }: Web
       <p style={{ marginTop: 10 }}>
         <span className="muted">Last delivery: </span>
         <LastDelivery webhookId={webhook.id} />
-        {webhook.consecutiveFailures > 0 && <span className="muted"> · {webhook.consecutiveFailures} failed in a row</span>}
+        {webhook.consecutiveFailures > 0 && (
+          <span className="muted"> · {webhook.consecutiveFailures} failed in a row</span>
+        )}
       </p>
       <WebhookSecret webhook={webhook} />
       {problem && <Notice tone="error">{problem}</Notice>}
@@ -112,7 +126,12 @@ export function WebhookCard({ webhook, onEdit, onDelete, onShowDeliveries }: Web
           Delete
         </Button>
       </div>
-      <Dialog open={testResult !== null} onOpenChange={(open) => !open && setTestResult(null)} title="Test delivery" description={`A webhook.test event sent to ${webhook.url}.`}>
+      <Dialog
+        open={testResult !== null}
+        onOpenChange={(open) => !open && setTestResult(null)}
+        title="Test delivery"
+        description={`A webhook.test event sent to ${webhook.url}.`}
+      >
         {testResult && <DeliveryDetails delivery={testResult} />}
         <DialogFooter>
           <Button variant="primary" onClick={() => setTestResult(null)}>
