@@ -387,3 +387,5 @@ LOGGING = {
     "root": {"handlers": ["console"], "level": LOG_LEVEL},
     "loggers": {"axes": {"level": "WARNING"}},
 }
+
+from config.settings_limits import *  # noqa: E402, F403  (query cost, budgets, persisted queries)
