@@ -6,7 +6,6 @@ this process. A Redis that does not answer lets requests through (logged): a bud
 the database, and refusing everyone because Redis is down would be the outage it prevents.
 """
 
-import asyncio
 import logging
 import math
 import threading
@@ -20,13 +19,13 @@ from django.conf import settings
 from redis.commands.core import AsyncScript
 from redis.exceptions import RedisError
 
+from core import async_redis
+
 logger = logging.getLogger(__name__)
 
 KEY_PREFIX = "graphql-budget:"
 # Buckets kept by one embedded process (least recently used dropped: it would be full again).
 LOCAL_BUCKETS = 10_000
-# A Redis that does not answer within this long is treated as down for this request.
-REDIS_TIMEOUT_SECONDS = 0.5
 WARN_EVERY_SECONDS = 60.0
 
 # KEYS[1] bucket; ARGV capacity, refill per second, cost. Returns {taken (1/0), points left,
@@ -118,24 +117,18 @@ class _LocalBuckets:
 
 
 _local = _LocalBuckets()
-# redis.asyncio connections belong to the event loop that made them: one client per loop.
-_scripts: "weakref.WeakKeyDictionary[asyncio.AbstractEventLoop, AsyncScript]" = (
+_scripts: "weakref.WeakKeyDictionary[redis.asyncio.Redis, AsyncScript]" = (
     weakref.WeakKeyDictionary()
 )
 _last_warning = 0.0
 
 
 def _take_script() -> AsyncScript:
-    """The bucket script on this event loop's Redis client (sent by its SHA after first use)."""
-    loop = asyncio.get_running_loop()
-    script = _scripts.get(loop)
+    """The bucket script on this event loop's client (sent by its SHA after first use)."""
+    connection = async_redis.client()
+    script = _scripts.get(connection)
     if script is None:
-        client = redis.asyncio.Redis.from_url(
-            settings.REDIS_URL,
-            socket_timeout=REDIS_TIMEOUT_SECONDS,
-            socket_connect_timeout=REDIS_TIMEOUT_SECONDS,
-        )
-        script = _scripts[loop] = client.register_script(_TAKE)
+        script = _scripts[connection] = connection.register_script(_TAKE)
     return script
 
 
@@ -159,10 +152,4 @@ def reset() -> None:
     """Fill every bucket again (tests; an operator after changing the sizes)."""
     _local.clear()
     if not settings.EMBEDDED:
-        connection = redis.Redis.from_url(settings.REDIS_URL)
-        try:
-            keys = list(connection.scan_iter(match=KEY_PREFIX + "*", count=1000))
-            if keys:
-                connection.delete(*keys)
-        finally:
-            connection.close()
+        async_redis.delete_prefixed(KEY_PREFIX)

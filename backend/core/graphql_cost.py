@@ -1,6 +1,6 @@
 """The schema extension that prices every operation and charges it to the client's budget.
 
-After validation (so only documents that can run are priced) the operation's cost
+When execution starts (so only valid documents are priced) the operation's cost
 (``core.query_cost``) is compared with ``GRAPHQL_MAX_COST`` and then taken from the budget of
 the API token, signed-in user or (anonymous) client address (``core.budget``). A refused
 operation runs no resolver. Every answer reports ``extensions.cost``::
@@ -15,6 +15,7 @@ from typing import Any
 
 from django.conf import settings
 from django.http import HttpRequest
+from graphql import ExecutionResult, GraphQLError
 from strawberry.extensions import SchemaExtension
 
 from core import budget
@@ -37,7 +38,7 @@ async def client_key(request: HttpRequest) -> str:
     return f"address:{client_ip(request)}"
 
 
-def _too_complex(cost: int, maximum: int) -> Exception:
+def _too_complex(cost: int, maximum: int) -> GraphQLError:
     return coded_error(
         BAD_USER_INPUT,
         f"This query costs {cost} points; one query may cost at most {maximum}. Ask for "
@@ -47,7 +48,7 @@ def _too_complex(cost: int, maximum: int) -> Exception:
     )
 
 
-def _throttled(status: budget.BudgetStatus) -> Exception:
+def _throttled(status: budget.BudgetStatus) -> GraphQLError:
     return coded_error(
         TOO_MANY_REQUESTS,
         f"Query budget used up: this query costs {status.cost} points and "
@@ -65,11 +66,17 @@ class QueryCostExtension(SchemaExtension):
         self.cost = 0
         self.status: budget.BudgetStatus | None = None
 
-    async def on_validate(self) -> AsyncIterator[None]:
-        """Once the document is valid: price it, then charge the client's budget."""
+    async def on_execute(self) -> AsyncIterator[None]:
+        """Before any resolver runs: price the valid document, then charge the budget.
+
+        A refusal becomes the operation's result, so graphql-core never executes it.
+        """
+        await self._price_and_charge()
         yield
+
+    async def _price_and_charge(self) -> None:
         context = self.execution_context
-        if context.pre_execution_errors or context.graphql_document is None:
+        if context.graphql_document is None:
             return
         self.cost = _costs.cost(
             context.schema._schema,
@@ -80,14 +87,16 @@ class QueryCostExtension(SchemaExtension):
             settings.GRAPHQL_MAX_PAGE_SIZE,
         )
         if self.cost > settings.GRAPHQL_MAX_COST:
-            context.pre_execution_errors = [_too_complex(self.cost, settings.GRAPHQL_MAX_COST)]
+            context.result = ExecutionResult(
+                data=None, errors=[_too_complex(self.cost, settings.GRAPHQL_MAX_COST)]
+            )
             return
         request = getattr(context.context, "request", None)
         if not isinstance(request, HttpRequest) or not budget.enabled():
             return  # subscriptions over WebSocket: priced, not charged
         self.status = await budget.take(await client_key(request), self.cost)
         if not self.status.allowed:
-            context.pre_execution_errors = [_throttled(self.status)]
+            context.result = ExecutionResult(data=None, errors=[_throttled(self.status)])
             response = context.context.response
             response.status_code = 429
             response["Retry-After"] = str(self.status.retry_after)

@@ -5,6 +5,7 @@ The rules (Shopify's and Saleor's approach; docs/limits.md lists them for client
 * a scalar or enum field costs 0, an object field 1 plus its fields;
 * a connection costs 2, plus ``first``/``last`` (the largest page when neither is given)
   times what one item costs (1 plus the node's fields): the page size multiplies its children;
+  ``pageInfo`` is free;
 * ``totalCount`` costs 10, plus its filter's surcharge again (counting scans every match);
 * a filter that no index serves costs more: each ``contains``/``iContains``/``endsWith``/
   ``iEndsWith``/``regex``/``iRegex`` lookup 50, each ``OR`` 25, ``search`` 10;
@@ -123,6 +124,8 @@ class _Walk:
             name = child.name.value
             if name == "totalCount":
                 cost += TOTAL_COUNT_COST + surcharge
+            elif name == "pageInfo":
+                continue  # worked out with the page itself
             elif name == "edges":
                 edge = get_named_type(connection.fields["edges"].type)
                 cost += size * (OBJECT_COST + self.edge(child, edge))
