@@ -14,7 +14,8 @@ from django.conf import settings
 
 TIMEOUT_SECONDS = 0.5
 
-_clients: "weakref.WeakKeyDictionary[asyncio.AbstractEventLoop, redis.asyncio.Redis]" = (
+_Loop = asyncio.AbstractEventLoop
+_clients: "weakref.WeakKeyDictionary[_Loop, tuple[str, redis.asyncio.Redis]]" = (
     weakref.WeakKeyDictionary()
 )
 
@@ -22,13 +23,14 @@ _clients: "weakref.WeakKeyDictionary[asyncio.AbstractEventLoop, redis.asyncio.Re
 def client() -> redis.asyncio.Redis:
     """This event loop's client for ``REDIS_URL``."""
     loop = asyncio.get_running_loop()
-    connection = _clients.get(loop)
-    if connection is None:
-        connection = _clients[loop] = redis.asyncio.Redis.from_url(
+    url, connection = _clients.get(loop, (None, None))
+    if connection is None or url != settings.REDIS_URL:
+        connection = redis.asyncio.Redis.from_url(
             settings.REDIS_URL,
             socket_timeout=TIMEOUT_SECONDS,
             socket_connect_timeout=TIMEOUT_SECONDS,
         )
+        _clients[loop] = (settings.REDIS_URL, connection)
     return connection
 
 
