@@ -6,8 +6,10 @@ docs/limits.md explains each one.
 
 from core.env import env_bool, env_int, env_str
 
-# Most points one query may cost (core/query_cost.py); a dearer one is refused unrun.
-GRAPHQL_MAX_COST = env_int("GRAPHQL_MAX_COST", 1000, min_value=10)
+# Most points one query may cost (core/query_cost.py); a dearer one is refused unrun. The
+# default lets every public operation run with its largest pages (2,013 points at most) and
+# refuses lists nested in lists (500 import jobs x 500 errors each: 250,000 points).
+GRAPHQL_MAX_COST = env_int("GRAPHQL_MAX_COST", 5000, min_value=10)
 # Each API token, signed-in user (or, anonymous, client address) spends its query costs
 # from a bucket of this many points, refilled at this rate per second; 0 turns budgets off.
 GRAPHQL_BUDGET_CAPACITY = env_int("GRAPHQL_BUDGET_CAPACITY", 10_000, min_value=0)

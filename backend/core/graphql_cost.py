@@ -5,7 +5,7 @@ When execution starts (so only valid documents are priced) the operation's cost
 the API token, signed-in user or (anonymous) client address (``core.budget``). A refused
 operation runs no resolver. Every answer reports ``extensions.cost``::
 
-    {"requestedQueryCost": 62, "maximumAvailable": 1000,
+    {"requestedQueryCost": 62, "maximumAvailable": 5000,
      "throttleStatus": {"maximumAvailable": 10000, "currentlyAvailable": 9938, "restoreRate": 500}}
 """
 
