@@ -18,6 +18,8 @@ from django.contrib.auth import get_user_model
 from django.test import Client
 from dramatiq.brokers.stub import StubBroker
 
+from core import budget, persisted_queries
+
 PASSWORD = "pw-secret-123"
 
 
@@ -86,6 +88,9 @@ def _test_settings(settings, tmp_path):
     settings.EMBEDDED_WORKER = False
     settings.PERIODIC_TASKS_ENABLED = False
     settings.MEDIA_ROOT = tmp_path / "media"
+    # Each test starts with full query budgets and no persisted query learnt by another.
+    budget.reset()
+    persisted_queries.forget_learnt()
 
 
 @pytest.fixture

@@ -15,6 +15,7 @@ from strawberry_django.optimizer import DjangoOptimizerExtension
 
 from accounts.schema import Mutation as AccountsMutation
 from accounts.schema import Query as AccountsQuery
+from core.graphql_cost import QueryCostExtension
 from core.graphql_errors import apply_error_model
 from core.graphql_input import RejectNulInQueryArguments
 from core.graphql_limits import limit_and_cache_extensions
@@ -73,5 +74,6 @@ schema = Schema(
         RejectNulInQueryArguments,
         OperationNameExtension,
         *limit_and_cache_extensions(),
+        QueryCostExtension,
     ],
 )

@@ -261,3 +261,5 @@ USE_I18N = False
 USE_TZ = True
 
 LOGGING = logging_config(LOG_LEVEL, LOG_FORMAT)
+
+from config.settings_limits import *  # noqa: E402, F403  (query cost, budgets, persisted queries)

@@ -14,6 +14,7 @@ from django.views.decorators.csrf import ensure_csrf_cookie
 from strawberry.django.views import AsyncGraphQLView
 
 from config.playground import playground_response
+from core import persisted_queries
 from core.graphql_errors import (
     BAD_USER_INPUT,
     FORBIDDEN,
@@ -25,6 +26,7 @@ from core.graphql_errors import (
     unavailable_message,
 )
 from core.http_errors import error_response_for, graphql_error_response
+from core.persisted_queries import PersistedQueryError
 from core.request_id import ensure_request_id
 
 logger = logging.getLogger(__name__)
@@ -35,7 +37,8 @@ class GraphQLView(AsyncGraphQLView):
 
     Requests strawberry refuses before any GraphQL runs (a body that is not JSON, no query,
     a mutation over GET, a subscription over HTTP) are answered in the GraphQL error shape
-    with ``BAD_USER_INPUT``, keeping strawberry's status and message.
+    with ``BAD_USER_INPUT``, keeping strawberry's status and message. Persisted queries
+    (``core.persisted_queries``) are resolved to their text before anything runs.
     """
 
     async def dispatch(self, request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponseBase:
@@ -44,10 +47,35 @@ class GraphQLView(AsyncGraphQLView):
             return await self.run(request=request)
         except HTTPException as exc:
             return graphql_error_response(BAD_USER_INPUT, exc.reason, status=exc.status_code)
+        except PersistedQueryError as exc:
+            return persisted_query_error(exc)
+
+    def should_render_graphql_ide(self, request: Any) -> bool:
+        """The playground only for a page load: a GET with neither a query nor a hash."""
+        return "extensions" not in request.query_params and super().should_render_graphql_ide(
+            request
+        )
+
+    async def parse_http_body(self, request: Any) -> Any:
+        """Parse the request, replacing a persisted query's hash with its text."""
+        data = await super().parse_http_body(request)
+        for item in data if isinstance(data, list) else [data]:
+            item.query = await persisted_queries.resolve(
+                request.request, item.query, item.extensions
+            )
+        return data
 
     async def render_graphql_ide(self, request: HttpRequest) -> HttpResponse:
         """Serve the playground built with the web app (no asset from another host)."""
         return await sync_to_async(playground_response)(request)
+
+
+def persisted_query_error(exc: PersistedQueryError) -> JsonResponse:
+    """A persisted query that cannot run: coded, priced at 0, never cached by a proxy."""
+    cost = {"requestedQueryCost": 0, "maximumAvailable": settings.GRAPHQL_MAX_COST}
+    return graphql_error_response(
+        exc.code, exc.message, exc.status, {"cost": cost}, **{"Cache-Control": "private, no-cache"}
+    )
 
 
 async def healthz(request: HttpRequest) -> JsonResponse:

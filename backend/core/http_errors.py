@@ -8,6 +8,8 @@ same in both (``BAD_USER_INPUT``, ``UNAUTHENTICATED``, ``FORBIDDEN``, ``NOT_FOUN
 answer any path (middleware, Django's error handlers) uses ``error_response_for``.
 """
 
+from typing import Any
+
 from django.http import HttpRequest, JsonResponse
 
 # Where the GraphQL endpoint is mounted (config/urls.py).
@@ -19,9 +21,21 @@ def error_response(code: str, message: str, status: int, **headers: str) -> Json
     return JsonResponse({"error": message, "code": code}, status=status, headers=headers or None)
 
 
-def graphql_error_response(code: str, message: str, status: int, **headers: str) -> JsonResponse:
-    """The error answer of the GraphQL endpoint, for errors found before any GraphQL ran."""
-    body = {"data": None, "errors": [{"message": message, "extensions": {"code": code}}]}
+def graphql_error_response(
+    code: str,
+    message: str,
+    status: int,
+    extensions: dict[str, Any] | None = None,
+    **headers: str,
+) -> JsonResponse:
+    """The error answer of the GraphQL endpoint, for errors found before any GraphQL ran;
+    ``extensions`` go at the top level of the answer (beside ``errors``)."""
+    body: dict[str, Any] = {
+        "data": None,
+        "errors": [{"message": message, "extensions": {"code": code}}],
+    }
+    if extensions:
+        body["extensions"] = extensions
     return JsonResponse(body, status=status, headers=headers or None)
 
 
