@@ -83,6 +83,7 @@ INSTALLED_APPS = [
     "imports",
     "exports",
     "webhooks",
+    "activity",
 ]
 
 # Django's and WhiteNoise's middleware in versions whose hooks run on the event loop under
@@ -387,3 +388,8 @@ LOGGING = {
     "root": {"handlers": ["console"], "level": LOG_LEVEL},
     "loggers": {"axes": {"level": "WARNING"}},
 }
+
+# People, invitations, password resets, e-mail and the activity log.
+from config.settings_teams import settings as teams_settings  # noqa: E402
+
+globals().update(teams_settings(DATA_DIR, EMBEDDED))

@@ -20,6 +20,8 @@ from django.core.files.uploadedfile import UploadedFile
 from django.db import transaction
 from django.utils import timezone
 
+from activity.recording import record
+
 from . import finishing
 from .inspection import inspect_file
 from .models import ImportJob, SavedMapping
@@ -144,6 +146,7 @@ def start_import(job_id: int, options: dict[str, Any] | None, *, dry_run: bool) 
             header_key=header_key(job.header),
             defaults={"headers": job.header, "mapping": job.mapping},
         )
+        record("import.dry_run" if dry_run else "import.confirmed", job)
     return job
 
 
