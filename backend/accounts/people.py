@@ -27,6 +27,7 @@ from django.utils.encoding import force_bytes, force_str
 from django.utils.http import urlsafe_base64_decode, urlsafe_base64_encode
 
 from accounts import emails
+from accounts.errors import invalid
 from accounts.models import Invitation, User, hash_token
 from accounts.roles import ROLE_NAMES, Role, role_of
 from activity.context import actor_for
@@ -49,9 +50,8 @@ class SentInvitation:
 
 def _role(value: str) -> str:
     if value not in ROLE_NAMES:
-        raise ValidationError(
-            {"role": f"Unknown role {value!r}; use viewer, editor or admin."}, code="unknown_role"
-        )
+        raise invalid("role", f"Unknown role {value!r}; use viewer, editor or admin.",
+                      "unknown_role")
     return value
 
 
@@ -60,11 +60,9 @@ def _send(to: str, subject: str, body: str, field: str) -> bool:
         return emails.send(to, subject, body)
     except (OSError, smtplib.SMTPException):
         logger.exception("Could not send an e-mail")
-        raise ValidationError(
-            {field: "The e-mail could not be sent: the mail server did not accept it. Check "
-             "the e-mail settings (EMAIL_URL) and try again."},
-            code="email_failed",
-        ) from None
+        raise invalid(field, "The e-mail could not be sent: the mail server did not accept "
+                      "it. Check the e-mail settings (EMAIL_URL) and try again.",
+                      "email_failed") from None
 
 
 def invite(inviter: Any, email: str, role: str, request: HttpRequest | None) -> SentInvitation:
@@ -74,11 +72,11 @@ def invite(inviter: Any, email: str, role: str, request: HttpRequest | None) -> 
     try:
         validate_email(email)
     except ValidationError:
-        raise ValidationError({"email": "Enter a valid e-mail address."}, code="invalid") from None
+        raise invalid("email", "Enter a valid e-mail address.", "invalid") from None
     _role(role)
     if User.objects.filter(email__iexact=email, is_active=True).exists():
-        raise ValidationError({"email": "Someone with this e-mail address is already a member."},
-                              code="email_taken")
+        raise invalid("email", "Someone with this e-mail address is already a member.",
+                      "email_taken")
     plaintext = secrets.token_urlsafe(32)
     hours = settings.INVITATION_TTL_HOURS
     link = emails.absolute_link(request, f"/invitation/{plaintext}")
@@ -100,20 +98,16 @@ def open_invitation(plaintext: str, *, lock: bool = False) -> Invitation:
     rows = Invitation.objects.select_for_update() if lock else Invitation.objects
     invitation = rows.filter(token_hash=hash_token(plaintext or "")).first()
     if invitation is None:
-        raise ValidationError({"token": INVALID_LINK}, code="invitation_invalid")
+        raise invalid("token", INVALID_LINK, "invitation_invalid")
     if invitation.accepted_at is not None:
-        raise ValidationError(
-            {"token": "This invitation was already used. Sign in, or ask an admin for a new one."},
-            code="invitation_used",
-        )
+        raise invalid("token", "This invitation was already used. Sign in, or ask an admin "
+                      "for a new one.", "invitation_used")
     if invitation.revoked_at is not None:
-        raise ValidationError({"token": "This invitation was withdrawn by an admin."},
-                              code="invitation_revoked")
+        raise invalid("token", "This invitation was withdrawn by an admin.",
+                      "invitation_revoked")
     if invitation.expires_at <= timezone.now():
-        raise ValidationError(
-            {"token": "This invitation has expired. Ask an admin to invite you again."},
-            code="invitation_expired",
-        )
+        raise invalid("token", "This invitation has expired. Ask an admin to invite you "
+                      "again.", "invitation_expired")
     return invitation
 
 
@@ -126,12 +120,12 @@ def accept(plaintext: str, username: str, password: str, request: HttpRequest | 
         try:
             user.full_clean(exclude=["password"])
         except ValidationError as exc:
-            raise ValidationError({"username": exc.message_dict.get("username", exc.messages)},
-                                  code="invalid") from None
+            messages = exc.message_dict.get("username", exc.messages)
+            raise invalid("username", messages, "invalid") from None
         try:
             validate_password(password, user)
         except ValidationError as exc:
-            raise ValidationError({"password": exc.messages}, code="password_too_weak") from None
+            raise invalid("password", exc.messages, "password_too_weak") from None
         user.set_password(password)
         user.save()
         invitation.accepted_at = timezone.now()
@@ -153,7 +147,7 @@ def revoke_invitation(invitation_pk: int) -> Invitation:
             pk=invitation_pk, accepted_at__isnull=True, revoked_at__isnull=True
         ).first()
         if invitation is None:
-            raise ValidationError({"id": "No open invitation with this id."}, code="not_found")
+            raise invalid("id", "No open invitation with this id.", "not_found")
         invitation.revoked_at = timezone.now()
         invitation.save(update_fields=["revoked_at"])
         record("person.invitation_revoked", invitation, label=invitation.email)
@@ -174,13 +168,13 @@ def _admins_locked() -> list[int]:
 def _person(pk: int) -> User:
     person = User.objects.select_for_update().filter(pk=pk).first()
     if person is None:
-        raise ValidationError({"id": "No person with this id."}, code="not_found")
+        raise invalid("id", "No person with this id.", "not_found")
     return person
 
 
 def _keep_an_admin(person: User, message: str) -> None:
     if _admins_locked() == [person.pk]:
-        raise ValidationError({"id": message}, code="last_admin")
+        raise invalid("id", message, "last_admin")
 
 
 def change_role(person_pk: int, role: str) -> User:
@@ -210,7 +204,7 @@ def set_active(person_pk: int, active: bool) -> User:
         detail = {}
         if not active:
             # Revoked rather than paused: reactivating someone does not revive old tokens.
-            detail["tokens_revoked"], _ = person.api_tokens.all().delete()
+            detail["revoked_count"], _ = person.api_tokens.all().delete()
         record("person.reactivated" if active else "person.deactivated", person, detail=detail)
     return person
 
@@ -242,23 +236,20 @@ def request_reset(login: str, request: HttpRequest | None) -> None:
 def reset_password(uid: str, token: str, password: str, request: HttpRequest | None) -> User:
     """Set a new password from a reset link; the link then stops working."""
     reject_nul({"uid": uid, "token": token, "password": password})
-    invalid = ValidationError(
-        {"token": "This reset link is not valid: it was used, it expired or it was changed. "
-         "Ask for a new one."},
-        code="reset_link_invalid",
-    )
+    bad_link = invalid("token", "This reset link is not valid: it was used, it expired or "
+                       "it was changed. Ask for a new one.", "reset_link_invalid")
     try:
         pk = int(force_str(urlsafe_base64_decode(uid)))
     except (ValueError, TypeError, OverflowError):
-        raise invalid from None
+        raise bad_link from None
     with transaction.atomic():
         person = User.objects.select_for_update().filter(pk=pk, is_active=True).first()
         if person is None or not default_token_generator.check_token(person, token):
-            raise invalid
+            raise bad_link
         try:
             validate_password(password, person)
         except ValidationError as exc:
-            raise ValidationError({"password": exc.messages}, code="password_too_weak") from None
+            raise invalid("password", exc.messages, "password_too_weak") from None
         person.set_password(password)
         person.save(update_fields=["password"])
         record("person.password_reset", person, actor=actor_for(request, person))

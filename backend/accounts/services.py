@@ -13,6 +13,7 @@ from django.db import transaction
 from django.http import HttpRequest
 from django.utils import timezone
 
+from accounts.errors import invalid
 from accounts.models import ApiToken, hash_token
 from accounts.roles import SCOPES, expand, role_of, scopes_for, token_scopes
 from activity.recording import record
@@ -36,16 +37,17 @@ def clean_scopes(
     wanted = list(dict.fromkeys(scopes))
     unknown = [scope for scope in wanted if scope not in SCOPES]
     if unknown:
-        raise ValidationError({"scopes": f"Unknown scope {unknown[0]!r}; use {', '.join(SCOPES)}."},
-                              code="unknown_scope")
+        raise invalid("scopes", f"Unknown scope {unknown[0]!r}; use {', '.join(SCOPES)}.",
+                      "unknown_scope")
     if not wanted:
-        raise ValidationError({"scopes": "Pick at least one scope."}, code="no_scope")
+        raise invalid("scopes", "Pick at least one scope.", "no_scope")
     beyond = sorted(expand(wanted) - ceiling)
     if beyond:
-        raise ValidationError(
-            {"scopes": f"You may not give a token the {', '.join(beyond)} scope: it is more "
-             f"than your {role.label} role{' or this token' if via else ''} allows."},
-            code="scope_beyond_role",
+        raise invalid(
+            "scopes",
+            f"You may not give a token the {', '.join(beyond)} scope: it is more than your "
+            f"{role.label} role{' or this token' if via else ''} allows.",
+            "scope_beyond_role",
         )
     return [scope for scope in SCOPES if scope in wanted]
 
@@ -66,7 +68,7 @@ def create_api_token(
         raise ValidationError({"name": "The name can be at most 100 characters."})
     stored = clean_scopes(user, scopes, via)
     if expires_at is not None and expires_at <= timezone.now():
-        raise ValidationError({"expiresAt": "The expiry must be in the future."}, code="past")
+        raise invalid("expiresAt", "The expiry must be in the future.", "past")
     if via is not None and via.expires_at is not None:
         # A token cannot outlive the token that made it.
         expires_at = min(expires_at or via.expires_at, via.expires_at)
