@@ -24,6 +24,7 @@ from core.graphql_errors import (
     error_response,
     unavailable_message,
 )
+from activity.context import request_scope
 from core.middleware import HybridMiddleware
 from core.request_id import ensure_request_id
 
@@ -66,6 +67,10 @@ class BearerTokenMiddleware(HybridMiddleware):
         """Authenticate a bearer request, or pass the request on unchanged."""
         if iscoroutinefunction(self):
             return self.__acall__(request)
+        with request_scope():
+            return self._call(request)
+
+    def _call(self, request: HttpRequest) -> HttpResponse:
         token = bearer_token(request)
         if token is None:
             _exempt_from_csrf(request)
@@ -77,6 +82,10 @@ class BearerTokenMiddleware(HybridMiddleware):
         return self._respond(request, found)
 
     async def __acall__(self, request: HttpRequest) -> HttpResponse:
+        with request_scope():
+            return await self._acall(request)
+
+    async def _acall(self, request: HttpRequest) -> HttpResponse:
         token = bearer_token(request)
         if token is None:
             _exempt_from_csrf(request)

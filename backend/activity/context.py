@@ -6,6 +6,8 @@ sees its own actor; code outside a request (workers, commands) records as "syste
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+from contextlib import contextmanager
 from contextvars import ContextVar
 from dataclasses import dataclass
 from typing import Any
@@ -39,6 +41,17 @@ def actor_for(request: HttpRequest | None, user: Any | None, token: Any | None =
 def set_actor(actor: Actor) -> None:
     """Make ``actor`` the one later ``record`` calls of this request name."""
     _current.set(actor)
+
+
+@contextmanager
+def request_scope() -> Iterator[None]:
+    """Start a request with no actor and forget its actor when it ends (a sync caller of an
+    async view, such as Django's test client, would otherwise see it afterwards)."""
+    token = _current.set(None)
+    try:
+        yield
+    finally:
+        _current.reset(token)
 
 
 def current_actor() -> Actor:
