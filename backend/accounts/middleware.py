@@ -16,6 +16,7 @@ from django.http import HttpRequest, HttpResponse, JsonResponse
 from accounts.models import ApiToken
 from accounts.permissions import http_refusal
 from accounts.services import token_for
+from activity.context import request_scope
 from core.graphql_errors import (
     FORBIDDEN,
     SERVICE_UNAVAILABLE,
@@ -24,7 +25,6 @@ from core.graphql_errors import (
     error_response,
     unavailable_message,
 )
-from activity.context import request_scope
 from core.middleware import HybridMiddleware
 from core.request_id import ensure_request_id
 

@@ -56,7 +56,8 @@ def every_kind_of_action(gql_client, user, settings) -> list[str]:
                           "{ ... on ImportJob { id } } }", files={"file": upload})
     run(gql_client, 'mutation($id: ID!) { cancelImport(id: $id) { ... on ImportJob { id } } }',
         {"id": job["importProducts"]["id"]})
-    run(gql_client, "mutation { exportProducts(format: CSV, filters: null) { ... on ExportJob { id } } }")
+    run(gql_client, "mutation { exportProducts(format: CSV, filters: null) "
+                    "{ ... on ExportJob { id } } }")
     invited = run(gql_client, 'mutation { invitePerson(email: "eve@example.com", role: EDITOR) '
                               '{ ... on InvitationSent { link } } }')
     link_token = invited["invitePerson"]["link"].rsplit("/", 1)[1]
