@@ -1,4 +1,5 @@
 import { Button } from '@/components/ui/button';
+import { useCan } from '@/lib/permissions';
 import { StatusBadge } from '@/components/ui/status-badge';
 import type { ProductFieldsFragment } from '@/gql/graphql';
 import { formatDateTime } from '@/lib/format';
@@ -32,6 +33,7 @@ function SortHeader({ field, label, view, onSort, className }: { field: SortFiel
 /** The products of one page; keeps its size while the next page loads (no layout jump). */
 export function ProductsTable({ products, view, busy, onSort, onEdit, onDelete }: ProductsTableProps) {
   const skeletonRows = Math.min(view.size, 10);
+  const canEdit = useCan('updateProduct');
   return (
     <div className={`table-wrap products-table${busy ? ' table-busy' : ''}`}>
       {/* Fixed layout keeps columns still while pages change; narrow screens show cards. */}
@@ -94,12 +96,16 @@ export function ProductsTable({ products, view, busy, onSort, onEdit, onDelete }
                     <ProductProvenance product={product} />
                   </td>
                   <td className="actions">
-                    <Button size="sm" onClick={() => onEdit(product)} aria-label={`Edit ${product.sku}`}>
-                      Edit
-                    </Button>
-                    <Button size="sm" variant="danger" onClick={() => onDelete(product)} aria-label={`Delete ${product.sku}`}>
-                      Delete
-                    </Button>
+                    {canEdit && (
+                      <>
+                        <Button size="sm" onClick={() => onEdit(product)} aria-label={`Edit ${product.sku}`}>
+                          Edit
+                        </Button>
+                        <Button size="sm" variant="danger" onClick={() => onDelete(product)} aria-label={`Delete ${product.sku}`}>
+                          Delete
+                        </Button>
+                      </>
+                    )}
                   </td>
                 </tr>
               ))}
