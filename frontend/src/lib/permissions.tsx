@@ -12,8 +12,8 @@ const PermissionsContext = createContext<Permissions>({ role: null, allowed: nul
 const ROLE_LABELS: Record<string, string> = { VIEWER: 'Viewer', EDITOR: 'Editor', ADMIN: 'Admin' };
 
 /** Provided by the auth feature from `me { role allowedOperations }`. */
-export function PermissionsProvider({ role, allowed, children }: { role: string | null; allowed: readonly string[]; children: ReactNode }) {
-  return <PermissionsContext.Provider value={{ role, allowed: new Set(allowed) }}>{children}</PermissionsContext.Provider>;
+export function PermissionsProvider({ roleName, allowed, children }: { roleName: string | null; allowed: readonly string[]; children: ReactNode }) {
+  return <PermissionsContext.Provider value={{ role: roleName, allowed: new Set(allowed) }}>{children}</PermissionsContext.Provider>;
 }
 
 /** Whether the signed-in person may call `operation` (a query or mutation name). The server checks again. */

@@ -12,7 +12,7 @@ it('starts with read-only ticked, offers only what the role allows, and sends sc
       : { apiTokens: [] },
   );
   render(
-    <PermissionsProvider role="EDITOR" allowed={['apiTokens', 'createApiToken', 'createProduct', 'importProducts']}>
+    <PermissionsProvider roleName="EDITOR" allowed={['apiTokens', 'createApiToken', 'createProduct', 'importProducts']}>
       {withProviders(<ApiTokensPage />, client, '/api-tokens')}
     </PermissionsProvider>,
   );

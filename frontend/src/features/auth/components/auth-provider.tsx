@@ -47,7 +47,7 @@ export function AuthProvider({ children, onSignIn }: { children: ReactNode; onSi
   }
   return (
     <AuthContext.Provider value={value}>
-      <PermissionsProvider role={user?.role ?? null} allowed={user?.allowedOperations ?? []}>
+      <PermissionsProvider roleName={user?.role ?? null} allowed={user?.allowedOperations ?? []}>
         {children}
       </PermissionsProvider>
     </AuthContext.Provider>

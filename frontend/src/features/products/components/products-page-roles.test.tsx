@@ -22,7 +22,7 @@ const products = () => ({
 function renderAs(role: string, allowed: string[]) {
   const { client } = createMockClient((op) => (operationName(op) === 'Products' ? products() : {}));
   render(
-    <PermissionsProvider role={role} allowed={allowed}>
+    <PermissionsProvider roleName={role} allowed={allowed}>
       {withProviders(<ProductsPage />, client, '/products')}
     </PermissionsProvider>,
   );
