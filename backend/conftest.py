@@ -95,8 +95,8 @@ def _test_settings(settings, tmp_path):
 
 @pytest.fixture
 def user(db):
-    """A saved, active user whose password is ``PASSWORD``."""
-    return get_user_model().objects.create_user(username="alice", password=PASSWORD)
+    """A saved, active admin whose password is ``PASSWORD`` (may do everything)."""
+    return get_user_model().objects.create_user(username="alice", password=PASSWORD, role="admin")
 
 
 @pytest.fixture

@@ -13,8 +13,12 @@ from collections.abc import Awaitable
 from asgiref.sync import iscoroutinefunction, sync_to_async
 from django.http import HttpRequest, HttpResponse, JsonResponse
 
-from accounts.services import user_for_token
+from accounts.models import ApiToken
+from accounts.permissions import http_refusal
+from accounts.services import token_for
+from activity.context import request_scope
 from core.graphql_errors import (
+    FORBIDDEN,
     SERVICE_UNAVAILABLE,
     UNAUTHENTICATED,
     UNAVAILABLE_ERRORS,
@@ -63,36 +67,50 @@ class BearerTokenMiddleware(HybridMiddleware):
         """Authenticate a bearer request, or pass the request on unchanged."""
         if iscoroutinefunction(self):
             return self.__acall__(request)
+        with request_scope():
+            return self._call(request)
+
+    def _call(self, request: HttpRequest) -> HttpResponse:
         token = bearer_token(request)
         if token is None:
             _exempt_from_csrf(request)
             return self.get_response(request)
         try:
-            user = user_for_token(token) if token else None
+            found = token_for(token) if token else None
         except UNAVAILABLE_ERRORS:
             return _unavailable(request)
-        return self._respond(request, user)
+        return self._respond(request, found)
 
     async def __acall__(self, request: HttpRequest) -> HttpResponse:
+        with request_scope():
+            return await self._acall(request)
+
+    async def _acall(self, request: HttpRequest) -> HttpResponse:
         token = bearer_token(request)
         if token is None:
             _exempt_from_csrf(request)
             return await self.get_response(request)
         try:
-            user = await sync_to_async(user_for_token)(token) if token else None
+            found = await sync_to_async(token_for)(token) if token else None
         except UNAVAILABLE_ERRORS:
             return _unavailable(request)
-        response = self._respond(request, user)
+        response = self._respond(request, found)
         return await response if not isinstance(response, HttpResponse) else response
 
-    def _respond(self, request: HttpRequest, user: object) -> HttpResponse | Awaitable:
-        if user is None:
+    def _respond(self, request: HttpRequest, token: ApiToken | None) -> HttpResponse | Awaitable:
+        if token is None:
             return _unauthenticated(
                 request,
-                "The API token is wrong or was revoked. Create one with createApiToken "
-                "and send it as 'Authorization: Bearer <token>'."
+                "The API token is wrong or was revoked, has expired, or its owner was "
+                "deactivated. Create one with createApiToken and send it as "
+                "'Authorization: Bearer <token>'."
             )
+        user = token.user
         request.user = user
+        request.api_token = token
+        refused = http_refusal(request, user, token)
+        if refused is not None:
+            return error_response_for(request, FORBIDDEN, refused, 403)
 
         async def auser() -> object:
             return user

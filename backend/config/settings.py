@@ -93,6 +93,7 @@ INSTALLED_APPS = [
     "imports",
     "exports",
     "webhooks",
+    "activity",
 ]
 
 # Django's and WhiteNoise's middleware in versions whose hooks run on the event loop under
@@ -263,3 +264,8 @@ USE_TZ = True
 LOGGING = logging_config(LOG_LEVEL, LOG_FORMAT)
 
 from config.settings_limits import *  # noqa: E402, F403  (query cost, budgets, persisted queries)
+
+# People, invitations, password resets, e-mail and the activity log.
+from config.settings_teams import settings as teams_settings  # noqa: E402
+
+globals().update(teams_settings(DATA_DIR, EMBEDDED))

@@ -25,6 +25,8 @@ from django.db.models import F
 from django.db.models.functions import Coalesce
 from django.utils import timezone
 
+from activity.recording import record
+
 from . import changes
 from .models import ImportJob
 from .pipeline import bulk, databases, finishing
@@ -79,6 +81,8 @@ def submit_import(
                 "already; save it as CSV and compress that).",
             )
             return job
+        record("import.staged" if staged else "import.dry_run" if dry_run else "import.started",
+               job, detail={"file": name, "bytes": size})
         name = f"{job.pk}-{uuid.uuid4().hex[:8]}.upload"
         target = job.file.field.generate_filename(job, name)
         error = getattr(upload, "write_error", None)
@@ -115,6 +119,7 @@ def cancel_import(job_id: int) -> ImportJob:
                 {"id": f"This import has already ended ({job.status}); only staged, pending "
                  "or processing imports can be cancelled."}
             )
+        record("import.cancelled", job)
     return job
 
 
@@ -152,6 +157,7 @@ def submit_revert(job_id: int, *, user: Any = None) -> ImportJob:
             )
             if earlier is not None:
                 _continue_from(job, earlier)
+            record("import.reverted", target, detail={"revert_job": job.pk})
     except IntegrityError:
         raise ValidationError(
             {"id": "This import is already being reverted; follow the revert's progress."}

@@ -11,6 +11,7 @@ import strawberry
 import strawberry_django
 from strawberry import relay
 
+from accounts.permissions import caller_may
 from core.ids import encode_id as global_id
 
 from . import models
@@ -29,10 +30,16 @@ class WebhookType(relay.Node):
 
     url: strawberry.auto
     enabled: strawberry.auto
-    secret: str = strawberry_django.field(
+
+    @strawberry_django.field(
+        only=["secret"],
         description="Signing secret (whsec_...). After a rotation the previous one also signs "
-        "deliveries for 24 hours."
+        "deliveries for 24 hours. Empty for people whose role may not manage webhooks.",
     )
+    def secret(self, root: models.Webhook) -> str:
+        """The secret, for those who may rotate it."""
+        return root.secret if caller_may("rotateWebhookSecret") else ""
+
     description: strawberry.auto
     consecutive_failures: int
     created_at: datetime

@@ -20,6 +20,8 @@ from django.core.files.uploadedfile import UploadedFile
 from django.db import transaction
 from django.utils import timezone
 
+from activity.recording import record
+
 from ..models import ImportJob, SavedMapping
 from ..pipeline import finishing
 from ..pipeline.problems import BadFile, BadOption
@@ -143,6 +145,7 @@ def start_import(job_id: int, options: dict[str, Any] | None, *, dry_run: bool) 
             header_key=header_key(job.header),
             defaults={"headers": job.header, "mapping": job.mapping},
         )
+        record("import.dry_run" if dry_run else "import.confirmed", job)
     return job
 
 

@@ -14,12 +14,18 @@ import type { TypedDocumentNode as DocumentNode } from '@graphql-typed-document-
  * Learn more about it here: https://the-guild.dev/graphql/codegen/plugins/presets/preset-client#reducing-bundle-size
  */
 type Documents = {
-    "\n  mutation CreateApiToken($name: String!) {\n    createApiToken(name: $name) {\n      token\n      apiToken {\n        id\n        name\n        prefix\n        createdAt\n        lastUsedAt\n      }\n    }\n  }\n": typeof types.CreateApiTokenDocument,
-    "\n  query ApiTokens {\n    apiTokens {\n      id\n      name\n      prefix\n      createdAt\n      lastUsedAt\n    }\n  }\n": typeof types.ApiTokensDocument,
+    "\n  query Activity($first: Int!, $after: String, $kind: String, $userId: ID, $since: DateTime, $until: DateTime) {\n    activityEntries(first: $first, after: $after, kind: $kind, userId: $userId, since: $since, until: $until) {\n      totalCount\n      pageInfo {\n        hasNextPage\n        endCursor\n      }\n      edges {\n        node {\n          id\n          at\n          kind\n          actor\n          tokenLabel\n          ip\n          requestId\n          targetType\n          targetLabel\n        }\n      }\n    }\n  }\n": typeof types.ActivityDocument,
+    "\n  query ActivityPeople {\n    people(first: 500) {\n      edges {\n        node {\n          id\n          username\n        }\n      }\n    }\n  }\n": typeof types.ActivityPeopleDocument,
+    "\n  mutation CreateApiToken($name: String!, $scopes: [ApiTokenScope!], $expiresAt: DateTime) {\n    createApiToken(name: $name, scopes: $scopes, expiresAt: $expiresAt) {\n      token\n      apiToken {\n        id\n        name\n        prefix\n        createdAt\n        lastUsedAt\n        scopes\n        expiresAt\n      }\n    }\n  }\n": typeof types.CreateApiTokenDocument,
+    "\n  query ApiTokens {\n    apiTokens {\n      id\n      name\n      prefix\n      createdAt\n      lastUsedAt\n      scopes\n      expiresAt\n    }\n  }\n": typeof types.ApiTokensDocument,
     "\n  mutation RevokeApiToken($id: ID!) {\n    revokeApiToken(id: $id) {\n      __typename\n      ... on ApiToken {\n        id\n      }\n      ...OperationInfoFields\n    }\n  }\n": typeof types.RevokeApiTokenDocument,
+    "\n  query Invitation($token: String!) {\n    invitation(token: $token) {\n      email\n      role\n      expiresAt\n    }\n  }\n": typeof types.InvitationDocument,
+    "\n  mutation AcceptInvitation($token: String!, $username: String!, $password: String!) {\n    acceptInvitation(token: $token, username: $username, password: $password) {\n      __typename\n      ... on User {\n        username\n      }\n      ...OperationInfoFields\n    }\n  }\n": typeof types.AcceptInvitationDocument,
+    "\n  mutation RequestPasswordReset($login: String!) {\n    requestPasswordReset(login: $login)\n  }\n": typeof types.RequestPasswordResetDocument,
+    "\n  mutation ResetPassword($uid: String!, $token: String!, $password: String!) {\n    resetPassword(uid: $uid, token: $token, password: $password) {\n      __typename\n      ... on User {\n        username\n      }\n      ...OperationInfoFields\n    }\n  }\n": typeof types.ResetPasswordDocument,
     "\n  mutation Login($username: String!, $password: String!) {\n    login(username: $username, password: $password) {\n      ...SignedInUser\n    }\n  }\n": typeof types.LoginDocument,
     "\n  mutation Logout {\n    logout\n  }\n": typeof types.LogoutDocument,
-    "\n  fragment SignedInUser on User {\n    id\n    username\n  }\n": typeof types.SignedInUserFragmentDoc,
+    "\n  fragment SignedInUser on User {\n    id\n    username\n    role\n    allowedOperations\n  }\n": typeof types.SignedInUserFragmentDoc,
     "\n  query Me {\n    me {\n      ...SignedInUser\n    }\n  }\n": typeof types.MeDocument,
     "\n  mutation CancelImport($id: ID!) {\n    cancelImport(id: $id) {\n      __typename\n      ... on ImportJob {\n        ...ImportJobFields\n      }\n      ...OperationInfoFields\n    }\n  }\n": typeof types.CancelImportDocument,
     "\n  query ImportChanges($id: ID!, $first: Int, $after: String, $kind: ImportChangeKind) {\n    importJob(id: $id) {\n      id\n      changes(first: $first, after: $after, kind: $kind) {\n        totalCount\n        pageInfo {\n          hasNextPage\n          endCursor\n        }\n        edges {\n          node {\n            id\n            kind\n            line\n            sku\n            changedFields\n            product {\n              id\n            }\n            before {\n              sku\n              name\n              description\n              active\n            }\n            after {\n              sku\n              name\n              description\n              active\n            }\n          }\n        }\n      }\n    }\n  }\n": typeof types.ImportChangesDocument,
@@ -34,12 +40,18 @@ type Documents = {
     "\n  mutation RevertImport($id: ID!) {\n    revertImport(id: $id) {\n      __typename\n      ... on ImportJob {\n        ...ImportJobFields\n      }\n      ...OperationInfoFields\n    }\n  }\n": typeof types.RevertImportDocument,
     "\n  mutation StageImport($file: Upload!, $options: ImportOptionsInput) {\n    stageImport(file: $file, options: $options) {\n      __typename\n      ...ImportInspectionFields\n      ...OperationInfoFields\n    }\n  }\n": typeof types.StageImportDocument,
     "\n  mutation StartImport($id: ID!, $options: ImportOptionsInput, $dryRun: Boolean) {\n    startImport(id: $id, options: $options, dryRun: $dryRun) {\n      __typename\n      ...ImportInspectionFields\n      ...OperationInfoFields\n    }\n  }\n": typeof types.StartImportDocument,
+    "\n  mutation ChangeRole($id: ID!, $role: Role!) {\n    changeRole(id: $id, role: $role) {\n      __typename\n      ... on User {\n        id\n        role\n      }\n      ...OperationInfoFields\n    }\n  }\n": typeof types.ChangeRoleDocument,
+    "\n  mutation DeactivatePerson($id: ID!) {\n    deactivatePerson(id: $id) {\n      __typename\n      ... on User {\n        id\n        isActive\n      }\n      ...OperationInfoFields\n    }\n  }\n": typeof types.DeactivatePersonDocument,
+    "\n  mutation ReactivatePerson($id: ID!) {\n    reactivatePerson(id: $id) {\n      __typename\n      ... on User {\n        id\n        isActive\n      }\n      ...OperationInfoFields\n    }\n  }\n": typeof types.ReactivatePersonDocument,
+    "\n  query People {\n    people(first: 500) {\n      edges {\n        node {\n          id\n          username\n          email\n          role\n          isActive\n          lastLogin\n        }\n      }\n    }\n    invitations {\n      id\n      email\n      role\n      expiresAt\n      invitedBy {\n        username\n      }\n    }\n  }\n": typeof types.PeopleDocument,
+    "\n  mutation InvitePerson($email: String!, $role: Role!) {\n    invitePerson(email: $email, role: $role) {\n      __typename\n      ... on InvitationSent {\n        deliveryNote\n        link\n        invitation {\n          id\n          email\n          role\n        }\n      }\n      ...OperationInfoFields\n    }\n  }\n": typeof types.InvitePersonDocument,
     "\n  mutation CreateProduct($input: ProductInput!) {\n    createProduct(input: $input) {\n      __typename\n      ... on Product {\n        ...ProductFields\n      }\n      ...OperationInfoFields\n    }\n  }\n": typeof types.CreateProductDocument,
     "\n  mutation DeleteAllProducts {\n    deleteAllProducts {\n      __typename\n      deletedCount\n    }\n  }\n": typeof types.DeleteAllProductsDocument,
     "\n  mutation DeleteProduct($id: ID!) {\n    deleteProduct(id: $id) {\n      __typename\n      ... on Product {\n        id\n        sku\n      }\n      ...OperationInfoFields\n    }\n  }\n": typeof types.DeleteProductDocument,
     "\n  fragment ExportJobFields on ExportJob {\n    id\n    status\n    format\n    progress\n    rowCount\n    totalRows\n    fileSize\n    errorMessage\n    downloadUrl\n    createdAt\n    finishedAt\n    expiresAt\n  }\n": typeof types.ExportJobFieldsFragmentDoc,
     "\n  mutation ExportProducts($filters: ProductFilter, $format: ExportFormat!) {\n    exportProducts(filters: $filters, format: $format) {\n      __typename\n      ... on ExportJob {\n        ...ExportJobFields\n      }\n      ...OperationInfoFields\n    }\n  }\n": typeof types.ExportProductsDocument,
     "\n  query ExportJob($id: ID!) {\n    exportJob(id: $id) {\n      ...ExportJobFields\n    }\n  }\n": typeof types.ExportJobDocument,
+    "\n  query LastManualEdit($id: ID!) {\n    product(id: $id) {\n      id\n      lastManualEdit {\n        at\n        actor\n        tokenLabel\n      }\n    }\n  }\n": typeof types.LastManualEditDocument,
     "\n  query Products(\n    $filters: ProductFilter\n    $ordering: [ProductOrder!]\n    $first: Int\n    $after: String\n    $last: Int\n    $before: String\n  ) {\n    products(filters: $filters, ordering: $ordering, first: $first, after: $after, last: $last, before: $before) {\n      totalCount\n      pageInfo {\n        hasNextPage\n        hasPreviousPage\n        startCursor\n        endCursor\n      }\n      edges {\n        cursor\n        node {\n          ...ProductFields\n        }\n      }\n    }\n  }\n": typeof types.ProductsDocument,
     "\n  fragment ProductFields on Product {\n    id\n    sku\n    name\n    description\n    active\n    createdAt\n    updatedAt\n    lastImportLine\n    lastImport {\n      id\n      fileName\n    }\n  }\n": typeof types.ProductFieldsFragmentDoc,
     "\n  mutation UpdateProduct($input: ProductPartialInput!) {\n    updateProduct(input: $input) {\n      __typename\n      ... on Product {\n        ...ProductFields\n      }\n      ...OperationInfoFields\n    }\n  }\n": typeof types.UpdateProductDocument,
@@ -56,12 +68,18 @@ type Documents = {
     "\n  fragment OperationInfoFields on OperationInfo {\n    messages {\n      kind\n      message\n      field\n      code\n    }\n  }\n": typeof types.OperationInfoFieldsFragmentDoc,
 };
 const documents: Documents = {
-    "\n  mutation CreateApiToken($name: String!) {\n    createApiToken(name: $name) {\n      token\n      apiToken {\n        id\n        name\n        prefix\n        createdAt\n        lastUsedAt\n      }\n    }\n  }\n": types.CreateApiTokenDocument,
-    "\n  query ApiTokens {\n    apiTokens {\n      id\n      name\n      prefix\n      createdAt\n      lastUsedAt\n    }\n  }\n": types.ApiTokensDocument,
+    "\n  query Activity($first: Int!, $after: String, $kind: String, $userId: ID, $since: DateTime, $until: DateTime) {\n    activityEntries(first: $first, after: $after, kind: $kind, userId: $userId, since: $since, until: $until) {\n      totalCount\n      pageInfo {\n        hasNextPage\n        endCursor\n      }\n      edges {\n        node {\n          id\n          at\n          kind\n          actor\n          tokenLabel\n          ip\n          requestId\n          targetType\n          targetLabel\n        }\n      }\n    }\n  }\n": types.ActivityDocument,
+    "\n  query ActivityPeople {\n    people(first: 500) {\n      edges {\n        node {\n          id\n          username\n        }\n      }\n    }\n  }\n": types.ActivityPeopleDocument,
+    "\n  mutation CreateApiToken($name: String!, $scopes: [ApiTokenScope!], $expiresAt: DateTime) {\n    createApiToken(name: $name, scopes: $scopes, expiresAt: $expiresAt) {\n      token\n      apiToken {\n        id\n        name\n        prefix\n        createdAt\n        lastUsedAt\n        scopes\n        expiresAt\n      }\n    }\n  }\n": types.CreateApiTokenDocument,
+    "\n  query ApiTokens {\n    apiTokens {\n      id\n      name\n      prefix\n      createdAt\n      lastUsedAt\n      scopes\n      expiresAt\n    }\n  }\n": types.ApiTokensDocument,
     "\n  mutation RevokeApiToken($id: ID!) {\n    revokeApiToken(id: $id) {\n      __typename\n      ... on ApiToken {\n        id\n      }\n      ...OperationInfoFields\n    }\n  }\n": types.RevokeApiTokenDocument,
+    "\n  query Invitation($token: String!) {\n    invitation(token: $token) {\n      email\n      role\n      expiresAt\n    }\n  }\n": types.InvitationDocument,
+    "\n  mutation AcceptInvitation($token: String!, $username: String!, $password: String!) {\n    acceptInvitation(token: $token, username: $username, password: $password) {\n      __typename\n      ... on User {\n        username\n      }\n      ...OperationInfoFields\n    }\n  }\n": types.AcceptInvitationDocument,
+    "\n  mutation RequestPasswordReset($login: String!) {\n    requestPasswordReset(login: $login)\n  }\n": types.RequestPasswordResetDocument,
+    "\n  mutation ResetPassword($uid: String!, $token: String!, $password: String!) {\n    resetPassword(uid: $uid, token: $token, password: $password) {\n      __typename\n      ... on User {\n        username\n      }\n      ...OperationInfoFields\n    }\n  }\n": types.ResetPasswordDocument,
     "\n  mutation Login($username: String!, $password: String!) {\n    login(username: $username, password: $password) {\n      ...SignedInUser\n    }\n  }\n": types.LoginDocument,
     "\n  mutation Logout {\n    logout\n  }\n": types.LogoutDocument,
-    "\n  fragment SignedInUser on User {\n    id\n    username\n  }\n": types.SignedInUserFragmentDoc,
+    "\n  fragment SignedInUser on User {\n    id\n    username\n    role\n    allowedOperations\n  }\n": types.SignedInUserFragmentDoc,
     "\n  query Me {\n    me {\n      ...SignedInUser\n    }\n  }\n": types.MeDocument,
     "\n  mutation CancelImport($id: ID!) {\n    cancelImport(id: $id) {\n      __typename\n      ... on ImportJob {\n        ...ImportJobFields\n      }\n      ...OperationInfoFields\n    }\n  }\n": types.CancelImportDocument,
     "\n  query ImportChanges($id: ID!, $first: Int, $after: String, $kind: ImportChangeKind) {\n    importJob(id: $id) {\n      id\n      changes(first: $first, after: $after, kind: $kind) {\n        totalCount\n        pageInfo {\n          hasNextPage\n          endCursor\n        }\n        edges {\n          node {\n            id\n            kind\n            line\n            sku\n            changedFields\n            product {\n              id\n            }\n            before {\n              sku\n              name\n              description\n              active\n            }\n            after {\n              sku\n              name\n              description\n              active\n            }\n          }\n        }\n      }\n    }\n  }\n": types.ImportChangesDocument,
@@ -76,12 +94,18 @@ const documents: Documents = {
     "\n  mutation RevertImport($id: ID!) {\n    revertImport(id: $id) {\n      __typename\n      ... on ImportJob {\n        ...ImportJobFields\n      }\n      ...OperationInfoFields\n    }\n  }\n": types.RevertImportDocument,
     "\n  mutation StageImport($file: Upload!, $options: ImportOptionsInput) {\n    stageImport(file: $file, options: $options) {\n      __typename\n      ...ImportInspectionFields\n      ...OperationInfoFields\n    }\n  }\n": types.StageImportDocument,
     "\n  mutation StartImport($id: ID!, $options: ImportOptionsInput, $dryRun: Boolean) {\n    startImport(id: $id, options: $options, dryRun: $dryRun) {\n      __typename\n      ...ImportInspectionFields\n      ...OperationInfoFields\n    }\n  }\n": types.StartImportDocument,
+    "\n  mutation ChangeRole($id: ID!, $role: Role!) {\n    changeRole(id: $id, role: $role) {\n      __typename\n      ... on User {\n        id\n        role\n      }\n      ...OperationInfoFields\n    }\n  }\n": types.ChangeRoleDocument,
+    "\n  mutation DeactivatePerson($id: ID!) {\n    deactivatePerson(id: $id) {\n      __typename\n      ... on User {\n        id\n        isActive\n      }\n      ...OperationInfoFields\n    }\n  }\n": types.DeactivatePersonDocument,
+    "\n  mutation ReactivatePerson($id: ID!) {\n    reactivatePerson(id: $id) {\n      __typename\n      ... on User {\n        id\n        isActive\n      }\n      ...OperationInfoFields\n    }\n  }\n": types.ReactivatePersonDocument,
+    "\n  query People {\n    people(first: 500) {\n      edges {\n        node {\n          id\n          username\n          email\n          role\n          isActive\n          lastLogin\n        }\n      }\n    }\n    invitations {\n      id\n      email\n      role\n      expiresAt\n      invitedBy {\n        username\n      }\n    }\n  }\n": types.PeopleDocument,
+    "\n  mutation InvitePerson($email: String!, $role: Role!) {\n    invitePerson(email: $email, role: $role) {\n      __typename\n      ... on InvitationSent {\n        deliveryNote\n        link\n        invitation {\n          id\n          email\n          role\n        }\n      }\n      ...OperationInfoFields\n    }\n  }\n": types.InvitePersonDocument,
     "\n  mutation CreateProduct($input: ProductInput!) {\n    createProduct(input: $input) {\n      __typename\n      ... on Product {\n        ...ProductFields\n      }\n      ...OperationInfoFields\n    }\n  }\n": types.CreateProductDocument,
     "\n  mutation DeleteAllProducts {\n    deleteAllProducts {\n      __typename\n      deletedCount\n    }\n  }\n": types.DeleteAllProductsDocument,
     "\n  mutation DeleteProduct($id: ID!) {\n    deleteProduct(id: $id) {\n      __typename\n      ... on Product {\n        id\n        sku\n      }\n      ...OperationInfoFields\n    }\n  }\n": types.DeleteProductDocument,
     "\n  fragment ExportJobFields on ExportJob {\n    id\n    status\n    format\n    progress\n    rowCount\n    totalRows\n    fileSize\n    errorMessage\n    downloadUrl\n    createdAt\n    finishedAt\n    expiresAt\n  }\n": types.ExportJobFieldsFragmentDoc,
     "\n  mutation ExportProducts($filters: ProductFilter, $format: ExportFormat!) {\n    exportProducts(filters: $filters, format: $format) {\n      __typename\n      ... on ExportJob {\n        ...ExportJobFields\n      }\n      ...OperationInfoFields\n    }\n  }\n": types.ExportProductsDocument,
     "\n  query ExportJob($id: ID!) {\n    exportJob(id: $id) {\n      ...ExportJobFields\n    }\n  }\n": types.ExportJobDocument,
+    "\n  query LastManualEdit($id: ID!) {\n    product(id: $id) {\n      id\n      lastManualEdit {\n        at\n        actor\n        tokenLabel\n      }\n    }\n  }\n": types.LastManualEditDocument,
     "\n  query Products(\n    $filters: ProductFilter\n    $ordering: [ProductOrder!]\n    $first: Int\n    $after: String\n    $last: Int\n    $before: String\n  ) {\n    products(filters: $filters, ordering: $ordering, first: $first, after: $after, last: $last, before: $before) {\n      totalCount\n      pageInfo {\n        hasNextPage\n        hasPreviousPage\n        startCursor\n        endCursor\n      }\n      edges {\n        cursor\n        node {\n          ...ProductFields\n        }\n      }\n    }\n  }\n": types.ProductsDocument,
     "\n  fragment ProductFields on Product {\n    id\n    sku\n    name\n    description\n    active\n    createdAt\n    updatedAt\n    lastImportLine\n    lastImport {\n      id\n      fileName\n    }\n  }\n": types.ProductFieldsFragmentDoc,
     "\n  mutation UpdateProduct($input: ProductPartialInput!) {\n    updateProduct(input: $input) {\n      __typename\n      ... on Product {\n        ...ProductFields\n      }\n      ...OperationInfoFields\n    }\n  }\n": types.UpdateProductDocument,
@@ -115,15 +139,39 @@ export function graphql(source: string): unknown;
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
-export function graphql(source: "\n  mutation CreateApiToken($name: String!) {\n    createApiToken(name: $name) {\n      token\n      apiToken {\n        id\n        name\n        prefix\n        createdAt\n        lastUsedAt\n      }\n    }\n  }\n"): (typeof documents)["\n  mutation CreateApiToken($name: String!) {\n    createApiToken(name: $name) {\n      token\n      apiToken {\n        id\n        name\n        prefix\n        createdAt\n        lastUsedAt\n      }\n    }\n  }\n"];
+export function graphql(source: "\n  query Activity($first: Int!, $after: String, $kind: String, $userId: ID, $since: DateTime, $until: DateTime) {\n    activityEntries(first: $first, after: $after, kind: $kind, userId: $userId, since: $since, until: $until) {\n      totalCount\n      pageInfo {\n        hasNextPage\n        endCursor\n      }\n      edges {\n        node {\n          id\n          at\n          kind\n          actor\n          tokenLabel\n          ip\n          requestId\n          targetType\n          targetLabel\n        }\n      }\n    }\n  }\n"): (typeof documents)["\n  query Activity($first: Int!, $after: String, $kind: String, $userId: ID, $since: DateTime, $until: DateTime) {\n    activityEntries(first: $first, after: $after, kind: $kind, userId: $userId, since: $since, until: $until) {\n      totalCount\n      pageInfo {\n        hasNextPage\n        endCursor\n      }\n      edges {\n        node {\n          id\n          at\n          kind\n          actor\n          tokenLabel\n          ip\n          requestId\n          targetType\n          targetLabel\n        }\n      }\n    }\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
-export function graphql(source: "\n  query ApiTokens {\n    apiTokens {\n      id\n      name\n      prefix\n      createdAt\n      lastUsedAt\n    }\n  }\n"): (typeof documents)["\n  query ApiTokens {\n    apiTokens {\n      id\n      name\n      prefix\n      createdAt\n      lastUsedAt\n    }\n  }\n"];
+export function graphql(source: "\n  query ActivityPeople {\n    people(first: 500) {\n      edges {\n        node {\n          id\n          username\n        }\n      }\n    }\n  }\n"): (typeof documents)["\n  query ActivityPeople {\n    people(first: 500) {\n      edges {\n        node {\n          id\n          username\n        }\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation CreateApiToken($name: String!, $scopes: [ApiTokenScope!], $expiresAt: DateTime) {\n    createApiToken(name: $name, scopes: $scopes, expiresAt: $expiresAt) {\n      token\n      apiToken {\n        id\n        name\n        prefix\n        createdAt\n        lastUsedAt\n        scopes\n        expiresAt\n      }\n    }\n  }\n"): (typeof documents)["\n  mutation CreateApiToken($name: String!, $scopes: [ApiTokenScope!], $expiresAt: DateTime) {\n    createApiToken(name: $name, scopes: $scopes, expiresAt: $expiresAt) {\n      token\n      apiToken {\n        id\n        name\n        prefix\n        createdAt\n        lastUsedAt\n        scopes\n        expiresAt\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query ApiTokens {\n    apiTokens {\n      id\n      name\n      prefix\n      createdAt\n      lastUsedAt\n      scopes\n      expiresAt\n    }\n  }\n"): (typeof documents)["\n  query ApiTokens {\n    apiTokens {\n      id\n      name\n      prefix\n      createdAt\n      lastUsedAt\n      scopes\n      expiresAt\n    }\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "\n  mutation RevokeApiToken($id: ID!) {\n    revokeApiToken(id: $id) {\n      __typename\n      ... on ApiToken {\n        id\n      }\n      ...OperationInfoFields\n    }\n  }\n"): (typeof documents)["\n  mutation RevokeApiToken($id: ID!) {\n    revokeApiToken(id: $id) {\n      __typename\n      ... on ApiToken {\n        id\n      }\n      ...OperationInfoFields\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query Invitation($token: String!) {\n    invitation(token: $token) {\n      email\n      role\n      expiresAt\n    }\n  }\n"): (typeof documents)["\n  query Invitation($token: String!) {\n    invitation(token: $token) {\n      email\n      role\n      expiresAt\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation AcceptInvitation($token: String!, $username: String!, $password: String!) {\n    acceptInvitation(token: $token, username: $username, password: $password) {\n      __typename\n      ... on User {\n        username\n      }\n      ...OperationInfoFields\n    }\n  }\n"): (typeof documents)["\n  mutation AcceptInvitation($token: String!, $username: String!, $password: String!) {\n    acceptInvitation(token: $token, username: $username, password: $password) {\n      __typename\n      ... on User {\n        username\n      }\n      ...OperationInfoFields\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation RequestPasswordReset($login: String!) {\n    requestPasswordReset(login: $login)\n  }\n"): (typeof documents)["\n  mutation RequestPasswordReset($login: String!) {\n    requestPasswordReset(login: $login)\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation ResetPassword($uid: String!, $token: String!, $password: String!) {\n    resetPassword(uid: $uid, token: $token, password: $password) {\n      __typename\n      ... on User {\n        username\n      }\n      ...OperationInfoFields\n    }\n  }\n"): (typeof documents)["\n  mutation ResetPassword($uid: String!, $token: String!, $password: String!) {\n    resetPassword(uid: $uid, token: $token, password: $password) {\n      __typename\n      ... on User {\n        username\n      }\n      ...OperationInfoFields\n    }\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
@@ -135,7 +183,7 @@ export function graphql(source: "\n  mutation Logout {\n    logout\n  }\n"): (ty
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
-export function graphql(source: "\n  fragment SignedInUser on User {\n    id\n    username\n  }\n"): (typeof documents)["\n  fragment SignedInUser on User {\n    id\n    username\n  }\n"];
+export function graphql(source: "\n  fragment SignedInUser on User {\n    id\n    username\n    role\n    allowedOperations\n  }\n"): (typeof documents)["\n  fragment SignedInUser on User {\n    id\n    username\n    role\n    allowedOperations\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
@@ -195,6 +243,26 @@ export function graphql(source: "\n  mutation StartImport($id: ID!, $options: Im
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
+export function graphql(source: "\n  mutation ChangeRole($id: ID!, $role: Role!) {\n    changeRole(id: $id, role: $role) {\n      __typename\n      ... on User {\n        id\n        role\n      }\n      ...OperationInfoFields\n    }\n  }\n"): (typeof documents)["\n  mutation ChangeRole($id: ID!, $role: Role!) {\n    changeRole(id: $id, role: $role) {\n      __typename\n      ... on User {\n        id\n        role\n      }\n      ...OperationInfoFields\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation DeactivatePerson($id: ID!) {\n    deactivatePerson(id: $id) {\n      __typename\n      ... on User {\n        id\n        isActive\n      }\n      ...OperationInfoFields\n    }\n  }\n"): (typeof documents)["\n  mutation DeactivatePerson($id: ID!) {\n    deactivatePerson(id: $id) {\n      __typename\n      ... on User {\n        id\n        isActive\n      }\n      ...OperationInfoFields\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation ReactivatePerson($id: ID!) {\n    reactivatePerson(id: $id) {\n      __typename\n      ... on User {\n        id\n        isActive\n      }\n      ...OperationInfoFields\n    }\n  }\n"): (typeof documents)["\n  mutation ReactivatePerson($id: ID!) {\n    reactivatePerson(id: $id) {\n      __typename\n      ... on User {\n        id\n        isActive\n      }\n      ...OperationInfoFields\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query People {\n    people(first: 500) {\n      edges {\n        node {\n          id\n          username\n          email\n          role\n          isActive\n          lastLogin\n        }\n      }\n    }\n    invitations {\n      id\n      email\n      role\n      expiresAt\n      invitedBy {\n        username\n      }\n    }\n  }\n"): (typeof documents)["\n  query People {\n    people(first: 500) {\n      edges {\n        node {\n          id\n          username\n          email\n          role\n          isActive\n          lastLogin\n        }\n      }\n    }\n    invitations {\n      id\n      email\n      role\n      expiresAt\n      invitedBy {\n        username\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation InvitePerson($email: String!, $role: Role!) {\n    invitePerson(email: $email, role: $role) {\n      __typename\n      ... on InvitationSent {\n        deliveryNote\n        link\n        invitation {\n          id\n          email\n          role\n        }\n      }\n      ...OperationInfoFields\n    }\n  }\n"): (typeof documents)["\n  mutation InvitePerson($email: String!, $role: Role!) {\n    invitePerson(email: $email, role: $role) {\n      __typename\n      ... on InvitationSent {\n        deliveryNote\n        link\n        invitation {\n          id\n          email\n          role\n        }\n      }\n      ...OperationInfoFields\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
 export function graphql(source: "\n  mutation CreateProduct($input: ProductInput!) {\n    createProduct(input: $input) {\n      __typename\n      ... on Product {\n        ...ProductFields\n      }\n      ...OperationInfoFields\n    }\n  }\n"): (typeof documents)["\n  mutation CreateProduct($input: ProductInput!) {\n    createProduct(input: $input) {\n      __typename\n      ... on Product {\n        ...ProductFields\n      }\n      ...OperationInfoFields\n    }\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
@@ -216,6 +284,10 @@ export function graphql(source: "\n  mutation ExportProducts($filters: ProductFi
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "\n  query ExportJob($id: ID!) {\n    exportJob(id: $id) {\n      ...ExportJobFields\n    }\n  }\n"): (typeof documents)["\n  query ExportJob($id: ID!) {\n    exportJob(id: $id) {\n      ...ExportJobFields\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query LastManualEdit($id: ID!) {\n    product(id: $id) {\n      id\n      lastManualEdit {\n        at\n        actor\n        tokenLabel\n      }\n    }\n  }\n"): (typeof documents)["\n  query LastManualEdit($id: ID!) {\n    product(id: $id) {\n      id\n      lastManualEdit {\n        at\n        actor\n        tokenLabel\n      }\n    }\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */

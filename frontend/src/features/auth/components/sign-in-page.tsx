@@ -1,5 +1,5 @@
 import { useState, type FormEvent } from 'react';
-import { Navigate, useSearchParams } from 'react-router';
+import { Link, Navigate, useSearchParams } from 'react-router';
 import { Button } from '@/components/ui/button';
 import { Notice } from '@/components/ui/notice';
 import { TextField } from '@/components/ui/text-field';
@@ -91,6 +91,7 @@ export function SignInPage() {
         <Button type="submit" variant="primary" busy={fetching} className="btn-block">
           Sign in
         </Button>
+        <Link to="/forgot-password">Forgot your password?</Link>
       </form>
     </div>
   );

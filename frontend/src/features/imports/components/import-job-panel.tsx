@@ -1,4 +1,5 @@
 import { useEffect, useState } from 'react';
+import { useCan } from '@/lib/permissions';
 import { Button } from '@/components/ui/button';
 import { ConfirmDialog } from '@/components/ui/confirm-dialog';
 import { Notice } from '@/components/ui/notice';
@@ -84,6 +85,7 @@ export function ImportJobPanel({ id, onStatusChange, onJob, onSelect }: ImportJo
   const { job, errors, mode, loading, notFound, error, refetch } = useLiveImportJob(id);
   const [, cancelImport] = useCancelImport();
   const [confirmCancel, setConfirmCancel] = useState(false);
+  const canImport = useCan('cancelImport');
   const running = job ? !isFinished(job.status) : false;
   const now = useNow(running);
   const status = job?.status;
@@ -130,12 +132,12 @@ export function ImportJobPanel({ id, onStatusChange, onJob, onSelect }: ImportJo
           <span aria-label="Import status">
             <StatusBadge label={words.label} tone={words.tone} />
           </span>
-          {running && (
+          {running && canImport && (
             <Button variant="danger" onClick={() => setConfirmCancel(true)}>
               {isRevert ? 'Cancel revert' : 'Cancel import'}
             </Button>
           )}
-          {!running && onSelect && <UndoImport job={job} onQueued={onSelect} />}
+          {!running && onSelect && canImport && <UndoImport job={job} onQueued={onSelect} />}
         </div>
       </div>
       <ProgressBar

@@ -1,4 +1,6 @@
 import { useCallback, useState } from 'react';
+import { Notice } from '@/components/ui/notice';
+import { useCan, useRoleLabel } from '@/lib/permissions';
 import { useSearchParams } from 'react-router';
 import type { ImportJobFieldsFragment } from '@/gql/graphql';
 import { PageHeader } from '@/components/layouts/page-header';
@@ -21,6 +23,8 @@ export default function ImportPage() {
   const [refreshKey, setRefreshKey] = useState('');
   const [live, setLive] = useState<ImportJobFieldsFragment | null>(null);
   const [staged, setStaged] = useState<StagedJob | null>(null);
+  const canImport = useCan('importProducts');
+  const roleLabel = useRoleLabel();
   // Without ?job=, a job still waiting or running comes first; else the newest one.
   const jobs = data?.importJobs.edges.map((e) => e.node) ?? [];
   const active = jobs.find((job) => !isFinished(job.status) && job.status !== 'STAGED');
@@ -48,6 +52,10 @@ export default function ImportPage() {
             setRefreshKey(String(Date.now()));
           }}
         />
+      ) : !canImport ? (
+        <Notice tone="info">
+          Your {roleLabel} role can follow imports but not start them: that needs the Editor role.
+        </Notice>
       ) : (
         <UploadForm
           onQueued={(job) => {

@@ -11,7 +11,9 @@ import { isUnauthenticated } from '@/lib/graphql-client';
 import { splitMessages, type FieldErrors } from '@/lib/operation-info';
 import { useCreateProduct } from '@/features/products/api/create-product';
 import { useUpdateProduct } from '@/features/products/api/update-product';
+import { formatDateTime } from '@/lib/format';
 import { ProductProvenance } from '@/features/products/components/product-provenance';
+import { useLastManualEdit } from '@/features/products/api/get-last-manual-edit';
 
 const FORM_FIELDS = ['sku', 'name', 'description', 'active'] as const;
 const noErrors: FieldErrors = { byField: {}, general: [] };
@@ -44,6 +46,8 @@ export interface ProductFormDialogProps {
 
 /** "New product" and "Edit product": the server's validation messages appear next to their field. */
 export function ProductFormDialog({ product, restored, onClose, onSaved }: ProductFormDialogProps) {
+  const [{ data: editData }] = useLastManualEdit(product && product !== 'new' ? product.id : null);
+  const manual = editData?.product?.lastManualEdit;
   const isNew = product === 'new';
   const [sku, setSku] = useState('');
   const [name, setName] = useState('');
@@ -102,6 +106,12 @@ export function ProductFormDialog({ product, restored, onClose, onSaved }: Produ
           <p className="muted">
             Last written by: <ProductProvenance product={product} />
             {product.lastImport && ' (saving your changes makes them yours: an undo of that import then keeps them)'}
+            {manual && (
+              <>
+                {' · '}Last edited by hand by <strong>{manual.actor}</strong>
+                {manual.tokenLabel ? ` via token ${manual.tokenLabel}` : ''} on {formatDateTime(manual.at)}
+              </>
+            )}
           </p>
         )}
         <div className="form-grid">

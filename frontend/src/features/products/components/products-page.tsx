@@ -1,4 +1,5 @@
 import { useCallback, useMemo, useRef, useState } from 'react';
+import { needsRole, useCan, useRoleLabel } from '@/lib/permissions';
 import { useSearchParams } from 'react-router';
 import { PageHeader } from '@/components/layouts/page-header';
 import { Button } from '@/components/ui/button';
@@ -43,6 +44,10 @@ export default function ProductsPage() {
   const [editing, setEditing] = useState<ProductFieldsFragment | 'new' | null>(restored?.product ?? null);
   const [deleting, setDeleting] = useState<ProductFieldsFragment | null>(null);
   const [deleteAllOpen, setDeleteAllOpen] = useState(false);
+  const canCreate = useCan('createProduct');
+  const canExport = useCan('exportProducts');
+  const canDeleteAll = useCan('deleteAllProducts');
+  const roleLabel = useRoleLabel();
   const [notice, setNotice] = useState<string | null>(null);
 
   // While the next page or filter loads, keep showing the last rows (dimmed) so
@@ -87,13 +92,27 @@ export default function ProductsPage() {
         }
         actions={
           <>
-            <Button variant="primary" onClick={() => setEditing('new')}>
-              New product
-            </Button>
-            <ExportProductsButton filters={viewToFilter(view)} />
-            <Button variant="danger" onClick={() => setDeleteAllOpen(true)}>
-              Delete all products
-            </Button>
+            {canCreate && (
+              <Button variant="primary" onClick={() => setEditing('new')}>
+                New product
+              </Button>
+            )}
+            {canExport && <ExportProductsButton filters={viewToFilter(view)} />}
+            {canCreate &&
+              (canDeleteAll ? (
+                <Button variant="danger" onClick={() => setDeleteAllOpen(true)}>
+                  Delete all products
+                </Button>
+              ) : (
+                <Button
+                  variant="danger"
+                  disabled
+                  title={needsRole('Admin', roleLabel)}
+                  aria-description={needsRole('Admin', roleLabel)}
+                >
+                  Delete all products
+                </Button>
+              ))}
           </>
         }
       />

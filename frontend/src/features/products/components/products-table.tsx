@@ -1,5 +1,6 @@
 import { Button } from '@/components/ui/button';
 import { actionsColumn, DataTable, type DataColumn } from '@/components/ui/data-table';
+import { useCan } from '@/lib/permissions';
 import { StatusBadge } from '@/components/ui/status-badge';
 import type { ProductFieldsFragment } from '@/gql/graphql';
 import { formatDateTime } from '@/lib/format';
@@ -49,6 +50,7 @@ export function ProductsTable({ products, view, busy, onSort, onEdit, onDelete }
     { header: 'Written by', className: 'hide-narrow', width: '16%' },
     actionsColumn('150px'),
   ];
+  const canEdit = useCan('updateProduct');
   return (
     // Fixed layout keeps columns still while pages change; narrow screens show cards.
     <DataTable label="Products" columns={columns} cards busy={busy} className="products-table">
@@ -86,17 +88,21 @@ export function ProductsTable({ products, view, busy, onSort, onEdit, onDelete }
                   <ProductProvenance product={product} />
                 </td>
                 <td className="actions">
-                  <Button size="sm" onClick={() => onEdit(product)} aria-label={`Edit ${product.sku}`}>
-                    Edit
-                  </Button>
-                  <Button
-                    size="sm"
-                    variant="danger"
-                    onClick={() => onDelete(product)}
-                    aria-label={`Delete ${product.sku}`}
-                  >
-                    Delete
-                  </Button>
+                  {canEdit && (
+                    <>
+                      <Button size="sm" onClick={() => onEdit(product)} aria-label={`Edit ${product.sku}`}>
+                        Edit
+                      </Button>
+                      <Button
+                        size="sm"
+                        variant="danger"
+                        onClick={() => onDelete(product)}
+                        aria-label={`Delete ${product.sku}`}
+                      >
+                        Delete
+                      </Button>
+                    </>
+                  )}
                 </td>
               </tr>
             ))}

@@ -1,4 +1,5 @@
 import { useEffect, useState } from 'react';
+import { useCan } from '@/lib/permissions';
 import { Button } from '@/components/ui/button';
 import { CheckboxField } from '@/components/ui/checkbox-field';
 import { Dialog, DialogFooter } from '@/components/ui/dialog';
@@ -41,6 +42,7 @@ export function WebhookCard({ webhook, onEdit, onDelete, onShowDeliveries }: Web
   const [, updateWebhook] = useUpdateWebhook();
   const [{ fetching: testing }, testWebhook] = useTestWebhook();
   const [problem, setProblem] = useState<string | null>(null);
+  const canManage = useCan('updateWebhook');
   const [testResult, setTestResult] = useState<DeliveryFieldsFragment | null>(null);
   // The switch moves at once; it goes back if the server refuses.
   const [wanted, setWanted] = useState<boolean | null>(null);
@@ -114,17 +116,23 @@ export function WebhookCard({ webhook, onEdit, onDelete, onShowDeliveries }: Web
           <span className="muted"> · {webhook.consecutiveFailures} failed in a row</span>
         )}
       </p>
-      <WebhookSecret webhook={webhook} />
+      {canManage && <WebhookSecret webhook={webhook} />}
       {problem && <Notice tone="error">{problem}</Notice>}
       <div className="dialog-footer" style={{ justifyContent: 'flex-start' }}>
-        <Button onClick={test} busy={testing}>
-          Test
-        </Button>
+        {canManage && (
+          <Button onClick={test} busy={testing}>
+            Test
+          </Button>
+        )}
         <Button onClick={onShowDeliveries}>Deliveries</Button>
-        <Button onClick={onEdit}>Edit</Button>
-        <Button variant="danger" onClick={onDelete}>
-          Delete
-        </Button>
+        {canManage && (
+          <>
+            <Button onClick={onEdit}>Edit</Button>
+            <Button variant="danger" onClick={onDelete}>
+              Delete
+            </Button>
+          </>
+        )}
       </div>
       <Dialog
         open={testResult !== null}

@@ -1,4 +1,5 @@
 import { useState } from 'react';
+import { useCan } from '@/lib/permissions';
 import { PageHeader } from '@/components/layouts/page-header';
 import { Button } from '@/components/ui/button';
 import { ConfirmDialog } from '@/components/ui/confirm-dialog';
@@ -21,6 +22,7 @@ import {
 /** Endpoints that hear about product changes and finished imports, and what was sent to them. */
 export default function WebhooksPage() {
   const [{ data, error, fetching }, refetch] = useWebhooks();
+  const canManage = useCan('createWebhook');
   // A save that met an expired session comes back filled in, once signed in again.
   const restored = useRestoredDraft<WebhookDraft>(WEBHOOK_DRAFT);
   const [restoredValues, setRestoredValues] = useState(restored?.values ?? null);
@@ -38,9 +40,13 @@ export default function WebhooksPage() {
         title="Webhooks"
         description="Signed HTTP POSTs (Standard Webhooks) to other systems when products change or an import finishes."
         actions={
-          <Button variant="primary" onClick={() => setEditing('new')}>
-            Add webhook
-          </Button>
+          canManage ? (
+            <Button variant="primary" onClick={() => setEditing('new')}>
+              Add webhook
+            </Button>
+          ) : (
+            <span className="muted">Only admins add and change webhooks.</span>
+          )
         }
       />
       {notice && <Notice tone="success">{notice}</Notice>}
