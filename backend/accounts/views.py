@@ -4,13 +4,14 @@ from collections.abc import AsyncIterator
 from itertools import islice
 
 from asgiref.sync import sync_to_async
-from django.http import HttpRequest, JsonResponse, StreamingHttpResponse
+from django.http import HttpRequest, HttpResponse, StreamingHttpResponse
 from django.utils.dateparse import parse_datetime
 from graphql import GraphQLError
 
-from accounts.permissions import http_refusal
+from accounts.downloads import require_user
 from activity import services
-from core.graphql_errors import BAD_USER_INPUT, FORBIDDEN, UNAUTHENTICATED, error_response
+from core.graphql_errors import BAD_USER_INPUT
+from core.http_errors import error_response
 from core.ids import node_pk
 
 
@@ -24,20 +25,17 @@ async def _lines(rows: object) -> AsyncIterator[str]:
         yield "".join(chunk)
 
 
-async def activity_csv(request: HttpRequest) -> StreamingHttpResponse | JsonResponse:
+async def activity_csv(request: HttpRequest) -> HttpResponse:
     """Stream the entries matching ``?user=<id>&kind=&since=&until=`` (ISO 8601), newest first."""
-    user = await request.auser()
-    if not user.is_authenticated or not user.is_active:
-        return error_response(UNAUTHENTICATED, "Sign in first.", status=401)
-    refused = http_refusal(request, user, getattr(request, "api_token", None))
-    if refused is not None:
-        return error_response(FORBIDDEN, refused, status=403)
+    user = await require_user(request)
+    if isinstance(user, HttpResponse):
+        return user
     try:
         person = request.GET.get("user")
         user_id = node_pk(person, "User", field="user") if person else None
         since, until = (_moment(request.GET.get(name), name) for name in ("since", "until"))
     except (GraphQLError, ValueError) as exc:
-        return error_response(BAD_USER_INPUT, str(exc), status=400)
+        return error_response(BAD_USER_INPUT, str(exc), 400)
     rows = services.entries(user_id=user_id, kind=request.GET.get("kind") or None,
                             since=since, until=until)
     response = StreamingHttpResponse(_lines(rows), content_type="text/csv; charset=utf-8")

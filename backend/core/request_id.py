@@ -33,6 +33,11 @@ def accepted_request_id(incoming: str | None) -> str:
     return new_request_id()
 
 
+def current_request_id() -> str | None:
+    """Return the id of the request being handled, or None outside a request."""
+    return _current.get()
+
+
 def ensure_request_id() -> str:
     """Return the current request id, making one for this context when there is none."""
     request_id = _current.get()
