@@ -51,6 +51,7 @@ schema: $(VENV)/.installed
 lint: $(VENV)/.installed $(if $(wildcard frontend/package.json),frontend/node_modules/.installed)
 	$(VENV)/bin/ruff check backend bench
 	cd backend && ../$(VENV)/bin/lint-imports ../.importlinter
+	$(VENV)/bin/mypy
 	cd frontend && npm run lint
 	cd frontend && npm run format:check
 
