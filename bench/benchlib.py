@@ -1,5 +1,6 @@
-"""Pieces every benchmark script uses: the production-mode environment, manage.py, a fresh
-database, an API token, backend processes and a loopback webhook receiver.
+"""Pieces every benchmark script uses: the catalogue generator, the production-mode
+environment, manage.py, a fresh database, an API token, backend processes and a loopback
+webhook receiver.
 
 The scripts import it from beside them (``python bench/x.py`` puts ``bench/`` on the path);
 they run the backend only as separate processes, so nothing adds ``backend/`` to ``sys.path``.
@@ -20,6 +21,7 @@ import requests
 
 REPO = Path(__file__).resolve().parent.parent
 BACKEND = REPO / "backend"
+GENERATOR = REPO.parent / "shared" / "data" / "make_products_csv.py"  #: writes catalogues
 PY = os.environ.get("BENCH_PYTHON") or (
     str(REPO / ".venv" / "bin" / "python") if (REPO / ".venv").exists() else sys.executable
 )

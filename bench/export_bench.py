@@ -24,10 +24,9 @@ from pathlib import Path
 
 import psycopg2
 
-from benchlib import PY, REPO, production_env, recreate_database
+from benchlib import GENERATOR, PY, REPO, production_env, recreate_database
 
 OUT = REPO / "bench" / "out"
-GENERATOR = REPO.parent / "shared" / "data" / "make_products_csv.py"
 DB_URL = os.environ.get(
     "BENCH_DATABASE_URL", "postgres://postgres@127.0.0.1:5432/pi_export_bench"
 )

@@ -32,8 +32,17 @@ from pathlib import Path
 import httpx
 import psycopg2
 
-from benchlib import PY, REPO, api_token, production_env, recreate_database, stop, wait_http
-from import_bench import GENERATOR, import_once
+from benchlib import (
+    GENERATOR,
+    PY,
+    REPO,
+    api_token,
+    production_env,
+    recreate_database,
+    stop,
+    wait_http,
+)
+from import_upload import import_once
 
 LIST = """query Products($first: Int, $after: String) { products(first: $first, after: $after) {
   totalCount edges { cursor node { id sku name } } } }"""

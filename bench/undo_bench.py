@@ -32,9 +32,10 @@ from pathlib import Path
 
 import requests
 
+from benchlib import GENERATOR, api_token, manage, start, stop, wait_http
 from benchlib import PY as PYTHON
-from benchlib import api_token, manage, start, stop, wait_http
-from import_bench import GENERATOR, import_once, psql
+from import_baselines import psql
+from import_upload import import_once
 
 REVERT = """mutation ($id: ID!) { revertImport(id: $id) {
   ... on ImportJob { id status } ... on OperationInfo { messages { message } } } }"""
