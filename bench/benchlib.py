@@ -61,11 +61,13 @@ def recreate_database(db_url: str, env: dict[str, str]) -> None:
 
 
 def api_token(env: dict[str, str], username: str = "bench") -> str:
-    """Make (or reuse) the bench user and a new API token for it; return the token."""
+    """Make (or reuse) the bench user, an admin (benches import, export and delete all),
+    and a new API token for it; return the token."""
     code = (
         "from django.contrib.auth import get_user_model\n"
         "from accounts.services import create_api_token\n"
-        f"user, _ = get_user_model().objects.get_or_create(username={username!r})\n"
+        f"user, _ = get_user_model().objects.update_or_create(username={username!r}, "
+        "defaults={'role': 'admin'})\n"
         f"print(create_api_token(user, {username!r})[1])\n"
     )
     return manage(env, "shell", "-c", code).strip().splitlines()[-1]  # after shell's notes
