@@ -153,7 +153,8 @@ def test_the_log_exports_as_csv_for_admins_only(every_kind_of_action, user, djan
         "webhook.deleted", "webhook.secret_rotated", "webhook.updated", "webhook.created"
     ]
     assert refused.status_code == 403
-    assert "Admin role" in refused.json()["errors"][0]["message"]
+    assert refused.json()["code"] == "FORBIDDEN"
+    assert "Admin role" in refused.json()["error"]
 
 
 def test_when_the_log_cannot_be_written_the_action_is_not_made(gql_client, monkeypatch):

@@ -50,7 +50,7 @@ def test_a_database_down_on_a_download_is_service_unavailable_in_the_download_sh
     def down(_: str) -> None:
         raise OperationalError("could not connect to server: Connection refused")
 
-    monkeypatch.setattr("accounts.middleware.user_for_token", down)
+    monkeypatch.setattr("accounts.middleware.token_for", down)
 
     response = Client(headers={"Authorization": "Bearer pit_x"}).get(DOWNLOADS[0])
 
