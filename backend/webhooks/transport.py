@@ -40,7 +40,7 @@ class PinnedAddressAdapter(HTTPAdapter):
         )
         if (host_params.get("host") or "").lower() != self.target.host.lower():
             raise requests.exceptions.InvalidURL(
-                f"This session only sends to {self.target.host}, not {host_params.get('host')}."
+                f"This delivery only sends to {self.target.host}, not {host_params.get('host')}."
             )
         host_params["host"] = self.target.address
         if host_params.get("scheme") == "https":
