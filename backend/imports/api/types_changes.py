@@ -19,6 +19,8 @@ class ImportChangeKind(Enum):
 
     CREATED = 1
     UPDATED = 2
+    DEACTIVATED = 3
+    DELETED = 4
 
 
 @strawberry.enum(name="RevertConflictReason")
