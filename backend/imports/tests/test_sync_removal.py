@@ -73,7 +73,8 @@ def test_source_scope_touches_only_products_of_the_same_source(run_import):
     assert (job.deleted_count, job.removal_scope_count) == (1, 2)
 
 
-def test_the_guard_holds_a_large_removal_until_confirmed(run_import, django_capture_on_commit_callbacks):
+def test_the_guard_holds_a_large_removal_until_confirmed(
+        run_import, django_capture_on_commit_callbacks):
     run_import(TWENTY)
     job = run_import(without(1, 2, 3), options={"missing": "DELETE"})
     assert job.status == ImportJob.Status.NEEDS_CONFIRMATION
