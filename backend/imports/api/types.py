@@ -13,6 +13,7 @@ from strawberry_django.relay import DjangoListConnection
 
 from imports import changes
 from imports.api.types_changes import ImportChangeKind, ImportChangeType, RevertConflictType
+from imports.api.types_sync import SyncJobFields, SyncOptionsFields
 from imports.models import ImportChange, ImportJob, ImportRowError, RevertConflict
 
 
@@ -27,6 +28,7 @@ class ImportStatus(Enum):
     FAILED = "FAILED"
     CANCELLED = "CANCELLED"
     EXPIRED = "EXPIRED"
+    NEEDS_CONFIRMATION = "NEEDS_CONFIRMATION"
 
 
 @strawberry.enum(name="ImportFormat")
@@ -69,7 +71,7 @@ class ColumnMappingInput:
 
 
 @strawberry.input(name="ImportOptionsInput")
-class ImportOptionsInput:
+class ImportOptionsInput(SyncOptionsFields):
     """Choices that override what was detected; leave one out to keep the detected value."""
 
     format: ImportFormat | None = None
@@ -96,7 +98,7 @@ class ImportOptionsInput:
         }
         if self.mapping is not None:
             out["mapping"] = {f.value: getattr(self.mapping, f.value) for f in ProductField}
-        return out
+        return {**out, **self.sync_dict()}
 
 
 @strawberry.type(name="ColumnNote")
@@ -169,7 +171,7 @@ class ImportRowErrorType(relay.Node):
 
 
 @strawberry_django.type(ImportJob, name="ImportJob")
-class ImportJobType(relay.Node):
+class ImportJobType(SyncJobFields, relay.Node):
     """One import of a file (CSV/TSV text or an .xlsx workbook); counts are per product,
     progress is 0-100 and only grows."""
 
@@ -230,7 +232,8 @@ class ImportJobType(relay.Node):
     )
 
     deleted_count: int = strawberry_django.field(
-        description="A revert: products deleted (the import had created them)."
+        description="Products deleted: by a revert (the import had created them), or by an "
+        "import's removal of products its file no longer lists (`missing: DELETE`)."
     )
     restored_count: int = strawberry_django.field(
         description="A revert: products given back their values from before the import."
