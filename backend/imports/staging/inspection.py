@@ -104,7 +104,10 @@ def _preview(reader, header) -> list[dict]:
                 value = record.fields[at] if at < len(record.fields) else ""
                 if type(result) is ProductRow:
                     kept = getattr(result, name)
-                    value = ("TRUE" if kept else "FALSE") if name == "active" else kept
+                    if kept is None:  # no name, or an empty cell kept: the stored value stays
+                        value = ""
+                    else:
+                        value = ("TRUE" if kept else "FALSE") if name == "active" else kept
                 problem = None
                 if type(result) is RowProblem and result.field == name:
                     problem = result.message

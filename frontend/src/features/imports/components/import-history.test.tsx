@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { ImportHistory } from '@/features/imports/components/import-history';
 import type { ImportJobFieldsFragment } from '@/gql/graphql';
 import { createMockClient, withProviders } from '@/test/mock-client';
+import { SYNC_DEFAULTS } from '@/test/import-sync-defaults';
 
 const job = (id: string, over: Partial<ImportJobFieldsFragment>): ImportJobFieldsFragment & { __typename: string } => ({
   __typename: 'ImportJob',
@@ -23,6 +24,7 @@ const job = (id: string, over: Partial<ImportJobFieldsFragment>): ImportJobField
   conflictCount: 0,
   revertBlockedReason: null,
   changesKeptUntil: null,
+  ...SYNC_DEFAULTS,
   reverts: null,
   errorCount: 0,
   errorMessage: null,

@@ -3,6 +3,7 @@ import userEvent from '@testing-library/user-event';
 import { describe, expect, it } from 'vitest';
 import { ImportJobPanel } from '@/features/imports/components/import-job-panel';
 import { createMockClient, operationName, withProviders } from '@/test/mock-client';
+import { SYNC_DEFAULTS } from '@/test/import-sync-defaults';
 
 const base = {
   __typename: 'ImportJob',
@@ -24,6 +25,7 @@ const base = {
   conflictCount: 0,
   revertBlockedReason: null,
   changesKeptUntil: null,
+  ...SYNC_DEFAULTS,
   reverts: null,
   errorCount: 0,
 };

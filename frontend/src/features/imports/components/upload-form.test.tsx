@@ -3,6 +3,7 @@ import userEvent from '@testing-library/user-event';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { UploadForm } from '@/features/imports/components/upload-form';
 import { createMockClient, withProviders } from '@/test/mock-client';
+import { SYNC_DEFAULTS } from '@/test/import-sync-defaults';
 
 /** A stand-in for XMLHttpRequest that the test drives: upload progress, then the answer. */
 class FakeXhr {
@@ -63,6 +64,7 @@ const job = {
   conflictCount: 0,
   revertBlockedReason: null,
   changesKeptUntil: null,
+  ...SYNC_DEFAULTS,
   reverts: null,
   errorCount: 0,
   errorMessage: null,
