@@ -71,7 +71,8 @@ def submit_import(
     limit = settings.IMPORT_MAX_UPLOAD_BYTES
     user = user if getattr(user, "is_authenticated", False) else None
     sync = sync_options.clean(options)
-    options = {k: v for k, v in (options or {}).items() if k not in sync_options.KEYS}
+    options = {k: v for k, v in (options or {}).items()
+               if k not in sync_options.KEYS and v is not None}
     with transaction.atomic():
         job = ImportJob.objects.create(
             **sync,
