@@ -134,26 +134,6 @@ def cancel_import(job_id: int) -> ImportJob:
     return job
 
 
-def confirm_import(job_id: int) -> ImportJob:
-    """Let an import the removal guard holds (NEEDS_CONFIRMATION) carry on with its removal:
-    it is queued again (first in line) and removes what was decided. The caller has a worker
-    sent on commit."""
-    with transaction.atomic():
-        job = ImportJob.objects.select_for_update().filter(pk=job_id).first()
-        if job is None:
-            raise ValidationError({"id": ValidationError("No import job with this id.",
-                                                         code="not_found")})
-        if job.status != ImportJob.Status.NEEDS_CONFIRMATION:
-            raise ValidationError({"id": ValidationError(
-                f"This import is {job.status}; only an import waiting for confirmation of "
-                "its removal (NEEDS_CONFIRMATION) can be confirmed.", code="not_waiting")})
-        job.status = ImportJob.Status.PENDING
-        job.removal_confirmed = True
-        job.attempts = 0
-        job.save(update_fields=["status", "removal_confirmed", "attempts"])
-    return job
-
-
 def submit_revert(job_id: int, *, user: Any = None) -> ImportJob:
     """Queue a revert of import `job_id` as a PENDING job of kind REVERT; return it.
 

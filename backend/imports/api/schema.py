@@ -12,7 +12,7 @@ from accounts.permissions import IsAuthenticated
 from core.graphql_errors import not_found
 from core.ids import node_pk
 from core.pagination import ListConnection
-from imports import services, staging, tasks
+from imports import confirmation, services, staging, tasks
 from imports.api import live_progress
 from imports.api.types import ImportJobType, ImportOptionsInput
 from imports.models import ImportJob
@@ -93,7 +93,7 @@ class Mutation:
     def confirm_import(self, id: strawberry.ID) -> ImportJobType:
         """Let an import whose removal the guard holds (NEEDS_CONFIRMATION) carry on: it
         removes the products counted in `removalCount`."""
-        job = services.confirm_import(node_pk(id, "ImportJob"))
+        job = confirmation.confirm_import(node_pk(id, "ImportJob"))
         transaction.on_commit(tasks.process_imports.send, robust=True)
         return job
 

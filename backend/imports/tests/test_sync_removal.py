@@ -4,7 +4,7 @@ change log, the guard (held, confirmed, cancelled) and the undo."""
 import pytest
 from django.core.exceptions import ValidationError
 
-from imports import services
+from imports import confirmation, services
 from imports.models import ImportChange, ImportJob
 from products.models import Product
 from products.services import create_product, update_product
@@ -83,7 +83,7 @@ def test_the_guard_holds_a_large_removal_until_confirmed(
     assert Product.objects.count() == 20
     later = run_import(b"sku,name\nlater,L\n")  # waits behind the held job
     assert later.status == ImportJob.Status.PENDING
-    services.confirm_import(job.pk)
+    confirmation.confirm_import(job.pk)
     with django_capture_on_commit_callbacks(execute=True):
         services.process_queue()
     job.refresh_from_db()
@@ -116,7 +116,7 @@ def test_a_file_without_a_valid_row_is_held(run_import):
 def test_confirm_refuses_a_job_that_is_not_waiting(run_import):
     job = run_import(TWENTY)
     with pytest.raises(ValidationError) as info:
-        services.confirm_import(job.pk)
+        confirmation.confirm_import(job.pk)
     assert info.value.error_dict["id"][0].code == "not_waiting"
 
 
