@@ -11,7 +11,8 @@ The catalogue is the generated export loaded twice with different seeds (A then 
 * the guard's check: deciding the removal of everything B does not list (the anti-join and
   the counts the guard reads), in a transaction rolled back; goal <= 2 s;
 * file B as a full sync with ``missing: DEACTIVATE`` (guard at 100%): goal <= 1.3x baseline;
-* B's SKUs as a ``sku,active`` file with ``mode: UPDATE_ONLY``: goal <= 1.0x baseline.
+* B's SKUs as a ``sku,active`` file (half of them flipped) with ``mode: UPDATE_ONLY``:
+  goal <= the time of the full file B (applied to catalogue A while the catalogue is built).
 
 Imports run in-process (``manage.py shell``: the queue's own code, no HTTP, no broker).
 Production mode uses BENCH_DATABASE_URL / BENCH_REDIS_URL (default: pi_sync_bench, Redis
@@ -99,7 +100,7 @@ def run(env: dict[str, str], path: Path, options: dict, guard: bool = False) -> 
 def bench(name: str, env: dict[str, str], files: dict[str, Path]) -> None:
     """Load the catalogue, then print each figure beside its baseline and goal."""
     run(env, files["a"], {})
-    run(env, files["b"], {})
+    full = run(env, files["b"], {})  # the full file B, applied to catalogue A
     leave = run(env, files["b"], {"missing": "LEAVE"})
     guard = run(env, files["b"], {"missing": "DEACTIVATE"}, guard=True)
     sync = run(env, files["b"], {"missing": "DEACTIVATE", "max_removal_percent": 100})
@@ -111,8 +112,11 @@ def bench(name: str, env: dict[str, str], files: dict[str, Path]) -> None:
           f"{guard['seconds']:8.2f} s   goal <= 2 s")
     print(f"  full sync, DEACTIVATE ({sync['deactivated']:,} deactivated) "
           f"{sync['seconds']:8.2f} s   {sync['seconds'] / base:.2f}x baseline, goal <= 1.3x")
+    print(f"  full file B applied to catalogue A ({full['created']:,} created, "
+          f"{full['updated']:,} updated) {full['seconds']:8.2f} s")
     print(f"  UPDATE_ONLY sku,active ({update['updated']:,} updated) "
-          f"{update['seconds']:8.2f} s   {update['seconds'] / base:.2f}x baseline, goal <= 1.0x")
+          f"{update['seconds']:8.2f} s   {update['seconds'] / full['seconds']:.2f}x the full file, "
+          "goal <= 1.0x")
 
 
 def main() -> None:

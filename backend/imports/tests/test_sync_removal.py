@@ -10,6 +10,7 @@ from products.models import Product
 from products.services import create_product, update_product
 
 from .conftest import catalogue
+from .test_errors_csv import read_stream
 
 pytestmark = pytest.mark.django_db
 
@@ -153,3 +154,11 @@ def test_revert_leaves_a_product_recreated_since_and_lists_it(run_import, run_re
     assert (revert.restored_count, revert.conflict_count) == (0, 1)
     assert revert.conflicts.get().reason == "EDITED"
     assert catalogue()["P-3"] == ("Made again by hand", "", True)
+
+
+def test_changes_csv_lists_the_removed_products_with_their_values(run_import, gql_client):
+    run_import(TWENTY)
+    job = run_import(without(7), options={"missing": "DELETE"})
+    text = read_stream(gql_client.client.get(f"/imports/{job.pk}/changes.csv"))
+    [row] = [line for line in text.splitlines() if "p-7" in line]
+    assert "DELETED" in row and "P 7" in row
