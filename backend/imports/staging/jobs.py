@@ -63,11 +63,13 @@ def _inspect(job: ImportJob, options: dict[str, Any]) -> None:
     (not saved); raise ValidationError for an option that does not fit the file."""
     try:
         with job.file.storage.open(job.file.name, "rb") as raw:
-            found = inspect_file(raw, job.file_size, options, saved=None)
+            keep = job.empty_cells == "KEEP"
+            found = inspect_file(raw, job.file_size, options, saved=None, keep_empty=keep)
             saved = _saved_mapping(found.header)
             if saved is not None and "mapping" not in options:
                 raw.seek(0)
-                found = inspect_file(raw, job.file_size, options, saved=saved)
+                found = inspect_file(raw, job.file_size, options, saved=saved,
+                                     keep_empty=keep)
     except BadOption as exc:
         raise ValidationError(
             {_api_field(exc.field): ValidationError(str(exc), code=exc.code)}

@@ -100,3 +100,24 @@ def test_an_unknown_mode_is_refused_before_anything_is_written(gql_client):
     body = gql_client.query(SYNC, {"options": {"mode": "MERGE"}}, files=files)
     assert body["errors"][0]["extensions"]["code"] == "BAD_USER_INPUT"
     assert not ImportJob.objects.exists()
+
+
+def test_the_staged_preview_follows_empty_cells_keep_and_start_keeps_the_choices(
+        gql_client, run_import, django_capture_on_commit_callbacks):
+    from .test_staging_api import INSPECT, START, stage
+
+    run_import(b"sku,name,description\na,Alpha,old\n")
+    data = b"sku,name,description\na,,\n"
+    staged = stage(gql_client, data)
+    assert staged["previewRows"][0]["problem"].startswith("name is empty")
+    keep = {"emptyCells": "KEEP"}
+    inspected = gql_client.query(INSPECT, {"id": staged["id"], "options": keep})
+    row = inspected["data"]["inspectImport"]["previewRows"][0]
+    assert row["problem"] is None
+    with django_capture_on_commit_callbacks(execute=True):
+        started = gql_client.query(START, {"id": staged["id"], "options": {"mode": "UPDATE_ONLY"}})
+        assert started["data"]["startImport"]["status"] == "PENDING"
+        services.process_queue()
+    job = ImportJob.objects.get(pk=ImportJob.objects.latest("id").pk)
+    assert (job.mode, job.empty_cells, job.unchanged_count) == ("UPDATE_ONLY", "KEEP", 1)
+    assert Product.objects.get(sku="a").description == "old"
