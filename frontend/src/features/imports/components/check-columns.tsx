@@ -80,6 +80,12 @@ export function CheckColumns({ job: staged, onStarted, onCancelled }: CheckColum
     }
   };
 
+  // Empty cells change how the preview reads a row: inspect again; the rest waits for Start.
+  const chooseSync = (next: SyncChoicesValue) => {
+    setSync(next);
+    if ((next.emptyCells ?? 'CLEAR') !== (sync.emptyCells ?? 'CLEAR')) set({ emptyCells: next.emptyCells });
+  };
+
   async function go(dryRun: boolean) {
     const started = await start(dryRun, sync);
     if (started) onStarted(started);
@@ -175,7 +181,7 @@ export function CheckColumns({ job: staged, onStarted, onCancelled }: CheckColum
       {errors.options && <Notice tone="error">{errors.options.join(' ')}</Notice>}
       {errors.id && <Notice tone="error">{errors.id.join(' ')}</Notice>}
 
-      <SyncChoices value={sync} onChange={setSync} errors={errors} disabled={busy} />
+      <SyncChoices value={sync} onChange={chooseSync} errors={errors} disabled={busy} />
 
       <PreviewTable job={job} />
 
