@@ -52,6 +52,7 @@ lint: $(VENV)/.installed $(if $(wildcard frontend/package.json),frontend/node_mo
 	$(VENV)/bin/ruff check backend bench
 	cd backend && ../$(VENV)/bin/lint-imports ../.importlinter
 	cd frontend && npm run lint
+	cd frontend && npm run format:check
 
 test-backend: $(VENV)/.installed
 	$(PY) -m pytest backend

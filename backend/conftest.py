@@ -18,6 +18,8 @@ from django.contrib.auth import get_user_model
 from django.test import Client
 from dramatiq.brokers.stub import StubBroker
 
+from core import budget, persisted_queries
+
 PASSWORD = "pw-secret-123"
 
 
@@ -86,12 +88,15 @@ def _test_settings(settings, tmp_path):
     settings.EMBEDDED_WORKER = False
     settings.PERIODIC_TASKS_ENABLED = False
     settings.MEDIA_ROOT = tmp_path / "media"
+    # Each test starts with full query budgets and no persisted query learnt by another.
+    budget.reset()
+    persisted_queries.forget_learnt()
 
 
 @pytest.fixture
 def user(db):
-    """A saved, active user whose password is ``PASSWORD``."""
-    return get_user_model().objects.create_user(username="alice", password=PASSWORD)
+    """A saved, active admin whose password is ``PASSWORD`` (may do everything)."""
+    return get_user_model().objects.create_user(username="alice", password=PASSWORD, role="admin")
 
 
 @pytest.fixture
@@ -197,7 +202,9 @@ def close_other_connections() -> None:
     """
     from django.db import connection
 
-    if connection.vendor != "postgresql":
+    from core.databases import is_postgresql
+
+    if not is_postgresql(connection):
         return
     with connection.cursor() as cursor:
         cursor.execute(

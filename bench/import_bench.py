@@ -3,7 +3,7 @@
 
     .venv/bin/python bench/import_bench.py [--rows 500000] [--port 8011] [--no-embedded]
 
-Production mode uses BENCH_DATABASE_URL / BENCH_REDIS_URL (default: the imports helper's
+Production mode uses BENCH_DATABASE_URL / BENCH_REDIS_URL (default: the
 pi_imports database and Redis DB 2). It EMPTIES that database's products and import jobs.
 Prints, for the generated catalogue export (seed 7):
 

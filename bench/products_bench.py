@@ -7,10 +7,10 @@
 Production mode (default): makes a database of its own (``pi_bench`` on 127.0.0.1:5432
 unless ``BENCH_DATABASE_URL``), migrates it, writes the catalogue with
 ``../shared/data/make_products_csv.py`` (cached in ``bench/out/``, never committed; 1,000,000
-records give about 930,000 products), bulk-loads it with ``COPY`` (deduplicated on
+records give about 900,000 products), bulk-loads it with ``COPY`` (deduplicated on
 ``lower(sku)``, about 5% inactive, timestamps spread over a year), runs
 ``products.services.after_bulk_write()`` as an import's last step does, starts the web server
-and prints p50/p95 over HTTP of the list queries issue 11 names, each with ``totalCount``.
+and prints p50/p95 over HTTP of the products list cases, each with ``totalCount``.
 
 ``--embedded``: the same cases against the embedded mode (SQLite in ``bench/out/embedded/``,
 500,000 records by default, written through the product table so its triggers keep the

@@ -1,5 +1,5 @@
 #!/usr/bin/env python3
-"""The per-request floor over HTTP: where a small request's time goes (issue 11).
+"""The per-request floor over HTTP: where a small request's time goes.
 
     .venv/bin/python bench/request_floor_bench.py [--requests 300] [--products 2000]
                                                   [--port 8510] [--concurrency 20]
@@ -11,7 +11,8 @@ Production mode against a database of its own (BENCH_DATABASE_URL, default
 * ``healthz``: HTTP, the ASGI handler and Django's middleware, no database;
 * ``typename``: ``{ __typename }`` with a bearer token: adds the token lookup and
   GraphQL parse/validate/execute, no product query;
-* ``sku exact``: the products list filtered on one SKU with ``totalCount`` (issue 11's case).
+* ``sku exact``: the products list filtered on one SKU with ``totalCount`` (its own case in
+  ``bench/products_bench.py``).
 
 Then ``--concurrency`` clients at once for a few seconds: the database connections the web
 process held at most (pg_stat_activity, sampled), beside ``DATABASE_POOL_SIZE``.

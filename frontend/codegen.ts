@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import type { CodegenConfig } from '@graphql-codegen/cli';
 
 // Types come only from here: the schema the backend exports and the documents
@@ -12,7 +13,13 @@ const config: CodegenConfig = {
   generates: {
     './src/gql/': {
       preset: 'client',
-      presetConfig: { fragmentMasking: false },
+      // persistedDocuments: each document carries the sha256 of its text (`__meta__.hash`, plain
+      // hex as the APQ protocol wants, so no 'sha256:' prefix) and persisted-documents.json maps
+      // hash -> text: the server's allowlist, copied into dist/ by `npm run build` (docs/limits.md).
+      presetConfig: {
+        fragmentMasking: false,
+        persistedDocuments: { hashAlgorithm: (text: string) => createHash('sha256').update(text).digest('hex') },
+      },
       config: {
         useTypeImports: true,
         // Enums as const objects: their values exist at run time too (lists, pickers), typed as unions.

@@ -13,14 +13,18 @@ from collections.abc import Awaitable
 from asgiref.sync import iscoroutinefunction, sync_to_async
 from django.http import HttpRequest, HttpResponse, JsonResponse
 
-from accounts.services import user_for_token
+from accounts.models import ApiToken
+from accounts.permissions import http_refusal
+from accounts.services import token_for
+from activity.context import request_scope
 from core.graphql_errors import (
+    FORBIDDEN,
     SERVICE_UNAVAILABLE,
     UNAUTHENTICATED,
     UNAVAILABLE_ERRORS,
-    error_response,
     unavailable_message,
 )
+from core.http_errors import error_response_for
 from core.middleware import HybridMiddleware
 from core.request_id import ensure_request_id
 
@@ -38,16 +42,16 @@ def bearer_token(request: HttpRequest) -> str | None:
     return value.strip()
 
 
-def _unauthenticated(message: str) -> JsonResponse:
-    return error_response(
-        UNAUTHENTICATED, message, status=401, **{"WWW-Authenticate": 'Bearer realm="api"'}
+def _unauthenticated(request: HttpRequest, message: str) -> JsonResponse:
+    return error_response_for(
+        request, UNAUTHENTICATED, message, 401, **{"WWW-Authenticate": 'Bearer realm="api"'}
     )
 
 
-def _unavailable() -> JsonResponse:
+def _unavailable(request: HttpRequest) -> JsonResponse:
     logger.exception("Could not check an API token")
-    return error_response(
-        SERVICE_UNAVAILABLE, unavailable_message(ensure_request_id()), status=503
+    return error_response_for(
+        request, SERVICE_UNAVAILABLE, unavailable_message(ensure_request_id()), 503
     )
 
 
@@ -63,35 +67,50 @@ class BearerTokenMiddleware(HybridMiddleware):
         """Authenticate a bearer request, or pass the request on unchanged."""
         if iscoroutinefunction(self):
             return self.__acall__(request)
+        with request_scope():
+            return self._call(request)
+
+    def _call(self, request: HttpRequest) -> HttpResponse:
         token = bearer_token(request)
         if token is None:
             _exempt_from_csrf(request)
             return self.get_response(request)
         try:
-            user = user_for_token(token) if token else None
+            found = token_for(token) if token else None
         except UNAVAILABLE_ERRORS:
-            return _unavailable()
-        return self._respond(request, user)
+            return _unavailable(request)
+        return self._respond(request, found)
 
     async def __acall__(self, request: HttpRequest) -> HttpResponse:
+        with request_scope():
+            return await self._acall(request)
+
+    async def _acall(self, request: HttpRequest) -> HttpResponse:
         token = bearer_token(request)
         if token is None:
             _exempt_from_csrf(request)
             return await self.get_response(request)
         try:
-            user = await sync_to_async(user_for_token)(token) if token else None
+            found = await sync_to_async(token_for)(token) if token else None
         except UNAVAILABLE_ERRORS:
-            return _unavailable()
-        response = self._respond(request, user)
+            return _unavailable(request)
+        response = self._respond(request, found)
         return await response if not isinstance(response, HttpResponse) else response
 
-    def _respond(self, request: HttpRequest, user: object) -> HttpResponse | Awaitable:
-        if user is None:
+    def _respond(self, request: HttpRequest, token: ApiToken | None) -> HttpResponse | Awaitable:
+        if token is None:
             return _unauthenticated(
-                "The API token is wrong or was revoked. Create one with createApiToken "
-                "and send it as 'Authorization: Bearer <token>'."
+                request,
+                "The API token is wrong or was revoked, has expired, or its owner was "
+                "deactivated. Create one with createApiToken and send it as "
+                "'Authorization: Bearer <token>'."
             )
+        user = token.user
         request.user = user
+        request.api_token = token
+        refused = http_refusal(request, user, token)
+        if refused is not None:
+            return error_response_for(request, FORBIDDEN, refused, 403)
 
         async def auser() -> object:
             return user

@@ -1,5 +1,7 @@
 """Accounts operations: sign in and out, the current user, API tokens."""
 
+from datetime import datetime
+
 import strawberry
 import strawberry_django
 from django.contrib import auth
@@ -10,8 +12,8 @@ from strawberry_django.utils.requests import get_request
 
 from accounts import services
 from accounts.models import ApiToken
-from accounts.permissions import IsAuthenticated
-from accounts.types import ApiTokenType, CreateApiTokenPayload, UserType
+from accounts.permissions import Allowed, may
+from accounts.types import ApiTokenScope, ApiTokenType, CreateApiTokenPayload, UserType
 from core.graphql_errors import TOO_MANY_REQUESTS, coded_error
 from core.ids import node_pk
 from core.text import reject_nul
@@ -31,7 +33,7 @@ class Query:
         user = get_current_user(info)
         return user if getattr(user, "is_authenticated", False) else None
 
-    @strawberry_django.field(permission_classes=[IsAuthenticated])
+    @strawberry_django.field(permission_classes=[Allowed])
     def api_tokens(self, info: Info) -> list[ApiTokenType]:
         """The caller's API tokens, newest first."""
         return list(ApiToken.objects.filter(user=get_current_user(info)))
@@ -67,14 +69,33 @@ class Mutation:
         auth.logout(request)
         return was_signed_in
 
-    @strawberry_django.mutation(permission_classes=[IsAuthenticated], handle_django_errors=False)
-    def create_api_token(self, info: Info, name: str) -> CreateApiTokenPayload:
-        """Make an API token; the plaintext ``token`` is in this answer only."""
-        token, plaintext = services.create_api_token(get_current_user(info), name)
+    @strawberry_django.mutation(permission_classes=[Allowed], handle_django_errors=False)
+    def create_api_token(
+        self,
+        info: Info,
+        name: str,
+        scopes: list[ApiTokenScope] | None = None,
+        expires_at: datetime | None = None,
+    ) -> CreateApiTokenPayload:
+        """Make an API token; the plaintext ``token`` is in this answer only.
+
+        Without ``scopes`` the token may do everything its owner's role allows.
+        """
+        request = get_request(info)
+        token, plaintext = services.create_api_token(
+            get_current_user(info),
+            name,
+            None if scopes is None else [scope.value for scope in scopes],
+            expires_at,
+            via=getattr(request, "api_token", None),
+        )
         return CreateApiTokenPayload(token=plaintext, api_token=token)
 
-    @strawberry_django.mutation(permission_classes=[IsAuthenticated])
+    @strawberry_django.mutation(permission_classes=[Allowed])
     def revoke_api_token(self, info: Info, id: strawberry.ID) -> ApiTokenType:
-        """Revoke one of your API tokens; it stops working at once."""
+        """Revoke one of your API tokens (an admin: anyone's); it stops working at once."""
         pk = node_pk(id, "ApiToken")
-        return services.revoke_api_token(get_current_user(info), pk)
+        user = get_current_user(info)
+        token = getattr(get_request(info), "api_token", None)
+        # Another person's token: only with what listing everyone's tokens needs.
+        return services.revoke_api_token(user, pk, any_owner=may(user, token, "allApiTokens"))

@@ -8,7 +8,7 @@ from django.conf import settings
 from strawberry.channels import GraphQLWSConsumer
 from strawberry.exceptions import ConnectionRejectionError
 
-from accounts.services import user_for_token
+from accounts.services import token_for
 
 
 class GraphQLConsumer(GraphQLWSConsumer):
@@ -28,12 +28,13 @@ class GraphQLConsumer(GraphQLWSConsumer):
         if header is None:
             return await super().on_ws_connect(context)
         scheme, _, token = str(header).partition(" ")
-        user = None
+        found = None
         if scheme.lower() == "bearer" and token.strip():
-            user = await sync_to_async(user_for_token)(token.strip())
-        if user is None:
+            found = await sync_to_async(token_for)(token.strip())
+        if found is None:
             raise ConnectionRejectionError({"message": "The API token is wrong or was revoked."})
-        self.scope["user"] = user
+        self.scope["user"] = found.user
+        self.scope["api_token"] = found  # its scopes apply to every operation
         return await super().on_ws_connect(context)
 
 

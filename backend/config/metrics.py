@@ -13,7 +13,6 @@ per-request figures come from this process (or every web process of this host, w
 from __future__ import annotations
 
 import hmac
-import os
 import time
 from collections.abc import Awaitable, Iterator
 
@@ -161,10 +160,10 @@ def _queue_depth(broker: dramatiq.Broker, queue: str) -> int | None:
 def render() -> bytes:
     """The whole exposition text."""
     registry = CollectorRegistry(auto_describe=False)
-    if os.environ.get("PROMETHEUS_MULTIPROC_DIR"):
+    if settings.PROMETHEUS_MULTIPROC_DIR:
         from prometheus_client import multiprocess
 
-        multiprocess.MultiProcessCollector(registry)
+        multiprocess.MultiProcessCollector(registry, path=settings.PROMETHEUS_MULTIPROC_DIR)
     else:
         registry = REGISTRY
     state = CollectorRegistry(auto_describe=False)

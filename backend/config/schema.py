@@ -15,6 +15,10 @@ from strawberry_django.optimizer import DjangoOptimizerExtension
 
 from accounts.schema import Mutation as AccountsMutation
 from accounts.schema import Query as AccountsQuery
+from accounts.schema_activity import Query as ActivityQuery
+from accounts.schema_people import Mutation as PeopleMutation
+from accounts.schema_people import Query as PeopleQuery
+from core.graphql_cost import QueryCostExtension
 from core.graphql_errors import apply_error_model
 from core.graphql_input import RejectNulInQueryArguments
 from core.graphql_limits import limit_and_cache_extensions
@@ -30,11 +34,27 @@ from webhooks.schema import Mutation as WebhooksMutation
 from webhooks.schema import Query as WebhooksQuery
 
 Query = merge_types(
-    "Query", (AccountsQuery, ProductsQuery, ImportsQuery, ExportsQuery, WebhooksQuery)
+    "Query",
+    (
+        AccountsQuery,
+        ProductsQuery,
+        ImportsQuery,
+        ExportsQuery,
+        WebhooksQuery,
+        PeopleQuery,
+        ActivityQuery,
+    ),
 )
 Mutation = merge_types(
     "Mutation",
-    (AccountsMutation, ProductsMutation, ImportsMutation, ExportsMutation, WebhooksMutation),
+    (
+        AccountsMutation,
+        ProductsMutation,
+        ImportsMutation,
+        ExportsMutation,
+        WebhooksMutation,
+        PeopleMutation,
+    ),
 )
 Subscription = merge_types("Subscription", (ImportsSubscription,))
 
@@ -73,5 +93,6 @@ schema = Schema(
         RejectNulInQueryArguments,
         OperationNameExtension,
         *limit_and_cache_extensions(),
+        QueryCostExtension,
     ],
 )

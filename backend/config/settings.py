@@ -1,4 +1,4 @@
-"""Settings for Product Importer, read from the environment in one place.
+"""Settings for Product Importer, read from the environment (here and in settings_parts/).
 
 Two modes:
 
@@ -15,11 +15,21 @@ import ipaddress
 import secrets
 from pathlib import Path
 
-import dj_database_url
 from django.core.exceptions import ImproperlyConfigured
 
-from core.db_pool import WEB_PROCESS_VARIABLE, WORKER_APPLICATION_NAME, pooled
-from core.env import env_bool, env_choice, env_float, env_int, env_list, env_str
+from config.settings_parts.database import postgres_database, sqlite_database
+from config.settings_parts.jobs import *  # noqa: F403 - imports, exports, webhook deliveries
+from config.settings_parts.logging import logging_config
+from core.db_pool import WEB_PROCESS_VARIABLE, pooled
+from core.env import (
+    env_bool,
+    env_choice,
+    env_float,
+    env_int,
+    env_list,
+    env_str,
+    private_targets_default,
+)
 
 BASE_DIR = Path(__file__).resolve().parent.parent  # backend/
 REPO_DIR = BASE_DIR.parent
@@ -83,6 +93,7 @@ INSTALLED_APPS = [
     "imports",
     "exports",
     "webhooks",
+    "activity",
 ]
 
 # Django's and WhiteNoise's middleware in versions whose hooks run on the event loop under
@@ -120,50 +131,12 @@ TEMPLATES = [
     },
 ]
 
-# ---- database
+# ---- database (settings_parts/database.py)
 if EMBEDDED:
-    DATABASES = {
-        "default": {
-            "ENGINE": "django.db.backends.sqlite3",
-            "NAME": DATA_DIR / "db.sqlite3",
-            "OPTIONS": {
-                # WAL lets the web process read while the worker writes; IMMEDIATE takes the
-                # write lock at BEGIN so two writers queue on the busy timeout, not deadlock.
-                "init_command": "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL;",
-                "transaction_mode": "IMMEDIATE",
-                "timeout": 30,
-            },
-            # A file, not shared-cache memory, so test threads wait on the busy timeout
-            # instead of failing with "database table is locked".
-            "TEST": {"NAME": str(DATA_DIR / "test.sqlite3")},
-        }
-    }
+    DATABASES = {"default": sqlite_database(DATA_DIR)}
 else:
-    try:
-        DATABASES = {"default": dj_database_url.parse(DATABASE_URL, conn_max_age=60)}
-    except ValueError as exc:
-        raise ImproperlyConfigured(f"DATABASE_URL is not a valid database URL: {exc}") from None
-    if DATABASES["default"]["ENGINE"] != "django.db.backends.postgresql":
-        raise ImproperlyConfigured("DATABASE_URL must be a postgres:// URL.")
-    DATABASES["default"]["CONN_HEALTH_CHECKS"] = True
-    # Nothing waits forever on a database that is down or unreachable: connecting gives up
-    # after DATABASE_CONNECT_TIMEOUT seconds, and TCP keepalives notice a server that vanished
-    # under an open connection (a restart, a cut network) within about a minute.
-    DATABASES["default"].setdefault("OPTIONS", {}).update(
-        {
-            "connect_timeout": env_int("DATABASE_CONNECT_TIMEOUT", 5, min_value=1),
-            "keepalives": 1,
-            "keepalives_idle": 30,
-            "keepalives_interval": 10,
-            "keepalives_count": 3,
-            # Named in pg_stat_activity; the web process's pooled ones are named apart.
-            "application_name": WORKER_APPLICATION_NAME,
-        }
-    )
-    # The connection budget (core/db_pool.py, README "Database connections"): a web process
-    # borrows at most DATABASE_POOL_SIZE connections from a pool and a request waits at most
-    # DATABASE_POOL_TIMEOUT seconds for one (then SERVICE_UNAVAILABLE); workers keep one
-    # persistent connection per thread.
+    DATABASES = {"default": postgres_database(DATABASE_URL)}
+    # The connection budget (core/db_pool.py, README "Database connections").
     DATABASE_POOL_SIZE = env_int("DATABASE_POOL_SIZE", 10, min_value=1, max_value=90)
     DATABASE_POOL_TIMEOUT = env_float("DATABASE_POOL_TIMEOUT", 30, min_value=0.1)
     if env_bool(WEB_PROCESS_VARIABLE, False):
@@ -209,7 +182,7 @@ DRAMATIQ_AUTODISCOVER_MODULES = ["tasks"]
 # The in-process worker of the embedded mode (set 0 to run without one, as tests do).
 EMBEDDED_WORKER = env_bool("EMBEDDED_WORKER", True)
 EMBEDDED_WORKER_THREADS = env_int("EMBEDDED_WORKER_THREADS", 4, min_value=1, max_value=64)
-# Periodic actors (sweepers) sent by every worker process; see config/periodic.py.
+# Periodic actors (sweepers) sent by every worker process; see core/periodic.py.
 PERIODIC_TASKS_ENABLED = env_bool("PERIODIC_TASKS_ENABLED", True)
 
 # ---- accounts
@@ -256,38 +229,12 @@ GRAPHQL_MAX_DEPTH = env_int("GRAPHQL_MAX_DEPTH", 12, min_value=2)
 GRAPHQL_MAX_ALIASES = env_int("GRAPHQL_MAX_ALIASES", 30, min_value=1)
 GRAPHQL_MAX_TOKENS = env_int("GRAPHQL_MAX_TOKENS", 2000, min_value=100)
 
-# ---- webhooks
-def _retry_schedule(name: str, default: str) -> list[int]:
-    """Seconds between delivery attempts, e.g. ``5,30,120``: positive whole numbers."""
-    items = env_list(name, default.split(","))
-    try:
-        delays = [int(item) for item in items]
-    except ValueError:
-        raise ImproperlyConfigured(
-            f"{name} must be comma-separated whole seconds like 5,30,120, got {','.join(items)!r}."
-        ) from None
-    if any(delay < 1 for delay in delays):
-        raise ImproperlyConfigured(f"{name} must list delays of at least 1 second.")
-    return delays
-
-
-WEBHOOK_TIMEOUT_SECONDS = env_float("WEBHOOK_TIMEOUT_SECONDS", 10.0, min_value=0.1)
-WEBHOOK_RETRY_SCHEDULE = _retry_schedule(
-    "WEBHOOK_RETRY_SCHEDULE", "5,30,120,600,1800,3600,7200,14400"
+# ---- webhooks (the rest in settings_parts/jobs.py)
+# Receivers on loopback/private networks: allowed by default only in the embedded mode
+# listening on loopback (core.env.private_targets_default), else only when set to 1.
+WEBHOOK_ALLOW_PRIVATE_TARGETS = env_bool(
+    "WEBHOOK_ALLOW_PRIVATE_TARGETS", private_targets_default(EMBEDDED, HOST)
 )
-WEBHOOK_DISABLE_AFTER_FAILURES = env_int("WEBHOOK_DISABLE_AFTER_FAILURES", 20, min_value=1)
-WEBHOOK_DELIVERY_RETENTION_DAYS = env_int("WEBHOOK_DELIVERY_RETENTION_DAYS", 30, min_value=1)
-# Receivers on loopback/private networks: allowed in the embedded mode (testing against a
-# local receiver), refused in production unless WEBHOOK_ALLOW_PRIVATE_TARGETS=1.
-WEBHOOK_ALLOW_PRIVATE_TARGETS = env_bool("WEBHOOK_ALLOW_PRIVATE_TARGETS", EMBEDDED)
-# How often each worker's sweeper sends due deliveries nobody is sending.
-WEBHOOK_SWEEP_INTERVAL_SECONDS = env_int("WEBHOOK_SWEEP_INTERVAL_SECONDS", 10, min_value=1)
-# Fan-out: each worker process sends deliveries from a pool of sender threads that hold no
-# database connection (claims and outcomes go through the actor threads and one recorder
-# thread), and gives one webhook at most WEBHOOK_MAX_IN_FLIGHT of them, so a slow receiver
-# only ever holds its own slots.
-WEBHOOK_SENDER_THREADS = env_int("WEBHOOK_SENDER_THREADS", 64, min_value=1, max_value=1024)
-WEBHOOK_MAX_IN_FLIGHT = env_int("WEBHOOK_MAX_IN_FLIGHT", 16, min_value=1, max_value=1024)
 
 # ---- static files and the single-page app
 STATIC_URL = "/static/"
@@ -300,90 +247,25 @@ WHITENOISE_MAX_AGE = 3600
 MEDIA_ROOT = Path(env_str("MEDIA_ROOT", str(DATA_DIR / "media")))
 MEDIA_URL = "/media/"  # never served: uploads are read by the worker only
 
-# ---- imports
-# Largest accepted upload (bytes); a bigger file fails its job with a message saying so.
-IMPORT_MAX_UPLOAD_BYTES = env_int("IMPORT_MAX_UPLOAD_BYTES", 1 << 30, min_value=1)
-# Most bytes a gzip upload may expand to; past it the job fails saying so (a "zip bomb").
-IMPORT_MAX_DECOMPRESSED_BYTES = env_int(
-    "IMPORT_MAX_DECOMPRESSED_BYTES", 20 * IMPORT_MAX_UPLOAD_BYTES, min_value=1
-)
-# Most bytes an .xlsx workbook's parts may unzip to: calamine holds a whole sheet in memory,
-# about 1.5 bytes of memory per byte unzipped (the 500,000-row benchmark workbook unzips to
-# 153 MB, read in 224 MB; the check costs 0.4 s); past it the job fails saying so.
-IMPORT_MAX_XLSX_EXPANDED_BYTES = env_int(
-    "IMPORT_MAX_XLSX_EXPANDED_BYTES", 1 << 30, min_value=1 << 16
-)
-# Most different SKUs one file may hold: the check pass keeps one key per SKU in the worker's
-# memory (about 125 bytes each: 2,000,000 take about 250 MB); past it the job fails saying so.
-IMPORT_MAX_DISTINCT_SKUS = env_int("IMPORT_MAX_DISTINCT_SKUS", 2_000_000, min_value=1)
-# Data records per chunk: each chunk commits with the job's checkpoint.
-IMPORT_CHUNK_ROWS = env_int("IMPORT_CHUNK_ROWS", 25_000, min_value=1)
-# Longest an import may run in a worker before Dramatiq stops it (it then resumes).
-IMPORT_TIME_LIMIT_SECONDS = env_int("IMPORT_TIME_LIMIT_SECONDS", 6 * 3600, min_value=60)
-# How often each worker looks for jobs left unfinished (a worker died, a message was lost).
-IMPORT_SWEEP_SECONDS = env_float("IMPORT_SWEEP_SECONDS", 10, min_value=0.5)
-# A job that keeps failing on unexpected errors is failed after this many attempts.
-IMPORT_MAX_ATTEMPTS = env_int("IMPORT_MAX_ATTEMPTS", 5, min_value=1)
-# Largest request body accepted at all: larger ones get 413 from the ASGI entry point before
-# any byte is stored (Django would otherwise spool the body to a temporary file first).
-REQUEST_MAX_BYTES = env_int(
-    "REQUEST_MAX_BYTES", IMPORT_MAX_UPLOAD_BYTES + (1 << 20), min_value=1 << 16
-)
-# A staged import (uploaded and inspected) never started expires after this; its file goes.
-IMPORT_STAGED_TTL_HOURS = env_float("IMPORT_STAGED_TTL_HOURS", 24, min_value=0.01)
-# Days an import's change log is kept (after that the import can no longer be reverted).
-IMPORT_CHANGE_RETENTION_DAYS = env_int("IMPORT_CHANGE_RETENTION_DAYS", 30, min_value=1)
-# Whether imports keep a change log (off: a little faster, and no import can be reverted).
-IMPORT_CHANGE_LOG = env_bool("IMPORT_CHANGE_LOG", True)
-# The bulk write path (imports/pipeline/bulk.py): a file of at least this many SKUs, and at least
-# twice as many as the catalogue holds, loads with the product indexes dropped, builds after.
-IMPORT_BULK_MIN_ROWS = env_int("IMPORT_BULK_MIN_ROWS", 100_000, min_value=1)
-# Connections building those indexes at once, and their maintenance_work_mem ('' = server's).
-IMPORT_BULK_INDEX_BUILDERS = env_int("IMPORT_BULK_INDEX_BUILDERS", 2, min_value=1)
-IMPORT_BULK_MAINTENANCE_WORK_MEM = env_str("IMPORT_BULK_MAINTENANCE_WORK_MEM", "256MB")
-# An import (or revert) that wrote at least this many products analyzes and vacuums the
-# product table before it is COMPLETED (products.maintenance.after_bulk_write).
-IMPORT_UPKEEP_MIN_ROWS = env_int("IMPORT_UPKEEP_MIN_ROWS", 10_000, min_value=1)
-FILE_UPLOAD_HANDLERS = [
-    "django.core.files.uploadhandler.MemoryFileUploadHandler",
-    "imports.uploads.LimitedTemporaryFileUploadHandler",
-]
-
-# ---- exports
-# Hours an export's file is kept after it is made; then the sweeper deletes it (EXPIRED).
-EXPORT_RETENTION_HOURS = env_float("EXPORT_RETENTION_HOURS", 24, min_value=0.01)
-# How often each worker deletes expired export files and re-sends exports left waiting.
-EXPORT_SWEEP_SECONDS = env_float("EXPORT_SWEEP_SECONDS", 60, min_value=0.5)
+# ---- imports, exports and the rest of webhooks: settings_parts/jobs.py
 
 # ---- operations
 # `GET /metrics` (Prometheus) is served only when this is set, to `Authorization: Bearer <it>`.
 METRICS_TOKEN = env_str("METRICS_TOKEN")
+# A folder shared by the web processes of one host (WEB_CONCURRENCY > 1); prometheus-client
+# reads the same variable to keep its figures there.
+PROMETHEUS_MULTIPROC_DIR = env_str("PROMETHEUS_MULTIPROC_DIR")
 
 LANGUAGE_CODE = "en-us"
 TIME_ZONE = "UTC"
 USE_I18N = False
 USE_TZ = True
 
-# One line per record; every record carries the id of the request it was made for.
-LOGGING = {
-    "version": 1,
-    "disable_existing_loggers": False,
-    "filters": {"request_id": {"()": "core.request_id.RequestIdFilter"}},
-    "formatters": {
-        "text": {"format": "%(asctime)s %(levelname)s %(name)s [%(request_id)s]: %(message)s"},
-        "json": {
-            "()": "pythonjsonlogger.json.JsonFormatter",
-            "fmt": "%(asctime)s %(levelname)s %(name)s %(request_id)s %(message)s",
-            "rename_fields": {"asctime": "time", "levelname": "level", "name": "logger"},
-        },
-    },
-    "handlers": {
-        "console": {
-            "class": "logging.StreamHandler",
-            "formatter": LOG_FORMAT,
-            "filters": ["request_id"],
-        }
-    },
-    "root": {"handlers": ["console"], "level": LOG_LEVEL},
-    "loggers": {"axes": {"level": "WARNING"}},
-}
+LOGGING = logging_config(LOG_LEVEL, LOG_FORMAT)
+
+from config.settings_limits import *  # noqa: E402, F403  (query cost, budgets, persisted queries)
+
+# People, invitations, password resets, e-mail and the activity log.
+from config.settings_teams import settings as teams_settings  # noqa: E402
+
+globals().update(teams_settings(DATA_DIR, EMBEDDED))

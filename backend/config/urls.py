@@ -2,11 +2,13 @@
 
 from django.urls import path, re_path
 
+from accounts.views import activity_csv
 from config import views
 from config.schema import schema
 from exports.views import download as export_download
 from imports.api.views import changes_csv, errors_csv
 
+handler404 = "config.views.not_found"
 handler500 = "config.views.server_error"
 
 urlpatterns = [
@@ -18,6 +20,7 @@ urlpatterns = [
     path("imports/<str:job_id>/errors.csv", errors_csv, name="import-errors-csv"),
     path("exports/<str:job_id>/download", export_download, name="export-download"),
     path("imports/<str:job_id>/changes.csv", changes_csv, name="import-changes-csv"),
+    path("activity.csv", activity_csv, name="activity-csv"),
     path("healthz", views.healthz, name="healthz"),
     path("readyz", views.readyz, name="readyz"),
     # Everything else is a route of the single-page app.

@@ -14,16 +14,19 @@ from django.views.decorators.csrf import ensure_csrf_cookie
 from strawberry.django.views import AsyncGraphQLView
 
 from config.playground import playground_response
+from core import persisted_queries
 from core.graphql_errors import (
     BAD_USER_INPUT,
     FORBIDDEN,
     INTERNAL_SERVER_ERROR,
+    NOT_FOUND,
     SERVICE_UNAVAILABLE,
     UNAVAILABLE_ERRORS,
-    error_response,
     internal_error_message,
     unavailable_message,
 )
+from core.http_errors import error_response_for, graphql_error_response
+from core.persisted_queries import PersistedQueryError
 from core.request_id import ensure_request_id
 
 logger = logging.getLogger(__name__)
@@ -34,7 +37,8 @@ class GraphQLView(AsyncGraphQLView):
 
     Requests strawberry refuses before any GraphQL runs (a body that is not JSON, no query,
     a mutation over GET, a subscription over HTTP) are answered in the GraphQL error shape
-    with ``BAD_USER_INPUT``, keeping strawberry's status and message.
+    with ``BAD_USER_INPUT``, keeping strawberry's status and message. Persisted queries
+    (``core.persisted_queries``) are resolved to their text before anything runs.
     """
 
     async def dispatch(self, request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponseBase:
@@ -42,11 +46,36 @@ class GraphQLView(AsyncGraphQLView):
         try:
             return await self.run(request=request)
         except HTTPException as exc:
-            return error_response(BAD_USER_INPUT, exc.reason, status=exc.status_code)
+            return graphql_error_response(BAD_USER_INPUT, exc.reason, status=exc.status_code)
+        except PersistedQueryError as exc:
+            return persisted_query_error(exc)
+
+    def should_render_graphql_ide(self, request: Any) -> bool:
+        """The playground only for a page load: a GET with neither a query nor a hash."""
+        return "extensions" not in request.query_params and super().should_render_graphql_ide(
+            request
+        )
+
+    async def parse_http_body(self, request: Any) -> Any:
+        """Parse the request, replacing a persisted query's hash with its text."""
+        data = await super().parse_http_body(request)
+        for item in data if isinstance(data, list) else [data]:
+            item.query = await persisted_queries.resolve(
+                request.request, item.query, item.extensions
+            )
+        return data
 
     async def render_graphql_ide(self, request: HttpRequest) -> HttpResponse:
         """Serve the playground built with the web app (no asset from another host)."""
         return await sync_to_async(playground_response)(request)
+
+
+def persisted_query_error(exc: PersistedQueryError) -> JsonResponse:
+    """A persisted query that cannot run: coded, priced at 0, never cached by a proxy."""
+    cost = {"requestedQueryCost": 0, "maximumAvailable": settings.GRAPHQL_MAX_COST}
+    return graphql_error_response(
+        exc.code, exc.message, exc.status, {"cost": cost}, **{"Cache-Control": "private, no-cache"}
+    )
 
 
 async def healthz(request: HttpRequest) -> JsonResponse:
@@ -105,23 +134,34 @@ def spa(request: HttpRequest) -> HttpResponse:
 
 
 def csrf_failure(request: HttpRequest, reason: str = "") -> JsonResponse:
-    """Explain a refused CSRF check in the GraphQL error shape."""
+    """Explain a refused CSRF check, coded FORBIDDEN (core.http_errors)."""
     message = (
         "CSRF check failed: send the value of the 'csrftoken' cookie in an 'X-CSRFToken' "
         f"header, or authenticate with 'Authorization: Bearer <token>'. ({reason})"
     )
-    return error_response(FORBIDDEN, message, status=403)
+    return error_response_for(request, FORBIDDEN, message, status=403)
+
+
+def not_found(request: HttpRequest, exception: Exception | None = None) -> JsonResponse:
+    """Django's 404 handler: a coded JSON error instead of an HTML page."""
+    return error_response_for(request, NOT_FOUND, "Nothing is served at this address.", 404)
 
 
 def server_error(request: HttpRequest) -> JsonResponse:
-    """Django's 500 handler: a JSON error in the GraphQL shape; 503 when a dependency is down.
+    """Django's 500 handler: a coded JSON error (core.http_errors); 503 when a dependency is down.
 
     It answers exceptions raised outside the GraphQL layer too (authenticating a bearer
     token, loading a session), so a client never gets an HTML page from the API.
     """
     request_id = ensure_request_id()
     if isinstance(sys.exc_info()[1], UNAVAILABLE_ERRORS):
-        return error_response(
-            SERVICE_UNAVAILABLE, unavailable_message(request_id), 503, **{"Retry-After": "5"}
+        return error_response_for(
+            request,
+            SERVICE_UNAVAILABLE,
+            unavailable_message(request_id),
+            503,
+            **{"Retry-After": "5"},
         )
-    return error_response(INTERNAL_SERVER_ERROR, internal_error_message(request_id), 500)
+    return error_response_for(
+        request, INTERNAL_SERVER_ERROR, internal_error_message(request_id), 500
+    )

@@ -4,9 +4,9 @@ Django runs the ``process_request``/``process_response``/``process_view`` hooks 
 ``MiddlewareMixin`` middleware in a thread (``sync_to_async``) when serving ASGI, in case a
 hook does I/O; WhiteNoise's middleware is sync-only, so Django ran the whole rest of the
 chain, the async GraphQL view included, through ``sync_to_async`` and back with
-``async_to_sync``. That was about fifteen handovers between the event loop and a thread per
+``async_to_sync``. That makes about fifteen handovers between the event loop and a thread per
 request, each a wake-up of another thread: on a busy 2-core machine a few milliseconds of
-every request before any query (issue 11's per-request floor).
+every request before any query (the per-request floor, ``bench/request_floor_bench.py``).
 
 The hooks below only read and set headers, cookies and request attributes, so they run on
 the event loop. What can do I/O still goes to a thread: saving a modified session, the CSRF

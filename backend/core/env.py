@@ -4,6 +4,7 @@ Every setting that comes from the environment goes through one of these, so a ty
 deployment stops the process at start with a message that names the variable.
 """
 
+import ipaddress
 import os
 
 from django.core.exceptions import ImproperlyConfigured
@@ -82,3 +83,24 @@ def env_choice(name: str, default: str, choices: tuple[str, ...]) -> str:
     if value not in choices:
         raise ImproperlyConfigured(f"{name} must be one of {', '.join(choices)}, got {value!r}.")
     return value
+
+
+def is_loopback_host(host: str) -> bool:
+    """Whether a listen address (``HOST``) is reachable from this machine only."""
+    name = host.strip().strip("[]").lower()
+    if name == "localhost":
+        return True
+    try:
+        return ipaddress.ip_address(name).is_loopback
+    except ValueError:
+        return False
+
+
+def private_targets_default(embedded: bool, host: str) -> bool:
+    """Whether webhooks may target private networks when the variable is not set.
+
+    Only an embedded server listening on loopback allows them (a receiver on this machine
+    for testing); a server others can reach must not let its users make it call the
+    network it sits in (cloud metadata, the LAN) unless the operator says so explicitly.
+    """
+    return embedded and is_loopback_host(host)

@@ -14,7 +14,6 @@ from typing import Any
 
 from django.core.exceptions import ObjectDoesNotExist, PermissionDenied, ValidationError
 from django.db import InterfaceError, OperationalError
-from django.http import JsonResponse
 from graphql import GraphQLError
 from redis.exceptions import ConnectionError as RedisConnectionError
 from redis.exceptions import TimeoutError as RedisTimeoutError
@@ -76,12 +75,6 @@ def unavailable_message(request_id: str) -> str:
         "The service is temporarily unavailable (its database or task broker does not "
         f"answer). Try again in a moment. Quote request id {request_id} if it persists."
     )
-
-
-def error_response(code: str, message: str, status: int, **headers: str) -> JsonResponse:
-    """A GraphQL-shaped JSON answer for errors found outside the schema (middleware, views)."""
-    body = {"data": None, "errors": [{"message": message, "extensions": {"code": code}}]}
-    return JsonResponse(body, status=status, headers=headers or None)
 
 
 def apply_error_model(errors: list[GraphQLError]) -> None:

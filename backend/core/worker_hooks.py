@@ -1,6 +1,6 @@
 """Work an app needs done when a Dramatiq worker stops, without core knowing the app.
 
-An app registers a callable with :func:`on_worker_shutdown` (from its ``tasks`` module, loaded
+An app registers a callable with :func:`on_worker_shutdown` (from its ``AppConfig.ready``, run
 by every worker); :class:`WorkerShutdownMiddleware` calls each one after the worker's threads
 have stopped, e.g. to let background sends finish and be recorded.
 """

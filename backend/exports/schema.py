@@ -12,6 +12,7 @@ from accounts.permissions import IsAuthenticated
 from core.graphql_errors import not_found
 from core.ids import node_pk
 from core.pagination import ListConnection
+from core.queueing import send_after_commit
 from exports import services, tasks
 from exports.models import ExportJob
 from exports.types import ExportFormat, ExportJobType
@@ -46,7 +47,7 @@ class Mutation:
 
     @strawberry_django.mutation(permission_classes=AUTH)
     def export_products(
-        self, info: Info, filters: ProductFilter | None, format: ExportFormat
+        self, info: Info, filters: ProductFilter | None = None, *, format: ExportFormat
     ) -> ExportJobType:
         """Export the products `filters` selects (as `products` does) to a CSV or XLSX file.
 
@@ -57,7 +58,5 @@ class Mutation:
             job = services.submit_export(
                 get_current_user(info), format.value, filters_to_json(filters)
             )
-            transaction.on_commit(lambda: tasks.export_products.send(job.pk), robust=True)
+            send_after_commit(tasks.export_products, job.pk)
         return job
-
-

@@ -14,9 +14,11 @@ from typing import Any
 
 from django.conf import settings
 from django.core.exceptions import ValidationError
+from django.db import transaction
 from django.db.models import Q
 from django.utils import timezone
 
+from activity.recording import record
 from products.filtering import products_matching
 
 from .models import ExportJob
@@ -40,9 +42,10 @@ def submit_export(user: Any, export_format: str, filters: Mapping[str, Any] | No
             {"format": f"Unknown export format {export_format!r}; use CSV or XLSX."}
         )
     products_matching(filters)  # refuses filters that cannot be applied, before any work
-    return ExportJob.objects.create(
-        user=user, format=export_format, filters=dict(filters or {})
-    )
+    with transaction.atomic():
+        job = ExportJob.objects.create(user=user, format=export_format, filters=dict(filters or {}))
+        record("export.started", job, detail={"format": export_format})
+    return job
 
 
 def jobs_of(user: Any):

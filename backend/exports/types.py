@@ -1,6 +1,5 @@
 """GraphQL types of the exports app: the job, its status and format enums."""
 
-from enum import Enum
 
 import strawberry
 import strawberry_django
@@ -11,24 +10,9 @@ from strawberry_django.utils.requests import get_request
 from core.ids import encode_id
 from exports.models import ExportJob
 
-
-@strawberry.enum(name="ExportFormat")
-class ExportFormat(Enum):
-    """The file an export makes: CSV (UTF-8 with BOM) or an Excel workbook."""
-
-    CSV = "CSV"
-    XLSX = "XLSX"
-
-
-@strawberry.enum(name="ExportStatus")
-class ExportStatus(Enum):
-    """Where an export is; EXPIRED once its file was deleted after the retention period."""
-
-    PENDING = "PENDING"
-    PROCESSING = "PROCESSING"
-    COMPLETED = "COMPLETED"
-    FAILED = "FAILED"
-    EXPIRED = "EXPIRED"
+# The model's choices are the GraphQL enums (same names and values): one definition.
+ExportFormat = strawberry.enum(ExportJob.Format, name="ExportFormat")
+ExportStatus = strawberry.enum(ExportJob.Status, name="ExportStatus")
 
 
 @strawberry_django.type(ExportJob, name="ExportJob")

@@ -4,9 +4,12 @@ from collections.abc import AsyncIterator
 
 from asgiref.sync import sync_to_async
 from django.core.files import File
-from django.http import HttpRequest, JsonResponse, StreamingHttpResponse
+from django.http import HttpRequest, HttpResponse, JsonResponse, StreamingHttpResponse
 from graphql import GraphQLError
 
+from accounts.downloads import require_user
+from core.graphql_errors import BAD_USER_INPUT, NOT_FOUND
+from core.http_errors import error_response
 from core.ids import node_pk
 from exports import services
 from exports.models import ExportJob
@@ -16,11 +19,7 @@ CONTENT_TYPES = {
     ExportJob.Format.CSV: "text/csv; charset=utf-8",
     ExportJob.Format.XLSX: "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
 }
-NOT_FOUND = "No export job with this id."
-
-
-def _problem(status: int, code: str, message: str) -> JsonResponse:
-    return JsonResponse({"error": message, "code": code}, status=status)
+NO_SUCH_EXPORT = "No export job with this id."
 
 
 async def _blocks(handle: File) -> AsyncIterator[bytes]:
@@ -40,40 +39,42 @@ def _open(job: ExportJob) -> File | None:
         return None
 
 
-async def download(request: HttpRequest, job_id: str) -> StreamingHttpResponse | JsonResponse:
-    """Stream the file of one of the caller's exports (session or bearer token)."""
-    user = await request.auser()
-    if not user.is_authenticated:
-        return _problem(
-            401,
-            "UNAUTHENTICATED",
-            "Sign in first: send a session cookie or 'Authorization: Bearer <token>'.",
-        )
+async def download(
+    request: HttpRequest, job_id: str
+) -> StreamingHttpResponse | JsonResponse | HttpResponse:
+    """Stream the file of one of the caller's exports (session or bearer token).
+
+    Unknown or someone else's: 404 NOT_FOUND; not finished or failed: 409 BAD_USER_INPUT;
+    its file deleted after the retention period: 410 NOT_FOUND.
+    """
+    user = await require_user(request)
+    if isinstance(user, HttpResponse):
+        return user
     try:
         pk = node_pk(job_id, "ExportJob")
     except GraphQLError:
-        return _problem(404, "NOT_FOUND", NOT_FOUND)
+        return error_response(NOT_FOUND, NO_SUCH_EXPORT, 404)
     job = await sync_to_async(services.job_of)(user, pk)
     if job is None:
-        return _problem(404, "NOT_FOUND", NOT_FOUND)
+        return error_response(NOT_FOUND, NO_SUCH_EXPORT, 404)
     if job.status == ExportJob.Status.EXPIRED:
-        return _problem(
-            410,
-            "EXPIRED",
+        return error_response(
+            NOT_FOUND,
             "This export's file was deleted after the retention period; export again.",
+            410,
         )
+    if job.status == ExportJob.Status.FAILED:
+        return error_response(BAD_USER_INPUT, f"This export failed: {job.error_message}", 409)
     if job.status != ExportJob.Status.COMPLETED or not job.file:
-        if job.status == ExportJob.Status.FAILED:
-            return _problem(409, "EXPORT_FAILED", f"This export failed: {job.error_message}")
-        return _problem(
-            409,
-            "NOT_READY",
+        return error_response(
+            BAD_USER_INPUT,
             f"This export is {job.status.lower()} ({job.progress}%); download it once "
             "exportJob says COMPLETED.",
+            409,
         )
     handle = await sync_to_async(_open)(job)
     if handle is None:
-        return _problem(410, "EXPIRED", "This export's file is gone; export again.")
+        return error_response(NOT_FOUND, "This export's file is gone; export again.", 410)
     response = StreamingHttpResponse(_blocks(handle), content_type=CONTENT_TYPES[job.format])
     response["Content-Length"] = str(job.file_size)
     response["Content-Disposition"] = f'attachment; filename="{job.file_name}"'

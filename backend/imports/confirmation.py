@@ -9,6 +9,8 @@ from __future__ import annotations
 from django.core.exceptions import ValidationError
 from django.db import transaction
 
+from activity.recording import record
+
 from .models import ImportJob
 
 
@@ -29,4 +31,6 @@ def confirm_import(job_id: int) -> ImportJob:
         job.removal_confirmed = True
         job.attempts = 0
         job.save(update_fields=["status", "removal_confirmed", "attempts"])
+        # Not `import.confirmed` (a staged import started): this lets a held removal go on.
+        record("import.removal_confirmed", job, detail={"removal_count": job.removal_count})
     return job

@@ -31,6 +31,8 @@ class ImportJob(models.Model):
         REVERT = "REVERT"  # undoes the changes of the import in `reverts`
 
     FINAL = (Status.COMPLETED, Status.FAILED, Status.CANCELLED, Status.EXPIRED)
+    # How the file is read, kept from its `reading.Layout` (the same-named attributes).
+    LAYOUT_FIELDS = ("format", "compression", "encoding", "delimiter", "sheet", "header_row")
 
     kind = models.CharField(max_length=8, choices=Kind.choices, default=Kind.IMPORT)
     reverts = models.ForeignKey(

@@ -12,38 +12,36 @@ holder belongs to a worker that died, and is resumed from its checkpoint.
 
 from __future__ import annotations
 
-import logging
 import os
-import threading
 import uuid
-from collections.abc import Iterator
-from contextlib import contextmanager
+from contextlib import AbstractContextManager
 from typing import Any
 
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.core.files.uploadedfile import UploadedFile
-from django.db import IntegrityError, connection, transaction
+from django.db import IntegrityError, transaction
 from django.db.models import F
 from django.db.models.functions import Coalesce
 from django.utils import timezone
 
+from activity.recording import record
+
 from . import changes
 from .models import ImportJob
-from .pipeline import bulk, finishing, removal
+from .pipeline import bulk, databases, finishing, removal
 from .pipeline import options as sync_options
 from .pipeline import run as pipeline
 from .reverting import run as reverting
 from .uploads import storage_failure
 
-logger = logging.getLogger(__name__)
-
 QUEUE_LOCK_KEY = 0x696D706F727473  # "imports"
-_process_lock = threading.Lock()
 UNFINISHED = (ImportJob.Status.PENDING, ImportJob.Status.PROCESSING)
 # A job waiting for a person to confirm its removal holds the queue: later jobs must not
 # change the catalogue its removal was decided on.
 IN_QUEUE = (*UNFINISHED, ImportJob.Status.NEEDS_CONFIRMATION)
+
+NO_SUCH_JOB = "No import job with this id."
 
 
 def _size_text(n: int) -> str:
@@ -92,6 +90,8 @@ def submit_import(
                 "already; save it as CSV and compress that).",
             )
             return job
+        record("import.staged" if staged else "import.dry_run" if dry_run else "import.started",
+               job, detail={"file": name, "bytes": size})
         name = f"{job.pk}-{uuid.uuid4().hex[:8]}.upload"
         target = job.file.field.generate_filename(job, name)
         error = getattr(upload, "write_error", None)
@@ -117,7 +117,7 @@ def cancel_import(job_id: int) -> ImportJob:
     with transaction.atomic():
         job = ImportJob.objects.select_for_update().filter(pk=job_id).first()
         if job is None:
-            raise ValidationError({"id": "No import job with this id."})
+            raise ValidationError({"id": ValidationError(NO_SUCH_JOB, code="not_found")})
         if job.status in (ImportJob.Status.PENDING, ImportJob.Status.STAGED,
                           ImportJob.Status.NEEDS_CONFIRMATION):
             # Waiting for confirmation: the file's writes stay, nothing is removed.
@@ -131,6 +131,7 @@ def cancel_import(job_id: int) -> ImportJob:
                 {"id": f"This import has already ended ({job.status}); only staged, pending "
                  "or processing imports can be cancelled."}
             )
+        record("import.cancelled", job)
     return job
 
 
@@ -149,7 +150,7 @@ def submit_revert(job_id: int, *, user: Any = None) -> ImportJob:
         with transaction.atomic():
             target = ImportJob.objects.select_for_update().filter(pk=job_id).first()
             if target is None:
-                raise ValidationError({"id": "No import job with this id."})
+                raise ValidationError({"id": ValidationError(NO_SUCH_JOB, code="not_found")})
             problem = changes.revert_blocker(target)
             if problem:
                 raise ValidationError({"id": problem})
@@ -168,6 +169,7 @@ def submit_revert(job_id: int, *, user: Any = None) -> ImportJob:
             )
             if earlier is not None:
                 _continue_from(job, earlier)
+            record("import.reverted", target, detail={"revert_job": job.pk})
     except IntegrityError:
         raise ValidationError(
             {"id": "This import is already being reverted; follow the revert's progress."}
@@ -184,29 +186,9 @@ def _continue_from(job: ImportJob, earlier: ImportJob) -> None:
     ImportJob.objects.filter(pk=earlier.pk).update(conflict_count=0)
 
 
-@contextmanager
-def queue_lock() -> Iterator[bool]:
+def queue_lock() -> AbstractContextManager[bool]:
     """Try to take the queue lock without waiting; yield whether this caller holds it."""
-    if connection.vendor != "postgresql":
-        held = _process_lock.acquire(blocking=False)
-        try:
-            yield held
-        finally:
-            if held:
-                _process_lock.release()
-        return
-    with connection.cursor() as cursor:
-        cursor.execute("SELECT pg_try_advisory_lock(%s)", [QUEUE_LOCK_KEY])
-        held = cursor.fetchone()[0]
-    try:
-        yield held
-    finally:
-        if held:
-            try:
-                with connection.cursor() as cursor:
-                    cursor.execute("SELECT pg_advisory_unlock(%s)", [QUEUE_LOCK_KEY])
-            except Exception:  # a lost connection has released it already
-                logger.warning("Could not release the imports queue lock", exc_info=True)
+    return databases.current().try_lock(QUEUE_LOCK_KEY)
 
 
 def claim_next() -> ImportJob | None:

@@ -8,7 +8,9 @@ class ProductsConfig(AppConfig):
     default_auto_field = "django.db.models.BigAutoField"
 
     def ready(self) -> None:
-        """Serve ``icontains`` from the embedded mode's trigram index (products/fulltext.py)."""
-        from products import fulltext
+        """Serve ``icontains`` from the embedded mode's trigram index (products/fulltext.py)
+        and set up each new connection for it (products/databases/)."""
+        from products import databases, fulltext
 
         fulltext.install()
+        databases.install()

@@ -37,7 +37,8 @@ def _key(queryset: QuerySet, version: int) -> tuple | None:
         sql, params = queryset.query.sql_with_params()
     except Exception:  # an EmptyResultSet and the like: let count() handle it
         return None
-    return (connection.alias, connection.vendor, version, sql, tuple(map(repr, params)))
+    # One alias is one database: its name tells the counts of different databases apart.
+    return (connection.alias, version, sql, tuple(map(repr, params)))
 
 
 def cached_count(queryset: QuerySet, count: Callable[[], int] | None = None) -> int:
@@ -66,16 +67,3 @@ def clear() -> None:
     with _lock:
         _counts.clear()
 
-
-def fold_versions() -> None:
-    """Fold the version rows into one, keeping their sum (PostgreSQL; SQLite has one row)."""
-    if connection.vendor != "postgresql":
-        return
-    with connection.cursor() as cursor:
-        cursor.execute(
-            """
-            WITH folded AS (DELETE FROM products_data_version RETURNING bumps)
-            INSERT INTO products_data_version (bumps)
-            SELECT SUM(bumps) FROM folded HAVING count(*) > 0
-            """
-        )

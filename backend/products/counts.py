@@ -1,24 +1,34 @@
-"""Exact product counts without scanning the table (PostgreSQL).
+"""Exact product counts without scanning the table where the database allows it.
 
-``products_count_delta`` holds changes in the number of products per ``active`` value. Row
-triggers (migration 0004) record every ordinary write; a bulk writer takes over inside its
-transaction with ``take_over_counts()`` and records its exact totals with ``record()``
-(the triggers then stand aside, so a 500,000-row import pays no per-row trigger).
+On PostgreSQL ``products_count_delta`` holds changes in the number of products per
+``active`` value (``databases/postgresql_counts.py``): a bulk writer takes over inside its
+transaction with ``take_over_counts()`` and records its exact totals with ``record()``.
 
-A connection whose filter is empty, or only ``active = true/false``, sums the deltas instead
-of running ``count(*)``; any other filter, and SQLite, counts the matching rows, reusing the
-count while the catalogue is unchanged (``count_cache``). ``compact()`` folds the deltas
-into one row per value.
+A connection whose filter is empty, or only ``active = true/false``, asks the database's
+bookkeeping (PostgreSQL sums the deltas instead of running ``count(*)``); any other filter,
+and SQLite, counts the matching rows, reusing the count while the catalogue is unchanged
+(``count_cache``). ``compact()`` folds the deltas into one row per value.
 """
 
-from django.db import connection, transaction
+from django.db import connection
 from django.db.models import QuerySet
 from django.db.models.lookups import Exact
 from django.db.models.sql.where import WhereNode
 
-from products import fulltext
-from products.count_cache import cached_count, fold_versions
+from products.count_cache import cached_count
+from products.databases import for_connection
+from products.databases.postgresql_counts import record, take_over_counts
 from products.models import Product
+
+__all__ = [
+    "SMALL_MATCH_COUNT",
+    "compact",
+    "count_then_narrow",
+    "delete_all",
+    "product_count",
+    "record",
+    "take_over_counts",
+]
 
 _NO_FILTER = object()
 
@@ -49,34 +59,14 @@ def product_count(queryset: QuerySet) -> int:
     known = getattr(queryset, "exact_count", None)
     if known is not None:
         return known
-    if connection.vendor == "postgresql" and queryset.model is Product:
+    database = for_connection(connection)
+    if queryset.model is Product:
         active = _active_filter(queryset.query.where)
         if active is not None:
-            sql = "SELECT COALESCE(SUM(delta), 0) FROM products_count_delta"
-            params: list[bool] = []
-            if active is not _NO_FILTER:
-                sql += " WHERE active = %s"
-                params.append(active)
-            with connection.cursor() as cursor:
-                cursor.execute(sql, params)
-                return int(cursor.fetchone()[0])
-    return cached_count(queryset, _fulltext_counter(queryset))
-
-
-def _fulltext_counter(queryset: QuerySet):
-    """On SQLite, count a filter that is one FTS5 match in the FTS5 table (or None)."""
-    if connection.vendor != "sqlite":
-        return None
-    direct = fulltext.direct_count(queryset.query.where)
-    if direct is None:
-        return None
-
-    def count() -> int:
-        with connection.cursor() as cursor:
-            cursor.execute(*direct)
-            return int(cursor.fetchone()[0])
-
-    return count
+            recorded = database.recorded_count(None if active is _NO_FILTER else active)
+            if recorded is not None:
+                return recorded
+    return cached_count(queryset, database.direct_counter(queryset))
 
 
 #: Up to this many matches, a filtered page is read from the matching ids (see below).
@@ -95,83 +85,25 @@ def count_then_narrow(queryset: QuerySet) -> QuerySet:
     """
     if _active_filter(queryset.query.where) is not None:
         return queryset
+    database = for_connection(connection)
     unordered = queryset.order_by()
-    total = cached_count(unordered, _fulltext_counter(unordered))
+    total = cached_count(unordered, database.direct_counter(unordered))
     narrowed = queryset.all()
     if total <= SMALL_MATCH_COUNT:
         ids = list(unordered.values_list("pk", flat=True))
         narrowed = Product.objects.filter(pk__in=ids).order_by(*queryset.query.order_by)
-    elif connection.vendor == "sqlite":
-        setattr(narrowed.query, fulltext.WALK_FLAG, True)
+    else:
+        database.prefer_order_walk(narrowed)
     narrowed.exact_count = total
     return narrowed
 
 
-def take_over_counts(cursor) -> None:
-    """Make the count triggers stand aside for the rest of this transaction (PostgreSQL).
-
-    The caller must then ``record()`` the exact change of every product it writes.
-    """
-    cursor.execute("SET LOCAL products.counts_by_caller = 'on'")
-
-
-def record(cursor, deltas: dict[bool, int]) -> None:
-    """Add the change in product count per ``active`` value (PostgreSQL, same transaction)."""
-    rows = [(active, delta) for active, delta in deltas.items() if delta]
-    if rows:
-        cursor.executemany(
-            "INSERT INTO products_count_delta (active, delta) VALUES (%s, %s)", rows
-        )
-
-
 def delete_all() -> int:
     """Delete every product in one statement and return how many there were."""
-    if connection.vendor != "postgresql":
-        deleted, _ = Product.objects.all().delete()
-        return deleted
-    with connection.cursor() as cursor:
-        take_over_counts(cursor)
-        cursor.execute(
-            f"""
-            WITH gone AS (DELETE FROM {Product._meta.db_table} RETURNING active),
-            counted AS (
-                INSERT INTO products_count_delta (active, delta)
-                SELECT active, -count(*) FROM gone GROUP BY active RETURNING delta
-            )
-            SELECT COALESCE(-SUM(delta), 0) FROM counted
-            """
-        )
-        return int(cursor.fetchone()[0])
+    return for_connection(connection).delete_all_products()
 
 
 def compact() -> None:
-    """Fold the deltas into one row per ``active`` value, correcting any drift (PostgreSQL).
-
-    The correction compares ``count(*)`` with the deltas' sum in one REPEATABLE READ
-    snapshot: every writer commits its products and its deltas together, so within one
-    snapshot the two must agree, and any difference (a bulk write that raced an edit of the
-    same product's ``active``) is added as one more delta. Nothing is locked.
-    """
-    fold_versions()
-    if connection.vendor != "postgresql":
-        return
-    outermost = not connection.in_atomic_block
-    with transaction.atomic(), connection.cursor() as cursor:
-        if outermost:  # inside a caller's transaction its snapshot rules already
-            cursor.execute("SET TRANSACTION ISOLATION LEVEL REPEATABLE READ")
-        cursor.execute(f"SELECT active, count(*) FROM {Product._meta.db_table} GROUP BY active")
-        actual = dict(cursor.fetchall())
-        cursor.execute("SELECT active, SUM(delta) FROM products_count_delta GROUP BY active")
-        recorded = {active: int(total) for active, total in cursor.fetchall()}
-        record(
-            cursor,
-            {value: actual.get(value, 0) - recorded.get(value, 0) for value in (True, False)},
-        )
-    with transaction.atomic(), connection.cursor() as cursor:
-        cursor.execute(
-            """
-            WITH folded AS (DELETE FROM products_count_delta RETURNING active, delta)
-            INSERT INTO products_count_delta (active, delta)
-            SELECT active, SUM(delta) FROM folded GROUP BY active
-            """
-        )
+    """Fold the count bookkeeping into one row per ``active`` value, correcting any drift
+    (PostgreSQL; see ``databases/postgresql_counts.py``)."""
+    for_connection(connection).compact_counts()

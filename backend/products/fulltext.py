@@ -20,7 +20,6 @@ scans instead (`kept_in_step`): the same answers, slower.
 import re
 
 from django.db import connection as default_connection
-from django.db.backends.signals import connection_created
 from django.db.models import BooleanField, Expression, F, Q
 from django.db.models.expressions import Col
 from django.db.models.lookups import IContains
@@ -112,7 +111,12 @@ def search_candidates_q(words: list[str]) -> Q:
     return Q(FulltextMatch(WORDS_TABLE, query))
 
 
-def _icontains(text: str | None, term: str | None) -> bool | None:
+#: The SQL function of short non-ASCII ``icontains`` terms (registered by ``databases.sqlite``).
+ICONTAINS_FUNCTION = "products_icontains"
+
+
+def icontains(text: str | None, term: str | None) -> bool | None:
+    """Whether ``term`` occurs in ``text``, case-folded (None when either is NULL)."""
     if text is None or term is None:
         return None
     return term.casefold() in text.casefold()
@@ -136,7 +140,7 @@ class FulltextIContains(IContains):
         if term.isascii():
             return super().as_sql(compiler, connection)
         lhs, lhs_params = self.process_lhs(compiler, connection)
-        return f"products_icontains({lhs}, %s)", [*lhs_params, term]
+        return f"{ICONTAINS_FUNCTION}({lhs}, %s)", [*lhs_params, term]
 
 
 def direct_count(where: WhereNode) -> tuple[str, list[str]] | None:
@@ -169,17 +173,9 @@ def direct_count(where: WhereNode) -> tuple[str, list[str]] | None:
     return f"SELECT count(*) FROM {table} WHERE {table} MATCH %s", [query]
 
 
-def _register_functions(sender, connection, **kwargs) -> None:
-    if connection.vendor == "sqlite":
-        connection.connection.create_function(
-            "products_icontains", 2, _icontains, deterministic=True
-        )
-
-
 def install() -> None:
     """Serve Product's ``icontains`` lookups from the trigram index on SQLite."""
     from products.models import Product
 
     for name in ("sku", "name", "description"):
         Product._meta.get_field(name).register_lookup(FulltextIContains)
-    connection_created.connect(_register_functions, dispatch_uid="products_fulltext")

@@ -2,8 +2,7 @@
 
 from django.db import connection
 
-from products import counts, fulltext
-from products.models import Product
+from products.databases import for_connection
 
 
 def after_bulk_write() -> None:
@@ -21,15 +20,6 @@ def after_bulk_write() -> None:
 
     Run it after the write has committed; inside a transaction PostgreSQL can only analyze.
     """
-    counts.compact()
-    table = Product._meta.db_table
-    with connection.cursor() as cursor:
-        if connection.vendor == "postgresql":
-            vacuum = not connection.in_atomic_block
-            cursor.execute(f"{'VACUUM (ANALYZE)' if vacuum else 'ANALYZE'} {table}")
-            if vacuum:  # compact() left the folded rows dead; every count sums this table
-                cursor.execute("VACUUM products_count_delta, products_data_version")
-        elif connection.vendor == "sqlite":
-            cursor.execute(f"ANALYZE {table}")
-            for index in (fulltext.WORDS_TABLE, fulltext.TRIGRAMS_TABLE):
-                cursor.execute(f"INSERT INTO {index}({index}) VALUES ('optimize')")
+    database = for_connection(connection)
+    database.compact_counts()
+    database.refresh_statistics()

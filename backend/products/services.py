@@ -5,6 +5,7 @@ from typing import Any
 from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
 
+from activity.recording import record
 from core.text import reject_nul
 from products import counts, maintenance, signals
 from products.models import NAME_MAX_LENGTH, SKU_MAX_LENGTH, Product
@@ -75,6 +76,7 @@ def create_product(
         product = Product(**fields)
         _save(product, fields["sku"])
         signals.product_created.send(sender=Product, product=product)
+        record("product.created", product)
     return product
 
 
@@ -98,6 +100,7 @@ def update_product(pk: int, changes: dict[str, Any]) -> Product:
         product.last_import_line = None
         _save(product, fields.get("sku", product.sku))
         signals.product_updated.send(sender=Product, product=product)
+        record("product.updated", product, detail={"fields": sorted(fields)})
     return product
 
 
@@ -110,6 +113,7 @@ def delete_product(pk: int) -> Product:
         product.delete()
         product.pk = pk
         signals.product_deleted.send(sender=Product, product_id=pk, sku=product.sku)
+        record("product.deleted", product)
     return product
 
 
@@ -119,6 +123,7 @@ def delete_all_products() -> int:
         # One statement, no rows loaded into Python (a test holds it to that).
         deleted_count = counts.delete_all()
         signals.products_bulk_deleted.send(sender=Product, deleted_count=deleted_count)
+        record("products.deleted_all", detail={"deleted": deleted_count})
     return deleted_count
 
 

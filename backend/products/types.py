@@ -1,5 +1,6 @@
 """GraphQL types of the products app: the type, its filter, order and inputs."""
 
+from datetime import datetime
 from typing import Annotated, Any
 
 import strawberry
@@ -15,6 +16,7 @@ from strawberry_django.relay.cursor_connection import (
     annotate_ordering_fields,
 )
 
+from activity.services import last_manual_edit
 from core.graphql_errors import bad_user_input
 from core.pagination import check_page_size, decode_cursor, invalid_cursor
 from core.text import NUL
@@ -58,6 +60,15 @@ class ProductOrder:
     updated_at: auto
 
 
+@strawberry.type
+class ManualEdit:
+    """A product written by hand: when, by whom, through which API token if any."""
+
+    at: datetime
+    actor: str
+    token_label: str | None
+
+
 @strawberry_django.type(Product, name="Product", filters=ProductFilter, ordering=ProductOrder)
 class ProductType(relay.Node):
     """A product of the catalogue."""
@@ -79,6 +90,19 @@ class ProductType(relay.Node):
     last_import_line: int | None = strawberry_django.field(
         description="The line of `lastImport`'s file that last wrote the product."
     )
+
+    @strawberry_django.field(
+        only=["id"],
+        description="Who last created or edited the product by hand (a person or API token), "
+        "from the activity log; null when nobody did (within its retention).",
+    )
+    def last_manual_edit(self, root: strawberry.Parent[Product]) -> ManualEdit | None:
+        """The newest manual write of this product."""
+        entry = last_manual_edit(root.pk)
+        if entry is None:
+            return None
+        return ManualEdit(at=entry.at, actor=entry.actor, token_label=entry.token_label or None)
+
 
 
 @strawberry.type(name="ProductConnection")

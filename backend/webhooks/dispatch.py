@@ -1,9 +1,9 @@
 """Sending deliveries: claim rows, sign and send them, record the outcome.
 
 One delivery at a time (:func:`deliver`, :func:`attempt`) for the API's test and redeliver
-operations and for tests; batches of one webhook (:func:`prepare`, :func:`send_prepared`,
-:func:`record_many`) for the fan-out in :mod:`webhooks.fanout`, which keeps the HTTP part
-away from the database.
+operations and for tests; batches of one webhook (:func:`prepare`, :func:`send_prepared`)
+for the fan-out in :mod:`webhooks.fanout`, which claims them with :mod:`webhooks.claims`,
+records them with :mod:`webhooks.recording` and keeps the HTTP part away from the database.
 
 Nothing here sends task messages: a retry is a row with ``next_attempt_at``, and the actors
 (:mod:`webhooks.tasks`) enqueue it from :func:`retry_delay`.
@@ -19,21 +19,16 @@ from django.conf import settings
 from django.utils import timezone
 
 from . import signing
-from .claims import DISABLED_ERROR, claim, claim_batch, lease_duration
+from .claims import DISABLED_ERROR, claim
 from .delivery import SendResult, send
 from .models import DeliveryStatus, WebhookDelivery
-from .recording import record, record_many
+from .recording import record
 
 __all__ = [
     "Prepared",
     "attempt",
-    "claim",
-    "claim_batch",
     "deliver",
-    "lease_duration",
     "prepare",
-    "record",
-    "record_many",
     "retry_delay",
     "send_prepared",
 ]

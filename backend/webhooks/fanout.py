@@ -32,7 +32,7 @@ from dataclasses import dataclass, field
 from django.conf import settings
 from django.db import close_old_connections, connection
 
-from . import dispatch
+from . import claims, dispatch, recording
 from .delivery import SendResult
 
 logger = logging.getLogger(__name__)
@@ -90,7 +90,7 @@ class DeliveryPool:
             return 0
         started = 0
         try:
-            prepared = [dispatch.prepare(d) for d in dispatch.claim_batch(webhook_id, free)]
+            prepared = [dispatch.prepare(d) for d in claims.claim_batch(webhook_id, free)]
             with self._lock:
                 executor, outcomes = self._executor, self._outcomes
             assert executor is not None  # started by _reserve, stopped only by stop()
@@ -197,7 +197,7 @@ class DeliveryPool:
         for number in range(RECORD_TRIES):
             try:
                 close_old_connections()
-                dispatch.record_many(outcomes)
+                recording.record_many(outcomes)
                 break
             except Exception:
                 logger.warning(

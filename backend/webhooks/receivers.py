@@ -7,12 +7,11 @@ connects the receivers.
 
 from __future__ import annotations
 
-from functools import partial
 from typing import Any
 
-from django.db import transaction
 from django.dispatch import receiver
 
+from core.queueing import send_after_commit
 from imports.models import ImportJob
 from imports.signals import import_finished, import_reverted
 from products import signals as product_signals
@@ -37,7 +36,7 @@ def publish(event_type: str, data: dict[str, Any]) -> list[int]:
     a delivery of it. Return those webhooks' ids."""
     webhook_ids = record_event(event_type, data)
     if webhook_ids:
-        transaction.on_commit(partial(tasks.enqueue_webhooks, webhook_ids))
+        send_after_commit(tasks.enqueue_webhooks, webhook_ids)
     return webhook_ids
 
 

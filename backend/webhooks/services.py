@@ -8,6 +8,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 from datetime import datetime
 from typing import Any
+from urllib.parse import urlsplit
 
 from django.conf import settings
 from django.core.exceptions import ValidationError
@@ -15,6 +16,7 @@ from django.db import transaction
 from django.db.models import QuerySet
 from django.utils import timezone
 
+from activity.recording import record
 from core.ids import encode_id
 from core.text import reject_nul
 
@@ -137,7 +139,18 @@ def create_webhook(
     if errors:
         raise ValidationError(errors)
     check_not_duplicate(cleaned["url"], cleaned["events"])
-    return Webhook.objects.create(**cleaned, enabled=enabled, secret=signing.generate_secret())
+    with transaction.atomic():
+        webhook = Webhook.objects.create(
+            **cleaned, enabled=enabled, secret=signing.generate_secret()
+        )
+        _record("webhook.created", webhook)
+    return webhook
+
+
+def _record(kind: str, webhook: Webhook, **detail: Any) -> None:
+    # Scheme, host and path only: a receiver's URL may carry credentials in it.
+    parts = urlsplit(webhook.url)
+    record(kind, webhook, label=f"{parts.scheme}://{parts.hostname}{parts.path}", detail=detail)
 
 
 def update_webhook(
@@ -172,7 +185,12 @@ def update_webhook(
             webhook.consecutive_failures = 0
             webhook.disabled_reason = ""
         webhook.enabled = bool(enabled)
-    webhook.save()
+    with transaction.atomic():
+        webhook.save()
+        changed = [name for name, value in
+                   (("url", url), ("events", events), ("enabled", enabled),
+                    ("description", description)) if value is not _UNSET]
+        _record("webhook.updated", webhook, fields=changed)
     return webhook
 
 
@@ -180,7 +198,9 @@ def delete_webhook(webhook_id: int) -> Webhook:
     """Delete the endpoint and its delivery log; return it (with its id) for the answer."""
     webhook = get_webhook(webhook_id)
     pk = webhook.pk
-    webhook.delete()
+    with transaction.atomic():
+        _record("webhook.deleted", webhook)
+        webhook.delete()
     webhook.pk = pk
     return webhook
 
@@ -194,6 +214,7 @@ def rotate_secret(webhook_id: int) -> Webhook:
         webhook.previous_secret_expires_at = timezone.now() + SECRET_OVERLAP
         webhook.secret = signing.generate_secret()
         webhook.save()
+        _record("webhook.secret_rotated", webhook)
     return webhook
 
 

@@ -1,4 +1,7 @@
-"""GraphQL types of the webhooks app: Webhook, WebhookDelivery, their inputs and enums."""
+"""GraphQL types of the webhooks app: Webhook, WebhookDelivery, their inputs and enums.
+
+The classes end in ``Type`` so they never shadow the models of the same GraphQL name.
+"""
 
 from __future__ import annotations
 
@@ -8,6 +11,7 @@ import strawberry
 import strawberry_django
 from strawberry import relay
 
+from accounts.permissions import caller_may
 from core.ids import encode_id as global_id
 
 from . import models
@@ -20,16 +24,22 @@ WebhookEventType = strawberry.enum(
 WebhookDeliveryStatus = strawberry.enum(models.DeliveryStatus, name="WebhookDeliveryStatus")
 
 
-@strawberry_django.type(models.Webhook)
-class Webhook(relay.Node):
+@strawberry_django.type(models.Webhook, name="Webhook")
+class WebhookType(relay.Node):
     """An endpoint that receives signed POSTs (Standard Webhooks) for the events it wants."""
 
     url: strawberry.auto
     enabled: strawberry.auto
-    secret: str = strawberry_django.field(
+
+    @strawberry_django.field(
+        only=["secret"],
         description="Signing secret (whsec_...). After a rotation the previous one also signs "
-        "deliveries for 24 hours."
+        "deliveries for 24 hours. Empty for people whose role may not manage webhooks.",
     )
+    def secret(self, root: models.Webhook) -> str:
+        """The secret, for those who may rotate it."""
+        return root.secret if caller_may("rotateWebhookSecret") else ""
+
     description: strawberry.auto
     consecutive_failures: int
     created_at: datetime
@@ -46,8 +56,8 @@ class Webhook(relay.Node):
         return root.disabled_reason or None
 
 
-@strawberry_django.type(models.WebhookDeliveryAttempt)
-class WebhookDeliveryAttempt:
+@strawberry_django.type(models.WebhookDeliveryAttempt, name="WebhookDeliveryAttempt")
+class WebhookDeliveryAttemptType:
     """One HTTP request of a delivery, as it went."""
 
     number: int
@@ -59,8 +69,8 @@ class WebhookDeliveryAttempt:
     created_at: datetime
 
 
-@strawberry_django.type(models.WebhookDelivery)
-class WebhookDelivery(relay.Node):
+@strawberry_django.type(models.WebhookDelivery, name="WebhookDelivery")
+class WebhookDeliveryType(relay.Node):
     """One event sent (or to be sent) to one webhook, with its latest attempt."""
 
     attempt: int = strawberry_django.field(description="Attempts made so far.")
@@ -75,7 +85,7 @@ class WebhookDelivery(relay.Node):
     next_attempt_at: datetime | None
     message_id: str = strawberry_django.field(description="The webhook-id header it is sent with.")
 
-    attempts: list[WebhookDeliveryAttempt] = strawberry_django.field(
+    attempts: list[WebhookDeliveryAttemptType] = strawberry_django.field(
         description="Every attempt, first to last."
     )
 

@@ -27,11 +27,49 @@ if (!args.username || !args.password) {
 }
 const runs = Number(args.runs);
 const DEBOUNCE_MS = 250;
-const WORDS = ['a', 'e', 'i', 'o', 'u', 'an', 'er', 'in', 'on', 'st', 'ar', 'en', 're', 'te', 'al', 'le', 'ch', 'th', 'ri', 'ma', 'bo', 'ca', 'de', 'li', 'ne', 'pa', 'sa', 'to', 'wi', 'ye'];
+const WORDS = [
+  'a',
+  'e',
+  'i',
+  'o',
+  'u',
+  'an',
+  'er',
+  'in',
+  'on',
+  'st',
+  'ar',
+  'en',
+  're',
+  'te',
+  'al',
+  'le',
+  'ch',
+  'th',
+  'ri',
+  'ma',
+  'bo',
+  'ca',
+  'de',
+  'li',
+  'ne',
+  'pa',
+  'sa',
+  'to',
+  'wi',
+  'ye',
+];
 
 const browser = await chromium.launch({
   executablePath: args.chromium,
-  args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--no-first-run'],
+  args: [
+    '--headless',
+    '--no-sandbox',
+    '--disable-gpu',
+    '--disable-background-networking',
+    '--disable-component-update',
+    '--no-first-run',
+  ],
 });
 const page = await browser.newPage({ viewport: { width: 1280, height: 800 }, baseURL: args.url });
 
@@ -97,7 +135,8 @@ const typeInto = (label, value) => `{
   Object.getOwnPropertyDescriptor(HTMLInputElement.prototype, 'value').set.call(input, ${JSON.stringify(value)});
   input.dispatchEvent(new Event('input', { bubbles: true }));
 }`;
-const clickButton = (name) => `[...document.querySelectorAll('button')].find((b) => b.textContent.trim() === ${JSON.stringify(name)}).click();`;
+const clickButton = (name) =>
+  `[...document.querySelectorAll('button')].find((b) => b.textContent.trim() === ${JSON.stringify(name)}).click();`;
 
 const results = {};
 const record = (name, ms) => {
@@ -110,10 +149,19 @@ for (let i = 0; i < runs; i += 1) {
   const word = WORDS[i % WORDS.length] + (i >= WORDS.length ? String(i) : '');
   // First render: navigation start to the first rows on screen.
   await page.goto('/products?sort=-updatedAt&size=25&q=' + encodeURIComponent(word));
-  const first = await page.waitForFunction(() => {
-    const table = document.querySelector('table[aria-label="Products"]');
-    return table && table.getAttribute('aria-busy') !== 'true' && !table.querySelector('.skeleton-row') && performance.now();
-  }, null, { polling: 'raf' });
+  const first = await page.waitForFunction(
+    () => {
+      const table = document.querySelector('table[aria-label="Products"]');
+      return (
+        table &&
+        table.getAttribute('aria-busy') !== 'true' &&
+        !table.querySelector('.skeleton-row') &&
+        performance.now()
+      );
+    },
+    null,
+    { polling: 'raf' },
+  );
   record('first render (navigation to rows)', await first.jsonValue());
 
   // To inactive: the rows always change (most products are active, so "Active" may show the
@@ -139,5 +187,10 @@ console.log(`products page against ${args.url}, ${runs} runs each (ms, in-browse
 console.log('action'.padEnd(52), 'p50'.padStart(7), 'p95'.padStart(7), 'max'.padStart(7));
 for (const [name, values] of Object.entries(results)) {
   const sorted = [...values].sort((a, b) => a - b);
-  console.log(name.padEnd(52), pct(sorted, 50).toFixed(0).padStart(7), pct(sorted, 95).toFixed(0).padStart(7), sorted.at(-1).toFixed(0).padStart(7));
+  console.log(
+    name.padEnd(52),
+    pct(sorted, 50).toFixed(0).padStart(7),
+    pct(sorted, 95).toFixed(0).padStart(7),
+    sorted.at(-1).toFixed(0).padStart(7),
+  );
 }

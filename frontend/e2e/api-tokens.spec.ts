@@ -16,14 +16,18 @@ test('create a token (shown once), use it, then revoke it', async ({ page, playw
 
   // The token works for another app, without cookies or CSRF.
   const other = await playwright.request.newContext({ baseURL });
-  const ask = () => other.post('/graphql/', { data: { query: '{ me { username } }' }, headers: { Authorization: `Bearer ${token}` } });
+  const ask = () =>
+    other.post('/graphql/', { data: { query: '{ me { username } }' }, headers: { Authorization: `Bearer ${token}` } });
   expect((await (await ask()).json()).data.me.username).toBe('e2e-admin');
 
   await page.reload();
   await expect(page.getByLabel('New token')).toHaveCount(0); // shown once only
   await expect(page.getByRole('row', { name: /warehouse sync/ })).not.toContainText('Never');
 
-  await page.getByRole('row', { name: /warehouse sync/ }).getByRole('button', { name: 'Revoke' }).click();
+  await page
+    .getByRole('row', { name: /warehouse sync/ })
+    .getByRole('button', { name: 'Revoke' })
+    .click();
   const dialog = page.getByRole('dialog', { name: `Revoke token “warehouse sync” (${token.slice(0, 12)}…)?` });
   await expect(dialog).toContainText('Last used');
   await expectAccessible(page, 'the revoke dialog');

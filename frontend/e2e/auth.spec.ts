@@ -47,7 +47,9 @@ test('an expired session sends the person to sign in and back to where they were
   await expect(page).toHaveURL(/\/products\?q=else/);
 });
 
-test('the failure before the lock-out warns that one attempt is left; the lock-out says for how long', async ({ page }) => {
+test('the failure before the lock-out warns that one attempt is left; the lock-out says for how long', async ({
+  page,
+}) => {
   // Another username than the suite's own, so its lock-out (LOGIN_FAILURE_LIMIT=5) stops nobody else.
   await page.goto('/login');
   await page.getByLabel('Username').fill('someone-else');
@@ -59,19 +61,29 @@ test('the failure before the lock-out warns that one attempt is left; the lock-o
   }
   await page.getByLabel('Password').fill('wrong-4');
   await page.getByRole('button', { name: 'Sign in' }).click();
-  await expect(alert).toContainText('One attempt left: one more failure locks sign-in for this username for 15 minutes.');
+  await expect(alert).toContainText(
+    'One attempt left: one more failure locks sign-in for this username for 15 minutes.',
+  );
   await page.getByLabel('Password').fill('wrong-5');
   await page.getByRole('button', { name: 'Sign in' }).click();
   await expect(alert).toContainText('Sign-in for this username is locked for 15 minutes');
   await expectAccessible(page, 'the sign-in page with an error');
 });
 
-test('a save after the session expired is not lost: the dialog comes back filled after sign-in', async ({ page, context }) => {
+test('a save after the session expired is not lost: the dialog comes back filled after sign-in', async ({
+  page,
+  context,
+}) => {
   await signIn(page, '/products');
   await graphqlRequest(page, 'mutation { deleteAllProducts { deletedCount } }');
-  await graphqlRequest(page, 'mutation($input: ProductInput!) { createProduct(input: $input) { __typename } }', { input: { sku: 'KEEP-1', name: 'Before' } });
+  await graphqlRequest(page, 'mutation($input: ProductInput!) { createProduct(input: $input) { __typename } }', {
+    input: { sku: 'KEEP-1', name: 'Before' },
+  });
   await page.reload();
-  await page.getByRole('row', { name: /KEEP-1/ }).getByRole('button', { name: 'Edit' }).click();
+  await page
+    .getByRole('row', { name: /KEEP-1/ })
+    .getByRole('button', { name: 'Edit' })
+    .click();
   const dialog = page.getByRole('dialog', { name: 'Edit product KEEP-1' });
   await dialog.getByLabel('Name').fill('Typed while the session ended');
   await context.clearCookies({ name: 'sessionid' });

@@ -12,14 +12,25 @@ export const REPO_DIR = path.resolve(here, '..', '..');
 export const FRONTEND_DIR = path.resolve(here, '..');
 const PYTHON = process.env.E2E_PYTHON ?? path.join(REPO_DIR, '.venv', 'bin', 'python');
 // The backend to test against: this checkout's, unless E2E_BACKEND_DIR names another.
-const BACKEND_DIR = process.env.E2E_BACKEND_DIR ? path.resolve(process.env.E2E_BACKEND_DIR) : path.join(REPO_DIR, 'backend');
+const BACKEND_DIR = process.env.E2E_BACKEND_DIR
+  ? path.resolve(process.env.E2E_BACKEND_DIR)
+  : path.join(REPO_DIR, 'backend');
 
 export const E2E_PORT = Number(process.env.E2E_PORT ?? 8031);
 export const E2E_USERNAME = 'e2e-admin';
 export const E2E_PASSWORD = 'e2e-password-123';
 
 function backendEnv(dataDir) {
-  const env = { ...process.env, DATA_DIR: dataDir, DJANGO_SUPERUSER_USERNAME: E2E_USERNAME, DJANGO_SUPERUSER_PASSWORD: E2E_PASSWORD, DJANGO_SUPERUSER_EMAIL: 'e2e@example.com', FRONTEND_DIST: path.join(FRONTEND_DIR, 'dist'), WEBHOOK_ALLOW_PRIVATE_TARGETS: '1', LOG_LEVEL: process.env.E2E_LOG_LEVEL ?? 'WARNING' };
+  const env = {
+    ...process.env,
+    DATA_DIR: dataDir,
+    DJANGO_SUPERUSER_USERNAME: E2E_USERNAME,
+    DJANGO_SUPERUSER_PASSWORD: E2E_PASSWORD,
+    DJANGO_SUPERUSER_EMAIL: 'e2e@example.com',
+    FRONTEND_DIST: path.join(FRONTEND_DIR, 'dist'),
+    WEBHOOK_ALLOW_PRIVATE_TARGETS: '1',
+    LOG_LEVEL: process.env.E2E_LOG_LEVEL ?? 'WARNING',
+  };
   // Embedded mode: neither URL set, whatever the shell that runs the tests has.
   delete env.DATABASE_URL;
   delete env.REDIS_URL;
@@ -53,11 +64,29 @@ export async function startBackend({ port = E2E_PORT, quiet = true } = {}) {
   const env = backendEnv(dataDir);
   manage(['migrate', '--noinput'], env);
   manage(['createsuperuser', '--noinput'], env);
-  const child = spawn(PYTHON, ['-m', 'uvicorn', 'config.asgi:application', '--app-dir', BACKEND_DIR, '--host', '127.0.0.1', '--port', String(port), '--lifespan', 'on', '--ws', 'websockets'], {
-    cwd: BACKEND_DIR,
-    env,
-    stdio: quiet ? ['ignore', 'ignore', 'pipe'] : 'inherit',
-  });
+  const child = spawn(
+    PYTHON,
+    [
+      '-m',
+      'uvicorn',
+      'config.asgi:application',
+      '--app-dir',
+      BACKEND_DIR,
+      '--host',
+      '127.0.0.1',
+      '--port',
+      String(port),
+      '--lifespan',
+      'on',
+      '--ws',
+      'websockets',
+    ],
+    {
+      cwd: BACKEND_DIR,
+      env,
+      stdio: quiet ? ['ignore', 'ignore', 'pipe'] : 'inherit',
+    },
+  );
   let stderr = '';
   child.stderr?.on('data', (chunk) => {
     stderr = (stderr + chunk).slice(-20_000);
@@ -94,7 +123,9 @@ export async function startBackend({ port = E2E_PORT, quiet = true } = {}) {
 
 if (process.argv[1] === fileURLToPath(import.meta.url)) {
   const backend = await startBackend({ quiet: false });
-  console.log(`backend on ${backend.url} (user ${E2E_USERNAME} / ${E2E_PASSWORD}, data in ${backend.dataDir}); Ctrl-C stops it`);
+  console.log(
+    `backend on ${backend.url} (user ${E2E_USERNAME} / ${E2E_PASSWORD}, data in ${backend.dataDir}); Ctrl-C stops it`,
+  );
   const stop = async () => {
     await backend.stop();
     process.exit(0);

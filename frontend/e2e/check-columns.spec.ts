@@ -9,7 +9,12 @@ const PYTHON = process.env.E2E_PYTHON ?? path.join(FRONTEND, '..', '.venv', 'bin
 
 /** A German Excel "CSV": Windows-1252, semicolons, CRLF, accents; one bad active value. */
 function windows1252Csv(): Buffer {
-  const text = ['Artikelnummer;Bezeichnung;Beschreibung;Aktiv', 'E2E-CAF;Café crème;Tasse 0,2 l;yes', 'E2E-MUE;Kaffeemühle Öko;Größe 20 cm;vielleicht', ''].join('\r\n');
+  const text = [
+    'Artikelnummer;Bezeichnung;Beschreibung;Aktiv',
+    'E2E-CAF;Café crème;Tasse 0,2 l;yes',
+    'E2E-MUE;Kaffeemühle Öko;Größe 20 cm;vielleicht',
+    '',
+  ].join('\r\n');
   // Latin-1 bytes equal Windows-1252 for these letters.
   return Buffer.from(text, 'latin1');
 }
@@ -31,7 +36,11 @@ function workbook(): Buffer {
 }
 
 async function product(page: Page, sku: string) {
-  const data = await graphqlRequest<{ productBySku: { name: string; description: string; active: boolean } | null }>(page, 'query($sku: String!) { productBySku(sku: $sku) { name description active } }', { sku });
+  const data = await graphqlRequest<{ productBySku: { name: string; description: string; active: boolean } | null }>(
+    page,
+    'query($sku: String!) { productBySku(sku: $sku) { name description active } }',
+    { sku },
+  );
   return data.productBySku;
 }
 
@@ -39,7 +48,9 @@ test.describe.configure({ mode: 'serial' });
 
 test('a semicolon Windows-1252 CSV: check columns, map them, start', async ({ page }) => {
   await signIn(page, '/import');
-  await page.getByLabel('CSV file').setInputFiles({ name: 'lieferant.csv', mimeType: 'text/csv', buffer: windows1252Csv() });
+  await page
+    .getByLabel('CSV file')
+    .setInputFiles({ name: 'lieferant.csv', mimeType: 'text/csv', buffer: windows1252Csv() });
   await page.getByRole('button', { name: 'Check columns' }).click();
 
   const step = page.getByRole('region', { name: 'Check columns' });
@@ -66,7 +77,9 @@ test('a semicolon Windows-1252 CSV: check columns, map them, start', async ({ pa
   expect(await product(page, 'E2E-MUE')).toBeNull();
 
   // The confirmed mapping is suggested for the same columns next time.
-  await page.getByLabel('CSV file').setInputFiles({ name: 'lieferant-2.csv', mimeType: 'text/csv', buffer: windows1252Csv() });
+  await page
+    .getByLabel('CSV file')
+    .setInputFiles({ name: 'lieferant-2.csv', mimeType: 'text/csv', buffer: windows1252Csv() });
   await page.getByRole('button', { name: 'Check columns' }).click();
   await expect(page.getByRole('combobox', { name: 'File column for SKU' })).toHaveValue('Artikelnummer');
   await page.getByRole('button', { name: 'Cancel', exact: true }).click();
@@ -75,7 +88,11 @@ test('a semicolon Windows-1252 CSV: check columns, map them, start', async ({ pa
 
 test('an .xlsx workbook: choose the sheet, a wrong then the right header row, then start', async ({ page }) => {
   await signIn(page, '/import');
-  await page.getByLabel('CSV file').setInputFiles({ name: 'catalogue.xlsx', mimeType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet', buffer: workbook() });
+  await page.getByLabel('CSV file').setInputFiles({
+    name: 'catalogue.xlsx',
+    mimeType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+    buffer: workbook(),
+  });
   await page.getByRole('button', { name: 'Check columns' }).click();
   const step = page.getByRole('region', { name: 'Check columns' });
   await expect(step.getByRole('combobox', { name: 'Sheet' })).toHaveValue('Notes');

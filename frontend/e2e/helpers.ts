@@ -22,7 +22,9 @@ export async function signIn(page: Page, next = '/import') {
 export async function expectAccessible(page: Page, what: string) {
   const results = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']).analyze();
   const bad = results.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
-  const report = bad.map((v) => `${v.impact}: ${v.id} (${v.help}) at ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
+  const report = bad.map(
+    (v) => `${v.impact}: ${v.id} (${v.help}) at ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`,
+  );
   expect(report, `axe-core on ${what}`).toEqual([]);
 }
 
@@ -34,18 +36,32 @@ export async function goTo(page: Page, name: string) {
 }
 
 /** Runs a GraphQL operation with the page's session cookie and CSRF token (for test set-up only). */
-export async function graphqlRequest<T = unknown>(page: Page, query: string, variables: Record<string, unknown> = {}): Promise<T> {
+export async function graphqlRequest<T = unknown>(
+  page: Page,
+  query: string,
+  variables: Record<string, unknown> = {},
+): Promise<T> {
   const csrf = (await page.context().cookies()).find((c) => c.name === 'csrftoken')?.value ?? '';
-  const response = await page.request.post('/graphql/', { data: { query, variables }, headers: { 'X-CSRFToken': csrf } });
+  const response = await page.request.post('/graphql/', {
+    data: { query, variables },
+    headers: { 'X-CSRFToken': csrf },
+  });
   const body = await response.json();
   if (body.errors) throw new Error(JSON.stringify(body.errors));
   return body.data as T;
 }
 
 /** Creates products straight through the API (to have something to page through). */
-export async function seedProducts(page: Page, products: { sku: string; name: string; description?: string; active?: boolean }[]) {
+export async function seedProducts(
+  page: Page,
+  products: { sku: string; name: string; description?: string; active?: boolean }[],
+) {
   for (const input of products) {
-    const data = await graphqlRequest<{ createProduct: { __typename: string } }>(page, 'mutation($input: ProductInput!) { createProduct(input: $input) { __typename } }', { input });
+    const data = await graphqlRequest<{ createProduct: { __typename: string } }>(
+      page,
+      'mutation($input: ProductInput!) { createProduct(input: $input) { __typename } }',
+      { input },
+    );
     expect(data.createProduct.__typename).toBe('Product');
   }
 }

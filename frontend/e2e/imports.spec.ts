@@ -7,7 +7,8 @@ import { deleteAllProducts, expectAccessible, graphqlRequest, SCREENSHOT_DIR, si
 /** A CSV of `rows` products plus two bad rows (no name; wrong number of fields). */
 function csv(rows: number, prefix: string): Buffer {
   const lines = ['sku,name,description,active'];
-  for (let i = 1; i <= rows; i += 1) lines.push(`${prefix}-${i},Imported product ${i},"Line one, with a comma\nline two",${i % 4 === 0 ? 'no' : 'yes'}`);
+  for (let i = 1; i <= rows; i += 1)
+    lines.push(`${prefix}-${i},Imported product ${i},"Line one, with a comma\nline two",${i % 4 === 0 ? 'no' : 'yes'}`);
   lines.push(`${prefix}-BAD-1,,missing name,yes`);
   lines.push(`${prefix}-BAD-2,too,many,fields,here,now`);
   return Buffer.from(lines.join('\n') + '\n', 'utf8');
@@ -17,17 +18,27 @@ test.describe.configure({ mode: 'serial' });
 
 // Say plainly when the backend under test does not have this API yet (instead of a UI timeout).
 test.beforeAll(async ({ request }) => {
-  const response = await request.post('/graphql/', { data: { query: '{ __schema { mutationType { fields { name } } } }' } });
-  const names = ((await response.json()).data?.__schema?.mutationType?.fields ?? []).map((f: { name: string }) => f.name);
-  expect(names, 'the imports API (importProducts) is not on this backend yet: merge it into main first').toContain('importProducts');
+  const response = await request.post('/graphql/', {
+    data: { query: '{ __schema { mutationType { fields { name } } } }' },
+  });
+  const names = ((await response.json()).data?.__schema?.mutationType?.fields ?? []).map(
+    (f: { name: string }) => f.name,
+  );
+  expect(names, 'the imports API (importProducts) is not on this backend yet: merge it into main first').toContain(
+    'importProducts',
+  );
 });
 
-test('import a gzip CSV: upload, live progress to Completed, counts, errors and errors.csv, history', async ({ page }) => {
+test('import a gzip CSV: upload, live progress to Completed, counts, errors and errors.csv, history', async ({
+  page,
+}) => {
   test.setTimeout(240_000);
   await signIn(page, '/import');
   await deleteAllProducts(page);
   const rows = 60_000;
-  await page.getByLabel('CSV file').setInputFiles({ name: 'catalogue.csv.gz', mimeType: 'application/gzip', buffer: gzipSync(csv(rows, 'IMP')) });
+  await page
+    .getByLabel('CSV file')
+    .setInputFiles({ name: 'catalogue.csv.gz', mimeType: 'application/gzip', buffer: gzipSync(csv(rows, 'IMP')) });
   await expect(page.getByText('catalogue.csv.gz')).toBeVisible();
   await page.getByRole('button', { name: 'Start import' }).click();
 
@@ -38,7 +49,9 @@ test('import a gzip CSV: upload, live progress to Completed, counts, errors and 
   await expect(status).toHaveText(/Pending|Processing|Completed/);
   try {
     await expect(status).toHaveText('Processing', { timeout: 20_000 });
-    await expect.poll(async () => Number(await progress.getAttribute('aria-valuenow')), { timeout: 20_000 }).toBeGreaterThan(5);
+    await expect
+      .poll(async () => Number(await progress.getAttribute('aria-valuenow')), { timeout: 20_000 })
+      .toBeGreaterThan(5);
   } catch {
     // finished before we looked: the screenshot shows the result instead
   }
@@ -52,11 +65,22 @@ test('import a gzip CSV: upload, live progress to Completed, counts, errors and 
   await expect(page.getByRole('progressbar', { name: 'Import progress' })).toBeVisible();
 
   // The server finishes the job, and the page shows it without a reload.
-  const serverStatus = async () => (await graphqlRequest<{ importJobs: { edges: { node: { status: string } }[] } }>(page, '{ importJobs(first: 1) { edges { node { status } } } }')).importJobs.edges[0].node.status;
+  const serverStatus = async () =>
+    (
+      await graphqlRequest<{ importJobs: { edges: { node: { status: string } }[] } }>(
+        page,
+        '{ importJobs(first: 1) { edges { node { status } } } }',
+      )
+    ).importJobs.edges[0].node.status;
   await expect.poll(serverStatus, { timeout: 180_000, intervals: [1000] }).toBe('COMPLETED');
   await expect(status).toHaveText('Completed', { timeout: 5_000 });
   await expect(progress).toHaveAttribute('aria-valuenow', '100');
-  await expect(page.getByText(`Import finished: ${rows.toLocaleString('en-GB')} created, 0 updated, 0 unchanged, 0 rows replaced by a later row for the same SKU, 2 rows skipped.`)).toBeVisible();
+  await expect(
+    page.getByText(
+      `Import finished: ${rows.toLocaleString('en-GB')} created, 0 updated, 0 unchanged, ` +
+        '0 rows replaced by a later row for the same SKU, 2 rows skipped.',
+    ),
+  ).toBeVisible();
   const skipped = page.getByRole('table', { name: 'Rows skipped' });
   await expect(skipped.locator('tbody tr')).toHaveCount(2);
   await expect(skipped).toContainText('IMP-BAD-1');
@@ -85,26 +109,42 @@ test('import a gzip CSV: upload, live progress to Completed, counts, errors and 
   expect((await download).suggestedFilename()).toMatch(/^import-\d+-errors\.csv$/);
   await expect(page).toHaveURL(/\/import\?job=/);
   await expect(page.getByRole('heading', { name: /Import of catalogue\.csv\.gz/ })).toBeVisible();
-  const total = await graphqlRequest<{ products: { totalCount: number } }>(page, '{ products(first: 1) { totalCount } }');
+  const total = await graphqlRequest<{ products: { totalCount: number } }>(
+    page,
+    '{ products(first: 1) { totalCount } }',
+  );
   expect(total.products.totalCount).toBe(rows);
 });
 
 test('a dry run reports counts and changes nothing; a bad file fails with a reason', async ({ page }) => {
   await signIn(page, '/import');
-  const before = await graphqlRequest<{ products: { totalCount: number } }>(page, '{ products(first: 1) { totalCount } }');
+  const before = await graphqlRequest<{ products: { totalCount: number } }>(
+    page,
+    '{ products(first: 1) { totalCount } }',
+  );
 
   await page.getByLabel('CSV file').setInputFiles({ name: 'dry.csv', mimeType: 'text/csv', buffer: csv(20, 'DRY') });
   await page.getByRole('checkbox', { name: 'Dry run' }).check();
   await page.getByRole('button', { name: 'Start dry run' }).click();
   await expect(page.getByRole('heading', { name: /Dry run of dry\.csv/ })).toBeVisible();
   await expect(page.getByLabel('Import status')).toHaveText('Completed', { timeout: 60_000 });
-  await expect(page.getByText('Dry run finished; no product was changed. Importing this file would create 20, update 0 and leave 0 unchanged; 0 rows would be replaced by a later row for the same SKU and 2 rows would be skipped.')).toBeVisible();
+  await expect(
+    page.getByText(
+      'Dry run finished; no product was changed. Importing this file would create 20, update 0 and leave 0 unchanged; ' +
+        '0 rows would be replaced by a later row for the same SKU and 2 rows would be skipped.',
+    ),
+  ).toBeVisible();
   await expect(page.locator('dl.stats').getByText('Would create', { exact: true })).toBeVisible();
-  const after = await graphqlRequest<{ products: { totalCount: number } }>(page, '{ products(first: 1) { totalCount } }');
+  const after = await graphqlRequest<{ products: { totalCount: number } }>(
+    page,
+    '{ products(first: 1) { totalCount } }',
+  );
   expect(after.products.totalCount).toBe(before.products.totalCount);
 
   await page.getByRole('checkbox', { name: 'Dry run' }).uncheck();
-  await page.getByLabel('CSV file').setInputFiles({ name: 'no-sku.csv', mimeType: 'text/csv', buffer: Buffer.from('name,description\nA,B\n') });
+  await page
+    .getByLabel('CSV file')
+    .setInputFiles({ name: 'no-sku.csv', mimeType: 'text/csv', buffer: Buffer.from('name,description\nA,B\n') });
   await page.getByRole('button', { name: 'Start import' }).click();
   await expect(page.getByRole('heading', { name: /Import of no-sku\.csv/ })).toBeVisible();
   await expect(page.getByLabel('Import status')).toHaveText('Failed', { timeout: 60_000 });

@@ -1,6 +1,15 @@
 import { expect, test, type Page } from '@playwright/test';
 import path from 'node:path';
-import { deleteAllProducts, expectAccessible, expectEventBoxesBesideLabels, goTo, graphqlRequest, SCREENSHOT_DIR, seedProducts, signIn } from './helpers';
+import {
+  deleteAllProducts,
+  expectAccessible,
+  expectEventBoxesBesideLabels,
+  goTo,
+  graphqlRequest,
+  SCREENSHOT_DIR,
+  seedProducts,
+  signIn,
+} from './helpers';
 
 // Runs in the "phone" project (390x844, touch): what a person on a phone sees and reaches.
 test.describe.configure({ mode: 'serial' });
@@ -16,7 +25,9 @@ async function expectNoSidewaysScroll(page: Page) {
   const widths = await page.evaluate(() => ({
     page: document.documentElement.scrollWidth,
     viewport: window.innerWidth,
-    tables: Array.from(document.querySelectorAll<HTMLElement>('.table-wrap')).map((el) => el.scrollWidth - el.clientWidth),
+    tables: Array.from(document.querySelectorAll<HTMLElement>('.table-wrap')).map(
+      (el) => el.scrollWidth - el.clientWidth,
+    ),
   }));
   expect(widths.page, 'page width').toBeLessThanOrEqual(widths.viewport);
   for (const overflow of widths.tables) expect(overflow, 'a table scrolls sideways').toBeLessThanOrEqual(1);
@@ -39,7 +50,9 @@ test.beforeAll(async ({ browser }) => {
   await page.close();
 });
 
-test('products on a phone: compact menu, cards with every action in view, the first product above the fold', async ({ page }) => {
+test('products on a phone: compact menu, cards with every action in view, the first product above the fold', async ({
+  page,
+}) => {
   await signIn(page, '/products');
   await expect(page.getByText('30 products', { exact: true })).toBeVisible();
 
@@ -90,7 +103,8 @@ test('products on a phone: compact menu, cards with every action in view, the fi
   // The menu opens, names every page, and takes the person there.
   await menu.click();
   await expect(menu).toHaveAttribute('aria-expanded', 'true');
-  for (const name of ['Import', 'Products', 'Webhooks', 'API tokens']) await expect(page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name })).toBeVisible();
+  for (const name of ['Import', 'Products', 'Webhooks', 'API tokens'])
+    await expect(page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name })).toBeVisible();
   await expectAccessible(page, 'the open menu');
   await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Webhooks' }).click();
   await expect(page.getByRole('heading', { name: 'Webhooks', level: 1 })).toBeVisible();
@@ -99,7 +113,11 @@ test('products on a phone: compact menu, cards with every action in view, the fi
 
 test('import history and the deliveries dialog fit a phone', async ({ page }) => {
   await signIn(page, '/import');
-  await page.getByLabel('CSV file').setInputFiles({ name: 'phone.csv', mimeType: 'text/csv', buffer: Buffer.from('sku,name\nPH-1,One\nPH-2,Two\n,no sku\n') });
+  await page.getByLabel('CSV file').setInputFiles({
+    name: 'phone.csv',
+    mimeType: 'text/csv',
+    buffer: Buffer.from('sku,name\nPH-1,One\nPH-2,Two\n,no sku\n'),
+  });
   await page.getByRole('button', { name: 'Start import' }).click();
   await expect(page.getByLabel('Import status')).toHaveText('Completed', { timeout: 60_000 });
   const history = page.getByRole('table', { name: 'Import history' });
@@ -115,7 +133,9 @@ test('import history and the deliveries dialog fit a phone', async ({ page }) =>
     { input: { url: 'http://127.0.0.1:9/phone-hook', events: ['PRODUCT_CREATED'], description: 'Phone check' } },
   );
   try {
-    await graphqlRequest(page, 'mutation($id: ID!) { testWebhook(id: $id) { __typename } }', { id: made.createWebhook.id });
+    await graphqlRequest(page, 'mutation($id: ID!) { testWebhook(id: $id) { __typename } }', {
+      id: made.createWebhook.id,
+    });
     await goTo(page, 'Webhooks');
     const card = page.getByRole('article', { name: 'http://127.0.0.1:9/phone-hook' });
     await expectNoSidewaysScroll(page);
@@ -134,6 +154,8 @@ test('import history and the deliveries dialog fit a phone', async ({ page }) =>
     await expectEventBoxesBesideLabels(page);
     await page.keyboard.press('Escape');
   } finally {
-    await graphqlRequest(page, 'mutation($id: ID!) { deleteWebhook(id: $id) { __typename } }', { id: made.createWebhook.id });
+    await graphqlRequest(page, 'mutation($id: ID!) { deleteWebhook(id: $id) { __typename } }', {
+      id: made.createWebhook.id,
+    });
   }
 });

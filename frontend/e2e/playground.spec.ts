@@ -10,7 +10,10 @@ function isLocal(url: string): boolean {
   return protocol === 'data:' || protocol === 'blob:' || LOCAL_HOSTS.has(hostname);
 }
 
-test('the GraphQL playground works on a closed network: renders, runs a query with the session, shows the docs', async ({ page, context }) => {
+test('the GraphQL playground works on a closed network: renders, runs a query with the session, shows the docs', async ({
+  page,
+  context,
+}) => {
   // Every request to another host is blocked, and noted: the test fails if any was even attempted.
   const attemptedElsewhere: string[] = [];
   await context.route('**/*', async (route) => {

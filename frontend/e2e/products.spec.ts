@@ -146,7 +146,9 @@ test('"Delete all products" needs DELETE typed and says how many went', async ({
   await expect(confirm).toBeDisabled();
   await dialog.getByLabel('Type DELETE to confirm').fill('delete');
   await expect(confirm).toBeDisabled();
-  await expect(dialog.getByLabel('Type DELETE to confirm')).toHaveAccessibleDescription(/Type it in capitals: DELETE\./);
+  await expect(dialog.getByLabel('Type DELETE to confirm')).toHaveAccessibleDescription(
+    /Type it in capitals: DELETE\./,
+  );
   await expectAccessible(page, 'the delete-all dialog');
   await dialog.getByLabel('Type DELETE to confirm').fill('DELETE');
   await dialog.getByLabel('Type DELETE to confirm').press('Enter');

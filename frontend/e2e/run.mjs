@@ -7,12 +7,22 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 const frontendDir = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
-const candidates = [process.env.CHROMIUM_PATH, '/usr/bin/chromium', '/usr/bin/chromium-browser', '/usr/bin/google-chrome', '/usr/bin/google-chrome-stable'].filter(Boolean);
+const candidates = [
+  process.env.CHROMIUM_PATH,
+  '/usr/bin/chromium',
+  '/usr/bin/chromium-browser',
+  '/usr/bin/google-chrome',
+  '/usr/bin/google-chrome-stable',
+].filter(Boolean);
 const chromium = candidates.find((candidate) => existsSync(candidate));
 
 if (!chromium) {
-  console.log('e2e: SKIPPED: no Chromium found (looked at CHROMIUM_PATH, /usr/bin/chromium, /usr/bin/chromium-browser, /usr/bin/google-chrome).');
-  console.log('e2e: install one (Debian: apt-get install -y chromium) and run `npm run e2e` again; CI installs it first.');
+  console.log(
+    'e2e: SKIPPED: no Chromium found (looked at CHROMIUM_PATH, /usr/bin/chromium, /usr/bin/chromium-browser, /usr/bin/google-chrome).',
+  );
+  console.log(
+    'e2e: install one (Debian: apt-get install -y chromium) and run `npm run e2e` again; CI installs it first.',
+  );
   process.exit(0);
 }
 
@@ -27,7 +37,11 @@ function newestMtime(dir) {
 
 // The backend serves frontend/dist (the app and the playground), so the tests need a build at least as new as the sources.
 const index = path.join(frontendDir, 'dist', 'index.html');
-const sources = Math.max(newestMtime(path.join(frontendDir, 'src')), newestMtime(path.join(frontendDir, 'playground')), statSync(path.join(frontendDir, 'index.html')).mtimeMs);
+const sources = Math.max(
+  newestMtime(path.join(frontendDir, 'src')),
+  newestMtime(path.join(frontendDir, 'playground')),
+  statSync(path.join(frontendDir, 'index.html')).mtimeMs,
+);
 const stale = !existsSync(index) || statSync(index).mtimeMs < sources;
 if (stale) {
   console.log('e2e: building the app first (npm run build)');

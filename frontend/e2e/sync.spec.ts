@@ -2,7 +2,11 @@ import { expect, test, type Page } from '@playwright/test';
 import { graphqlRequest, seedProducts, signIn } from './helpers';
 
 async function product(page: Page, sku: string) {
-  const data = await graphqlRequest<{ productBySku: { name: string; description: string; active: boolean } | null }>(page, 'query($sku: String!) { productBySku(sku: $sku) { name description active } }', { sku });
+  const data = await graphqlRequest<{ productBySku: { name: string; description: string; active: boolean } | null }>(
+    page,
+    'query($sku: String!) { productBySku(sku: $sku) { name description active } }',
+    { sku },
+  );
   return data.productBySku;
 }
 

@@ -4,7 +4,10 @@ import { deleteAllProducts, graphqlRequest, seedProducts, signIn } from './helpe
 type Product = { sku: string; name: string; description: string; active: boolean };
 
 async function catalogue(page: Page): Promise<Product[]> {
-  const data = await graphqlRequest<{ products: { edges: { node: Product }[] } }>(page, '{ products(first: 100, ordering: [{sku: ASC}]) { edges { node { sku name description active } } } }');
+  const data = await graphqlRequest<{ products: { edges: { node: Product }[] } }>(
+    page,
+    '{ products(first: 100, ordering: [{sku: ASC}]) { edges { node { sku name description active } } } }',
+  );
   return data.products.edges.map((edge) => edge.node);
 }
 
@@ -18,12 +21,22 @@ test('import a file, review its changes, undo it: the catalogue is as it was', a
   ]);
   const before = await catalogue(page);
 
-  const lines = ['sku,name,description,active', 'UNDO-KEEP,Changed by the import,as it was,no', 'UNDO-SAME,Same,same,yes'];
+  const lines = [
+    'sku,name,description,active',
+    'UNDO-KEEP,Changed by the import,as it was,no',
+    'UNDO-SAME,Same,same,yes',
+  ];
   for (let i = 1; i <= 30; i += 1) lines.push(`UNDO-NEW-${String(i).padStart(2, '0')},New product ${i},new,yes`);
-  await page.getByLabel('CSV file').setInputFiles({ name: 'undo-me.csv', mimeType: 'text/csv', buffer: Buffer.from(lines.join('\n') + '\n') });
+  await page
+    .getByLabel('CSV file')
+    .setInputFiles({ name: 'undo-me.csv', mimeType: 'text/csv', buffer: Buffer.from(lines.join('\n') + '\n') });
   await page.getByRole('button', { name: 'Start import' }).click();
   await expect(page.getByLabel('Import status')).toHaveText('Completed', { timeout: 60_000 });
-  await expect(page.getByText('Import finished: 30 created, 1 updated, 1 unchanged, 0 rows replaced by a later row for the same SKU, 0 rows skipped.')).toBeVisible();
+  await expect(
+    page.getByText(
+      'Import finished: 30 created, 1 updated, 1 unchanged, 0 rows replaced by a later row for the same SKU, 0 rows skipped.',
+    ),
+  ).toBeVisible();
 
   // Review: every change, paged; then only the updated product, before -> after.
   const changes = page.getByRole('table', { name: 'Changes' });

@@ -6,9 +6,15 @@ import { expectAccessible, expectEventBoxesBesideLabels, SCREENSHOT_DIR, signIn 
 
 // Say plainly when the backend under test does not have this API yet (instead of a UI timeout).
 test.beforeAll(async ({ request }) => {
-  const response = await request.post('/graphql/', { data: { query: '{ __schema { mutationType { fields { name } } } }' } });
-  const names = ((await response.json()).data?.__schema?.mutationType?.fields ?? []).map((f: { name: string }) => f.name);
-  expect(names, 'the webhooks API (createWebhook) is not on this backend yet: merge it into main first').toContain('createWebhook');
+  const response = await request.post('/graphql/', {
+    data: { query: '{ __schema { mutationType { fields { name } } } }' },
+  });
+  const names = ((await response.json()).data?.__schema?.mutationType?.fields ?? []).map(
+    (f: { name: string }) => f.name,
+  );
+  expect(names, 'the webhooks API (createWebhook) is not on this backend yet: merge it into main first').toContain(
+    'createWebhook',
+  );
 });
 
 interface Received {
@@ -30,10 +36,16 @@ async function startReceiver(): Promise<{ url: string; received: Received[]; clo
   });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   const { port } = server.address() as AddressInfo;
-  return { url: `http://127.0.0.1:${port}/hooks/products`, received, close: () => new Promise((resolve) => server.close(() => resolve())) };
+  return {
+    url: `http://127.0.0.1:${port}/hooks/products`,
+    received,
+    close: () => new Promise((resolve) => server.close(() => resolve())),
+  };
 }
 
-test('add a webhook, test it against a loopback receiver, see deliveries, redeliver, rotate the secret', async ({ page }) => {
+test('add a webhook, test it against a loopback receiver, see deliveries, redeliver, rotate the secret', async ({
+  page,
+}) => {
   const receiver = await startReceiver();
   try {
     await signIn(page, '/webhooks');
@@ -60,7 +72,9 @@ test('add a webhook, test it against a loopback receiver, see deliveries, redeli
     await dialog.getByLabel('URL').fill(receiver.url);
     await dialog.getByRole('button', { name: 'Add webhook' }).click();
     await expect(dialog.getByLabel('URL')).toHaveAttribute('aria-invalid', 'true');
-    await expect(dialog.getByLabel('URL')).toHaveAccessibleDescription(/Another webhook \(“Warehouse sync”\) already sends .*product\.created.*twice/);
+    await expect(dialog.getByLabel('URL')).toHaveAccessibleDescription(
+      /Another webhook \(“Warehouse sync”\) already sends .*product\.created.*twice/,
+    );
     await dialog.getByRole('button', { name: 'Cancel' }).click();
     await expect(page.getByRole('article')).toHaveCount(1);
     await expect(card).not.toContainText('import.finished');
@@ -76,7 +90,11 @@ test('add a webhook, test it against a loopback receiver, see deliveries, redeli
     await expect(result).toContainText('200');
     await expect(result.getByLabel('Response body')).toContainText('thanks from the e2e receiver');
     await result.getByRole('button', { name: 'Close', exact: true }).click();
-    expect(receiver.received.some((r) => r.body.includes('webhook.test') && String(r.headers['webhook-signature'] ?? '').startsWith('v1,'))).toBe(true);
+    expect(
+      receiver.received.some(
+        (r) => r.body.includes('webhook.test') && String(r.headers['webhook-signature'] ?? '').startsWith('v1,'),
+      ),
+    ).toBe(true);
 
     // A product change is delivered by the background worker.
     await page.getByRole('link', { name: 'Products' }).click();
@@ -86,7 +104,9 @@ test('add a webhook, test it against a loopback receiver, see deliveries, redeli
     await productDialog.getByLabel('Name').fill('Hooked');
     await productDialog.getByRole('button', { name: 'Create product' }).click();
     await expect(productDialog).toBeHidden();
-    await expect.poll(() => receiver.received.filter((r) => r.body.includes('product.created')).length, { timeout: 30_000 }).toBeGreaterThan(0);
+    await expect
+      .poll(() => receiver.received.filter((r) => r.body.includes('product.created')).length, { timeout: 30_000 })
+      .toBeGreaterThan(0);
 
     await page.getByRole('link', { name: 'Webhooks' }).click();
     await card.getByRole('button', { name: 'Deliveries' }).click();
@@ -113,18 +133,24 @@ test('add a webhook, test it against a loopback receiver, see deliveries, redeli
     await expect(card.getByRole('switch', { name: 'Enabled' })).not.toBeChecked();
     await expect(card.getByText('Disabled', { exact: true })).toBeVisible(); // a badge, not only an unticked box
     await page.reload();
-    await expect(page.getByRole('article', { name: receiver.url }).getByRole('switch', { name: 'Enabled' })).not.toBeChecked();
+    await expect(
+      page.getByRole('article', { name: receiver.url }).getByRole('switch', { name: 'Enabled' }),
+    ).not.toBeChecked();
     await page.getByRole('article', { name: receiver.url }).getByRole('switch', { name: 'Enabled' }).check();
     await page.waitForLoadState('networkidle');
-    await expect(page.getByRole('article', { name: receiver.url }).getByRole('switch', { name: 'Enabled' })).toBeChecked();
+    await expect(
+      page.getByRole('article', { name: receiver.url }).getByRole('switch', { name: 'Enabled' }),
+    ).toBeChecked();
     await expect(page.getByRole('article', { name: receiver.url })).toContainText('Succeeded');
     await page.screenshot({ path: path.join(SCREENSHOT_DIR, 'webhooks.png') });
 
     await page.getByRole('article', { name: receiver.url }).getByRole('button', { name: 'Delete' }).click();
-    await page.getByRole('dialog', { name: `Delete webhook ${receiver.url}?` }).getByRole('button', { name: 'Delete webhook' }).click();
+    await page
+      .getByRole('dialog', { name: `Delete webhook ${receiver.url}?` })
+      .getByRole('button', { name: 'Delete webhook' })
+      .click();
     await expect(page.getByText('No webhooks yet.')).toBeVisible();
   } finally {
     await receiver.close();
   }
 });
-

@@ -51,7 +51,10 @@ def test_repeated_failures_lock_the_username_out_even_with_the_right_password(us
 
 
 def test_me_is_null_for_anonymous_callers(anon_gql_client):
-    assert anon_gql_client.query(ME) == {"data": {"me": None}}
+    answer = anon_gql_client.query(ME)
+
+    assert answer["data"] == {"me": None}
+    assert "errors" not in answer
 
 
 def test_logout_ends_the_session(gql_client):

@@ -227,7 +227,7 @@ def test_a_database_down_while_checking_a_token_is_service_unavailable(db, monke
     def down(_: str) -> None:
         raise OperationalError("could not connect to server: Connection refused")
 
-    monkeypatch.setattr("accounts.middleware.user_for_token", down)
+    monkeypatch.setattr("accounts.middleware.token_for", down)
     client = GraphQLClient(Client(), headers={"Authorization": "Bearer pit_x"})
 
     result = client.query("{ me { id } }")

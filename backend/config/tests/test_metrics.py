@@ -159,3 +159,17 @@ def make_upload():
     from django.core.files.uploadedfile import SimpleUploadedFile
 
     return lambda data: SimpleUploadedFile("p.csv", data)
+
+
+def test_the_multiprocess_folder_comes_from_the_settings(settings, tmp_path):
+    # Given the web processes share figures through a folder none of them wrote to yet
+    settings.METRICS_TOKEN = TOKEN
+    settings.PROMETHEUS_MULTIPROC_DIR = str(tmp_path)
+    Client().get("/healthz")
+
+    samples = scrape()
+
+    # Then the per-request figures are read from that folder (empty), not this process's
+    # memory, while the state read at scrape time is still there.
+    assert value(samples, "http_requests_total", route="healthz", operation="-", status="200") == 0
+    assert ("import_jobs", (("status", "COMPLETED"),)) in samples

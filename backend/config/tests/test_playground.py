@@ -60,4 +60,5 @@ def test_a_query_still_answers_json_at_the_same_address(built_playground):
     response = Client().post("/graphql/", query, content_type="application/json")
 
     assert response.status_code == 200
-    assert response.json() == {"data": {"me": None}}
+    assert response.json()["data"] == {"me": None}
+    assert "errors" not in response.json()

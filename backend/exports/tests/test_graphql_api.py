@@ -13,7 +13,9 @@ pytestmark = pytest.mark.django_db
 
 
 def other_client(django_user_model) -> GraphQLClient:
-    bob = django_user_model.objects.create_user(username="bob", password="pw-secret-123")
+    bob = django_user_model.objects.create_user(
+        username="bob", password="pw-secret-123", role="editor"
+    )
     client = Client()
     client.force_login(bob)
     return GraphQLClient(client)

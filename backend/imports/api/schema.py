@@ -4,7 +4,6 @@ from collections.abc import AsyncGenerator
 
 import strawberry
 import strawberry_django
-from django.db import transaction
 from strawberry import Info
 from strawberry.file_uploads import Upload
 
@@ -12,9 +11,11 @@ from accounts.permissions import IsAuthenticated
 from core.graphql_errors import not_found
 from core.ids import node_pk
 from core.pagination import ListConnection
+from core.queueing import send_after_commit
 from imports import confirmation, services, staging, tasks
 from imports.api import live_progress
-from imports.api.types import ImportJobType, ImportOptionsInput
+from imports.api.types import ImportJobType
+from imports.api.types_inspection import ImportOptionsInput
 from imports.models import ImportJob
 
 AUTH = [IsAuthenticated]
@@ -50,9 +51,9 @@ class Mutation:
             options=options.to_dict() if options else None,
         )
         if not job.is_final:
-            # robust: with the broker down the job is recorded all the same and the upload
+            # With the broker down the job is recorded all the same and the upload
             # answers; the sweeper of the next worker that reaches the broker sends it.
-            transaction.on_commit(tasks.process_imports.send, robust=True)
+            send_after_commit(tasks.process_imports)
         return job
 
     @strawberry_django.mutation(permission_classes=AUTH)
@@ -81,7 +82,7 @@ class Mutation:
             node_pk(id, "ImportJob"), options.to_dict() if options else None,
             dry_run=bool(dry_run),
         )
-        transaction.on_commit(tasks.process_imports.send, robust=True)
+        send_after_commit(tasks.process_imports)
         return job
 
     @strawberry_django.mutation(permission_classes=AUTH)
@@ -94,7 +95,7 @@ class Mutation:
         """Let an import whose removal the guard holds (NEEDS_CONFIRMATION) carry on: it
         removes the products counted in `removalCount`."""
         job = confirmation.confirm_import(node_pk(id, "ImportJob"))
-        transaction.on_commit(tasks.process_imports.send, robust=True)
+        send_after_commit(tasks.process_imports)
         return job
 
     @strawberry_django.mutation(permission_classes=AUTH)
@@ -106,7 +107,7 @@ class Mutation:
             node_pk(id, "ImportJob"),
             user=getattr(info.context.request, "user", None),
         )
-        transaction.on_commit(tasks.process_imports.send, robust=True)
+        send_after_commit(tasks.process_imports)
         return job
 
 

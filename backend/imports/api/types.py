@@ -1,9 +1,8 @@
-"""GraphQL types of the imports app: the job, its rejected rows, the status enum, and what
-inspecting a file found (layout, mapping, preview) with the options a person may set."""
+"""GraphQL types of the imports app: the job, its rejected rows and the status enum; what
+inspecting a file found, and the options a person may set, are in `types_inspection`; the
+sync options and counts in `types_sync`."""
 
 from datetime import datetime
-from enum import Enum
-from typing import Any
 
 import strawberry
 import strawberry_django
@@ -12,149 +11,21 @@ from strawberry import auto, relay
 from strawberry_django.relay import DjangoListConnection
 
 from imports import changes
+from imports.api import types_inspection as inspection
 from imports.api.types_changes import ImportChangeKind, ImportChangeType, RevertConflictType
-from imports.api.types_sync import SyncJobFields, SyncOptionsFields
+from imports.api.types_inspection import (
+    ColumnMappingType,
+    ColumnNote,
+    ImportFormat,
+    ImportMappingProblem,
+    ImportPreviewRow,
+)
+from imports.api.types_sync import SyncJobFields
 from imports.models import ImportChange, ImportJob, ImportRowError, RevertConflict
 
-
-@strawberry.enum(name="ImportStatus")
-class ImportStatus(Enum):
-    """Where an import is: waiting, running, or ended one of three ways."""
-
-    STAGED = "STAGED"
-    PENDING = "PENDING"
-    PROCESSING = "PROCESSING"
-    COMPLETED = "COMPLETED"
-    FAILED = "FAILED"
-    CANCELLED = "CANCELLED"
-    EXPIRED = "EXPIRED"
-    NEEDS_CONFIRMATION = "NEEDS_CONFIRMATION"
-
-
-@strawberry.enum(name="ImportFormat")
-class ImportFormat(Enum):
-    """A file format read by imports (found from the content, never the name)."""
-
-    CSV = "CSV"
-    XLSX = "XLSX"
-
-
-@strawberry.enum(name="ProductField")
-class ProductField(Enum):
-    """A product field an import column can fill."""
-
-    SKU = "sku"
-    NAME = "name"
-    DESCRIPTION = "description"
-    ACTIVE = "active"
-
-
-@strawberry.type(name="ColumnMapping")
-class ColumnMappingType:
-    """Which file column fills each product field (null: the field is not imported)."""
-
-    sku: str | None = None
-    name: str | None = None
-    description: str | None = None
-    active: str | None = None
-
-
-@strawberry.input(name="ColumnMappingInput")
-class ColumnMappingInput:
-    """Which file column (its header name as written) fills each product field; leave a field
-    out or null to not import it. sku and name are required."""
-
-    sku: str | None = None
-    name: str | None = None
-    description: str | None = None
-    active: str | None = None
-
-
-@strawberry.input(name="ImportOptionsInput")
-class ImportOptionsInput(SyncOptionsFields):
-    """Choices that override what was detected; leave one out to keep the detected value."""
-
-    format: ImportFormat | None = None
-    sheet: str | None = strawberry.field(
-        default=None, description="A sheet's name or number (1 is the first); workbooks only."
-    )
-    encoding: str | None = strawberry.field(
-        default=None, description="A text encoding name: utf-8, utf-16, windows-1252, ..."
-    )
-    delimiter: str | None = strawberry.field(
-        default=None, description="`,` `;` `|` or a tab (also `tab`); text files only."
-    )
-    header_row: int | None = strawberry.field(
-        default=None, description="The line (text) or row (sheet) holding the column names."
-    )
-    mapping: ColumnMappingInput | None = None
-
-    def to_dict(self) -> dict[str, Any]:
-        """The options as the services take them."""
-        out: dict[str, Any] = {
-            "format": self.format.value if self.format else None,
-            "sheet": self.sheet, "encoding": self.encoding, "delimiter": self.delimiter,
-            "header_row": self.header_row,
-        }
-        if self.mapping is not None:
-            out["mapping"] = {f.value: getattr(self.mapping, f.value) for f in ProductField}
-        return {**out, **self.sync_dict()}
-
-
-@strawberry.type(name="ColumnNote")
-class ColumnNote:
-    """How the column of one product field was chosen (when another could have filled it,
-    or it was found by a common name)."""
-
-    field: ProductField
-    note: str
-
-
-@strawberry.type(name="ImportPreviewCell")
-class ImportPreviewCell:
-    """One product field of a preview row: the value as it would be imported, its problem."""
-
-    field: ProductField
-    column: str | None
-    value: str
-    problem: str | None
-
-
-@strawberry.type(name="ImportPreviewRow")
-class ImportPreviewRow:
-    """One of the first rows as it would be imported."""
-
-    line: int = strawberry.field(description="The line (text) or row (sheet) of the record.")
-    values: list[str] = strawberry.field(description="The record's cells as read, in file order.")
-    cells: list[ImportPreviewCell]
-    problem: str | None = strawberry.field(description="Why the row would be skipped, if so.")
-
-
-@strawberry.type(name="ImportMappingProblem")
-class ImportMappingProblem:
-    """Why the mapping cannot be used yet (a required field without a column, ...)."""
-
-    field: str
-    message: str
-    code: str
-
-
-def _inspection(root: ImportJob, key: str, default: Any = None) -> Any:
-    return (root.inspection or {}).get(key, default)
-
-
-def _mapping(value: dict | None) -> ColumnMappingType | None:
-    if not value:
-        return None
-    return ColumnMappingType(**{f.value: value.get(f.value) for f in ProductField})
-
-
-@strawberry.enum(name="ImportJobKind")
-class ImportJobKind(Enum):
-    """An import of a file, or the revert of an import."""
-
-    IMPORT = "IMPORT"
-    REVERT = "REVERT"
+# The model's choices are the GraphQL enums (same names and values): one definition.
+ImportStatus = strawberry.enum(ImportJob.Status, name="ImportStatus")
+ImportJobKind = strawberry.enum(ImportJob.Kind, name="ImportJobKind")
 
 
 @strawberry_django.type(ImportRowError, name="ImportRowError")
@@ -245,61 +116,35 @@ class ImportJobType(SyncJobFields, relay.Node):
         description="A revert: the import it reverts."
     )
 
-    @strawberry_django.field(only=["status"])
-    def status(self, root: ImportJob) -> ImportStatus:
-        """The job's status."""
-        return ImportStatus(root.status)
+    status: ImportStatus = strawberry_django.field(
+        only=["status"], resolver=lambda root: ImportStatus(root.status)
+    )
 
-    @strawberry_django.field(only=["mapping"])
-    def mapping(self, root: ImportJob) -> ColumnMappingType | None:
-        """The mapping in effect: confirmed, saved for these columns, or detected."""
-        return _mapping(root.mapping)
-
-    @strawberry_django.field(only=["inspection"])
-    def suggested_mapping(self, root: ImportJob) -> ColumnMappingType | None:
-        """The mapping found from the column names alone."""
-        return _mapping(_inspection(root, "suggested_mapping"))
-
-    @strawberry_django.field(only=["inspection"])
-    def mapping_source(self, root: ImportJob) -> str | None:
-        """Where the mapping comes from: DETECTED, SAVED (last confirmed for these columns)
-        or CHOSEN."""
-        return _inspection(root, "mapping_source")
-
-    @strawberry_django.field(only=["inspection"])
-    def mapping_problem(self, root: ImportJob) -> ImportMappingProblem | None:
-        """Why the mapping cannot be used yet, if so (a staged import)."""
-        problem = _inspection(root, "mapping_problem")
-        return ImportMappingProblem(**problem) if problem else None
-
-    @strawberry_django.field(only=["inspection"])
-    def column_notes(self, root: ImportJob) -> list[ColumnNote]:
-        """Which column was taken for a field, and why, where a choice was made."""
-        notes = _inspection(root, "notes", {})
-        return [ColumnNote(field=ProductField(f), note=n) for f, n in notes.items()]
-
-    @strawberry_django.field(only=["inspection"])
-    def sheet_names(self, root: ImportJob) -> list[str]:
-        """The workbook's sheets, in order (empty for a text file)."""
-        return _inspection(root, "sheet_names", [])
-
-    @strawberry_django.field(only=["inspection"])
-    def row_estimate(self, root: ImportJob) -> int | None:
-        """About how many data rows the file has (exact for a small file)."""
-        return _inspection(root, "row_estimate")
-
-    @strawberry_django.field(only=["inspection"])
-    def preview_rows(self, root: ImportJob) -> list[ImportPreviewRow]:
-        """The first rows as they would be imported, each cell with its problem (staged)."""
-        return [
-            ImportPreviewRow(
-                line=row["line"], values=row["values"], problem=row["problem"],
-                cells=[ImportPreviewCell(field=ProductField(c["field"]), column=c["column"],
-                                         value=c["value"], problem=c["problem"])
-                       for c in row["cells"]],
-            )
-            for row in _inspection(root, "preview", [])
-        ]
+    # What inspecting the file found (a staged import): `types_inspection` resolves them.
+    mapping: ColumnMappingType | None = strawberry_django.field(
+        only=["mapping"], resolver=inspection.mapping_in_effect
+    )
+    suggested_mapping: ColumnMappingType | None = strawberry_django.field(
+        only=["inspection"], resolver=inspection.suggested_mapping
+    )
+    mapping_source: str | None = strawberry_django.field(
+        only=["inspection"], resolver=inspection.mapping_source
+    )
+    mapping_problem: ImportMappingProblem | None = strawberry_django.field(
+        only=["inspection"], resolver=inspection.mapping_problem
+    )
+    column_notes: list[ColumnNote] = strawberry_django.field(
+        only=["inspection"], resolver=inspection.column_notes
+    )
+    sheet_names: list[str] = strawberry_django.field(
+        only=["inspection"], resolver=inspection.sheet_names
+    )
+    row_estimate: int | None = strawberry_django.field(
+        only=["inspection"], resolver=inspection.row_estimate
+    )
+    preview_rows: list[ImportPreviewRow] = strawberry_django.field(
+        only=["inspection"], resolver=inspection.preview_rows
+    )
 
     @strawberry_django.field(
         only=["kind"], description="An import of a file, or a revert of an import."

@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-from enum import Enum
-
 import strawberry
 import strawberry_django
 from strawberry import relay
@@ -12,24 +10,9 @@ from imports import changes
 from imports.models import ImportChange, RevertConflict
 from products.types import ProductType
 
-
-@strawberry.enum(name="ImportChangeKind")
-class ImportChangeKind(Enum):
-    """What an import did to a product."""
-
-    CREATED = 1
-    UPDATED = 2
-    DEACTIVATED = 3
-    DELETED = 4
-
-
-@strawberry.enum(name="RevertConflictReason")
-class RevertConflictReason(Enum):
-    """Why a revert left a product as it was."""
-
-    DELETED = "DELETED"
-    EDITED = "EDITED"
-    REIMPORTED = "REIMPORTED"
+# The model's choices are the GraphQL enums (same names and values): one definition.
+ImportChangeKind = strawberry.enum(ImportChange.Kind, name="ImportChangeKind")
+RevertConflictReason = strawberry.enum(RevertConflict.Reason, name="RevertConflictReason")
 
 
 REASON_TEXT = {

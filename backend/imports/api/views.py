@@ -13,30 +13,27 @@ import io
 from collections.abc import AsyncIterator
 
 from asgiref.sync import sync_to_async
-from django.http import (
-    Http404,
-    HttpRequest,
-    HttpResponseRedirect,
-    JsonResponse,
-    StreamingHttpResponse,
-)
-from django.utils.http import urlencode
+from django.http import HttpRequest, HttpResponse, StreamingHttpResponse
 from graphql import GraphQLError
 
+from accounts.downloads import require_user
+from core.graphql_errors import NOT_FOUND
+from core.http_errors import error_response
 from core.ids import node_pk
 from imports import changes
 from imports.models import ImportChange, ImportJob, ImportRowError
 
 BATCH = 2000
+NO_SUCH_IMPORT = "No import job with this id."
 
 
-def _job_id(value: str) -> int:
+def _job_id(value: str) -> int | None:
     if value.isascii() and value.isdigit() and len(value) <= 18:
         return int(value)
     try:
         return node_pk(value, "ImportJob")
     except GraphQLError:
-        raise Http404("No import job with this id.") from None
+        return None
 
 
 def _line(fields: list[str]) -> str:
@@ -119,61 +116,42 @@ async def _change_rows(job: ImportJob) -> AsyncIterator[str]:
         after = batch[-1].line
 
 
-async def changes_csv(
-    request: HttpRequest, job_id: str
-) -> StreamingHttpResponse | JsonResponse | HttpResponseRedirect:
+async def changes_csv(request: HttpRequest, job_id: str) -> HttpResponse:
     """Stream an import's change log (sign-in required); 410 once it has been pruned."""
-    user = await request.auser()
-    if not user.is_authenticated:
-        if wants_html(request):
-            return HttpResponseRedirect("/login?" + urlencode({"next": request.path}))
-        return JsonResponse(
-            {"error": "Sign in first: send a session cookie or 'Authorization: Bearer <token>'."},
-            status=401,
-        )
-    job = await ImportJob.objects.filter(pk=_job_id(job_id)).afirst()
+    user = await require_user(request, send_browsers_to_sign_in=True)
+    if isinstance(user, HttpResponse):
+        return user
+    pk = _job_id(job_id)
+    job = None if pk is None else await ImportJob.objects.filter(pk=pk).afirst()
     if job is None:
-        raise Http404("No import job with this id.")
+        return error_response(NOT_FOUND, NO_SUCH_IMPORT, 404)
     if job.changes_pruned_at is not None:
-        return JsonResponse(
-            {"error": f"The change log of this import was removed on "
-                      f"{job.changes_pruned_at:%Y-%m-%d} (IMPORT_CHANGE_RETENTION_DAYS)."},
-            status=410,
+        return error_response(
+            NOT_FOUND,
+            f"The change log of this import was removed on {job.changes_pruned_at:%Y-%m-%d} "
+            "(IMPORT_CHANGE_RETENTION_DAYS).",
+            410,
         )
     response = StreamingHttpResponse(_change_rows(job), content_type="text/csv; charset=utf-8")
     response["Content-Disposition"] = f'attachment; filename="import-{job.pk}-changes.csv"'
     return response
 
 
-def wants_html(request: HttpRequest) -> bool:
-    """True for a browser opening a link (it asks for HTML first), not for an API client."""
-    accept = request.headers.get("Accept", "")
-    return "text/html" in accept and "Authorization" not in request.headers
-
-
-async def errors_csv(
-    request: HttpRequest, job_id: str
-) -> StreamingHttpResponse | JsonResponse | HttpResponseRedirect:
+async def errors_csv(request: HttpRequest, job_id: str) -> HttpResponse:
     """Stream the skipped rows of an import (sign-in required).
 
     A signed-out browser is sent to the app's sign-in page, which brings it back here; an API
     client gets a JSON 401.
     """
-    user = await request.auser()
-    if not user.is_authenticated:
-        if wants_html(request):
-            return HttpResponseRedirect("/login?" + urlencode({"next": request.path}))
-        return JsonResponse(
-            {"error": "Sign in first: send a session cookie or 'Authorization: Bearer <token>'."},
-            status=401,
-        )
-    job = await (
-        ImportJob.objects.filter(pk=_job_id(job_id))
-        .only("id", "header", "delimiter", "format")
-        .afirst()
+    user = await require_user(request, send_browsers_to_sign_in=True)
+    if isinstance(user, HttpResponse):
+        return user
+    pk = _job_id(job_id)
+    job = None if pk is None else await (
+        ImportJob.objects.filter(pk=pk).only("id", "header", "delimiter", "format").afirst()
     )
     if job is None:
-        raise Http404("No import job with this id.")
+        return error_response(NOT_FOUND, NO_SUCH_IMPORT, 404)
     response = StreamingHttpResponse(_rows(job), content_type="text/csv; charset=utf-8")
     response["Content-Disposition"] = f'attachment; filename="import-{job.pk}-errors.csv"'
     return response

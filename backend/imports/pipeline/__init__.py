@@ -9,4 +9,5 @@
     bulk.py       the bulk write path (indexes dropped, built again), upkeep after large writes
     finishing.py  final status, the import_finished signal, removing the file
     problems.py   the two ways a file can be wrong: the whole file, or one record
+    databases.py  what differs per database (PostgreSQL, the embedded SQLite), one object each
 """

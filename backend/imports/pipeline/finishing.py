@@ -1,5 +1,7 @@
 """Ending an import job: final status, the `import_finished` (or, for a revert,
-`import_reverted`) signal, removing the file.
+`import_reverted`) signal, removing the file; and, before each chunk an import or a revert
+commits, the check that the job is still this worker's and not cancelled
+(`chunk_transaction`).
 
 Used by the pipeline (completed, failed, cancelled at a chunk), by the services (a pending
 job cancelled, a file too large, a job given up after too many attempts) and the sweeper.
@@ -8,6 +10,8 @@ job cancelled, a file too large, a job given up after too many attempts) and the
 from __future__ import annotations
 
 import logging
+from collections.abc import Iterator
+from contextlib import contextmanager
 
 from django.db import transaction
 from django.utils import timezone
@@ -16,6 +20,43 @@ from ..models import ImportJob
 from ..signals import import_finished, import_reverted
 
 logger = logging.getLogger(__name__)
+
+
+class Stopped(Exception):
+    """The job was cancelled, or another worker owns it now: stop without finishing it."""
+
+
+class _CancelRequested(Exception):
+    """Raised inside a chunk's transaction when the job was asked to cancel."""
+
+
+@contextmanager
+def chunk_transaction(job: ImportJob, *fields: str) -> Iterator[ImportJob]:
+    """One chunk's transaction, holding the lock of `job`'s row; yields the row with `fields`.
+
+    Raises Stopped when another worker has claimed the job since, or when it was asked to
+    cancel: the chunk is then not written, and the job is finished as CANCELLED in a
+    transaction of its own (the chunk's is rolled back), with its event.
+    """
+    try:
+        with transaction.atomic():
+            yield _lock_for_chunk(job, fields)
+    except _CancelRequested:
+        finish(job, ImportJob.Status.CANCELLED)
+        raise Stopped from None
+
+
+def _lock_for_chunk(job: ImportJob, fields: tuple[str, ...]) -> ImportJob:
+    current = (
+        ImportJob.objects.select_for_update()
+        .only("claim_token", "cancel_requested", "status", *fields)
+        .get(pk=job.pk)
+    )
+    if current.claim_token != job.claim_token or current.status != ImportJob.Status.PROCESSING:
+        raise Stopped
+    if current.cancel_requested:
+        raise _CancelRequested
+    return current
 
 
 def finish(job: ImportJob, status: str, message: str = "") -> None:

@@ -18,11 +18,14 @@ from __future__ import annotations
 
 from django.db import connection
 
+from core.databases import is_postgresql
+
 from ..models import ImportRowError, ImportSkip
+from .databases import SQLITE_BATCH
 from .options import SyncOptions
 from .rules import ProductRow
 from .writers import Outcome, Writer
-from .writers.stored import SQLITE_BATCH, TABLE
+from .writers.stored import TABLE
 
 NEW_WITHOUT_NAME = "SKU {sku} is new; a name is needed to create it"
 
@@ -101,7 +104,7 @@ def stored_values(keys: list[str]) -> dict[str, tuple[str, str, bool]]:
     sql = f"SELECT lower(sku), name, description, active FROM {TABLE} WHERE lower(sku) "
     found: dict[str, tuple[str, str, bool]] = {}
     with connection.cursor() as cursor:
-        if connection.vendor == "postgresql":
+        if is_postgresql(connection):
             cursor.execute(sql + "= ANY(%s) FOR UPDATE", [keys])
             rows = cursor.fetchall()
         else:

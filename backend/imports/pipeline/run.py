@@ -14,13 +14,11 @@ from contextlib import contextmanager
 from ..models import ImportJob
 from . import bulk, finishing, removal
 from .options import SyncOptions
-from .passes.apply import Stopped, apply_file
+from .passes.apply import apply_file
 from .passes.check import check_file
 from .passes.keys import database_lower
 from .problems import BadFile
 from .reading import Layout, ReadOptions, find_layout, forget_sheets
-
-LAYOUT_FIELDS = ["format", "compression", "encoding", "delimiter", "sheet", "header_row"]
 
 logger = logging.getLogger(__name__)
 
@@ -62,7 +60,7 @@ def _run(job: ImportJob, phases: dict[str, float]) -> None:
         try:
             with _phase(phases, "removal"):
                 removal.carry_on(job)
-        except removal.Stopped:
+        except finishing.Stopped:
             return
         bulk.upkeep(job)
         finishing.finish(job, ImportJob.Status.COMPLETED)
@@ -95,7 +93,7 @@ def _run(job: ImportJob, phases: dict[str, float]) -> None:
     try:
         with _phase(phases, "write"):
             apply_file(job, checked)
-    except Stopped:
+    except finishing.Stopped:
         job.refresh_from_db(fields=["status"])
         if job.is_final:  # cancelled at a chunk: its dropped indexes are built now
             bulk.finish(job)
@@ -107,7 +105,7 @@ def _run(job: ImportJob, phases: dict[str, float]) -> None:
         try:
             with _phase(phases, "removal"):
                 removal.decide_and_remove(job, listed, checked.distinct_keys == 0)
-        except removal.Stopped:
+        except finishing.Stopped:
             return
     with _phase(phases, "upkeep"):
         bulk.upkeep(job)
@@ -117,7 +115,7 @@ def _run(job: ImportJob, phases: dict[str, float]) -> None:
 
 def record_layout(job: ImportJob, layout: Layout) -> None:
     """Keep on the job how its file is read (what was detected or chosen)."""
-    values = {name: getattr(layout, name) for name in LAYOUT_FIELDS}
+    values = {name: getattr(layout, name) for name in ImportJob.LAYOUT_FIELDS}
     if any(getattr(job, name) != value for name, value in values.items()):
         for name, value in values.items():
             setattr(job, name, value)

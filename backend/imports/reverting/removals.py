@@ -14,6 +14,7 @@ from __future__ import annotations
 from django.db import connection
 from django.utils import timezone
 
+from core.databases import is_postgresql
 from products import counts
 
 from ..pipeline.writers.change_log import LOG_TABLE
@@ -27,7 +28,7 @@ def revert_chunk(target_id: int, after: int, upto: int, revert_id: int) -> Chunk
     """Revert the removal entries of import `target_id` on lines `after < line <= upto`;
     conflicts are recorded for revert job `revert_id`."""
     result = ChunkResult()
-    postgres = connection.vendor == "postgresql"
+    postgres = is_postgresql(connection)
     now = connection.ops.adapt_datetimefield_value(timezone.now())
     with connection.cursor() as cursor:
         cursor.execute(

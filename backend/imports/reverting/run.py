@@ -9,22 +9,21 @@ the last committed chunk with exact counts.
 from __future__ import annotations
 
 from django.conf import settings
-from django.db import connection, transaction
 
 from ..models import ImportChange, ImportJob
-from ..pipeline import bulk, finishing
+from ..pipeline import bulk, databases, finishing
+from ..pipeline.finishing import Stopped, chunk_transaction
 from . import postgresql, removals, sqlite
 
 LAST_LINE = 2**62
+
+# The chunk reverter of each database (a module with `revert_chunk`).
+REVERTERS = {databases.POSTGRESQL: postgresql, databases.SQLITE: sqlite}
 
 FIELDS = [
     "checkpoint_line", "rows_processed", "deleted_count", "restored_count", "conflict_count",
     "progress", "chunks_committed",
 ]
-
-
-class Stopped(Exception):
-    """The revert was cancelled, or another worker owns it now."""
 
 
 def run(job: ImportJob) -> None:
@@ -61,19 +60,9 @@ def revert(job: ImportJob) -> None:
 
 def commit_chunk(job: ImportJob, target_id: int, upto: int, total: int) -> None:
     """Revert the entries after the checkpoint up to line `upto`, with the checkpoint."""
-    with transaction.atomic():
-        current = (
-            ImportJob.objects.select_for_update()
-            .only("claim_token", "cancel_requested", "status")
-            .get(pk=job.pk)
-        )
-        if current.claim_token != job.claim_token or current.status != job.Status.PROCESSING:
-            raise Stopped
-        if current.cancel_requested:
-            finishing.finish_locked(job, ImportJob.Status.CANCELLED)
-            raise Stopped
-        backend = postgresql if connection.vendor == "postgresql" else sqlite
-        done = backend.revert_chunk(target_id, job.checkpoint_line, upto, job.pk)
+    with chunk_transaction(job):
+        reverter = REVERTERS[databases.current()]
+        done = reverter.revert_chunk(target_id, job.checkpoint_line, upto, job.pk)
         removed = removals.revert_chunk(target_id, job.checkpoint_line, upto, job.pk)
         done.restored += removed.restored
         done.conflicts += removed.conflicts

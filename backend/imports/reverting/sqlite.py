@@ -9,8 +9,9 @@ from __future__ import annotations
 from django.db import connection
 from django.utils import timezone
 
+from ..pipeline.databases import SQLITE_BATCH
 from ..pipeline.writers.change_log import CREATED, LOG_TABLE
-from ..pipeline.writers.stored import SQLITE_BATCH, TABLE
+from ..pipeline.writers.stored import TABLE
 from .outcome import ChunkResult, conflict_reason
 
 

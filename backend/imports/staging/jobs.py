@@ -20,6 +20,8 @@ from django.core.files.uploadedfile import UploadedFile
 from django.db import transaction
 from django.utils import timezone
 
+from activity.recording import record
+
 from ..models import ImportJob, SavedMapping
 from ..pipeline import finishing
 from ..pipeline import options as sync_options
@@ -29,7 +31,6 @@ from ..pipeline.reading.header import header_key
 from ..services import submit_import
 from .inspection import inspect_file
 
-LAYOUT_FIELDS = ["format", "compression", "encoding", "delimiter", "sheet", "header_row"]
 OPTION_KEYS = ("format", "sheet", "encoding", "delimiter", "header_row", "mapping")
 
 
@@ -76,7 +77,7 @@ def _inspect(job: ImportJob, options: dict[str, Any]) -> None:
         ) from exc
     finally:
         forget_sheets()  # the web process keeps no workbook between requests
-    for name in LAYOUT_FIELDS:
+    for name in ImportJob.LAYOUT_FIELDS:
         setattr(job, name, getattr(found.layout, name))
     job.options = options
     job.header = found.header
@@ -160,6 +161,7 @@ def start_import(job_id: int, options: dict[str, Any] | None, *, dry_run: bool) 
             header_key=header_key(job.header),
             defaults={"headers": job.header, "mapping": job.mapping},
         )
+        record("import.dry_run" if dry_run else "import.confirmed", job)
     return job
 
 

@@ -69,6 +69,7 @@ def test_errors_csv_needs_sign_in(run_import):
     job = run_import(DATA)
     response = Client().get(f"/imports/{job.pk}/errors.csv")
     assert response.status_code == 401
+    assert response.json()["code"] == "UNAUTHENTICATED"
     assert response.json()["error"].startswith("Sign in first")
 
 
@@ -88,5 +89,7 @@ def test_a_signed_out_browser_goes_to_sign_in_and_comes_back_to_the_download(run
 
 
 def test_errors_csv_of_unknown_job_is_404(gql_client):
-    assert gql_client.client.get("/imports/424242/errors.csv").status_code == 404
-    assert gql_client.client.get("/imports/garbage/errors.csv").status_code == 404
+    for path in ("/imports/424242/errors.csv", "/imports/garbage/errors.csv"):
+        response = gql_client.client.get(path)
+        assert response.status_code == 404, path
+        assert response.json() == {"error": "No import job with this id.", "code": "NOT_FOUND"}

@@ -102,6 +102,7 @@ def test_cancel_unknown_job(gql_client):
     body = gql_client.query(CANCEL_IMPORT, {"id": to_base64("ImportJob", 12345)})
     (message,) = body["data"]["cancelImport"]["messages"]
     assert message["message"] == "No import job with this id."
+    assert (message["field"], message["code"]) == ("id", "not_found")
 
 
 @pytest.mark.parametrize(

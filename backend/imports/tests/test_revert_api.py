@@ -119,7 +119,7 @@ def test_revert_of_an_unknown_id_is_a_message(gql_client):
     answer = gql_client.query(REVERT_IMPORT, {"id": to_base64("ImportJob", 99)})
     messages = answer["data"]["revertImport"]["messages"]
     assert messages == [{"kind": "VALIDATION", "message": "No import job with this id.",
-                         "field": "id", "code": messages[0]["code"]}]
+                         "field": "id", "code": "not_found"}]
 
 
 def test_revert_of_a_dry_run_is_a_message(gql_client, run_import):
@@ -129,8 +129,12 @@ def test_revert_of_a_dry_run_is_a_message(gql_client, run_import):
 
 
 def test_signed_out_clients_cannot_revert(anon_gql_client, imported):
+    # Signed out is an UNAUTHENTICATED error (the contract), not a message about the import.
     answer = anon_gql_client.query(REVERT_IMPORT, {"id": gid(imported)})
-    assert answer["data"] is None or "messages" in answer["data"]["revertImport"]
+    assert answer["data"] is None
+    [error] = answer["errors"]
+    assert error["extensions"] == {"code": "UNAUTHENTICATED"}
+    assert error["message"].startswith("Sign in first")
     assert not imported.reverted_by.exists()
 
 
@@ -152,4 +156,6 @@ def test_changes_csv_streams_before_and_after_side_by_side(user, imported):
         "sku name description active",
     ]
     assert Client().get(f"/imports/{gid(imported)}/changes.csv").status_code == 401
-    assert client.get("/imports/9999/changes.csv").status_code == 404
+    unknown = client.get("/imports/9999/changes.csv")
+    assert unknown.status_code == 404
+    assert unknown.json() == {"error": "No import job with this id.", "code": "NOT_FOUND"}

@@ -48,6 +48,7 @@ def test_cancel_while_processing_stops_at_a_chunk_boundary(worker, submit, setti
     assert 400 <= job.rows_processed < 60_000
     assert job.rows_processed % 200 == 0  # whole chunks kept, nothing half-applied
     assert job.finished_at is not None
+    assert job.attempts == 1  # the worker that saw the cancel ended it, not a second claim
     wait_for(lambda: not ImportJob.objects.get(pk=job.pk).file, 5, "the upload to be deleted")
     kept = Product.objects.count()
     assert 0 < kept <= job.rows_processed

@@ -5,6 +5,7 @@ import time
 import pytest
 from dramatiq.brokers.stub import StubBroker
 
+from core import queueing
 from webhooks import fanout, services, tasks
 from webhooks.tests.receiver import Receiver
 
@@ -23,9 +24,9 @@ def _webhook_settings(settings):
     settings.WEBHOOK_RETRY_SCHEDULE = [1, 1]
     settings.WEBHOOK_DISABLE_AFTER_FAILURES = 3
     settings.WEBHOOK_ALLOW_PRIVATE_TARGETS = True
-    tasks.reset_broker_backoff()
+    queueing.reset_broker_backoff()
     yield
-    tasks.reset_broker_backoff()
+    queueing.reset_broker_backoff()
 
 
 @pytest.fixture

@@ -7,7 +7,7 @@ import pytest
 from django.utils import timezone
 
 from products import services as products
-from webhooks import claims, dispatch, services, signing
+from webhooks import claims, dispatch, recording, services, signing
 from webhooks.delivery import SendResult
 from webhooks.models import DeliveryStatus, Webhook, WebhookDelivery, WebhookDeliveryAttempt
 from webhooks.tests.receiver import closed_port_url
@@ -248,9 +248,9 @@ def test_pending_deliveries_of_a_disabled_webhook_are_not_sent(make_webhook, rec
 def test_a_claimed_delivery_is_not_claimed_twice(make_webhook):
     webhook, delivery = one_delivery(make_webhook, "http://127.0.0.1:9/")
 
-    assert dispatch.claim(delivery.pk) is not None
-    assert dispatch.claim(delivery.pk) is None
-    assert dispatch.claim_batch(webhook.pk, 10) == []
+    assert claims.claim(delivery.pk) is not None
+    assert claims.claim(delivery.pk) is None
+    assert claims.claim_batch(webhook.pk, 10) == []
 
 
 def test_a_batch_claims_each_due_row_once_and_stale_tokens_do_nothing(make_webhook):
@@ -258,15 +258,15 @@ def test_a_batch_claims_each_due_row_once_and_stale_tokens_do_nothing(make_webho
     for n in range(3):
         products.create_product(sku=f"S{n}", name="x")
 
-    batch = dispatch.claim_batch(webhook.pk, 10)
-    again = dispatch.claim_batch(webhook.pk, 10)
+    batch = claims.claim_batch(webhook.pk, 10)
+    again = claims.claim_batch(webhook.pk, 10)
 
     ids = [d.pk for d in batch]
     assert sorted(ids) == sorted(WebhookDelivery.objects.values_list("pk", flat=True))
     assert again == []
     assert len({d.claim_token for d in batch}) == 1
-    assert dispatch.claim(ids[0], "00000000-0000-0000-0000-000000000000") is None
-    assert dispatch.claim(ids[0], str(batch[0].claim_token)) is not None
+    assert claims.claim(ids[0], "00000000-0000-0000-0000-000000000000") is None
+    assert claims.claim(ids[0], str(batch[0].claim_token)) is not None
 
 
 def test_a_batch_takes_the_oldest_due_rows_of_its_webhook_only_up_to_the_limit(make_webhook):
@@ -279,8 +279,8 @@ def test_a_batch_takes_the_oldest_due_rows_of_its_webhook_only_up_to_the_limit(m
         next_attempt_at=timezone.now() + timedelta(hours=1)
     )
 
-    first = dispatch.claim_batch(mine.pk, 3)
-    rest = dispatch.claim_batch(mine.pk, 3)
+    first = claims.claim_batch(mine.pk, 3)
+    rest = claims.claim_batch(mine.pk, 3)
 
     mine_due = list(
         WebhookDelivery.objects.filter(webhook=mine)
@@ -292,7 +292,7 @@ def test_a_batch_takes_the_oldest_due_rows_of_its_webhook_only_up_to_the_limit(m
     assert [d.pk for d in rest] == mine_due[3:]
     assert {d.webhook_id for d in first + rest} == {mine.pk}
     assert first[0].event.payload  # loaded with the row: sending needs no query
-    assert len(dispatch.claim_batch(other.pk, 10)) == 5
+    assert len(claims.claim_batch(other.pk, 10)) == 5
 
 
 def test_a_batch_of_a_disabled_webhook_closes_its_due_rows_unsent(make_webhook, receiver):
@@ -301,7 +301,7 @@ def test_a_batch_of_a_disabled_webhook_closes_its_due_rows_unsent(make_webhook, 
         products.create_product(sku=f"D{n}", name="x")
     Webhook.objects.update(enabled=False)
 
-    assert dispatch.claim_batch(webhook.pk, 10) == []
+    assert claims.claim_batch(webhook.pk, 10) == []
 
     assert set(WebhookDelivery.objects.values_list("status", "error")) == {
         (DeliveryStatus.FAILED, "Not sent: the webhook is disabled.")
@@ -311,13 +311,13 @@ def test_a_batch_of_a_disabled_webhook_closes_its_due_rows_unsent(make_webhook, 
 
 def test_an_expired_claim_lets_a_batch_take_the_row_again(make_webhook):
     webhook, delivery = one_delivery(make_webhook, "http://127.0.0.1:9/")
-    assert dispatch.claim(delivery.pk) is not None  # a worker took it and then died
+    assert claims.claim(delivery.pk) is not None  # a worker took it and then died
     assert claims.webhooks_with_due_deliveries() == []
 
     WebhookDelivery.objects.update(claimed_until=timezone.now() - timedelta(seconds=1))
 
     assert claims.webhooks_with_due_deliveries() == [webhook.pk]
-    assert [d.pk for d in dispatch.claim_batch(webhook.pk, 10)] == [delivery.pk]
+    assert [d.pk for d in claims.claim_batch(webhook.pk, 10)] == [delivery.pk]
 
 
 def test_recording_a_batch_applies_each_outcome_in_order(make_webhook, receiver, settings):
@@ -326,11 +326,11 @@ def test_recording_a_batch_applies_each_outcome_in_order(make_webhook, receiver,
     webhook = make_webhook(receiver.url)
     for n in range(4):
         products.create_product(sku=f"R{n}", name="x")
-    batch = dispatch.claim_batch(webhook.pk, 10)
+    batch = claims.claim_batch(webhook.pk, 10)
     failed = SendResult(False, False, 500, 5, "The receiver answered HTTP 500.", "")
     ok = SendResult(True, False, 200, 5, "", "fine")
 
-    dispatch.record_many([(batch[0], failed), (batch[1], ok), (batch[2], failed)])
+    recording.record_many([(batch[0], failed), (batch[1], ok), (batch[2], failed)])
 
     webhook.refresh_from_db()
     assert (webhook.consecutive_failures, webhook.enabled) == (1, True)  # reset, then one
@@ -342,7 +342,7 @@ def test_recording_a_batch_applies_each_outcome_in_order(make_webhook, receiver,
     ]
     assert WebhookDeliveryAttempt.objects.count() == 3
 
-    dispatch.record_many([(batch[3], failed)])
+    recording.record_many([(batch[3], failed)])
 
     webhook.refresh_from_db()
     assert (webhook.consecutive_failures, webhook.enabled) == (2, False)
@@ -351,7 +351,7 @@ def test_recording_a_batch_applies_each_outcome_in_order(make_webhook, receiver,
 
 def test_a_webhook_deleted_while_sending_is_not_an_error(make_webhook, receiver):
     webhook, delivery = one_delivery(make_webhook, receiver.url)
-    claimed = dispatch.claim(delivery.pk)
+    claimed = claims.claim(delivery.pk)
     services.delete_webhook(webhook.pk)
 
     dispatch.attempt(claimed)

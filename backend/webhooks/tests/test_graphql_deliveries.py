@@ -1,6 +1,7 @@
 """testWebhook, redeliverWebhook and webhookDeliveries."""
 
 import json
+import time
 
 import pytest
 from django.db import connection
@@ -45,7 +46,9 @@ def test_test_webhook_sends_a_signed_test_event_and_answers_with_the_outcome(
 ):
     webhook = make_webhook(receiver.url + "/t")
 
+    started = time.monotonic()
     result = gql_client.query(TEST, {"id": gid(webhook)})["data"]["testWebhook"]
+    elapsed_ms = (time.monotonic() - started) * 1000
 
     [request] = receiver.wait_for(1)
     signing.verify(webhook.secret, request.headers, request.body)
@@ -56,8 +59,19 @@ def test_test_webhook_sends_a_signed_test_event_and_answers_with_the_outcome(
     assert (result["status"], result["attempt"], result["statusCode"]) == ("SUCCEEDED", 1, 200)
     assert result["responseBody"] == "answer 200"
     assert result["requestBody"] == request.body.decode()
-    assert result["durationMs"] >= 0
+    assert 0 <= result["durationMs"] <= elapsed_ms  # the call's time, within the mutation's
     assert result["nextAttemptAt"] is None
+
+
+def test_the_attempts_duration_is_the_time_the_receiver_took(gql_client, make_webhook, receiver):
+    webhook = make_webhook(receiver.url)
+    receiver.hang_seconds = 0.3
+    receiver.script("hang")
+
+    result = gql_client.query(TEST, {"id": gid(webhook)})["data"]["testWebhook"]
+
+    assert (result["status"], result["responseBody"]) == ("SUCCEEDED", "late")
+    assert 300 <= result["durationMs"] < 1000
 
 
 def test_test_webhook_works_for_a_disabled_webhook(gql_client, make_webhook, receiver):

@@ -3,6 +3,7 @@ import { createBrowserRouter, Navigate } from 'react-router';
 import { AppLayout } from '@/components/layouts/app-layout';
 import { LoadingState } from '@/components/ui/states';
 import { RequireAuth } from '@/features/auth/components/require-auth';
+import { AcceptInvitationPage, ForgotPasswordPage, ResetPasswordPage } from '@/features/auth/components/join-pages';
 import { SignInPage } from '@/features/auth/components/sign-in-page';
 import { SignOutButton } from '@/features/auth/components/sign-out-button';
 import { NotFoundPage } from '@/app/not-found-page';
@@ -12,6 +13,8 @@ const ImportPage = lazy(() => import('@/features/imports/components/import-page'
 const ProductsPage = lazy(() => import('@/features/products/components/products-page'));
 const WebhooksPage = lazy(() => import('@/features/webhooks/components/webhooks-page'));
 const ApiTokensPage = lazy(() => import('@/features/api-tokens/components/api-tokens-page'));
+const PeoplePage = lazy(() => import('@/features/people/components/people-page'));
+const ActivityPage = lazy(() => import('@/features/activity/components/activity-page'));
 
 function page(element: ReactNode) {
   return <Suspense fallback={<LoadingState />}>{element}</Suspense>;
@@ -19,6 +22,9 @@ function page(element: ReactNode) {
 
 export const router = createBrowserRouter([
   { path: '/login', element: <SignInPage /> },
+  { path: '/invitation/:token', element: <AcceptInvitationPage /> },
+  { path: '/forgot-password', element: <ForgotPasswordPage /> },
+  { path: '/reset-password/:uid/:token', element: <ResetPasswordPage /> },
   {
     element: (
       <RequireAuth>
@@ -31,6 +37,8 @@ export const router = createBrowserRouter([
       { path: 'products', element: page(<ProductsPage />) },
       { path: 'webhooks', element: page(<WebhooksPage />) },
       { path: 'api-tokens', element: page(<ApiTokensPage />) },
+      { path: 'people', element: page(<PeoplePage />) },
+      { path: 'activity', element: page(<ActivityPage />) },
       { path: '*', element: <NotFoundPage /> },
     ],
   },

@@ -50,17 +50,11 @@ export function dropDraft(form: string): void {
   writeAll(drafts);
 }
 
-/** Returns and forgets a form's kept values, if any. */
-export function takeDraft<T>(form: string): T | null {
-  const value = peekDraft<T>(form);
-  dropDraft(form);
-  return value;
-}
-
 /** True when some form has unsaved values waiting (the sign-in page says so). */
 export function hasDrafts(): boolean {
   return Object.keys(readAll()).length > 0;
 }
 
 /** What a reopened form says about itself. */
-export const DRAFT_RESTORED_MESSAGE = 'Your session had expired, so this was not saved. Your changes are kept below: check them and save again.';
+export const DRAFT_RESTORED_MESSAGE =
+  'Your session had expired, so this was not saved. Your changes are kept below: check them and save again.';

@@ -1,7 +1,13 @@
 import { CombinedError } from '@urql/core';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { describeError } from '@/lib/error-message';
-import { fetchWithTimeout, MUTATION_TIMEOUT_MS, REQUEST_TIMEOUT_MS, RequestTimeoutError, timeoutFor } from '@/lib/graphql-client';
+import {
+  fetchWithTimeout,
+  MUTATION_TIMEOUT_MS,
+  REQUEST_TIMEOUT_MS,
+  RequestTimeoutError,
+  timeoutFor,
+} from '@/lib/graphql-client';
 
 /** A fetch that never answers until aborted (a server stuck on a locked database). */
 const hanging: typeof fetch = (_input, init) =>
@@ -14,7 +20,10 @@ describe('requests that take too long', () => {
 
   it('fail after the timeout with an error that says so (the page then offers Retry)', async () => {
     vi.useFakeTimers();
-    const request = fetchWithTimeout(hanging, () => REQUEST_TIMEOUT_MS)('/graphql/', { method: 'POST', body: '{"query":"query Products { x }"}' });
+    const request = fetchWithTimeout(hanging, () => REQUEST_TIMEOUT_MS)('/graphql/', {
+      method: 'POST',
+      body: '{"query":"query Products { x }"}',
+    });
     const outcome = request.then(
       () => 'answered',
       (error: unknown) => error,
@@ -23,7 +32,9 @@ describe('requests that take too long', () => {
     await vi.advanceTimersByTimeAsync(1);
     const error = await outcome;
     expect(error).toBeInstanceOf(RequestTimeoutError);
-    expect(describeError(new CombinedError({ networkError: error as Error }))).toBe('The server did not answer within 15 s. It may be busy; retry in a moment.');
+    expect(describeError(new CombinedError({ networkError: error as Error }))).toBe(
+      'The server did not answer within 15 s. It may be busy; retry in a moment.',
+    );
   });
 
   it('give mutations longer than queries, and pass a quick answer through untouched', async () => {

@@ -5,10 +5,14 @@ import {
   fetchExchange,
   mapExchange,
   subscriptionExchange,
+  type Operation,
 } from '@urql/core';
+import { persistedExchange } from '@urql/exchange-persisted';
+import type { DocumentNode } from 'graphql';
 import { createClient as createWsClient, type Client as WsClient } from 'graphql-ws';
 import { emitUnauthenticated } from '@/lib/auth-events';
 import { fetchWithCsrf } from '@/lib/csrf';
+import persistedDocuments from '@/gql/persisted-documents.json';
 
 export const GRAPHQL_PATH = '/graphql/';
 
@@ -37,7 +41,10 @@ export class RequestTimeoutError extends Error {
  * `fetch` that gives up after `timeoutMs`: a request the server never answers (a locked
  * database, a proxy that hangs) becomes an error with Retry instead of an endless skeleton.
  */
-export function fetchWithTimeout(inner: typeof fetch, timeoutMs: (body: BodyInit | null | undefined) => number): typeof fetch {
+export function fetchWithTimeout(
+  inner: typeof fetch,
+  timeoutMs: (body: BodyInit | null | undefined) => number,
+): typeof fetch {
   return async (input, init) => {
     const ms = timeoutMs(init?.body);
     const controller = new AbortController();
@@ -89,6 +96,33 @@ export function getWsClient(): WsClient {
   return wsClient;
 }
 
+type PersistedDocument = DocumentNode & { __meta__?: { hash?: string } };
+const documentTexts: Record<string, string> = persistedDocuments;
+
+/**
+ * Makes urql send a codegen document as the exact text its hash was made from (urql would
+ * print the AST its own way): the server then finds it in the allowlist, and a text sent
+ * after a PersistedQueryNotFound matches its hash.
+ */
+export function withPersistedText(operation: Operation): Operation {
+  const document = operation.query as PersistedDocument;
+  const text = document.__meta__?.hash ? documentTexts[document.__meta__.hash] : undefined;
+  const source = document.loc?.source as { body: string } | undefined;
+  if (text && source) source.body = text;
+  return operation;
+}
+
+async function sha256Hex(text: string): Promise<string> {
+  const digest = await crypto.subtle.digest('SHA-256', new TextEncoder().encode(text));
+  return Array.from(new Uint8Array(digest), (byte) => byte.toString(16).padStart(2, '0')).join('');
+}
+
+/** The APQ hash: the codegen's (made at build time), else the sha256 of the text sent. */
+export function persistedHash(query: string, document: DocumentNode): Promise<string> {
+  const hash = (document as PersistedDocument).__meta__?.hash;
+  return hash ? Promise.resolve(hash) : sha256Hex(query);
+}
+
 /** Builds the app's urql client: session cookie, CSRF header, subscriptions over graphql-ws. */
 export function createGraphqlClient(): Client {
   return new Client({
@@ -104,6 +138,10 @@ export function createGraphqlClient(): Client {
         },
       }),
       cacheExchange,
+      mapExchange({ onOperation: withPersistedText }),
+      // Queries go by hash (GET while the URL is short); the text follows only when the server
+      // answers PersistedQueryNotFound. Mutations go as text, the allowlist's own text.
+      persistedExchange({ generateHash: persistedHash }),
       fetchExchange,
       subscriptionExchange({
         forwardSubscription(request) {

@@ -19,6 +19,14 @@ export const OperationInfoFields = graphql(`
 /** One message of an OperationInfo answer (generated from the fragment above). */
 export type OperationMessage = OperationInfoFieldsFragment['messages'][number];
 
+/**
+ * The messages of a refused mutation as one sentence, for a form or dialog with no field to
+ * put them under (a confirmation, a switch, an upload).
+ */
+export function problemText(info: { readonly messages: readonly Pick<OperationMessage, 'message'>[] }): string {
+  return info.messages.map((m) => m.message).join(' ');
+}
+
 export interface FieldErrors {
   /** Messages about one field, by the field's camelCase name ("sku"). */
   byField: Record<string, string[]>;
@@ -30,7 +38,10 @@ export interface FieldErrors {
  * Splits OperationInfo messages into those shown next to a field the form has
  * and the rest (shown at the top), so no message is ever lost.
  */
-export function splitMessages(messages: readonly Pick<OperationMessage, 'message' | 'field'>[], formFields: readonly string[]): FieldErrors {
+export function splitMessages(
+  messages: readonly Pick<OperationMessage, 'message' | 'field'>[],
+  formFields: readonly string[],
+): FieldErrors {
   const byField: Record<string, string[]> = {};
   const general: string[] = [];
   for (const { message, field } of messages) {

@@ -54,7 +54,9 @@ export async function uploadWithProgress<TData, TVariables>(
       if (event.lengthComputable) onProgress?.({ loaded: event.loaded, total: event.total });
     };
     xhr.onerror = () =>
-      reject(new UploadError('The upload failed: the server could not be reached. Check the connection and try again.'));
+      reject(
+        new UploadError('The upload failed: the server could not be reached. Check the connection and try again.'),
+      );
     xhr.onabort = () => reject(new UploadError('Upload cancelled: nothing was imported.', { cancelled: true }));
     xhr.onload = () => {
       let payload: { data?: TData | null; errors?: { message: string }[] } | null = null;

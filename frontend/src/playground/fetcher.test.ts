@@ -9,7 +9,12 @@ describe('playground fetcher', () => {
 
   it('posts to the page’s own endpoint with the session and the current CSRF token', async () => {
     document.cookie = 'csrftoken=token-from-cookie; path=/';
-    const fetchMock = vi.fn(async () => new Response(JSON.stringify({ data: { me: { username: 'ada' } } }), { headers: { 'Content-Type': 'application/json' } }));
+    const fetchMock = vi.fn(
+      async () =>
+        new Response(JSON.stringify({ data: { me: { username: 'ada' } } }), {
+          headers: { 'Content-Type': 'application/json' },
+        }),
+    );
     vi.stubGlobal('fetch', fetchMock);
 
     const fetcher = createPlaygroundFetcher('http://127.0.0.1:8141/graphql/');

@@ -20,5 +20,10 @@ export function subscriptionUrl(httpUrl: string): string {
  */
 export function createPlaygroundFetcher(url: string = endpointUrl()): Fetcher {
   // No incremental delivery: the server answers plain JSON, never multipart.
-  return createGraphiQLFetcher({ url, subscriptionUrl: subscriptionUrl(url), fetch: fetchWithCsrf, enableIncrementalDelivery: false });
+  return createGraphiQLFetcher({
+    url,
+    subscriptionUrl: subscriptionUrl(url),
+    fetch: fetchWithCsrf,
+    enableIncrementalDelivery: false,
+  });
 }

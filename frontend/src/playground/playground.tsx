@@ -26,5 +26,14 @@ const DEFAULT_QUERY = `# The Product Importer API. You are signed in with this b
 
 /** GraphiQL with the query builder (explorer), served by the backend at GET /graphql/. */
 export function Playground() {
-  return <GraphiQL fetcher={fetcher} plugins={plugins} defaultQuery={DEFAULT_QUERY} defaultEditorToolsVisibility inputValueDeprecation isHeadersEditorEnabled />;
+  return (
+    <GraphiQL
+      fetcher={fetcher}
+      plugins={plugins}
+      defaultQuery={DEFAULT_QUERY}
+      defaultEditorToolsVisibility
+      inputValueDeprecation
+      isHeadersEditorEnabled
+    />
+  );
 }

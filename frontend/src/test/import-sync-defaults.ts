@@ -3,7 +3,18 @@ import type { ImportJobFieldsFragment } from '@/gql/graphql';
 /** The sync fields of an import job with the default options (for hand-made test jobs). */
 export const SYNC_DEFAULTS: Pick<
   ImportJobFieldsFragment,
-  'mode' | 'emptyCells' | 'missing' | 'missingScope' | 'source' | 'maxRemovalPercent' | 'skippedCount' | 'deactivatedCount' | 'removalCount' | 'removalScopeCount' | 'removalSample' | 'removalHeld'
+  | 'mode'
+  | 'emptyCells'
+  | 'missing'
+  | 'missingScope'
+  | 'source'
+  | 'maxRemovalPercent'
+  | 'skippedCount'
+  | 'deactivatedCount'
+  | 'removalCount'
+  | 'removalScopeCount'
+  | 'removalSample'
+  | 'removalHeld'
 > = {
   mode: 'UPSERT',
   emptyCells: 'CLEAR',

@@ -16,6 +16,7 @@ from django.conf import settings
 from django.core.management.base import BaseCommand
 
 from core.db_pool import WEB_PROCESS_VARIABLE, pooled
+from core.env import private_targets_default
 
 
 def _exit_on_signal(signum: int, frame: object) -> None:
@@ -37,6 +38,17 @@ def _pool_web_connections() -> None:
     )
 
 
+def _listen_on(host: str) -> None:
+    """Make the settings that follow the listen address agree with ``--host``.
+
+    The variable is set too, so that the processes started below read the same address.
+    """
+    os.environ["HOST"] = host
+    settings.HOST = host
+    if os.environ.get("WEBHOOK_ALLOW_PRIVATE_TARGETS") is None:
+        settings.WEBHOOK_ALLOW_PRIVATE_TARGETS = private_targets_default(settings.EMBEDDED, host)
+
+
 class Command(BaseCommand):
     """Serve the app on HOST:PORT (default 127.0.0.1:8000) with its workers."""
 
@@ -48,6 +60,7 @@ class Command(BaseCommand):
         parser.add_argument("--no-worker", action="store_true", help="Web process only.")
 
     def handle(self, *args, **options) -> None:  # noqa: D102
+        _listen_on(options["host"])
         worker = None
         if not settings.EMBEDDED and not options["no_worker"]:
             processes = settings.WORKER_PROCESSES

@@ -11,10 +11,8 @@ the CSV work overlaps the database's (psycopg2 releases the GIL while PostgreSQL
 
 from __future__ import annotations
 
-from django.db import transaction
-
 from ...models import ImportJob, ImportRowError
-from .. import finishing
+from ..finishing import chunk_transaction
 from ..modes import ModeWriter
 from ..options import SyncOptions
 from ..reading import Position
@@ -40,10 +38,6 @@ CHECKPOINT_FIELDS = [
 ]
 
 
-class Stopped(Exception):
-    """The job was cancelled, or another worker owns it now: stop without finishing it."""
-
-
 def apply_file(job: ImportJob, checked: CheckedFile) -> None:
     """Write the file's chunks from the job's checkpoint on; raise Stopped when told to."""
     writer = writer_for(
@@ -64,17 +58,7 @@ def commit_chunk(job: ImportJob, writer: Writer, chunk: Chunk, checked: CheckedF
     else:  # the reader thread could not key it without the database
         rows = {k: r for k, r in last_row_per_key(chunk.rows).items() if checked.is_last(r.line)}
         chunk.valid_rows = len(chunk.rows)
-    with transaction.atomic():
-        current = (
-            ImportJob.objects.select_for_update()
-            .only("claim_token", "cancel_requested", "status", "bytes_processed")
-            .get(pk=job.pk)
-        )
-        if current.claim_token != job.claim_token or current.status != job.Status.PROCESSING:
-            raise Stopped
-        if current.cancel_requested:
-            finishing.finish_locked(job, ImportJob.Status.CANCELLED)
-            raise Stopped
+    with chunk_transaction(job, "bytes_processed") as current:
         counts = Counts.of(writer.write(rows, chunk.prepared).values())
         ImportRowError.objects.bulk_create(
             ImportRowError(job=job, line=p.line, sku=p.sku, message=p.message, raw=p.raw)

@@ -9,8 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterable
 
-from django.db import connection
-
+from .. import databases
 from ..rules import ProductRow
 
 SkuKeys = Callable[[list[str]], dict[str, str]]
@@ -18,15 +17,7 @@ SkuKeys = Callable[[list[str]], dict[str, str]]
 
 def database_lower(skus: list[str]) -> dict[str, str]:
     """The database's lower() of each SKU (for SKUs that are not plain ASCII)."""
-    with connection.cursor() as cursor:
-        if connection.vendor == "postgresql":
-            cursor.execute("SELECT x, lower(x) FROM unnest(%s::text[]) AS t(x)", [skus])
-            return dict(cursor.fetchall())
-        result = {}
-        for sku in set(skus):
-            cursor.execute("SELECT lower(%s)", [sku])
-            result[sku] = cursor.fetchone()[0]
-        return result
+    return databases.current().lower_keys(skus)
 
 
 def known_keys(non_ascii_sku_keys: dict[str, str]) -> SkuKeys:

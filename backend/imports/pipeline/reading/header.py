@@ -28,7 +28,6 @@ FIELDS = ("sku", "name", "description", "active")
 # Only the SKU names the product: a file without a name column updates the products it
 # lists (a row that would create one needs a name; see `pipeline.modes`).
 REQUIRED_COLUMNS = ("sku",)
-OPTIONAL_COLUMNS = ("name", "description", "active")
 
 # Common names per field, best first (compared after `normalise`). Documented in the README.
 SYNONYMS: dict[str, tuple[str, ...]] = {

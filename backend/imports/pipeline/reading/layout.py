@@ -29,7 +29,6 @@ from .text import refuse_binary
 SAMPLE_BYTES = 1 << 20
 SNIFF_RECORDS = 30
 DELIMITERS = (",", ";", "\t", "|")
-DELIMITER_NAMES = {",": "comma", ";": "semicolon", "\t": "tab", "|": "pipe"}
 DELIMITER_WORDS = {"tab": "\t", "\\t": "\t", "comma": ",", "semicolon": ";", "pipe": "|"}
 FORMATS = ("CSV", "XLSX")
 

@@ -19,8 +19,10 @@ counts).
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+from contextlib import contextmanager
+
 from django.conf import settings
-from django.db import transaction
 from django.utils import timezone
 
 from ...models import ImportJob, ImportRemoval
@@ -28,21 +30,16 @@ from .. import finishing
 from .chunk import remove_chunk
 from .decide import decide
 
-__all__ = ["Stopped", "carry_on", "decide_and_remove", "forget"]
+__all__ = ["carry_on", "decide_and_remove", "forget"]
 
 LAST_LINE = 2**62
 
 
-class Stopped(Exception):
-    """The job waits for a person, was cancelled, or another worker owns it now."""
-
-
 def decide_and_remove(job: ImportJob, listed: set[str], no_valid_row: bool) -> None:
-    """Decide the removal of `job` (once) and carry it out; raise Stopped when the job
-    stops before the end (the guard holds it, it was cancelled, it was taken)."""
+    """Decide the removal of `job` (once) and carry it out; raise `finishing.Stopped` when
+    the job stops before the end (the guard holds it, it was cancelled, it was taken)."""
     if job.removal_decided_at is None:
-        with transaction.atomic():
-            _lock(job)
+        with _chunk(job):
             found = decide(job, listed, no_valid_row)
             job.removal_decided_at = timezone.now()
             job.removal_count, job.removal_scope_count = found.count, found.scope
@@ -56,14 +53,14 @@ def decide_and_remove(job: ImportJob, listed: set[str], no_valid_row: bool) -> N
 
 
 def carry_on(job: ImportJob) -> None:
-    """Carry out the decided removal of `job` from its checkpoint; raise Stopped when the
-    guard holds it (the job then waits in NEEDS_CONFIRMATION), or it is cancelled or taken."""
+    """Carry out the decided removal of `job` from its checkpoint; raise `finishing.Stopped`
+    when the guard holds it (the job then waits in NEEDS_CONFIRMATION), or it is cancelled or
+    taken."""
     if job.removal_held and not job.removal_confirmed and not job.dry_run:
-        with transaction.atomic():
-            _lock(job)
+        with _chunk(job):
             job.status = ImportJob.Status.NEEDS_CONFIRMATION
             job.save(update_fields=["status"])
-        raise Stopped
+        raise finishing.Stopped
     size = settings.IMPORT_CHUNK_ROWS
     while True:
         lines = list(
@@ -71,8 +68,7 @@ def carry_on(job: ImportJob) -> None:
             .order_by("line").values_list("line", flat=True)[size - 1 : size]
         )
         upto = lines[0] if lines else LAST_LINE
-        with transaction.atomic():
-            _lock(job)
+        with _chunk(job):
             done = remove_chunk(job, job.removal_line, upto)
             job.deactivated_count += done.deactivated
             job.deleted_count += done.deleted
@@ -88,17 +84,14 @@ def forget(job_id: int) -> None:
     ImportRemoval.objects.filter(job_id=job_id).delete()
 
 
-def _lock(job: ImportJob) -> None:
-    """Lock the job's row; raise Stopped when it was cancelled (it ends CANCELLED, with what
-    was written kept) or another worker owns it."""
-    current = (
-        ImportJob.objects.select_for_update()
-        .only("claim_token", "cancel_requested", "status")
-        .get(pk=job.pk)
-    )
-    if current.claim_token != job.claim_token or current.status != job.Status.PROCESSING:
-        raise Stopped
-    if current.cancel_requested:
-        finishing.finish_locked(job, ImportJob.Status.CANCELLED)
-        transaction.on_commit(lambda: forget(job.pk))
-        raise Stopped
+@contextmanager
+def _chunk(job: ImportJob) -> Iterator[None]:
+    """One step's transaction (`finishing.chunk_transaction`); a job cancelled there ends
+    CANCELLED with what was written kept, and its decided removal is dropped."""
+    try:
+        with finishing.chunk_transaction(job):
+            yield
+    except finishing.Stopped:
+        if job.is_final:  # cancelled (not taken by another worker)
+            forget(job.pk)
+        raise

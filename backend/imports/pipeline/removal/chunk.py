@@ -14,12 +14,14 @@ from dataclasses import dataclass
 from django.db import connection
 from django.utils import timezone
 
+from core.databases import is_postgresql
 from products import counts
 
 from ...models import ImportJob
+from ..databases import SQLITE_BATCH
 from ..options import SyncOptions
 from ..writers.change_log import LOG_TABLE
-from ..writers.stored import SQLITE_BATCH, TABLE
+from ..writers.stored import TABLE
 from .decide import REMOVALS, scope_sql
 
 DEACTIVATED, DELETED = 3, 4
@@ -51,7 +53,7 @@ def remove_chunk(job: ImportJob, after: int, upto: int) -> ChunkDone:
         f"AND {scope} AND q.updated_at <= %s{'' if delete else ' AND q.active'}"
     )
     select_params = [job.pk, after, upto, *params, decided]
-    if connection.vendor == "postgresql":
+    if is_postgresql(connection):
         return _postgresql(job, select, select_params, delete)
     return _sqlite(job, select, select_params, delete)
 

@@ -12,6 +12,7 @@ from dataclasses import dataclass
 
 from django.db import connection
 
+from core.databases import is_postgresql
 from products import counts
 from products.models import Product
 
@@ -39,7 +40,7 @@ class Decision:
 def scope_sql(options: SyncOptions, alias: str = "p") -> tuple[str, list]:
     """The SQL condition (and its parameters) of a product in the removal's scope."""
     if options.missing_scope != "SOURCE":
-        return "TRUE" if connection.vendor == "postgresql" else "1", []
+        return "TRUE" if is_postgresql(connection) else "1", []
     return (
         f"{alias}.last_import_id IN (SELECT id FROM imports_importjob WHERE source = %s "
         "AND kind = 'IMPORT' AND NOT dry_run)",
@@ -80,7 +81,7 @@ def decide(job: ImportJob, listed: set[str], no_valid_row: bool) -> Decision:
 
 
 def _fill_listed(cursor, listed: set[str]) -> None:
-    if connection.vendor == "postgresql":
+    if is_postgresql(connection):
         cursor.execute(f"CREATE TEMP TABLE {LISTED} (k text) ON COMMIT DROP")
         text = "".join(_copy_field(k) + "\n" for k in listed)
         cursor.copy_expert(f"COPY {LISTED} (k) FROM STDIN", io.StringIO(text), size=1 << 20)

@@ -26,20 +26,19 @@ in key order and read in that order, so index insertions stay local without a so
 from __future__ import annotations
 
 import io
+from collections.abc import Iterator
+from contextlib import contextmanager
 
 from django.db import IntegrityError, connection, transaction
 
 from products import counts
 from products.models import Product
-from products.search_document import COLUMN as VECTOR
 from products.search_document import document_vector as _vector
 
 from ..rules import ProductRow
+from . import postgresql_sql as sql
 from .base import Outcome, Writer
-from .change_log import COLUMNS, CREATED, LOG_TABLE, UPDATED
-from .stored import TABLE
-
-STAGE = "import_stage"
+from .change_log import CREATED, LOG_TABLE
 
 
 class PostgresWriter(Writer):
@@ -127,117 +126,22 @@ def _write(
     log: bool,
     probe: bool = True,
 ) -> dict[str, Outcome]:
-    columns = ["sku", "name"] + ["description"] * description + ["active"] * active
+    """Write the chunk in one of three modes: without the change log, with it, or as a first
+    import's plain INSERT (`probe` False: see `PostgresWriter._only_own_products`)."""
+    columns = sql.staged_columns(description, active)
     if staged is None:
         staged = stage_text(rows, description, active).encode()
-    buffer = io.BytesIO(staged)  # shares the bytes (a StringIO would hold 4 bytes a character)
-    del staged
-    changed = columns
-    # The staged search vector is the text's only when the file has every text column;
-    # otherwise the update keeps the stored one and the trigger recomputes it.
-    vector_update = [VECTOR] * description
-    updates = ", ".join(f"{c} = EXCLUDED.{c}" for c in changed + vector_update)
-    differs = (
-        f"({', '.join('p.' + c for c in changed)}) IS DISTINCT FROM "
-        f"({', '.join('EXCLUDED.' + c for c in changed)})"
-    )
-    stored_differs = (
-        f"({', '.join('q.' + c for c in columns)}) IS DISTINCT FROM "
-        f"({', '.join('s.' + c for c in columns)})"
-    )
     with connection.cursor() as cursor:
-        cursor.execute(
-            f"CREATE TEMP TABLE IF NOT EXISTS {STAGE} (sku text NOT NULL, name text NOT NULL, "
-            f"description text, active boolean, line bigint NOT NULL, {VECTOR} text) "
-            "ON COMMIT DELETE ROWS"
-        )
-        cursor.execute(f"TRUNCATE {STAGE}")  # empty already, unless inside an outer transaction
-        cursor.copy_expert(
-            f"COPY {STAGE} (line, {', '.join(columns)}, {VECTOR}) FROM STDIN",
-            buffer,
-            size=1 << 20,
-        )
-        # `before` (same snapshot, so the values from before this INSERT) gives the old
-        # `active` of updated rows for the counts.
-        before = (
-            f"before AS (SELECT lower(q.sku) AS k, q.active FROM {TABLE} q "
-            f"WHERE lower(q.sku) IN (SELECT lower(sku) FROM {STAGE})), "
-            if active
-            else ""
-        )
-        old_active = "b.active" if active else "NULL::boolean"
-        join_before = "LEFT JOIN before b ON b.k = w.k" if active else ""
+        _stage(cursor, columns, staged)
+        del staged
         counts.take_over_counts(cursor)
-        # The stage has no statistics and the product table's are often stale (it grows by
-        # the import itself), so the planner tends to hash the WHOLE product table for the
-        # probes below, once per chunk. Index probes per staged row are what we want: allow
-        # only nested loops for these statements, then put the settings back.
-        cursor.execute(
-            "SELECT current_setting('enable_hashjoin'), current_setting('enable_mergejoin'), "
-            "set_config('enable_hashjoin', 'off', true), "
-            "set_config('enable_mergejoin', 'off', true)"
-        )
-        hashjoin, mergejoin = cursor.fetchone()[:2]
-        created = (
-            f"created AS (INSERT INTO {LOG_TABLE} (job_id, kind, line, product_id, sku) "
-            f"SELECT %s, {CREATED}, line, id, sku FROM written WHERE inserted) "
-            if log
-            else ""
-        )
-        # Every staged row as a new product (the upsert and a first import's plain INSERT).
-        insert = (
-            f"INSERT INTO {TABLE} AS p (sku, name, description, active, created_at, updated_at, "
-            f"last_import_id, last_import_line, {VECTOR}) "
-            f"SELECT sku, name, {'description' if description else chr(39) * 2}, "
-            f"{'active' if active else 'true'}, statement_timestamp(), statement_timestamp(), "
-            f"%s, line, {VECTOR}::tsvector FROM {STAGE} s "
-        )
-        upsert = (
-            f"WITH {before}written AS ({insert}"
-            f"ON CONFLICT (lower(sku)) DO UPDATE SET {updates}, updated_at = EXCLUDED.updated_at, "
-            "last_import_id = EXCLUDED.last_import_id, "
-            "last_import_line = EXCLUDED.last_import_line "
-            f"WHERE {differs} RETURNING p.id, lower(p.sku) AS k, xmax = 0 AS inserted, p.active, "
-            f"p.sku, p.last_import_line AS line){', ' if log else ' '}{created}"
-            f"SELECT w.k, w.inserted, w.active, {old_active} FROM written w {join_before}"
-        )
-        params = [job_id, job_id] if log else [job_id]
-
-        def write_products() -> list[tuple]:
-            _drop_unchanged(cursor, stored_differs)
-            cursor.execute(upsert, params)
-            return cursor.fetchall()
-
-        def log_then_write() -> tuple[int, list[tuple]]:
-            _drop_unchanged(cursor, stored_differs)
-            logged = _log_updates(cursor, columns, stored_differs, description, active, job_id)
-            cursor.execute(upsert, params)
-            return logged, cursor.fetchall()
-
-        new_by_active: dict[bool, int] | None = None
-        if not log:
-            written = write_products()
-            logged = sum(1 for _, inserted, _, _ in written if not inserted)
-        elif probe:
-            logged, written = log_then_write()
-        else:
-            # No stored product can have these keys (see PostgresWriter._only_own_products):
-            # a plain INSERT, without the probes for unchanged rows and for conflicts. If a
-            # product with one of the keys appeared after all (someone created it meanwhile),
-            # the unique index refuses the chunk: undo that and write it the full way.
-            savepoint = transaction.savepoint()
-            try:
-                new_by_active = _insert_new(cursor, insert, job_id)
-            except IntegrityError:
-                transaction.savepoint_rollback(savepoint)
-                logged, written = log_then_write()
-            else:
-                transaction.savepoint_commit(savepoint)
-        cursor.execute(
-            "SELECT set_config('enable_hashjoin', %s, true), "
-            "set_config('enable_mergejoin', %s, true)",
-            [hashjoin, mergejoin],
-        )
+        with _nested_loops_only(cursor):
+            new_by_active = None
+            if log and not probe:
+                new_by_active = _insert_new(cursor, description, active, job_id)
+            if new_by_active is None:
+                write = _write_logged if log else _write_unlogged
+                written, logged = write(cursor, columns, description, active, job_id)
         if new_by_active is not None:
             counts.record(cursor, {True: new_by_active.get(True, 0),
                                    False: new_by_active.get(False, 0)})
@@ -258,70 +162,65 @@ def _write(
     return outcomes
 
 
-def _insert_new(cursor, insert: str, job_id: int) -> dict[bool, int]:
-    """Run `insert` (every staged row as a new product) with the CREATED log entries, in one
-    statement; return how many of them are active and inactive. Raises IntegrityError when a
-    key is taken."""
-    cursor.execute(
-        f"WITH written AS ({insert}RETURNING id, sku, active, last_import_line AS line), "
-        f"created AS (INSERT INTO {LOG_TABLE} (job_id, kind, line, product_id, sku) "
-        f"SELECT %s, {CREATED}, line, id, sku FROM written) "
-        "SELECT active, count(*) FROM written GROUP BY active",
-        [job_id, job_id],
-    )
-    return dict(cursor.fetchall())
+def _stage(cursor, columns: list[str], staged: bytes) -> None:
+    """Fill the (transaction-local) stage table with the chunk's COPY text."""
+    cursor.execute(sql.CREATE_STAGE)
+    cursor.execute(sql.EMPTY_STAGE)
+    buffer = io.BytesIO(staged)  # shares the bytes (a StringIO would hold 4 bytes a character)
+    cursor.copy_expert(sql.copy_stage(columns), buffer, size=1 << 20)
+
+
+@contextmanager
+def _nested_loops_only(cursor) -> Iterator[None]:
+    """Plan the chunk's statements with index probes (see `postgresql_sql.NESTED_LOOPS_ONLY`).
+    No `finally`: after an error the transaction is rolled back, settings with it."""
+    cursor.execute(sql.NESTED_LOOPS_ONLY)
+    hashjoin, mergejoin = cursor.fetchone()[:2]
+    yield
+    cursor.execute(sql.RESTORE_JOINS, [hashjoin, mergejoin])
+
+
+def _write_unlogged(
+    cursor, columns: list[str], description: bool, active: bool, job_id: int
+) -> tuple[list[tuple], int]:
+    """No change log: drop the unchanged rows, upsert the rest; return the written rows and
+    how many were updated."""
+    cursor.execute(sql.drop_unchanged(columns))
+    cursor.execute(sql.upsert(columns, description, active, log=False), [job_id])
+    written = cursor.fetchall()
+    return written, sum(1 for _, inserted, _, _ in written if not inserted)
+
+
+def _write_logged(
+    cursor, columns: list[str], description: bool, active: bool, job_id: int
+) -> tuple[list[tuple], int]:
+    """With the change log: drop the unchanged rows, lock and log the before-values of the
+    rows that change, upsert; return the written rows and how many entries were logged."""
+    cursor.execute(sql.drop_unchanged(columns))
+    cursor.execute(sql.log_updates(columns, description, active), [job_id])
+    logged = cursor.rowcount
+    cursor.execute(sql.upsert(columns, description, active, log=True), [job_id, job_id])
+    return cursor.fetchall(), logged
+
+
+def _insert_new(cursor, description: bool, active: bool, job_id: int) -> dict[bool, int] | None:
+    """A first import: every staged row INSERTed as a new product with its CREATED entry, no
+    probe; return how many are active and inactive. None when a product with one of the keys
+    appeared after all (someone created it meanwhile): the unique index refused the chunk,
+    and that is undone so the chunk can be written the full way."""
+    savepoint = transaction.savepoint()
+    try:
+        cursor.execute(sql.insert_new(description, active), [job_id, job_id])
+        new_by_active = dict(cursor.fetchall())
+    except IntegrityError:
+        transaction.savepoint_rollback(savepoint)
+        return None
+    transaction.savepoint_commit(savepoint)
+    return new_by_active
 
 
 class ConcurrentProductWrite(RuntimeError):
     """A product of the chunk appeared during its write; the chunk must be written again."""
-
-
-def _drop_unchanged(cursor, stored_differs: str) -> int:
-    """Delete from the stage the rows whose product already holds exactly these values; return
-    how many. One index probe each, and they cost nothing more: the statements after it (the
-    change log's probe for before-values, the upsert) see only new and changed rows, and an
-    unchanged product is not even locked (ON CONFLICT ... WHERE would lock it).
-
-    A product changed by someone else after this statement and before the chunk commits is
-    left as they wrote it, as if their write came after the import's."""
-    cursor.execute(
-        f"DELETE FROM {STAGE} s USING {TABLE} q WHERE lower(q.sku) = lower(s.sku) "
-        f"AND NOT ({stored_differs})"
-    )
-    return cursor.rowcount
-
-
-def _log_updates(
-    cursor, columns: list[str], stored_differs: str, description: bool, active: bool, job_id: int
-) -> int:
-    """Lock the stored products the stage changes and log their before-values; return how
-    many (one statement; the locks hold until the chunk commits)."""
-    after_description = (
-        "CASE WHEN s.description IS DISTINCT FROM q.description THEN s.description END"
-        if description
-        else "NULL::text"
-    )
-    after_active = (
-        "CASE WHEN s.active IS DISTINCT FROM q.active THEN s.active END"
-        if active
-        else "NULL::boolean"
-    )
-    cursor.execute(
-        f"WITH old AS (SELECT s.line, q.id, s.sku, "
-        "CASE WHEN s.name IS DISTINCT FROM q.name THEN s.name END AS after_name, "
-        f"{after_description} AS after_description, {after_active} AS after_active, "
-        "q.sku AS before_sku, q.name AS before_name, q.description AS before_description, "
-        "q.active AS before_active, q.last_import_id AS before_import_id, "
-        "q.last_import_line AS before_import_line "
-        f"FROM {STAGE} s JOIN {TABLE} q ON lower(q.sku) = lower(s.sku) "
-        f"WHERE {stored_differs} FOR UPDATE OF q) "
-        f"INSERT INTO {LOG_TABLE} ({', '.join(COLUMNS)}) "
-        f"SELECT %s, {UPDATED}, line, id, sku, after_name, after_description, after_active, "
-        "before_sku, before_name, before_description, before_active, before_import_id, "
-        "before_import_line FROM old",
-        [job_id],
-    )
-    return cursor.rowcount
 
 
 def _count_changes(written: list[tuple]) -> dict[bool, int]:

@@ -8,13 +8,11 @@ from __future__ import annotations
 
 from typing import NamedTuple
 
-from django.db import connection
-
+from .. import databases
 from ..rules import ProductRow
 from .base import Outcome
 
 TABLE = "products_product"
-SQLITE_BATCH = 500  # bound parameters per statement stay well under SQLite's limit
 
 
 class Stored(NamedTuple):
@@ -36,16 +34,7 @@ def stored_values(keys: list[str]) -> dict[str, Stored]:
         f"SELECT lower(sku), id, sku, name, description, active, last_import_id, "
         f"last_import_line FROM {TABLE} WHERE lower(sku) "
     )
-    with connection.cursor() as cursor:
-        if connection.vendor == "postgresql":
-            cursor.execute(sql + "= ANY(%s)", [keys])
-            rows = cursor.fetchall()
-        else:
-            rows = []
-            for start in range(0, len(keys), SQLITE_BATCH):
-                batch = keys[start : start + SQLITE_BATCH]
-                cursor.execute(sql + f"IN ({','.join(['%s'] * len(batch))})", batch)
-                rows.extend(cursor.fetchall())
+    rows = databases.current().select_by_keys(sql, keys)
     for key, pk, sku, name, description, active, import_id, line in rows:
         found[key] = Stored(pk, sku, name, description, bool(active), import_id, line)
     return found

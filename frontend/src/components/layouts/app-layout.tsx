@@ -1,11 +1,14 @@
 import { useId, useState, type ReactNode } from 'react';
 import { NavLink, Outlet, useLocation } from 'react-router';
+import { useCanEach } from '@/lib/permissions';
 
 const links = [
   { to: '/import', label: 'Import' },
   { to: '/products', label: 'Products' },
   { to: '/webhooks', label: 'Webhooks' },
   { to: '/api-tokens', label: 'API tokens' },
+  { to: '/people', label: 'People', operation: 'people' },
+  { to: '/activity', label: 'Activity', operation: 'activityEntries' },
 ] as const;
 
 /**
@@ -17,7 +20,9 @@ export function AppLayout({ userMenu }: { userMenu?: ReactNode }) {
   const [menuOpen, setMenuOpen] = useState(false);
   const location = useLocation();
   const menuId = useId();
-  const current = links.find((link) => location.pathname.startsWith(link.to));
+  const can = useCanEach();
+  const shown = links.filter((link) => !('operation' in link) || can(link.operation));
+  const current = shown.find((link) => location.pathname.startsWith(link.to));
 
   return (
     <div className="app">
@@ -35,12 +40,18 @@ export function AppLayout({ userMenu }: { userMenu?: ReactNode }) {
             onClick={() => setMenuOpen((open) => !open)}
             onKeyDown={(event) => event.key === 'Escape' && setMenuOpen(false)}
           >
-            <span aria-hidden="true">☰</span> Menu{current ? <span className="visually-hidden">, on {current.label}</span> : null}
+            <span aria-hidden="true">☰</span> Menu
+            {current ? <span className="visually-hidden">, on {current.label}</span> : null}
           </button>
           <div className="app-menu" id={menuId}>
             <nav aria-label="Main" className="main-nav">
-              {links.map((link) => (
-                <NavLink key={link.to} to={link.to} className={({ isActive }) => (isActive ? 'nav-link active' : 'nav-link')} onClick={() => setMenuOpen(false)}>
+              {shown.map((link) => (
+                <NavLink
+                  key={link.to}
+                  to={link.to}
+                  className={({ isActive }) => (isActive ? 'nav-link active' : 'nav-link')}
+                  onClick={() => setMenuOpen(false)}
+                >
                   {link.label}
                 </NavLink>
               ))}

@@ -1,7 +1,15 @@
 import { useEffect, type ReactNode } from 'react';
 
 /** A page's heading and its main actions; also names the browser tab. */
-export function PageHeader({ title, description, actions }: { title: string; description?: ReactNode; actions?: ReactNode }) {
+export function PageHeader({
+  title,
+  description,
+  actions,
+}: {
+  title: string;
+  description?: ReactNode;
+  actions?: ReactNode;
+}) {
   useEffect(() => {
     document.title = `${title} · Product Importer`;
   }, [title]);

@@ -1,5 +1,5 @@
 import { useId, type InputHTMLAttributes } from 'react';
-import { FieldError } from '@/components/ui/field-error';
+import { describedBy, FieldNotes } from '@/components/ui/field-error';
 
 export interface CheckboxFieldProps extends Omit<InputHTMLAttributes<HTMLInputElement>, 'id' | 'type'> {
   label: string;
@@ -19,16 +19,11 @@ export function CheckboxField({ label, hint, errors, asSwitch, className, ...inp
         type="checkbox"
         role={asSwitch ? 'switch' : undefined}
         aria-invalid={errors?.length ? true : undefined}
-        aria-describedby={hint ? `${id}-hint` : undefined}
+        aria-describedby={describedBy(id, hint, errors)}
         {...input}
       />
       <label htmlFor={id}>{label}</label>
-      {hint && (
-        <p id={`${id}-hint`} className="field-hint">
-          {hint}
-        </p>
-      )}
-      <FieldError id={`${id}-error`} messages={errors} />
+      <FieldNotes id={id} hint={hint} errors={errors} />
     </div>
   );
 }

@@ -19,7 +19,17 @@ export interface ConfirmDialogProps {
 }
 
 /** Asks before an action that cannot be undone, and shows the action's error in place. */
-export function ConfirmDialog({ open, onOpenChange, title, children, confirmLabel, danger, onConfirm, confirmDisabled, cancelLabel = 'Keep it' }: ConfirmDialogProps) {
+export function ConfirmDialog({
+  open,
+  onOpenChange,
+  title,
+  children,
+  confirmLabel,
+  danger,
+  onConfirm,
+  confirmDisabled,
+  cancelLabel = 'Keep it',
+}: ConfirmDialogProps) {
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
 

@@ -29,7 +29,12 @@ export function CopyButton({ value, label = 'Copy' }: { value: string; label?: s
   return (
     <Button
       size="sm"
-      onClick={() => copyText(value).then(() => setCopied(true), () => setCopied('failed'))}
+      onClick={() =>
+        copyText(value).then(
+          () => setCopied(true),
+          () => setCopied('failed'),
+        )
+      }
     >
       {copied === true ? 'Copied' : copied === 'failed' ? 'Copy failed' : label}
     </Button>

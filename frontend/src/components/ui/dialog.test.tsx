@@ -52,7 +52,15 @@ describe('dialogs and the keyboard', () => {
     function Confirm({ withField }: { withField: boolean }) {
       const [typed, setTyped] = useState('');
       return (
-        <ConfirmDialog open onOpenChange={() => undefined} title="Really?" confirmLabel="Do it" danger onConfirm={onConfirm} confirmDisabled={withField && typed !== 'YES'}>
+        <ConfirmDialog
+          open
+          onOpenChange={() => undefined}
+          title="Really?"
+          confirmLabel="Do it"
+          danger
+          onConfirm={onConfirm}
+          confirmDisabled={withField && typed !== 'YES'}
+        >
           {withField && <TextField label="Type YES" value={typed} onChange={(e) => setTyped(e.target.value)} />}
         </ConfirmDialog>
       );

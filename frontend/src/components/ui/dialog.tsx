@@ -32,9 +32,13 @@ export function Dialog({ open, onOpenChange, title, description, children, size 
           className={`dialog dialog-${size}`}
           onOpenAutoFocus={(event) => {
             // Still the element that opened the dialog: Radix has not moved focus yet.
-            opener.current = document.activeElement instanceof HTMLElement && document.activeElement !== document.body ? document.activeElement : null;
+            opener.current =
+              document.activeElement instanceof HTMLElement && document.activeElement !== document.body
+                ? document.activeElement
+                : null;
             const body = content.current?.querySelector('.dialog-body');
-            const first = body?.querySelector<HTMLElement>(FIRST_FIELD) ?? body?.querySelector<HTMLElement>(FIRST_CONTROL);
+            const first =
+              body?.querySelector<HTMLElement>(FIRST_FIELD) ?? body?.querySelector<HTMLElement>(FIRST_CONTROL);
             if (first) {
               event.preventDefault();
               first.focus();
@@ -57,7 +61,9 @@ export function Dialog({ open, onOpenChange, title, description, children, size 
               ×
             </RadixDialog.Close>
           </div>
-          {description && <RadixDialog.Description className="dialog-description">{description}</RadixDialog.Description>}
+          {description && (
+            <RadixDialog.Description className="dialog-description">{description}</RadixDialog.Description>
+          )}
           <div className="dialog-body">{children}</div>
         </RadixDialog.Content>
       </RadixDialog.Portal>

@@ -1,5 +1,5 @@
 import { useId, type InputHTMLAttributes, type ReactNode, type Ref, type TextareaHTMLAttributes } from 'react';
-import { FieldError } from '@/components/ui/field-error';
+import { describedBy, FieldNotes } from '@/components/ui/field-error';
 
 interface CommonProps {
   label: string;
@@ -14,19 +14,23 @@ interface ControlProps {
 }
 
 /** The label, hint and errors around one control; `control` gets the ids that link them. */
-function Field({ label, hint, errors, className, control }: CommonProps & { className?: string; control: (props: ControlProps) => ReactNode }) {
+function Field({
+  label,
+  hint,
+  errors,
+  className,
+  control,
+}: CommonProps & { className?: string; control: (props: ControlProps) => ReactNode }) {
   const id = useId();
-  const describedBy = [hint ? `${id}-hint` : '', errors?.length ? `${id}-error` : ''].filter(Boolean).join(' ') || undefined;
   return (
     <div className={['field', className ?? ''].join(' ')}>
       <label htmlFor={id}>{label}</label>
-      {control({ id, 'aria-invalid': errors?.length ? true : undefined, 'aria-describedby': describedBy })}
-      {hint && (
-        <p id={`${id}-hint`} className="field-hint">
-          {hint}
-        </p>
-      )}
-      <FieldError id={`${id}-error`} messages={errors} />
+      {control({
+        id,
+        'aria-invalid': errors?.length ? true : undefined,
+        'aria-describedby': describedBy(id, hint, errors),
+      })}
+      <FieldNotes id={id} hint={hint} errors={errors} />
     </div>
   );
 }
@@ -54,12 +58,28 @@ export function TextField({ label, hint, errors, className, limit, ...input }: T
   const counter = limit != null && !problem && length >= limit * 0.8 ? `${length} / ${limit} characters` : null;
   const allErrors = problem ? [problem, ...(errors ?? [])] : errors;
   const allHints = [hint, counter].filter(Boolean).join(' ') || undefined;
-  return <Field label={label} hint={allHints} errors={allErrors} className={className} control={(ids) => <input {...ids} {...input} />} />;
+  return (
+    <Field
+      label={label}
+      hint={allHints}
+      errors={allErrors}
+      className={className}
+      control={(ids) => <input {...ids} {...input} />}
+    />
+  );
 }
 
 export interface TextAreaFieldProps extends CommonProps, Omit<TextareaHTMLAttributes<HTMLTextAreaElement>, 'id'> {}
 
 /** A labelled multi-line text field. */
 export function TextAreaField({ label, hint, errors, className, ...textarea }: TextAreaFieldProps) {
-  return <Field label={label} hint={hint} errors={errors} className={className} control={(ids) => <textarea {...ids} {...textarea} />} />;
+  return (
+    <Field
+      label={label}
+      hint={hint}
+      errors={errors}
+      className={className}
+      control={(ids) => <textarea {...ids} {...textarea} />}
+    />
+  );
 }

@@ -2,8 +2,8 @@ import { useMutation } from 'urql';
 import { graphql } from '@/gql';
 
 export const CreateApiTokenMutation = graphql(`
-  mutation CreateApiToken($name: String!) {
-    createApiToken(name: $name) {
+  mutation CreateApiToken($name: String!, $scopes: [ApiTokenScope!], $expiresAt: DateTime) {
+    createApiToken(name: $name, scopes: $scopes, expiresAt: $expiresAt) {
       token
       apiToken {
         id
@@ -11,6 +11,8 @@ export const CreateApiTokenMutation = graphql(`
         prefix
         createdAt
         lastUsedAt
+        scopes
+        expiresAt
       }
     }
   }

@@ -9,6 +9,8 @@ export const ApiTokensQuery = graphql(`
       prefix
       createdAt
       lastUsedAt
+      scopes
+      expiresAt
     }
   }
 `);

@@ -4,11 +4,20 @@ import { describe, expect, it } from 'vitest';
 import ApiTokensPage from '@/features/api-tokens/components/api-tokens-page';
 import { createMockClient, GraphQLErrorsAnswer, operationName, withProviders } from '@/test/mock-client';
 
-const token = (id: string, prefix: string, lastUsedAt: string | null) => ({ __typename: 'ApiToken', id, name: 'sync', prefix, createdAt: '2026-01-02T10:00:00Z', lastUsedAt });
+const token = (id: string, prefix: string, lastUsedAt: string | null) => ({
+  __typename: 'ApiToken',
+  id,
+  name: 'sync',
+  prefix,
+  createdAt: '2026-01-02T10:00:00Z',
+  lastUsedAt,
+});
 
 describe('API tokens page', () => {
   it('tells tokens of the same name apart by prefix, creation and last use, in the list and the revoke dialog', async () => {
-    const { client } = createMockClient(() => ({ apiTokens: [token('t2', 'pit_AbCd1234', null), token('t1', 'pit_Zz9_8765', '2026-01-03T08:30:00Z')] }));
+    const { client } = createMockClient(() => ({
+      apiTokens: [token('t2', 'pit_AbCd1234', null), token('t1', 'pit_Zz9_8765', '2026-01-03T08:30:00Z')],
+    }));
     render(withProviders(<ApiTokensPage />, client, '/api-tokens'));
     const table = await screen.findByRole('table', { name: 'API tokens' });
     const [, newer, older] = within(table).getAllByRole('row');
@@ -27,7 +36,9 @@ describe('API tokens page', () => {
 
 it('a token name typed when the session expired is kept for after sign-in', async () => {
   const { client } = createMockClient((op) =>
-    operationName(op) === 'CreateApiToken' ? new GraphQLErrorsAnswer([{ message: 'Sign in first.', extensions: { code: 'UNAUTHENTICATED' } }]) : { apiTokens: [] },
+    operationName(op) === 'CreateApiToken'
+      ? new GraphQLErrorsAnswer([{ message: 'Sign in first.', extensions: { code: 'UNAUTHENTICATED' } }])
+      : { apiTokens: [] },
   );
   const first = render(withProviders(<ApiTokensPage />, client, '/api-tokens'));
   const user = userEvent.setup();

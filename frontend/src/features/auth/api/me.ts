@@ -6,6 +6,8 @@ export const SignedInUserFields = graphql(`
   fragment SignedInUser on User {
     id
     username
+    role
+    allowedOperations
   }
 `);
 

@@ -2,9 +2,9 @@ import { createContext, useCallback, useContext, useEffect, useMemo, useState, t
 import { ErrorState, LoadingState } from '@/components/ui/states';
 import { onUnauthenticated } from '@/lib/auth-events';
 import { describeError } from '@/lib/error-message';
+import { PermissionsProvider } from '@/lib/permissions';
 import { useMe } from '@/features/auth/api/me';
 import type { SignedInUserFragment } from '@/gql/graphql';
-
 
 interface AuthState {
   user: SignedInUserFragment | null;
@@ -44,7 +44,13 @@ export function AuthProvider({ children, onSignIn }: { children: ReactNode; onSi
     }
     return <LoadingState label="Starting…" />;
   }
-  return <AuthContext.Provider value={value}>{children}</AuthContext.Provider>;
+  return (
+    <AuthContext.Provider value={value}>
+      <PermissionsProvider roleName={user?.role ?? null} allowed={user?.allowedOperations ?? []}>
+        {children}
+      </PermissionsProvider>
+    </AuthContext.Provider>
+  );
 }
 
 export function useAuth(): AuthState {

@@ -1,5 +1,5 @@
 import { useState, type FormEvent } from 'react';
-import { Navigate, useSearchParams } from 'react-router';
+import { Link, Navigate, useSearchParams } from 'react-router';
 import { Button } from '@/components/ui/button';
 import { Notice } from '@/components/ui/notice';
 import { TextField } from '@/components/ui/text-field';
@@ -47,7 +47,11 @@ export function SignInPage() {
       if (download) window.location.assign(download.href);
       signedIn(result.data.login);
     } else if (result.error) {
-      setError(result.error.networkError ? describeError(result.error) : result.error.graphQLErrors.map((e) => e.message).join(' ') || 'Sign-in failed.');
+      setError(
+        result.error.networkError
+          ? describeError(result.error)
+          : result.error.graphQLErrors.map((e) => e.message).join(' ') || 'Sign-in failed.',
+      );
     } else {
       setError('Wrong username or password.');
     }
@@ -65,12 +69,29 @@ export function SignInPage() {
           </Notice>
         )}
         {error && <Notice tone="error">{error}</Notice>}
-        {/* eslint-disable-next-line jsx-a11y/no-autofocus -- this form is the page's only purpose */}
-        <TextField label="Username" name="username" autoComplete="username" required autoFocus value={username} onChange={(e) => setUsername(e.target.value)} />
-        <TextField label="Password" name="password" type="password" autoComplete="current-password" required value={password} onChange={(e) => setPassword(e.target.value)} />
+        <TextField
+          label="Username"
+          name="username"
+          autoComplete="username"
+          required
+          // eslint-disable-next-line jsx-a11y/no-autofocus -- this form is the page's only purpose
+          autoFocus
+          value={username}
+          onChange={(e) => setUsername(e.target.value)}
+        />
+        <TextField
+          label="Password"
+          name="password"
+          type="password"
+          autoComplete="current-password"
+          required
+          value={password}
+          onChange={(e) => setPassword(e.target.value)}
+        />
         <Button type="submit" variant="primary" busy={fetching} className="btn-block">
           Sign in
         </Button>
+        <Link to="/forgot-password">Forgot your password?</Link>
       </form>
     </div>
   );

@@ -21,5 +21,10 @@ export const ImportJobQuery = graphql(`
 
 /** One job with its first 50 row errors. */
 export function useImportJob(id: string | null) {
-  return useQuery({ query: ImportJobQuery, variables: { id: id ?? '' }, pause: !id, requestPolicy: 'cache-and-network' });
+  return useQuery({
+    query: ImportJobQuery,
+    variables: { id: id ?? '' },
+    pause: !id,
+    requestPolicy: 'cache-and-network',
+  });
 }

@@ -1,8 +1,9 @@
 import { graphql } from '@/gql';
 
-/** What the "Check columns" step shows about a staged import. */
+/** A staged import: the job, and what the "Check columns" step shows about its file. */
 export const ImportInspectionFieldsFragment = graphql(`
   fragment ImportInspectionFields on ImportJob {
+    ...ImportJobFields
     format
     compression
     encoding

@@ -5,18 +5,8 @@ export const InspectImportMutation = graphql(`
   mutation InspectImport($id: ID!, $options: ImportOptionsInput!) {
     inspectImport(id: $id, options: $options) {
       __typename
-      ... on ImportJob {
-        ...ImportJobFields
-        ...ImportInspectionFields
-      }
-      ... on OperationInfo {
-        messages {
-          kind
-          message
-          field
-          code
-        }
-      }
+      ...ImportInspectionFields
+      ...OperationInfoFields
     }
   }
 `);

@@ -1,22 +1,16 @@
 import { graphql } from '@/gql';
+import type { StageImportMutation as StageImportResult } from '@/gql/graphql';
 
-/** Upload a file and inspect it without importing (the job is STAGED). */
+/** Upload a file and inspect it without importing (the job is STAGED; sent with `useUpload`). */
 export const StageImportMutation = graphql(`
   mutation StageImport($file: Upload!, $options: ImportOptionsInput) {
     stageImport(file: $file, options: $options) {
       __typename
-      ... on ImportJob {
-        ...ImportJobFields
-        ...ImportInspectionFields
-      }
-      ... on OperationInfo {
-        messages {
-          kind
-          message
-          field
-          code
-        }
-      }
+      ...ImportInspectionFields
+      ...OperationInfoFields
     }
   }
 `);
+
+/** A job whose file was uploaded and inspected, waiting for its columns to be confirmed. */
+export type StagedJob = Extract<StageImportResult['stageImport'], { __typename: 'ImportJob' }>;

@@ -5,18 +5,8 @@ export const StartImportMutation = graphql(`
   mutation StartImport($id: ID!, $options: ImportOptionsInput, $dryRun: Boolean) {
     startImport(id: $id, options: $options, dryRun: $dryRun) {
       __typename
-      ... on ImportJob {
-        ...ImportJobFields
-        ...ImportInspectionFields
-      }
-      ... on OperationInfo {
-        messages {
-          kind
-          message
-          field
-          code
-        }
-      }
+      ...ImportInspectionFields
+      ...OperationInfoFields
     }
   }
 `);

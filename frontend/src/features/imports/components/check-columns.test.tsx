@@ -2,30 +2,21 @@ import { render, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { describe, expect, it, vi } from 'vitest';
 import { CheckColumns } from '@/features/imports/components/check-columns';
-import type { StagedJob } from '@/features/imports/hooks/use-stage-import';
+import type { StagedJob } from '@/features/imports/api/stage-import';
+import { importJob } from '@/features/imports/test/import-job';
 import { createMockClient, operationName, withProviders } from '@/test/mock-client';
 
-const cell = (field: string, column: string | null, value: string, problem: string | null = null) => ({ __typename: 'ImportPreviewCell', field, column, value, problem });
+const cell = (field: string, column: string | null, value: string, problem: string | null = null) => ({
+  __typename: 'ImportPreviewCell',
+  field,
+  column,
+  value,
+  problem,
+});
 
 function stagedJob(overrides: Record<string, unknown> = {}): StagedJob {
   return {
-    __typename: 'ImportJob',
-    id: 'SW1wb3J0Sm9iOjc=',
-    status: 'STAGED',
-    fileName: 'lieferant.csv',
-    fileSize: 120,
-    dryRun: false,
-    progress: 0,
-    bytesProcessed: 0,
-    rowsProcessed: 0,
-    createdCount: 0,
-    updatedCount: 0,
-    unchangedCount: 0,
-    errorCount: 0,
-    errorMessage: null,
-    createdAt: '2026-01-02T10:00:00Z',
-    startedAt: null,
-    finishedAt: null,
+    ...importJob({ id: 'SW1wb3J0Sm9iOjc=', status: 'STAGED', fileName: 'lieferant.csv', fileSize: 120 }),
     format: 'CSV',
     compression: null,
     encoding: 'cp1252',
@@ -38,7 +29,12 @@ function stagedJob(overrides: Record<string, unknown> = {}): StagedJob {
     mappingSource: 'DETECTED',
     mapping: { __typename: 'ColumnMapping', sku: null, name: null, description: null, active: null },
     suggestedMapping: { __typename: 'ColumnMapping', sku: null, name: null, description: null, active: null },
-    mappingProblem: { __typename: 'ImportMappingProblem', field: 'mapping.sku', code: 'required', message: "The header (line 1) has no 'sku' column." },
+    mappingProblem: {
+      __typename: 'ImportMappingProblem',
+      field: 'mapping.sku',
+      code: 'required',
+      message: "The header (line 1) has no 'sku' column.",
+    },
     columnNotes: [],
     previewRows: [{ __typename: 'ImportPreviewRow', line: 2, values: ['A-1;Eins;ja'], problem: null, cells: [] }],
     ...overrides,
@@ -49,7 +45,12 @@ const semicolons = stagedJob({
   delimiter: ';',
   headers: ['Artikel', 'Name', 'Aktiv'],
   mapping: { __typename: 'ColumnMapping', sku: null, name: 'Name', description: null, active: null },
-  mappingProblem: { __typename: 'ImportMappingProblem', field: 'mapping.sku', code: 'required', message: 'Choose the column that holds the sku.' },
+  mappingProblem: {
+    __typename: 'ImportMappingProblem',
+    field: 'mapping.sku',
+    code: 'required',
+    message: 'Choose the column that holds the sku.',
+  },
   previewRows: [{ __typename: 'ImportPreviewRow', line: 2, values: ['A-1', 'Eins', 'ja'], problem: null, cells: [] }],
 });
 
@@ -61,13 +62,23 @@ const mapped = stagedJob({
   mappingProblem: null,
   columnNotes: [{ __typename: 'ColumnNote', field: 'NAME', note: "'Name' was taken (its name is 'name')" }],
   previewRows: [
-    { __typename: 'ImportPreviewRow', line: 2, values: ['A-1', 'Eins', 'yes'], problem: null, cells: [cell('SKU', 'Artikel', 'A-1'), cell('NAME', 'Name', 'Eins'), cell('ACTIVE', 'Aktiv', 'TRUE')] },
+    {
+      __typename: 'ImportPreviewRow',
+      line: 2,
+      values: ['A-1', 'Eins', 'yes'],
+      problem: null,
+      cells: [cell('SKU', 'Artikel', 'A-1'), cell('NAME', 'Name', 'Eins'), cell('ACTIVE', 'Aktiv', 'TRUE')],
+    },
     {
       __typename: 'ImportPreviewRow',
       line: 3,
       values: ['A-2', 'Zwei', 'ja'],
       problem: "active is 'ja'; use true/false",
-      cells: [cell('SKU', 'Artikel', 'A-2'), cell('NAME', 'Name', 'Zwei'), cell('ACTIVE', 'Aktiv', 'ja', "active is 'ja'; use true/false")],
+      cells: [
+        cell('SKU', 'Artikel', 'A-2'),
+        cell('NAME', 'Name', 'Zwei'),
+        cell('ACTIVE', 'Aktiv', 'ja', "active is 'ja'; use true/false"),
+      ],
     },
   ],
 });
@@ -78,9 +89,25 @@ describe('Check columns step', () => {
     const { client, operations } = createMockClient((op) => {
       const name = operationName(op);
       if (name === 'InspectImport') {
-        const options = (op.variables as { options: unknown }).options as { delimiter?: string; mapping?: { sku: string | null } };
+        const options = (op.variables as { options: unknown }).options as {
+          delimiter?: string;
+          mapping?: { sku: string | null };
+        };
         if (options.mapping?.sku === 'Name') {
-          return { inspectImport: { __typename: 'OperationInfo', messages: [{ __typename: 'OperationMessage', kind: 'VALIDATION', field: 'mapping.sku', code: 'duplicate_column', message: "The column 'Name' is already mapped to name." }] } };
+          return {
+            inspectImport: {
+              __typename: 'OperationInfo',
+              messages: [
+                {
+                  __typename: 'OperationMessage',
+                  kind: 'VALIDATION',
+                  field: 'mapping.sku',
+                  code: 'duplicate_column',
+                  message: "The column 'Name' is already mapped to name.",
+                },
+              ],
+            },
+          };
         }
         return { inspectImport: options.mapping ? mapped : semicolons };
       }
@@ -96,8 +123,15 @@ describe('Check columns step', () => {
 
     // Delimiter: comma -> semicolon re-inspects the stored file.
     await user.selectOptions(screen.getByRole('combobox', { name: 'Delimiter' }), 'Semicolon (;)');
-    await waitFor(() => expect(within(screen.getByRole('combobox', { name: 'File column for SKU' })).getByRole('option', { name: 'Artikel' })).toBeInTheDocument());
-    expect(operations.filter((o) => operationName(o) === 'InspectImport').at(-1)!.variables).toEqual({ id: 'SW1wb3J0Sm9iOjc=', options: { delimiter: ';' } });
+    await waitFor(() =>
+      expect(
+        within(screen.getByRole('combobox', { name: 'File column for SKU' })).getByRole('option', { name: 'Artikel' }),
+      ).toBeInTheDocument(),
+    );
+    expect(operations.filter((o) => operationName(o) === 'InspectImport').at(-1)!.variables).toEqual({
+      id: 'SW1wb3J0Sm9iOjc=',
+      options: { delimiter: ';' },
+    });
 
     // A mapping the server refuses says so next to its field.
     const skuSelect = screen.getByRole('combobox', { name: 'File column for SKU' });
@@ -111,7 +145,10 @@ describe('Check columns step', () => {
     expect(bad).toHaveClass('cell-bad');
     expect(bad).toHaveTextContent("Problem: active is 'ja'; use true/false");
     expect(screen.getByRole('table', { name: /Columns/ })).toHaveTextContent("'Name' was taken");
-    expect((operations.filter((o) => operationName(o) === 'InspectImport').at(-1)!.variables as { options: unknown }).options).toEqual({
+    expect(
+      (operations.filter((o) => operationName(o) === 'InspectImport').at(-1)!.variables as { options: unknown })
+        .options,
+    ).toEqual({
       delimiter: ';',
       mapping: { sku: 'Artikel', name: 'Name', description: null, active: null },
     });
@@ -120,13 +157,25 @@ describe('Check columns step', () => {
     const dryRun = screen.getByRole('button', { name: 'Dry run' });
     dryRun.focus();
     await user.keyboard('{Enter}');
-    await waitFor(() => expect(onStarted).toHaveBeenCalledWith(expect.objectContaining({ status: 'PENDING', dryRun: true })));
+    await waitFor(() =>
+      expect(onStarted).toHaveBeenCalledWith(expect.objectContaining({ status: 'PENDING', dryRun: true })),
+    );
     const start = operations.find((o) => operationName(o) === 'StartImport')!;
-    expect(start.variables).toEqual({ id: 'SW1wb3J0Sm9iOjc=', dryRun: true, options: { delimiter: ';', mapping: { sku: 'Artikel', name: 'Name', description: null, active: null } } });
+    expect(start.variables).toEqual({
+      id: 'SW1wb3J0Sm9iOjc=',
+      dryRun: true,
+      options: { delimiter: ';', mapping: { sku: 'Artikel', name: 'Name', description: null, active: null } },
+    });
   });
 
   it('offers the sheets of a workbook instead of encoding and delimiter', async () => {
-    const book = stagedJob({ format: 'XLSX', encoding: null, delimiter: null, sheet: 'Products', sheetNames: ['Products', 'Prices'] });
+    const book = stagedJob({
+      format: 'XLSX',
+      encoding: null,
+      delimiter: null,
+      sheet: 'Products',
+      sheetNames: ['Products', 'Prices'],
+    });
     const { client, operations } = createMockClient(() => ({ inspectImport: { ...book, sheet: 'Prices' } }));
     render(withProviders(<CheckColumns job={book} onStarted={vi.fn()} onCancelled={vi.fn()} />, client));
     expect(screen.queryByRole('combobox', { name: 'Delimiter' })).not.toBeInTheDocument();

@@ -7,7 +7,7 @@ import { TextField } from '@/components/ui/text-field';
 import type { ColumnMappingInput, ImportOptionsInput } from '@/gql/graphql';
 import { useCancelImport } from '@/features/imports/api/cancel-import';
 import { PRODUCT_FIELDS, useCheckColumns } from '@/features/imports/hooks/use-check-columns';
-import type { StagedJob } from '@/features/imports/hooks/use-stage-import';
+import type { StagedJob } from '@/features/imports/api/stage-import';
 import { SyncChoices, type SyncChoicesValue } from '@/features/imports/components/sync-choices';
 
 const DELIMITERS = [
@@ -59,7 +59,10 @@ export function CheckColumns({ job: staged, onStarted, onCancelled }: CheckColum
   };
   const notes = new Map(job.columnNotes.map((n) => [n.field, n.note]));
   const isText = job.format !== 'XLSX';
-  const encodings = ENCODINGS.some((e) => e.value === job.encoding) || !job.encoding ? ENCODINGS : [...ENCODINGS, { value: job.encoding, label: job.encoding }];
+  const encodings =
+    ENCODINGS.some((e) => e.value === job.encoding) || !job.encoding
+      ? ENCODINGS
+      : [...ENCODINGS, { value: job.encoding, label: job.encoding }];
 
   const set = (patch: ImportOptionsInput) => {
     // A new sheet has its own header row: let it be found again unless typed.
@@ -100,8 +103,10 @@ export function CheckColumns({ job: staged, onStarted, onCancelled }: CheckColum
     <section className="card check-columns" aria-labelledby="check-columns-title" aria-busy={busy}>
       <h2 id="check-columns-title">Check columns</h2>
       <p className="muted">
-        <strong>{job.fileName}</strong>: {job.format === 'XLSX' ? 'Excel workbook' : `${job.compression ? 'gzip-compressed ' : ''}text (CSV)`}
-        {job.rowEstimate != null && `, about ${job.rowEstimate.toLocaleString()} rows`}. Nothing is imported until you start.
+        <strong>{job.fileName}</strong>:{' '}
+        {job.format === 'XLSX' ? 'Excel workbook' : `${job.compression ? 'gzip-compressed ' : ''}text (CSV)`}
+        {job.rowEstimate != null && `, about ${job.rowEstimate.toLocaleString()} rows`}. Nothing is imported until you
+        start.
       </p>
 
       <fieldset className="check-options">
@@ -109,17 +114,35 @@ export function CheckColumns({ job: staged, onStarted, onCancelled }: CheckColum
         {isText ? (
           <>
             <div>
-              <SelectField label="Encoding" value={job.encoding ?? 'utf-8'} options={encodings} onChange={(e) => set({ encoding: e.target.value })} disabled={busy} />
+              <SelectField
+                label="Encoding"
+                value={job.encoding ?? 'utf-8'}
+                options={encodings}
+                onChange={(e) => set({ encoding: e.target.value })}
+                disabled={busy}
+              />
               <FieldError id="encoding-error" messages={errors.encoding} />
             </div>
             <div>
-              <SelectField label="Delimiter" value={job.delimiter ?? ','} options={DELIMITERS} onChange={(e) => set({ delimiter: e.target.value })} disabled={busy} />
+              <SelectField
+                label="Delimiter"
+                value={job.delimiter ?? ','}
+                options={DELIMITERS}
+                onChange={(e) => set({ delimiter: e.target.value })}
+                disabled={busy}
+              />
               <FieldError id="delimiter-error" messages={errors.delimiter} />
             </div>
           </>
         ) : (
           <div>
-            <SelectField label="Sheet" value={job.sheet ?? ''} options={job.sheetNames.map((s) => ({ value: s, label: s }))} onChange={(e) => set({ sheet: e.target.value })} disabled={busy} />
+            <SelectField
+              label="Sheet"
+              value={job.sheet ?? ''}
+              options={job.sheetNames.map((s) => ({ value: s, label: s }))}
+              onChange={(e) => set({ sheet: e.target.value })}
+              disabled={busy}
+            />
             <FieldError id="sheet-error" messages={errors.sheet} />
           </div>
         )}
@@ -164,7 +187,10 @@ export function CheckColumns({ job: staged, onStarted, onCancelled }: CheckColum
                     label={`File column for ${label}`}
                     className="label-hidden"
                     value={mapping[key] ?? NOT_IMPORTED}
-                    options={[{ value: NOT_IMPORTED, label: required ? '— choose a column —' : '— not imported —' }, ...job.headers.map((h) => ({ value: h, label: h }))]}
+                    options={[
+                      { value: NOT_IMPORTED, label: required ? '— choose a column —' : '— not imported —' },
+                      ...job.headers.map((h) => ({ value: h, label: h })),
+                    ]}
                     onChange={(e) => set({ mapping: { ...mapping, [key]: e.target.value || null } })}
                     aria-invalid={fieldErrors?.length ? true : undefined}
                     disabled={busy}
@@ -177,7 +203,9 @@ export function CheckColumns({ job: staged, onStarted, onCancelled }: CheckColum
           })}
         </tbody>
       </table>
-      {job.mappingProblem && !errors[job.mappingProblem.field] && <Notice tone="error">{job.mappingProblem.message}</Notice>}
+      {job.mappingProblem && !errors[job.mappingProblem.field] && (
+        <Notice tone="error">{job.mappingProblem.message}</Notice>
+      )}
       {errors.options && <Notice tone="error">{errors.options.join(' ')}</Notice>}
       {errors.id && <Notice tone="error">{errors.id.join(' ')}</Notice>}
 
@@ -210,7 +238,17 @@ function PreviewTable({ job }: { job: StagedJob }) {
         <thead>
           <tr>
             <th scope="col">Line</th>
-            {shown.length ? shown.map((f) => <th scope="col" key={f.field}>{f.label}</th>) : job.headers.map((h) => <th scope="col" key={h}>{h}</th>)}
+            {shown.length
+              ? shown.map((f) => (
+                  <th scope="col" key={f.field}>
+                    {f.label}
+                  </th>
+                ))
+              : job.headers.map((h) => (
+                  <th scope="col" key={h}>
+                    {h}
+                  </th>
+                ))}
             <th scope="col">Problem</th>
           </tr>
         </thead>

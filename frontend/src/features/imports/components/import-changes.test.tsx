@@ -6,17 +6,56 @@ import { UndoImport } from '@/features/imports/components/undo-import';
 import { createMockClient, operationName, withProviders } from '@/test/mock-client';
 
 const JOB_ID = 'SW1wb3J0Sm9iOjE=';
-const values = (sku: string, name: string, description: string, active: boolean) => ({ __typename: 'ProductValues', sku, name, description, active });
-const created = { __typename: 'ImportChange', id: 'c1', kind: 'CREATED', line: 2, sku: 'NEW-1', changedFields: ['sku', 'name', 'description', 'active'], product: { __typename: 'Product', id: 'p1' }, before: null, after: values('NEW-1', 'New one', '', true) };
-const updated = { __typename: 'ImportChange', id: 'c2', kind: 'UPDATED', line: 3, sku: 'OLD-1', changedFields: ['name'], product: { __typename: 'Product', id: 'p2' }, before: values('OLD-1', 'Old name', 'same', true), after: values('OLD-1', 'New name', 'same', true) };
+const values = (sku: string, name: string, description: string, active: boolean) => ({
+  __typename: 'ProductValues',
+  sku,
+  name,
+  description,
+  active,
+});
+const created = {
+  __typename: 'ImportChange',
+  id: 'c1',
+  kind: 'CREATED',
+  line: 2,
+  sku: 'NEW-1',
+  changedFields: ['sku', 'name', 'description', 'active'],
+  product: { __typename: 'Product', id: 'p1' },
+  before: null,
+  after: values('NEW-1', 'New one', '', true),
+};
+const updated = {
+  __typename: 'ImportChange',
+  id: 'c2',
+  kind: 'UPDATED',
+  line: 3,
+  sku: 'OLD-1',
+  changedFields: ['name'],
+  product: { __typename: 'Product', id: 'p2' },
+  before: values('OLD-1', 'Old name', 'same', true),
+  after: values('OLD-1', 'New name', 'same', true),
+};
 
 function page(nodes: object[], total: number) {
-  return { importJob: { __typename: 'ImportJob', id: JOB_ID, changes: { __typename: 'ImportChangeConnection', totalCount: total, pageInfo: { __typename: 'PageInfo', hasNextPage: false, endCursor: null }, edges: nodes.map((node) => ({ __typename: 'ImportChangeEdge', node })) } } };
+  return {
+    importJob: {
+      __typename: 'ImportJob',
+      id: JOB_ID,
+      changes: {
+        __typename: 'ImportChangeConnection',
+        totalCount: total,
+        pageInfo: { __typename: 'PageInfo', hasNextPage: false, endCursor: null },
+        edges: nodes.map((node) => ({ __typename: 'ImportChangeEdge', node })),
+      },
+    },
+  };
 }
 
 describe('import changes', () => {
   it('lists changes with before -> after, marks the changed fields, and filters by kind', async () => {
-    const { client, operations } = createMockClient((op) => (op.variables?.kind === 'UPDATED' ? page([updated], 1) : page([created, updated], 2)));
+    const { client, operations } = createMockClient((op) =>
+      op.variables?.kind === 'UPDATED' ? page([updated], 1) : page([created, updated], 2),
+    );
     render(withProviders(<ImportChanges jobId={JOB_ID} dryRun={false} />, client));
 
     const table = await screen.findByRole('table', { name: 'Changes' });
@@ -29,19 +68,35 @@ describe('import changes', () => {
     expect(rows[1].querySelector('li.changed')).toHaveTextContent('(changed)');
 
     await userEvent.selectOptions(screen.getByLabelText('Show'), 'Updated only');
-    await waitFor(() => expect(within(screen.getByRole('table', { name: 'Changes' })).getAllByRole('row')).toHaveLength(2));
+    await waitFor(() =>
+      expect(within(screen.getByRole('table', { name: 'Changes' })).getAllByRole('row')).toHaveLength(2),
+    );
     const kinds = operations.filter((op) => operationName(op) === 'ImportChanges').map((op) => op.variables?.kind);
     expect([kinds[0], kinds[kinds.length - 1]]).toEqual([null, 'UPDATED']);
-    expect(screen.getByRole('link', { name: 'Download changes.csv' })).toHaveAttribute('href', `/imports/${encodeURIComponent(JOB_ID)}/changes.csv`);
+    expect(screen.getByRole('link', { name: 'Download changes.csv' })).toHaveAttribute(
+      'href',
+      `/imports/${encodeURIComponent(JOB_ID)}/changes.csv`,
+    );
   });
 });
 
 describe('undo import', () => {
-  const job = { __typename: 'ImportJob', id: JOB_ID, kind: 'IMPORT', dryRun: false, fileName: 'cat.csv', createdCount: 30, updatedCount: 2, revertBlockedReason: null } as never;
+  const job = {
+    __typename: 'ImportJob',
+    id: JOB_ID,
+    kind: 'IMPORT',
+    dryRun: false,
+    fileName: 'cat.csv',
+    createdCount: 30,
+    updatedCount: 2,
+    revertBlockedReason: null,
+  } as never;
 
   it('asks with the counts, then queues the revert and hands over its id', async () => {
     const onQueued = vi.fn();
-    const { client, operations } = createMockClient(() => ({ revertImport: { __typename: 'ImportJob', id: 'UmV2ZXJ0OjI=', status: 'PENDING' } }));
+    const { client, operations } = createMockClient(() => ({
+      revertImport: { __typename: 'ImportJob', id: 'UmV2ZXJ0OjI=', status: 'PENDING' },
+    }));
     render(withProviders(<UndoImport job={job} onQueued={onQueued} />, client));
 
     await userEvent.click(screen.getByRole('button', { name: 'Undo import' }));
@@ -55,7 +110,15 @@ describe('undo import', () => {
 
   it('says why an import cannot be undone instead of offering it', () => {
     const { client } = createMockClient(() => ({}));
-    render(withProviders(<UndoImport job={{ ...(job as object), revertBlockedReason: 'This import has already been reverted.' } as never} onQueued={() => {}} />, client));
+    render(
+      withProviders(
+        <UndoImport
+          job={{ ...(job as object), revertBlockedReason: 'This import has already been reverted.' } as never}
+          onQueued={() => {}}
+        />,
+        client,
+      ),
+    );
     expect(screen.getByText('This import has already been reverted.')).toBeInTheDocument();
     expect(screen.queryByRole('button', { name: 'Undo import' })).not.toBeInTheDocument();
   });

@@ -1,5 +1,6 @@
 import { useState } from 'react';
 import { Button } from '@/components/ui/button';
+import { DataTable, type DataColumn } from '@/components/ui/data-table';
 import { SelectField } from '@/components/ui/select-field';
 import { ErrorState, LoadingState } from '@/components/ui/states';
 import { ImportChangeKind, type ImportChangesQuery } from '@/gql/graphql';
@@ -8,13 +9,25 @@ import { formatNumber } from '@/lib/format';
 import { useImportChanges } from '@/features/imports/api/get-import-changes';
 import { changeKindWords } from '@/features/imports/lib/change-kind';
 
+const CHANGE_COLUMNS: readonly DataColumn[] = [
+  { header: 'Line', className: 'num' },
+  { header: 'Change' },
+  { header: 'SKU' },
+  { header: 'Before → after' },
+];
+
 export const CHANGES_PAGE_SIZE = 25;
 
 type Change = NonNullable<ImportChangesQuery['importJob']>['changes']['edges'][number]['node'];
 type Values = NonNullable<Change['before']>;
 
 const FIELDS = ['sku', 'name', 'description', 'active'] as const;
-const FIELD_LABELS: Record<(typeof FIELDS)[number], string> = { sku: 'SKU', name: 'Name', description: 'Description', active: 'Active' };
+const FIELD_LABELS: Record<(typeof FIELDS)[number], string> = {
+  sku: 'SKU',
+  name: 'Name',
+  description: 'Description',
+  active: 'Active',
+};
 
 /** The download URL of the whole change log (served by Django, session-authenticated). */
 export function changesCsvUrl(jobId: string): string {
@@ -44,7 +57,9 @@ function ChangeValues({ change }: { change: Change }) {
               </>
             )}
             <ins>{show(change.after[field])}</ins>
-            {isChanged && change.kind === ImportChangeKind.Updated && <span className="visually-hidden"> (changed)</span>}
+            {isChanged && change.kind === ImportChangeKind.Updated && (
+              <span className="visually-hidden"> (changed)</span>
+            )}
           </li>
         );
       })}
@@ -93,43 +108,44 @@ export function ImportChanges({ jobId, dryRun }: { jobId: string; dryRun: boolea
           <LoadingState label="Loading the changes…" />
         )
       ) : connection.totalCount === 0 ? (
-        <p className="muted">No product {kind === ImportChangeKind.Created ? 'created' : kind === ImportChangeKind.Updated ? 'updated' : 'created or updated'}.</p>
+        <p className="muted">
+          No product{' '}
+          {kind === ImportChangeKind.Created
+            ? 'created'
+            : kind === ImportChangeKind.Updated
+              ? 'updated'
+              : 'created or updated'}
+          .
+        </p>
       ) : (
         <>
           <p className="muted" aria-live="polite">
-            {formatNumber(start + 1)}–{formatNumber(start + connection.edges.length)} of {formatNumber(connection.totalCount ?? 0)} changes, in file order.
+            {formatNumber(start + 1)}–{formatNumber(start + connection.edges.length)} of{' '}
+            {formatNumber(connection.totalCount ?? 0)} changes, in file order.
           </p>
-          <div className="table-wrap">
-            <table aria-label="Changes">
-              <thead>
-                <tr>
-                  <th scope="col" className="num">
-                    Line
-                  </th>
-                  <th scope="col">Change</th>
-                  <th scope="col">SKU</th>
-                  <th scope="col">Before → after</th>
+          <DataTable label="Changes" columns={CHANGE_COLUMNS}>
+            <tbody>
+              {connection.edges.map(({ node }) => (
+                <tr key={node.id}>
+                  <td className="num">{node.line}</td>
+                  <td>{changeKindWords(node.kind, dryRun)}</td>
+                  <td className="mono">{node.sku}</td>
+                  <td>
+                    <ChangeValues change={node} />
+                  </td>
                 </tr>
-              </thead>
-              <tbody>
-                {connection.edges.map(({ node }) => (
-                  <tr key={node.id}>
-                    <td className="num">{node.line}</td>
-                    <td>{changeKindWords(node.kind, dryRun)}</td>
-                    <td className="mono">{node.sku}</td>
-                    <td>
-                      <ChangeValues change={node} />
-                    </td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </div>
+              ))}
+            </tbody>
+          </DataTable>
           <div className="pager">
             <Button size="sm" disabled={cursors.length === 1} onClick={() => setCursors((c) => c.slice(0, -1))}>
               Previous changes
             </Button>
-            <Button size="sm" disabled={!connection.pageInfo.hasNextPage || !connection.pageInfo.endCursor} onClick={() => setCursors((c) => [...c, connection.pageInfo.endCursor ?? null])}>
+            <Button
+              size="sm"
+              disabled={!connection.pageInfo.hasNextPage || !connection.pageInfo.endCursor}
+              onClick={() => setCursors((c) => [...c, connection.pageInfo.endCursor ?? null])}
+            >
               Next changes
             </Button>
           </div>

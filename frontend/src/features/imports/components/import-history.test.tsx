@@ -1,49 +1,40 @@
 import { render, screen, waitFor, within } from '@testing-library/react';
+import userEvent from '@testing-library/user-event';
 import { describe, expect, it } from 'vitest';
 import { ImportHistory } from '@/features/imports/components/import-history';
 import type { ImportJobFieldsFragment } from '@/gql/graphql';
+import { importJob } from '@/features/imports/test/import-job';
 import { createMockClient, withProviders } from '@/test/mock-client';
-import { SYNC_DEFAULTS } from '@/test/import-sync-defaults';
 
-const job = (id: string, over: Partial<ImportJobFieldsFragment>): ImportJobFieldsFragment & { __typename: string } => ({
-  __typename: 'ImportJob',
-  id,
-  fileName: `${id}.csv`,
-  fileSize: 1000,
-  dryRun: false,
-  progress: 0,
-  bytesProcessed: 0,
-  rowsProcessed: 0,
-  createdCount: 0,
-  updatedCount: 0,
-  unchangedCount: 0,
-  replacedCount: 0,
-  kind: 'IMPORT',
-  deletedCount: 0,
-  restoredCount: 0,
-  conflictCount: 0,
-  revertBlockedReason: null,
-  changesKeptUntil: null,
-  ...SYNC_DEFAULTS,
-  reverts: null,
-  errorCount: 0,
-  errorMessage: null,
-  createdAt: '2026-01-02T10:00:00Z',
-  startedAt: null,
-  finishedAt: null,
-  status: 'PENDING',
-  ...over,
-});
+const job = (id: string, over: Partial<ImportJobFieldsFragment>) => importJob({ id, fileName: `${id}.csv`, ...over });
 
-const page = (nodes: unknown[]) => ({
-  importJobs: { __typename: 'ImportJobConnection', totalCount: nodes.length, pageInfo: { __typename: 'PageInfo', hasNextPage: false, endCursor: null }, edges: nodes.map((node) => ({ __typename: 'ImportJobEdge', node })) },
+const page = (nodes: unknown[], endCursor: string | null = null) => ({
+  importJobs: {
+    __typename: 'ImportJobConnection',
+    totalCount: nodes.length,
+    pageInfo: { __typename: 'PageInfo', hasNextPage: endCursor !== null, endCursor },
+    edges: nodes.map((node) => ({ __typename: 'ImportJobEdge', node })),
+  },
 });
 
 describe('import history', () => {
   it('a running row shows the live numbers of the panel, and a queued row says it waits', async () => {
-    const { client } = createMockClient(() => page([job('queued', {}), job('running', { status: 'PROCESSING', startedAt: '2026-01-02T10:00:01Z' })]));
-    const live = job('running', { status: 'PROCESSING', startedAt: '2026-01-02T10:00:01Z', rowsProcessed: 450_000, createdCount: 440_000, updatedCount: 1_000 });
-    render(withProviders(<ImportHistory selectedId="running" onSelect={() => undefined} refreshKey="" live={live} />, client));
+    const { client } = createMockClient(() =>
+      page([job('queued', {}), job('running', { status: 'PROCESSING', startedAt: '2026-01-02T10:00:01Z' })]),
+    );
+    const live = job('running', {
+      status: 'PROCESSING',
+      startedAt: '2026-01-02T10:00:01Z',
+      rowsProcessed: 450_000,
+      createdCount: 440_000,
+      updatedCount: 1_000,
+    });
+    render(
+      withProviders(
+        <ImportHistory selectedId="running" onSelect={() => undefined} refreshKey="" live={live} />,
+        client,
+      ),
+    );
     const table = await screen.findByRole('table', { name: 'Import history' });
     const running = await within(table).findByRole('row', { name: /running\.csv/ });
     expect(running).toHaveTextContent('450,000');
@@ -57,14 +48,38 @@ describe('import history', () => {
     const { client } = createMockClient(() => {
       calls += 1;
       firstAt ||= Date.now();
-      return page([Date.now() - firstAt < 1000 ? job('a', { status: 'PROCESSING', rowsProcessed: 10 }) : job('a', { status: 'COMPLETED', rowsProcessed: 20, createdCount: 20, finishedAt: '2026-01-02T10:00:09Z' })]);
+      return page([
+        Date.now() - firstAt < 1000
+          ? job('a', { status: 'PROCESSING', rowsProcessed: 10 })
+          : job('a', { status: 'COMPLETED', rowsProcessed: 20, createdCount: 20, finishedAt: '2026-01-02T10:00:09Z' }),
+      ]);
     });
     render(withProviders(<ImportHistory selectedId={null} onSelect={() => undefined} refreshKey="" />, client));
     const table = await screen.findByRole('table', { name: 'Import history' });
     await within(table).findByText('Processing');
-    await waitFor(() => expect(within(table).getByRole('row', { name: /a\.csv/ })).toHaveTextContent('Completed'), { timeout: 5000 });
+    await waitFor(() => expect(within(table).getByRole('row', { name: /a\.csv/ })).toHaveTextContent('Completed'), {
+      timeout: 5000,
+    });
     const after = calls;
     await new Promise((resolve) => setTimeout(resolve, 2500));
     expect(calls).toBe(after); // finished: no more polling
   }, 15_000);
+
+  it('"Show more" adds the next imports under the first ones, and goes once there are no more', async () => {
+    const { client, operations } = createMockClient((op) => {
+      const first = op.variables?.after == null;
+      return page(
+        [job(first ? 'newest' : 'oldest', { status: 'COMPLETED', finishedAt: '2026-01-02T10:00:09Z' })],
+        first ? 'cursor-1' : null,
+      );
+    });
+    render(withProviders(<ImportHistory selectedId={null} onSelect={() => undefined} refreshKey="" />, client));
+    const table = await screen.findByRole('table', { name: 'Import history' });
+    await within(table).findByRole('row', { name: /newest\.csv/ });
+    await userEvent.setup().click(await screen.findByRole('button', { name: 'Show more' }));
+    await within(table).findByRole('row', { name: /oldest\.csv/ });
+    expect(within(table).getByRole('row', { name: /newest\.csv/ })).toBeInTheDocument();
+    expect(operations.at(-1)?.variables).toEqual({ first: 20, after: 'cursor-1' });
+    await waitFor(() => expect(screen.queryByRole('button', { name: 'Show more' })).not.toBeInTheDocument());
+  });
 });

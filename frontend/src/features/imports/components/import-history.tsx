@@ -1,5 +1,6 @@
 import { useEffect, useRef, useState } from 'react';
 import { Button } from '@/components/ui/button';
+import { actionsColumn, DataTable, type DataColumn } from '@/components/ui/data-table';
 import { EmptyState, ErrorState, LoadingState } from '@/components/ui/states';
 import { StatusBadge } from '@/components/ui/status-badge';
 import type { ImportJobFieldsFragment } from '@/gql/graphql';
@@ -22,13 +23,24 @@ export interface ImportHistoryProps {
 }
 
 /** The later of the listed row and the live snapshot of the same job (numbers only grow). */
-function freshest(listed: ImportJobFieldsFragment, live: ImportJobFieldsFragment | null | undefined): ImportJobFieldsFragment {
+function freshest(
+  listed: ImportJobFieldsFragment,
+  live: ImportJobFieldsFragment | null | undefined,
+): ImportJobFieldsFragment {
   if (!live || live.id !== listed.id) return listed;
   if (isFinished(listed.status) && !isFinished(live.status)) return listed;
   return live.rowsProcessed >= listed.rowsProcessed || isFinished(live.status) ? live : listed;
 }
 
-function HistoryRow({ job, selected, onSelect }: { job: ImportJobFieldsFragment; selected: boolean; onSelect: (id: string) => void }) {
+function HistoryRow({
+  job,
+  selected,
+  onSelect,
+}: {
+  job: ImportJobFieldsFragment;
+  selected: boolean;
+  onSelect: (id: string) => void;
+}) {
   const words = importStatusWords(job.status);
   const pending = job.status === 'PENDING';
   return (
@@ -66,7 +78,12 @@ function HistoryRow({ job, selected, onSelect }: { job: ImportJobFieldsFragment;
       <td data-label="Submitted">{formatDateTime(job.createdAt)}</td>
       <td className="hide-narrow">{job.finishedAt ? formatDuration(elapsedMs(job, Date.now())) : '—'}</td>
       <td className="actions">
-        <Button size="sm" onClick={() => onSelect(job.id)} disabled={selected} aria-label={`View import of ${job.fileName} from ${formatDateTime(job.createdAt)}`}>
+        <Button
+          size="sm"
+          onClick={() => onSelect(job.id)}
+          disabled={selected}
+          aria-label={`View import of ${job.fileName} from ${formatDateTime(job.createdAt)}`}
+        >
           View
         </Button>
       </td>
@@ -74,53 +91,47 @@ function HistoryRow({ job, selected, onSelect }: { job: ImportJobFieldsFragment;
   );
 }
 
+const HISTORY_COLUMNS: readonly DataColumn[] = [
+  { header: 'File' },
+  { header: 'Status' },
+  { header: 'Size', className: 'num hide-narrow' },
+  { header: 'Rows', className: 'num' },
+  { header: 'Created', className: 'num' },
+  { header: 'Updated', className: 'num' },
+  { header: 'Unchanged', className: 'num hide-narrow' },
+  { header: 'Replaced', className: 'num hide-narrow', title: 'Rows replaced by a later row for the same SKU' },
+  { header: 'Errors', className: 'num' },
+  { header: 'Submitted' },
+  { header: 'Took', className: 'hide-narrow' },
+  actionsColumn(),
+];
+
 /** Earlier imports, newest first, with "Show more". */
 export function ImportHistory({ selectedId, onSelect, refreshKey, live }: ImportHistoryProps) {
   const [pages, setPages] = useState<(string | null)[]>([null]);
+  /** Where the next page starts, once the last page shown says there is one. */
+  const [next, setNext] = useState<string | null>(null);
+  const more = () => {
+    if (!next) return;
+    setPages((p) => [...p, next]);
+    setNext(null);
+  };
   return (
     <section aria-labelledby="history-title">
       <h2 id="history-title">History</h2>
-      <div className="table-wrap">
-        <table aria-label="Import history" className="table-cards">
-          <thead>
-            <tr>
-              <th scope="col">File</th>
-              <th scope="col">Status</th>
-              <th scope="col" className="num hide-narrow">
-                Size
-              </th>
-              <th scope="col" className="num">
-                Rows
-              </th>
-              <th scope="col" className="num">
-                Created
-              </th>
-              <th scope="col" className="num">
-                Updated
-              </th>
-              <th scope="col" className="num hide-narrow">
-                Unchanged
-              </th>
-              <th scope="col" className="num hide-narrow" title="Rows replaced by a later row for the same SKU">
-                Replaced
-              </th>
-              <th scope="col" className="num">
-                Errors
-              </th>
-              <th scope="col">Submitted</th>
-              <th scope="col" className="hide-narrow">
-                Took
-              </th>
-              <th scope="col">
-                <span className="visually-hidden">Actions</span>
-              </th>
-            </tr>
-          </thead>
-          {pages.map((after, index) => (
-            <HistoryPage key={after ?? 'first'} after={after} refreshKey={refreshKey} live={live} selectedId={selectedId} onSelect={onSelect} isLast={index === pages.length - 1} onMore={(cursor) => setPages((p) => [...p, cursor])} />
-          ))}
-        </table>
-      </div>
+      <DataTable label="Import history" columns={HISTORY_COLUMNS} cards onMore={next ? more : undefined}>
+        {pages.map((after, index) => (
+          <HistoryPage
+            key={after ?? 'first'}
+            after={after}
+            refreshKey={refreshKey}
+            live={live}
+            selectedId={selectedId}
+            onSelect={onSelect}
+            onNext={index === pages.length - 1 ? setNext : undefined}
+          />
+        ))}
+      </DataTable>
     </section>
   );
 }
@@ -131,11 +142,11 @@ interface HistoryPageProps {
   live?: ImportJobFieldsFragment | null;
   selectedId: string | null;
   onSelect: (id: string) => void;
-  isLast: boolean;
-  onMore: (cursor: string) => void;
+  /** Given to the last page: told where the page after it starts (null: none). */
+  onNext?: (cursor: string | null) => void;
 }
 
-function HistoryPage({ after, refreshKey, live, selectedId, onSelect, isLast, onMore }: HistoryPageProps) {
+function HistoryPage({ after, refreshKey, live, selectedId, onSelect, onNext }: HistoryPageProps) {
   const [{ data, error, fetching }, refetch] = useImportJobs(HISTORY_PAGE_SIZE, after);
   const firstRender = useRef(true);
   useEffect(() => {
@@ -146,7 +157,11 @@ function HistoryPage({ after, refreshKey, live, selectedId, onSelect, isLast, on
     refetch({ requestPolicy: 'network-only' });
   }, [refreshKey, refetch]);
   const connection = data?.importJobs;
-  const colSpan = 11;
+  const colSpan = HISTORY_COLUMNS.length;
+  const nextCursor = connection?.pageInfo.hasNextPage ? connection.pageInfo.endCursor : null;
+  useEffect(() => {
+    onNext?.(nextCursor ?? null);
+  }, [onNext, nextCursor]);
   // While one of these imports waits or runs, its row stays live (not only the panel above).
   const unfinished = Boolean(connection?.edges.some(({ node }) => !isFinished(node.status)));
   useEffect(() => {
@@ -158,7 +173,13 @@ function HistoryPage({ after, refreshKey, live, selectedId, onSelect, isLast, on
     return (
       <tbody>
         <tr>
-          <td colSpan={colSpan}>{error && !fetching ? <ErrorState message={describeError(error)} onRetry={() => refetch({ requestPolicy: 'network-only' })} /> : <LoadingState label="Loading imports…" />}</td>
+          <td colSpan={colSpan}>
+            {error && !fetching ? (
+              <ErrorState message={describeError(error)} onRetry={() => refetch({ requestPolicy: 'network-only' })} />
+            ) : (
+              <LoadingState label="Loading imports…" />
+            )}
+          </td>
         </tr>
       </tbody>
     );
@@ -181,15 +202,6 @@ function HistoryPage({ after, refreshKey, live, selectedId, onSelect, isLast, on
       {connection.edges.map(({ node }) => (
         <HistoryRow key={node.id} job={freshest(node, live)} selected={node.id === selectedId} onSelect={onSelect} />
       ))}
-      {isLast && connection.pageInfo.hasNextPage && connection.pageInfo.endCursor && (
-        <tr>
-          <td colSpan={colSpan} style={{ textAlign: 'center' }}>
-            <Button size="sm" onClick={() => onMore(connection.pageInfo.endCursor!)}>
-              Show more
-            </Button>
-          </td>
-        </tr>
-      )}
     </tbody>
   );
 }

@@ -1,4 +1,5 @@
 import { useEffect, useState } from 'react';
+import { useCan } from '@/lib/permissions';
 import { Button } from '@/components/ui/button';
 import { ConfirmDialog } from '@/components/ui/confirm-dialog';
 import { Notice } from '@/components/ui/notice';
@@ -8,6 +9,7 @@ import { StatusBadge } from '@/components/ui/status-badge';
 import { describeError } from '@/lib/error-message';
 import type { ImportJobFieldsFragment } from '@/gql/graphql';
 import { formatBytes, formatDateTime, formatDuration, formatNumber } from '@/lib/format';
+import { problemText } from '@/lib/operation-info';
 import { useCancelImport } from '@/features/imports/api/cancel-import';
 import { useLiveImportJob } from '@/features/imports/hooks/use-live-import-job';
 import { ImportChanges } from '@/features/imports/components/import-changes';
@@ -32,20 +34,29 @@ function useNow(running: boolean) {
 const plural = (n: number, word: string) => `${formatNumber(n)} ${word}${n === 1 ? '' : 's'}`;
 
 /** What cancelling this job means for the catalogue, in plain words. */
-export function cancelConsequence(job: Pick<ImportJobFieldsFragment, 'status' | 'dryRun' | 'createdCount' | 'updatedCount'>): string {
+export function cancelConsequence(
+  job: Pick<ImportJobFieldsFragment, 'status' | 'dryRun' | 'createdCount' | 'updatedCount'>,
+): string {
   if (job.dryRun) return 'A dry run changes no product: cancelling only stops the check.';
   if (job.status === 'PENDING') return 'It has not started: no product has been changed, and none will be.';
   const changed = job.createdCount + job.updatedCount;
-  if (changed === 0) return 'No product has been changed so far. Cancelling stops it before the rest of the file is applied.';
+  if (changed === 0)
+    return 'No product has been changed so far. Cancelling stops it before the rest of the file is applied.';
   return (
     `${plural(changed, 'product')} ${changed === 1 ? 'has' : 'have'} already been changed ` +
-    `(${formatNumber(job.createdCount)} created, ${formatNumber(job.updatedCount)} updated) and ${changed === 1 ? 'stays' : 'stay'} changed: ` +
+    `(${formatNumber(job.createdCount)} created, ${formatNumber(job.updatedCount)} updated) ` +
+    `and ${changed === 1 ? 'stays' : 'stay'} changed: ` +
     'cancelling stops the rest of the file, it does not undo what is done.'
   );
 }
 
 /** The summary of a finished job; a dry run speaks in "would" throughout. */
-export function finishedSummary(job: Pick<ImportJobFieldsFragment, 'dryRun' | 'createdCount' | 'updatedCount' | 'unchangedCount' | 'replacedCount' | 'errorCount'>): string {
+export function finishedSummary(
+  job: Pick<
+    ImportJobFieldsFragment,
+    'dryRun' | 'createdCount' | 'updatedCount' | 'unchangedCount' | 'replacedCount' | 'errorCount'
+  >,
+): string {
   const skipped = `${plural(job.errorCount, 'row')}`;
   const replaced = `${plural(job.replacedCount, 'row')}`;
   if (job.dryRun) {
@@ -56,7 +67,8 @@ export function finishedSummary(job: Pick<ImportJobFieldsFragment, 'dryRun' | 'c
     );
   }
   return (
-    `Import finished: ${formatNumber(job.createdCount)} created, ${formatNumber(job.updatedCount)} updated, ${formatNumber(job.unchangedCount)} unchanged, ` +
+    `Import finished: ${formatNumber(job.createdCount)} created, ${formatNumber(job.updatedCount)} updated, ` +
+    `${formatNumber(job.unchangedCount)} unchanged, ` +
     `${replaced} replaced by a later row for the same SKU, ${skipped} skipped.`
   );
 }
@@ -75,6 +87,7 @@ export function ImportJobPanel({ id, onStatusChange, onJob, onSelect }: ImportJo
   const { job, errors, mode, loading, notFound, error, refetch } = useLiveImportJob(id);
   const [, cancelImport] = useCancelImport();
   const [confirmCancel, setConfirmCancel] = useState(false);
+  const canImport = useCan('cancelImport');
   const running = job ? !isFinished(job.status) : false;
   const now = useNow(running);
   const status = job?.status;
@@ -99,7 +112,7 @@ export function ImportJobPanel({ id, onStatusChange, onJob, onSelect }: ImportJo
   async function cancel(): Promise<string | void> {
     const result = await cancelImport({ id });
     if (result.error) return describeError(result.error);
-    if (result.data?.cancelImport.__typename === 'OperationInfo') return result.data.cancelImport.messages.map((m) => m.message).join(' ');
+    if (result.data?.cancelImport.__typename === 'OperationInfo') return problemText(result.data.cancelImport);
     refetch();
   }
   const dry = job.dryRun;
@@ -121,59 +134,78 @@ export function ImportJobPanel({ id, onStatusChange, onJob, onSelect }: ImportJo
           <span aria-label="Import status">
             <StatusBadge label={words.label} tone={words.tone} />
           </span>
-          {running && (
+          {running && canImport && (
             <Button variant="danger" onClick={() => setConfirmCancel(true)}>
               {isRevert ? 'Cancel revert' : 'Cancel import'}
             </Button>
           )}
-          {!running && onSelect && <UndoImport job={job} onQueued={onSelect} />}
+          {!running && onSelect && canImport && <UndoImport job={job} onQueued={onSelect} />}
         </div>
       </div>
       <ProgressBar
         label={isRevert ? 'Revert progress' : 'Import progress'}
         value={job.progress}
-        valueText={job.status === 'PENDING' ? 'waiting for earlier imports' : isRevert ? `${formatNumber(job.rowsProcessed)} changes reverted` : `${formatBytes(job.bytesProcessed)} of ${formatBytes(job.fileSize)}`}
+        valueText={
+          job.status === 'PENDING'
+            ? 'waiting for earlier imports'
+            : isRevert
+              ? `${formatNumber(job.rowsProcessed)} changes reverted`
+              : `${formatBytes(job.bytesProcessed)} of ${formatBytes(job.fileSize)}`
+        }
       />
       {isRevert ? (
         <RevertSummary job={job} />
       ) : (
-      <dl className="stats">
-        <div className="stat">
-          <dt>Rows processed</dt>
-          <dd>{formatNumber(job.rowsProcessed)}</dd>
-        </div>
-        <div className="stat">
-          <dt>{job.dryRun ? 'Would create' : 'Created'}</dt>
-          <dd>{formatNumber(job.createdCount)}</dd>
-        </div>
-        <div className="stat">
-          <dt>{job.dryRun ? 'Would update' : 'Updated'}</dt>
-          <dd>{formatNumber(job.updatedCount)}</dd>
-        </div>
-        <div className="stat">
-          <dt>{dry ? 'Would stay unchanged' : 'Unchanged'}</dt>
-          <dd>{formatNumber(job.unchangedCount)}</dd>
-        </div>
-        <div className="stat" title="Rows whose SKU appears again later in the file: the last row for a SKU wins.">
-          <dt>{dry ? 'Would be replaced by a later row' : 'Replaced by a later row'}</dt>
-          <dd>{formatNumber(job.replacedCount)}</dd>
-        </div>
-        <div className="stat">
-          <dt>{dry ? 'Would be skipped' : 'Errors'}</dt>
-          <dd>{formatNumber(job.errorCount)}</dd>
-        </div>
-        <SyncStats job={job} />
-        <div className="stat">
-          <dt>Elapsed</dt>
-          <dd>{formatDuration(elapsed)}</dd>
-        </div>
-        <div className="stat">
-          <dt>Time left</dt>
-          <dd>{job.status === 'PENDING' ? 'waiting for earlier imports' : running ? (left == null ? 'estimating…' : `about ${formatDuration(left)}`) : '—'}</dd>
-        </div>
-      </dl>
+        <dl className="stats">
+          <div className="stat">
+            <dt>Rows processed</dt>
+            <dd>{formatNumber(job.rowsProcessed)}</dd>
+          </div>
+          <div className="stat">
+            <dt>{job.dryRun ? 'Would create' : 'Created'}</dt>
+            <dd>{formatNumber(job.createdCount)}</dd>
+          </div>
+          <div className="stat">
+            <dt>{job.dryRun ? 'Would update' : 'Updated'}</dt>
+            <dd>{formatNumber(job.updatedCount)}</dd>
+          </div>
+          <div className="stat">
+            <dt>{dry ? 'Would stay unchanged' : 'Unchanged'}</dt>
+            <dd>{formatNumber(job.unchangedCount)}</dd>
+          </div>
+          <div className="stat" title="Rows whose SKU appears again later in the file: the last row for a SKU wins.">
+            <dt>{dry ? 'Would be replaced by a later row' : 'Replaced by a later row'}</dt>
+            <dd>{formatNumber(job.replacedCount)}</dd>
+          </div>
+          <div className="stat">
+            <dt>{dry ? 'Would be skipped' : 'Errors'}</dt>
+            <dd>{formatNumber(job.errorCount)}</dd>
+          </div>
+          <SyncStats job={job} />
+          <div className="stat">
+            <dt>Elapsed</dt>
+            <dd>{formatDuration(elapsed)}</dd>
+          </div>
+          <div className="stat">
+            <dt>Time left</dt>
+            <dd>
+              {job.status === 'PENDING'
+                ? 'waiting for earlier imports'
+                : running
+                  ? left == null
+                    ? 'estimating…'
+                    : `about ${formatDuration(left)}`
+                  : '—'}
+            </dd>
+          </div>
+        </dl>
       )}
-      {job.status === 'PENDING' && <Notice tone="info">Queued: imports run one at a time, in the order they were sent; this one starts when the earlier ones have finished.</Notice>}
+      {job.status === 'PENDING' && (
+        <Notice tone="info">
+          Queued: imports run one at a time, in the order they were sent; this one starts when the earlier ones have
+          finished.
+        </Notice>
+      )}
       {job.status === 'FAILED' && job.errorMessage && (
         <Notice tone="error">
           <strong>The file was not imported.</strong> {job.errorMessage} No product was changed.
@@ -184,17 +216,24 @@ export function ImportJobPanel({ id, onStatusChange, onJob, onSelect }: ImportJo
           {dry
             ? 'Cancelled. A dry run changes no product.'
             : job.createdCount + job.updatedCount > 0
-              ? `Cancelled. The ${plural(job.createdCount + job.updatedCount, 'product')} changed before the cancel (${formatNumber(job.createdCount)} created, ${formatNumber(job.updatedCount)} updated) stay changed; the rest of the file was not imported.`
+              ? `Cancelled. The ${plural(job.createdCount + job.updatedCount, 'product')} changed before the cancel ` +
+                `(${formatNumber(job.createdCount)} created, ${formatNumber(job.updatedCount)} updated) stay changed; ` +
+                'the rest of the file was not imported.'
               : 'Cancelled before any product was changed.'}
         </Notice>
       )}
       {isRevert && job.status === 'COMPLETED' && (
         <Notice tone="success">
-          Revert finished: {formatNumber(job.deletedCount)} deleted, {formatNumber(job.restoredCount)} restored, {formatNumber(job.conflictCount)} kept because they were written again
-          since.
+          Revert finished: {formatNumber(job.deletedCount)} deleted, {formatNumber(job.restoredCount)} restored,{' '}
+          {formatNumber(job.conflictCount)} kept because they were written again since.
         </Notice>
       )}
-      {!isRevert && job.status === 'COMPLETED' && <Notice tone="success">{finishedSummary(job)}{syncSummary(job)}</Notice>}
+      {!isRevert && job.status === 'COMPLETED' && (
+        <Notice tone="success">
+          {finishedSummary(job)}
+          {syncSummary(job)}
+        </Notice>
+      )}
       {job.status === 'NEEDS_CONFIRMATION' && <RemovalConfirmation job={job} onDone={refetch} />}
       <ConfirmDialog
         open={confirmCancel && running}
@@ -208,7 +247,9 @@ export function ImportJobPanel({ id, onStatusChange, onJob, onSelect }: ImportJo
         <p>{cancelConsequence(job)}</p>
       </ConfirmDialog>
       {job.errorCount > 0 && <ImportErrorsTable jobId={job.id} errorCount={job.errorCount} errors={errors} />}
-      {!isRevert && !running && job.createdCount + job.updatedCount + job.deactivatedCount + job.deletedCount > 0 && <ImportChanges jobId={job.id} dryRun={job.dryRun} />}
+      {!isRevert && !running && job.createdCount + job.updatedCount + job.deactivatedCount + job.deletedCount > 0 && (
+        <ImportChanges jobId={job.id} dryRun={job.dryRun} />
+      )}
     </section>
   );
 }

@@ -1,4 +1,6 @@
 import { useCallback, useState } from 'react';
+import { Notice } from '@/components/ui/notice';
+import { useCan, useRoleLabel } from '@/lib/permissions';
 import { useSearchParams } from 'react-router';
 import type { ImportJobFieldsFragment } from '@/gql/graphql';
 import { PageHeader } from '@/components/layouts/page-header';
@@ -7,7 +9,7 @@ import { HISTORY_PAGE_SIZE, ImportHistory } from '@/features/imports/components/
 import { ImportJobPanel } from '@/features/imports/components/import-job-panel';
 import { CheckColumns } from '@/features/imports/components/check-columns';
 import { UploadForm } from '@/features/imports/components/upload-form';
-import type { StagedJob } from '@/features/imports/hooks/use-stage-import';
+import type { StagedJob } from '@/features/imports/api/stage-import';
 import { isFinished } from '@/features/imports/lib/import-status';
 
 /**
@@ -21,6 +23,8 @@ export default function ImportPage() {
   const [refreshKey, setRefreshKey] = useState('');
   const [live, setLive] = useState<ImportJobFieldsFragment | null>(null);
   const [staged, setStaged] = useState<StagedJob | null>(null);
+  const canImport = useCan('importProducts');
+  const roleLabel = useRoleLabel();
   // Without ?job=, a job still waiting or running comes first; else the newest one.
   const jobs = data?.importJobs.edges.map((e) => e.node) ?? [];
   const active = jobs.find((job) => !isFinished(job.status) && job.status !== 'STAGED');
@@ -31,7 +35,10 @@ export default function ImportPage() {
 
   return (
     <section>
-      <PageHeader title="Import" description="Add or update products from a CSV file: a later row for the same SKU wins; a bad row is skipped and reported." />
+      <PageHeader
+        title="Import"
+        description="Add or update products from a CSV file: a later row for the same SKU wins; a bad row is skipped and reported."
+      />
       {staged ? (
         <CheckColumns
           job={staged}
@@ -45,6 +52,10 @@ export default function ImportPage() {
             setRefreshKey(String(Date.now()));
           }}
         />
+      ) : !canImport ? (
+        <Notice tone="info">
+          Your {roleLabel} role can follow imports but not start them: that needs the Editor role.
+        </Notice>
       ) : (
         <UploadForm
           onQueued={(job) => {
@@ -54,7 +65,15 @@ export default function ImportPage() {
           onStaged={setStaged}
         />
       )}
-      {selectedId && <ImportJobPanel key={selectedId} id={selectedId} onStatusChange={onStatusChange} onJob={setLive} onSelect={select} />}
+      {selectedId && (
+        <ImportJobPanel
+          key={selectedId}
+          id={selectedId}
+          onStatusChange={onStatusChange}
+          onJob={setLive}
+          onSelect={select}
+        />
+      )}
       <ImportHistory selectedId={selectedId} onSelect={select} refreshKey={refreshKey} live={live} />
     </section>
   );

@@ -4,10 +4,22 @@ import { Notice } from '@/components/ui/notice';
 import type { ImportJobFieldsFragment } from '@/gql/graphql';
 import { describeError } from '@/lib/error-message';
 import { formatNumber } from '@/lib/format';
+import { problemText } from '@/lib/operation-info';
+import { useCan } from '@/lib/permissions';
 import { useCancelImport } from '@/features/imports/api/cancel-import';
 import { useConfirmImport } from '@/features/imports/api/confirm-import';
 
-type Held = Pick<ImportJobFieldsFragment, 'id' | 'missing' | 'removalCount' | 'removalScopeCount' | 'removalSample' | 'maxRemovalPercent' | 'rowsProcessed' | 'errorCount'>;
+type Held = Pick<
+  ImportJobFieldsFragment,
+  | 'id'
+  | 'missing'
+  | 'removalCount'
+  | 'removalScopeCount'
+  | 'removalSample'
+  | 'maxRemovalPercent'
+  | 'rowsProcessed'
+  | 'errorCount'
+>;
 
 /** What the held removal would do, in one sentence naming the numbers. */
 export function removalQuestion(job: Held): string {
@@ -26,6 +38,7 @@ export function RemovalConfirmation({ job, onDone }: { job: Held; onDone: () => 
   const [, cancelImport] = useCancelImport();
   const [problem, setProblem] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
+  const canAnswer = useCan('confirmImport');
   const verb = job.missing === 'DELETE' ? 'Delete' : 'Deactivate';
 
   async function answer(confirm: boolean) {
@@ -34,12 +47,17 @@ export function RemovalConfirmation({ job, onDone }: { job: Held; onDone: () => 
     setBusy(false);
     const payload = result.data ? Object.values(result.data)[0] : null;
     if (result.error) setProblem(describeError(result.error));
-    else if (payload && payload.__typename === 'OperationInfo') setProblem(payload.messages.map((m) => m.message).join(' '));
+    else if (payload && payload.__typename === 'OperationInfo') setProblem(problemText(payload));
     else onDone();
   }
 
   return (
-    <section role="alertdialog" aria-labelledby="removal-title" aria-describedby="removal-question" className="notice-block">
+    <section
+      role="alertdialog"
+      aria-labelledby="removal-title"
+      aria-describedby="removal-question"
+      className="notice-block"
+    >
       <h3 id="removal-title">Confirm the removal</h3>
       <p id="removal-question">{removalQuestion(job)}</p>
       {job.removalSample.length > 0 && (
@@ -47,16 +65,22 @@ export function RemovalConfirmation({ job, onDone }: { job: Held; onDone: () => 
           For example: <span className="mono">{job.removalSample.join(', ')}</span>
         </p>
       )}
-      <p className="muted">The rows of the file are already applied; only the removal waits. Later imports wait until you answer.</p>
+      <p className="muted">
+        The rows of the file are already applied; only the removal waits. Later imports wait until you answer.
+      </p>
       {problem && <Notice tone="error">{problem}</Notice>}
-      <div className="dialog-footer" style={{ justifyContent: 'flex-start' }}>
-        <Button variant="danger" onClick={() => void answer(true)} disabled={busy}>
-          {verb} {formatNumber(job.removalCount)} products
-        </Button>
-        <Button onClick={() => void answer(false)} disabled={busy}>
-          Remove nothing and end the import
-        </Button>
-      </div>
+      {canAnswer ? (
+        <div className="dialog-footer" style={{ justifyContent: 'flex-start' }}>
+          <Button variant="danger" onClick={() => void answer(true)} disabled={busy}>
+            {verb} {formatNumber(job.removalCount)} products
+          </Button>
+          <Button onClick={() => void answer(false)} disabled={busy}>
+            Remove nothing and end the import
+          </Button>
+        </div>
+      ) : (
+        <p className="muted">An editor or an admin can confirm the removal or end the import.</p>
+      )}
     </section>
   );
 }

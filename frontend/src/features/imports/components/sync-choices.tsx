@@ -4,7 +4,10 @@ import { TextField } from '@/components/ui/text-field';
 import type { EmptyCells, ImportMode, ImportOptionsInput, MissingProducts, MissingScope } from '@/gql/graphql';
 
 /** The sync choices of an import: what rows may do, empty cells, products not in the file. */
-export type SyncChoicesValue = Pick<ImportOptionsInput, 'mode' | 'emptyCells' | 'missing' | 'missingScope' | 'source' | 'maxRemovalPercent'>;
+export type SyncChoicesValue = Pick<
+  ImportOptionsInput,
+  'mode' | 'emptyCells' | 'missing' | 'missingScope' | 'source' | 'maxRemovalPercent'
+>;
 
 const MODES: { value: ImportMode; label: string }[] = [
   { value: 'UPSERT', label: 'Create new products and update existing ones' },
@@ -44,17 +47,41 @@ export function SyncChoices({ value, onChange, errors, disabled }: SyncChoicesPr
     <fieldset className="check-options">
       <legend>What the import does</legend>
       <div>
-        <SelectField label="Rows in the file" value={value.mode ?? 'UPSERT'} options={MODES} onChange={(e) => set({ mode: e.target.value as ImportMode })} disabled={disabled} />
+        <SelectField
+          label="Rows in the file"
+          value={value.mode ?? 'UPSERT'}
+          options={MODES}
+          onChange={(e) => set({ mode: e.target.value as ImportMode })}
+          disabled={disabled}
+        />
         <FieldError id="mode-error" messages={errors.mode} />
       </div>
-      <SelectField label="An empty cell" value={value.emptyCells ?? 'CLEAR'} options={EMPTY} onChange={(e) => set({ emptyCells: e.target.value as EmptyCells })} disabled={disabled} />
+      <SelectField
+        label="An empty cell"
+        value={value.emptyCells ?? 'CLEAR'}
+        options={EMPTY}
+        onChange={(e) => set({ emptyCells: e.target.value as EmptyCells })}
+        disabled={disabled}
+      />
       <div>
-        <SelectField label="Products the file does not list" value={missing} options={MISSING} onChange={(e) => set({ missing: e.target.value as MissingProducts })} disabled={disabled} />
+        <SelectField
+          label="Products the file does not list"
+          value={missing}
+          options={MISSING}
+          onChange={(e) => set({ missing: e.target.value as MissingProducts })}
+          disabled={disabled}
+        />
         <FieldError id="missing-error" messages={errors.missing} />
       </div>
       {missing !== 'LEAVE' && (
         <>
-          <SelectField label="Which products may be removed" value={value.missingScope ?? 'ALL'} options={SCOPES} onChange={(e) => set({ missingScope: e.target.value as MissingScope })} disabled={disabled} />
+          <SelectField
+            label="Which products may be removed"
+            value={value.missingScope ?? 'ALL'}
+            options={SCOPES}
+            onChange={(e) => set({ missingScope: e.target.value as MissingScope })}
+            disabled={disabled}
+          />
           <TextField
             label="Source"
             hint="A name for who sends this file, such as acme-supplier; products it imports are remembered as its own."

@@ -57,12 +57,18 @@ describe('a guarded sync in the job panel', () => {
         confirmed = true;
         return { confirmImport: { ...held, status: 'PENDING' } };
       }
-      return { importJob: confirmed ? { ...held, status: 'COMPLETED', deletedCount: 40, finishedAt: '2026-01-02T10:00:09Z', progress: 100 } : held };
+      return {
+        importJob: confirmed
+          ? { ...held, status: 'COMPLETED', deletedCount: 40, finishedAt: '2026-01-02T10:00:09Z', progress: 100 }
+          : held,
+      };
     });
     render(withProviders(<ImportJobPanel id={base.id} />, client));
 
     const question = await screen.findByRole('alertdialog', { name: 'Confirm the removal' });
-    expect(question).toHaveTextContent('This import would delete 40 of 200 products because the file does not list them; that is 20% of them, more than the 10% you allowed without asking.');
+    expect(question).toHaveTextContent(
+      'This import would delete 40 of 200 products because the file does not list them; that is 20% of them, more than the 10% you allowed without asking.',
+    );
     expect(question).toHaveTextContent('OLD-1, OLD-2');
     expect(screen.getByText('Waiting for your confirmation')).toBeInTheDocument();
     expect(screen.getByText('Left alone by the mode').nextSibling).toHaveTextContent('1');
@@ -107,9 +113,18 @@ describe('the sync choices of the check step', () => {
     await userEvent.selectOptions(screen.getByLabelText('Rows in the file'), 'Only update products that already exist');
     await userEvent.selectOptions(screen.getByLabelText('An empty cell'), 'Keep the current value');
     await userEvent.selectOptions(screen.getByLabelText('Products the file does not list'), 'Deactivate them');
-    await userEvent.selectOptions(screen.getByLabelText('Which products may be removed'), 'Only products this source imported');
+    await userEvent.selectOptions(
+      screen.getByLabelText('Which products may be removed'),
+      'Only products this source imported',
+    );
     await userEvent.type(screen.getByLabelText(/^Source/), 'acme');
-    expect(last).toEqual({ mode: 'UPDATE_ONLY', emptyCells: 'KEEP', missing: 'DEACTIVATE', missingScope: 'SOURCE', source: 'acme' });
+    expect(last).toEqual({
+      mode: 'UPDATE_ONLY',
+      emptyCells: 'KEEP',
+      missing: 'DEACTIVATE',
+      missingScope: 'SOURCE',
+      source: 'acme',
+    });
     expect(screen.getByText('Name the source.')).toBeInTheDocument();
   });
 });

@@ -4,6 +4,7 @@ import { ConfirmDialog } from '@/components/ui/confirm-dialog';
 import type { ImportJobFieldsFragment } from '@/gql/graphql';
 import { describeError } from '@/lib/error-message';
 import { formatNumber } from '@/lib/format';
+import { problemText } from '@/lib/operation-info';
 import { useRevertImport } from '@/features/imports/api/revert-import';
 
 /**
@@ -23,7 +24,7 @@ export function UndoImport({ job, onQueued }: { job: ImportJobFieldsFragment; on
     const result = await revertImport({ id: job.id });
     if (result.error) return describeError(result.error);
     const payload = result.data?.revertImport;
-    if (payload?.__typename === 'OperationInfo') return payload.messages.map((m) => m.message).join(' ');
+    if (payload?.__typename === 'OperationInfo') return problemText(payload);
     if (payload?.__typename === 'ImportJob') onQueued(payload.id);
   }
 
@@ -32,12 +33,22 @@ export function UndoImport({ job, onQueued }: { job: ImportJobFieldsFragment; on
       <Button variant="danger" onClick={() => setOpen(true)}>
         Undo import
       </Button>
-      <ConfirmDialog open={open} onOpenChange={setOpen} title={`Undo the import of ${job.fileName}?`} confirmLabel="Undo import" danger onConfirm={confirm}>
+      <ConfirmDialog
+        open={open}
+        onOpenChange={setOpen}
+        title={`Undo the import of ${job.fileName}?`}
+        confirmLabel="Undo import"
+        danger
+        onConfirm={confirm}
+      >
         <p>
-          This deletes the {formatNumber(job.createdCount)} products the import created and gives the {formatNumber(job.updatedCount)} products it updated their values from before
-          it.
+          This deletes the {formatNumber(job.createdCount)} products the import created and gives the{' '}
+          {formatNumber(job.updatedCount)} products it updated their values from before it.
         </p>
-        <p className="muted">Products written again since (edited by a person or an API token, changed by a later import, or deleted) are kept as they are and listed.</p>
+        <p className="muted">
+          Products written again since (edited by a person or an API token, changed by a later import, or deleted) are
+          kept as they are and listed.
+        </p>
       </ConfirmDialog>
     </>
   );

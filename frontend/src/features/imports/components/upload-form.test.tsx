@@ -2,8 +2,8 @@ import { act, render, screen, waitFor } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { UploadForm } from '@/features/imports/components/upload-form';
+import { importJob } from '@/features/imports/test/import-job';
 import { createMockClient, withProviders } from '@/test/mock-client';
-import { SYNC_DEFAULTS } from '@/test/import-sync-defaults';
 
 /** A stand-in for XMLHttpRequest that the test drives: upload progress, then the answer. */
 class FakeXhr {
@@ -44,34 +44,7 @@ class FakeXhr {
   }
 }
 
-const job = {
-  __typename: 'ImportJob',
-  id: 'SW1wb3J0Sm9iOjE=',
-  status: 'PENDING',
-  fileName: 'products.csv',
-  fileSize: 2048,
-  dryRun: true,
-  progress: 0,
-  bytesProcessed: 0,
-  rowsProcessed: 0,
-  createdCount: 0,
-  updatedCount: 0,
-  unchangedCount: 0,
-  replacedCount: 0,
-  kind: 'IMPORT',
-  deletedCount: 0,
-  restoredCount: 0,
-  conflictCount: 0,
-  revertBlockedReason: null,
-  changesKeptUntil: null,
-  ...SYNC_DEFAULTS,
-  reverts: null,
-  errorCount: 0,
-  errorMessage: null,
-  createdAt: '2026-01-02T10:00:00Z',
-  startedAt: null,
-  finishedAt: null,
-};
+const job = importJob({ fileSize: 2048, dryRun: true });
 
 describe('upload flow', () => {
   beforeEach(() => {
@@ -113,7 +86,9 @@ describe('upload flow', () => {
     expect(screen.getByRole('button', { name: 'Cancel upload' })).toBeEnabled();
 
     act(() => xhr.respond(200, { data: { importProducts: job } }));
-    await waitFor(() => expect(onQueued).toHaveBeenCalledWith(expect.objectContaining({ id: job.id, status: 'PENDING' })));
+    await waitFor(() =>
+      expect(onQueued).toHaveBeenCalledWith(expect.objectContaining({ id: job.id, status: 'PENDING' })),
+    );
     expect(screen.queryByRole('progressbar')).not.toBeInTheDocument();
   });
 
@@ -126,7 +101,14 @@ describe('upload flow', () => {
     await waitFor(() => expect(FakeXhr.last).not.toBeNull());
     act(() =>
       FakeXhr.last!.respond(200, {
-        data: { importProducts: { __typename: 'OperationInfo', messages: [{ kind: 'VALIDATION', field: 'file', code: null, message: 'The file is 2 GB; the limit is 1 GB.' }] } },
+        data: {
+          importProducts: {
+            __typename: 'OperationInfo',
+            messages: [
+              { kind: 'VALIDATION', field: 'file', code: null, message: 'The file is 2 GB; the limit is 1 GB.' },
+            ],
+          },
+        },
       }),
     );
     expect(await screen.findByRole('alert')).toHaveTextContent('The file is 2 GB; the limit is 1 GB.');

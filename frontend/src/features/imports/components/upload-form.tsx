@@ -5,8 +5,16 @@ import { Notice } from '@/components/ui/notice';
 import { ProgressBar } from '@/components/ui/progress-bar';
 import type { ImportJobFieldsFragment } from '@/gql/graphql';
 import { formatBytes } from '@/lib/format';
-import { useImportProducts } from '@/features/imports/api/import-products';
-import { useStageImport, type StagedJob } from '@/features/imports/hooks/use-stage-import';
+import { useUpload } from '@/lib/use-upload';
+import { ImportProductsMutation } from '@/features/imports/api/import-products';
+import { StageImportMutation, type StagedJob } from '@/features/imports/api/stage-import';
+
+/** What the file picker offers: the extensions, and the types browsers give those files. */
+const ACCEPTED_FILES = [
+  '.csv,.tsv,.txt,.gz,.xlsx',
+  'text/csv,text/plain,application/gzip',
+  'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+].join(',');
 
 export interface UploadFormProps {
   onQueued: (job: ImportJobFieldsFragment) => void;
@@ -20,24 +28,15 @@ export function UploadForm({ onQueued, onStaged }: UploadFormProps) {
   const [file, setFile] = useState<File | null>(null);
   const [dryRun, setDryRun] = useState(false);
   const [dragging, setDragging] = useState(false);
-  const oneStep = useImportProducts();
-  const staging = useStageImport();
+  const { state, send, cancel, reset } = useUpload();
+  /** Whether the upload under way is "Check columns" (else "Start import"). */
   const [checking, setChecking] = useState(false);
-  const { state, cancel } = checking ? staging : oneStep;
-  const reset = () => {
-    oneStep.reset();
-    staging.reset();
-  };
-  const start = (next: File, dry: boolean) => {
-    setChecking(false);
-    return oneStep.start(next, dry);
-  };
   const uploading = state.phase === 'uploading';
 
   async function check() {
     if (!file || uploading || !onStaged) return;
     setChecking(true);
-    const job = await staging.stage(file);
+    const job = await send({ document: StageImportMutation, variables: {}, file, payload: (data) => data.stageImport });
     if (!job) return;
     setFile(null);
     if (input.current) input.current.value = '';
@@ -59,7 +58,13 @@ export function UploadForm({ onQueued, onStaged }: UploadFormProps) {
   async function submit(event: FormEvent) {
     event.preventDefault();
     if (!file || uploading) return;
-    const job = await start(file, dryRun);
+    setChecking(false);
+    const job = await send({
+      document: ImportProductsMutation,
+      variables: { dryRun },
+      file,
+      payload: (data) => data.importProducts,
+    });
     if (job) {
       setFile(null);
       if (input.current) input.current.value = '';
@@ -70,7 +75,8 @@ export function UploadForm({ onQueued, onStaged }: UploadFormProps) {
   return (
     <form className="card" onSubmit={submit} aria-labelledby="new-import-title">
       <h2 id="new-import-title">New import</h2>
-      {/* eslint-disable-next-line jsx-a11y/click-events-have-key-events, jsx-a11y/no-static-element-interactions -- a mouse shortcut; keyboards use the "Choose file" button inside */}
+      {/* A mouse shortcut; keyboards use the "Choose file" button inside. */}
+      {/* eslint-disable-next-line jsx-a11y/click-events-have-key-events, jsx-a11y/no-static-element-interactions */}
       <div
         className={`drop-zone${dragging ? ' dragging' : ''}`}
         onDragOver={(e) => {
@@ -87,7 +93,8 @@ export function UploadForm({ onQueued, onStaged }: UploadFormProps) {
           </p>
         ) : (
           <p>
-            <strong>Drop a CSV or Excel file here</strong> (.csv, .tsv, .txt, .csv.gz or .xlsx, with a header row naming the SKU and name columns)
+            <strong>Drop a CSV or Excel file here</strong> (.csv, .tsv, .txt, .csv.gz or .xlsx, with a header row naming
+            the SKU and name columns)
           </p>
         )}
         <Button
@@ -105,12 +112,18 @@ export function UploadForm({ onQueued, onStaged }: UploadFormProps) {
           className="visually-hidden"
           tabIndex={-1}
           aria-label="CSV file"
-          accept=".csv,.tsv,.txt,.gz,.xlsx,text/csv,text/plain,application/gzip,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+          accept={ACCEPTED_FILES}
           onChange={(e) => choose(e.target.files?.[0])}
         />
       </div>
       <div className="import-options">
-        <CheckboxField label="Dry run" hint="Check every row and report the counts, but change no product." checked={dryRun} onChange={(e) => setDryRun(e.target.checked)} disabled={uploading} />
+        <CheckboxField
+          label="Dry run"
+          hint="Check every row and report the counts, but change no product."
+          checked={dryRun}
+          onChange={(e) => setDryRun(e.target.checked)}
+          disabled={uploading}
+        />
       </div>
       {state.phase === 'uploading' && (
         <ProgressBar
@@ -123,11 +136,21 @@ export function UploadForm({ onQueued, onStaged }: UploadFormProps) {
       {state.phase === 'cancelled' && <Notice tone="info">{state.message}</Notice>}
       <div className="dialog-footer" style={{ justifyContent: 'flex-start' }}>
         {onStaged && (
-          <Button variant="primary" disabled={!file || uploading} busy={uploading && checking} onClick={() => void check()}>
+          <Button
+            variant="primary"
+            disabled={!file || uploading}
+            busy={uploading && checking}
+            onClick={() => void check()}
+          >
             Check columns
           </Button>
         )}
-        <Button type="submit" variant={onStaged ? undefined : 'primary'} disabled={!file || (uploading && checking)} busy={uploading && !checking}>
+        <Button
+          type="submit"
+          variant={onStaged ? undefined : 'primary'}
+          disabled={!file || (uploading && checking)}
+          busy={uploading && !checking}
+        >
           {dryRun ? 'Start dry run' : 'Start import'}
         </Button>
         {uploading && <Button onClick={cancel}>Cancel upload</Button>}

@@ -3,9 +3,14 @@ import { useMutation } from 'urql';
 import type { ImportOptionsInput, ProductField } from '@/gql/graphql';
 import { InspectImportMutation } from '@/features/imports/api/inspect-import';
 import { StartImportMutation } from '@/features/imports/api/start-import';
-import type { StagedJob } from '@/features/imports/hooks/use-stage-import';
+import type { StagedJob } from '@/features/imports/api/stage-import';
 
-export const PRODUCT_FIELDS: readonly { field: ProductField; key: 'sku' | 'name' | 'description' | 'active'; label: string; required: boolean }[] = [
+export const PRODUCT_FIELDS: readonly {
+  field: ProductField;
+  key: 'sku' | 'name' | 'description' | 'active';
+  label: string;
+  required: boolean;
+}[] = [
   { field: 'SKU', key: 'sku', label: 'SKU', required: true },
   { field: 'NAME', key: 'name', label: 'Name', required: false },
   { field: 'DESCRIPTION', key: 'description', label: 'Description', required: false },

@@ -11,10 +11,17 @@ export const POLL_INTERVAL_MS = 1000;
 export type LiveMode = 'live' | 'polling';
 
 /** The later of two snapshots of one job (progress only grows; a final state is last). */
-function newer<T extends ImportJobFieldsFragment>(a: T | undefined, b: ImportJobFieldsFragment | undefined): ImportJobFieldsFragment | undefined {
+function newer<T extends ImportJobFieldsFragment>(
+  a: T | undefined,
+  b: ImportJobFieldsFragment | undefined,
+): ImportJobFieldsFragment | undefined {
   if (!a || !b || a.id !== b.id) return a ?? b;
   if (isFinished(a.status) !== isFinished(b.status)) return isFinished(a.status) ? a : b;
-  return b.bytesProcessed > a.bytesProcessed || b.rowsProcessed > a.rowsProcessed || (a.status === 'PENDING' && b.status !== 'PENDING') ? b : a;
+  return b.bytesProcessed > a.bytesProcessed ||
+    b.rowsProcessed > a.rowsProcessed ||
+    (a.status === 'PENDING' && b.status !== 'PENDING')
+    ? b
+    : a;
 }
 
 /**

@@ -34,7 +34,10 @@ export function elapsedMs(job: Pick<ImportJobFieldsFragment, 'startedAt' | 'fini
  * Time left, from the share of the file read so far (bytes move more evenly
  * than rows). Null until there is enough to go on.
  */
-export function remainingMs(job: Pick<ImportJobFieldsFragment, 'status' | 'startedAt' | 'finishedAt' | 'bytesProcessed' | 'fileSize'>, now: number): number | null {
+export function remainingMs(
+  job: Pick<ImportJobFieldsFragment, 'status' | 'startedAt' | 'finishedAt' | 'bytesProcessed' | 'fileSize'>,
+  now: number,
+): number | null {
   if (job.status !== 'PROCESSING') return null;
   const elapsed = elapsedMs(job, now);
   if (elapsed == null || elapsed < 1000 || job.bytesProcessed <= 0 || job.fileSize <= 0) return null;

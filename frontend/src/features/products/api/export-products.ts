@@ -8,14 +8,7 @@ export const ExportProductsMutation = graphql(`
       ... on ExportJob {
         ...ExportJobFields
       }
-      ... on OperationInfo {
-        messages {
-          kind
-          message
-          field
-          code
-        }
-      }
+      ...OperationInfoFields
     }
   }
 `);

@@ -11,14 +11,7 @@ export const ProductsQuery = graphql(`
     $last: Int
     $before: String
   ) {
-    products(
-      filters: $filters
-      ordering: $ordering
-      first: $first
-      after: $after
-      last: $last
-      before: $before
-    ) {
+    products(filters: $filters, ordering: $ordering, first: $first, after: $after, last: $last, before: $before) {
       totalCount
       pageInfo {
         hasNextPage

@@ -39,8 +39,8 @@ export function DeleteAllProductsDialog({ open, onClose, totalCount, onDeleted }
       }}
     >
       <p>
-        This removes {totalCount == null ? 'every product' : <strong>all {formatNumber(totalCount)} products</strong>} and cannot be undone. Webhooks receive one{' '}
-        <code>products.bulk_deleted</code> event.
+        This removes {totalCount == null ? 'every product' : <strong>all {formatNumber(totalCount)} products</strong>}{' '}
+        and cannot be undone. Webhooks receive one <code>products.bulk_deleted</code> event.
       </p>
       <TextField
         label={`Type ${CONFIRM_WORD} to confirm`}
@@ -50,7 +50,11 @@ export function DeleteAllProductsDialog({ open, onClose, totalCount, onDeleted }
         autoCapitalize="characters"
         spellCheck={false}
         hint="Then press Enter or the button below."
-        errors={typed !== CONFIRM_WORD && typed.trim().toUpperCase() === CONFIRM_WORD ? [`Type it in capitals: ${CONFIRM_WORD}.`] : undefined}
+        errors={
+          typed !== CONFIRM_WORD && typed.trim().toUpperCase() === CONFIRM_WORD
+            ? [`Type it in capitals: ${CONFIRM_WORD}.`]
+            : undefined
+        }
       />
     </ConfirmDialog>
   );

@@ -1,6 +1,7 @@
 import { ConfirmDialog } from '@/components/ui/confirm-dialog';
 import type { ProductFieldsFragment } from '@/gql/graphql';
 import { describeError } from '@/lib/error-message';
+import { problemText } from '@/lib/operation-info';
 import { useDeleteProduct } from '@/features/products/api/delete-product';
 
 export interface DeleteProductDialogProps {
@@ -24,7 +25,7 @@ export function DeleteProductDialog({ product, onClose, onDeleted }: DeleteProdu
         const result = await deleteProduct({ id: product.id });
         if (result.error) return describeError(result.error);
         const payload = result.data?.deleteProduct;
-        if (payload?.__typename === 'OperationInfo') return payload.messages.map((m) => m.message).join(' ');
+        if (payload?.__typename === 'OperationInfo') return problemText(payload);
         onDeleted(product.sku);
       }}
     >

@@ -25,7 +25,8 @@ describe('export products', () => {
         return { exportProducts: { ...job, status: 'PENDING', progress: 0, rowCount: 0 } };
       }
       polls += 1;
-      if (polls < 3) return { exportJob: { ...job, status: 'PROCESSING', progress: 40, rowCount: 400, totalRows: 1000 } };
+      if (polls < 3)
+        return { exportJob: { ...job, status: 'PROCESSING', progress: 40, rowCount: 400, totalRows: 1000 } };
       return {
         exportJob: {
           ...job,
@@ -67,7 +68,15 @@ describe('export products', () => {
     const { client } = createMockClient((op) =>
       operationName(op) === 'ExportProducts'
         ? { exportProducts: { ...job, format: 'XLSX', status: 'PENDING', progress: 0, rowCount: 0 } }
-        : { exportJob: { ...job, status: 'FAILED', progress: 0, rowCount: 0, errorMessage: "1 product(s) have a description longer than an Excel cell holds: 'huge'." } },
+        : {
+            exportJob: {
+              ...job,
+              status: 'FAILED',
+              progress: 0,
+              rowCount: 0,
+              errorMessage: "1 product(s) have a description longer than an Excel cell holds: 'huge'.",
+            },
+          },
     );
     const user = userEvent.setup();
     render(withProviders(<ExportProductsButton filters={null} />, client));
@@ -77,7 +86,9 @@ describe('export products', () => {
     expect(within(dialog).getByText('Every product in the catalogue.')).toBeInTheDocument();
     await user.click(within(dialog).getByRole('button', { name: 'Start export' }));
 
-    expect(await within(dialog).findByRole('alert')).toHaveTextContent("The export failed: 1 product(s) have a description longer than an Excel cell holds: 'huge'.");
+    expect(await within(dialog).findByRole('alert')).toHaveTextContent(
+      "The export failed: 1 product(s) have a description longer than an Excel cell holds: 'huge'.",
+    );
     await user.click(within(dialog).getByRole('button', { name: 'Export again' }));
     expect(within(dialog).getByRole('radio', { name: /CSV/ })).toBeChecked();
   });

@@ -6,6 +6,7 @@ import { ProgressBar } from '@/components/ui/progress-bar';
 import type { ExportFormat, ProductFilter } from '@/gql/graphql';
 import { describeError } from '@/lib/error-message';
 import { formatBytes, formatDateTime, formatNumber } from '@/lib/format';
+import { problemText } from '@/lib/operation-info';
 import { useExportProducts } from '@/features/products/api/export-products';
 import { useExportJobProgress } from '@/features/products/hooks/use-export-job-progress';
 
@@ -36,7 +37,7 @@ export function ExportProductsButton({ filters }: ExportProductsButtonProps) {
     const result = await startExport({ filters, format });
     const payload = result.data?.exportProducts;
     if (result.error) setProblem(describeError(result.error));
-    else if (payload?.__typename === 'OperationInfo') setProblem(payload.messages.map((m) => m.message).join(' '));
+    else if (payload?.__typename === 'OperationInfo') setProblem(problemText(payload));
     else if (payload?.__typename === 'ExportJob') setJobId(payload.id);
   };
   const reset = () => {
@@ -55,7 +56,9 @@ export function ExportProductsButton({ filters }: ExportProductsButtonProps) {
         open={open}
         onOpenChange={onOpenChange}
         title="Export products"
-        description={filters ? 'The products the current filters show, on every page.' : 'Every product in the catalogue.'}
+        description={
+          filters ? 'The products the current filters show, on every page.' : 'Every product in the catalogue.'
+        }
       >
         {jobId === null ? (
           <form
@@ -68,7 +71,13 @@ export function ExportProductsButton({ filters }: ExportProductsButtonProps) {
               <legend>File format</legend>
               {FORMATS.map((option) => (
                 <label key={option.value} className="radio-option">
-                  <input type="radio" name="export-format" value={option.value} checked={format === option.value} onChange={() => setFormat(option.value)} />
+                  <input
+                    type="radio"
+                    name="export-format"
+                    value={option.value}
+                    checked={format === option.value}
+                    onChange={() => setFormat(option.value)}
+                  />
                   {option.label} <span className="muted">({option.hint})</span>
                 </label>
               ))}
@@ -98,7 +107,8 @@ function ExportJobView({ job, error, onAgain }: { job: Job; error: string | null
     return (
       <>
         <Notice tone="success">
-          Exported {formatNumber(job.rowCount)} product{job.rowCount === 1 ? '' : 's'} ({formatBytes(job.fileSize)}). The file is kept until {formatDateTime(job.expiresAt)}.
+          Exported {formatNumber(job.rowCount)} product{job.rowCount === 1 ? '' : 's'} ({formatBytes(job.fileSize)}).
+          The file is kept until {formatDateTime(job.expiresAt)}.
         </Notice>
         <DialogFooter>
           <Button onClick={onAgain}>Export again</Button>
@@ -112,7 +122,11 @@ function ExportJobView({ job, error, onAgain }: { job: Job; error: string | null
   if (job.status === 'FAILED' || job.status === 'EXPIRED') {
     return (
       <>
-        <Notice tone="error">{job.status === 'FAILED' ? `The export failed: ${job.errorMessage ?? 'unknown reason'}` : 'This export’s file was deleted; export again.'}</Notice>
+        <Notice tone="error">
+          {job.status === 'FAILED'
+            ? `The export failed: ${job.errorMessage ?? 'unknown reason'}`
+            : 'This export’s file was deleted; export again.'}
+        </Notice>
         <DialogFooter>
           <Button variant="primary" onClick={onAgain}>
             Export again
@@ -121,6 +135,9 @@ function ExportJobView({ job, error, onAgain }: { job: Job; error: string | null
       </>
     );
   }
-  const of = job.totalRows != null ? `${formatNumber(job.rowCount)} of ${formatNumber(job.totalRows)} products` : 'Waiting for a worker…';
+  const of =
+    job.totalRows != null
+      ? `${formatNumber(job.rowCount)} of ${formatNumber(job.totalRows)} products`
+      : 'Waiting for a worker…';
   return <ProgressBar value={job.status === 'PENDING' ? null : job.progress} label="Export progress" valueText={of} />;
 }

@@ -2,7 +2,13 @@ import { useEffect, useId, useRef, useState } from 'react';
 import { Button } from '@/components/ui/button';
 import { SelectField } from '@/components/ui/select-field';
 import { TextField } from '@/components/ui/text-field';
-import type { ActiveFilter, FilterPatch, ProductsView, SortDirection, SortField } from '@/features/products/lib/products-view';
+import type {
+  ActiveFilter,
+  FilterPatch,
+  ProductsView,
+  SortDirection,
+  SortField,
+} from '@/features/products/lib/products-view';
 
 /** How long typing must pause before the filter applies (and the URL changes). */
 export const FILTER_DEBOUNCE_MS = 250;
@@ -11,7 +17,12 @@ const TEXT_FILTERS = ['search', 'sku', 'name', 'description'] as const;
 type TextFilter = (typeof TEXT_FILTERS)[number];
 type Drafts = Record<TextFilter, string>;
 
-const pick = (view: ProductsView): Drafts => ({ search: view.search, sku: view.sku, name: view.name, description: view.description });
+const pick = (view: ProductsView): Drafts => ({
+  search: view.search,
+  sku: view.sku,
+  name: view.name,
+  description: view.description,
+});
 
 /** The orders a phone offers in a select (its cards have no sortable column headers). */
 const SORTS: readonly { value: string; label: string; field: SortField; direction: SortDirection }[] = [
@@ -80,49 +91,60 @@ export function ProductFilters({ view, onChange }: ProductFiltersProps) {
   const sort = `${view.sortDirection === 'DESC' ? '-' : ''}${view.sortField}`;
 
   return (
-    <form className={`filters${open ? ' open' : ''}`} role="search" aria-label="Filter products" onSubmit={(e) => e.preventDefault()}>
-      <TextField label="Search" type="search" className="search-field" placeholder="Words in SKU, name or description" {...text('search')} />
+    <form
+      className={`filters${open ? ' open' : ''}`}
+      role="search"
+      aria-label="Filter products"
+      onSubmit={(e) => e.preventDefault()}
+    >
+      <TextField
+        label="Search"
+        type="search"
+        className="search-field"
+        placeholder="Words in SKU, name or description"
+        {...text('search')}
+      />
       {/* Narrow screens fold the other filters behind this button, so products come first. */}
       <Button className="filters-toggle" aria-expanded={open} aria-controls={moreId} onClick={() => setOpen((o) => !o)}>
         {folded ? `Filters (${folded})` : 'Filters'}
       </Button>
       <div className="filters-more" id={moreId}>
-      <SelectField
-        label="Sort by"
-        className="show-narrow"
-        value={SORTS.some((o) => o.value === sort) ? sort : '-updatedAt'}
-        onChange={(e) => {
-          const chosen = SORTS.find((o) => o.value === e.target.value);
-          if (chosen) onChange({ sortField: chosen.field, sortDirection: chosen.direction }, { replace: false });
-        }}
-        options={SORTS.map(({ value, label }) => ({ value, label }))}
-      />
-      <TextField label="SKU" {...text('sku')} />
-      <TextField label="Name" {...text('name')} />
-      <TextField label="Description" {...text('description')} />
-      <SelectField
-        label="Active"
-        value={view.active}
-        onChange={(e) => onChange({ active: e.target.value as ActiveFilter }, { replace: false })}
-        options={[
-          { value: 'any', label: 'Any' },
-          { value: 'true', label: 'Active' },
-          { value: 'false', label: 'Inactive' },
-        ]}
-      />
-      <div className="filters-actions">
-        <Button
-          disabled={!anyFilter}
-          onClick={() => {
-            const cleared = { search: '', sku: '', name: '', description: '' };
-            committed.current = cleared;
-            setDrafts(cleared);
-            onChange({ ...cleared, active: 'any' }, { replace: false });
+        <SelectField
+          label="Sort by"
+          className="show-narrow"
+          value={SORTS.some((o) => o.value === sort) ? sort : '-updatedAt'}
+          onChange={(e) => {
+            const chosen = SORTS.find((o) => o.value === e.target.value);
+            if (chosen) onChange({ sortField: chosen.field, sortDirection: chosen.direction }, { replace: false });
           }}
-        >
-          Clear filters
-        </Button>
-      </div>
+          options={SORTS.map(({ value, label }) => ({ value, label }))}
+        />
+        <TextField label="SKU" {...text('sku')} />
+        <TextField label="Name" {...text('name')} />
+        <TextField label="Description" {...text('description')} />
+        <SelectField
+          label="Active"
+          value={view.active}
+          onChange={(e) => onChange({ active: e.target.value as ActiveFilter }, { replace: false })}
+          options={[
+            { value: 'any', label: 'Any' },
+            { value: 'true', label: 'Active' },
+            { value: 'false', label: 'Inactive' },
+          ]}
+        />
+        <div className="filters-actions">
+          <Button
+            disabled={!anyFilter}
+            onClick={() => {
+              const cleared = { search: '', sku: '', name: '', description: '' };
+              committed.current = cleared;
+              setDrafts(cleared);
+              onChange({ ...cleared, active: 'any' }, { replace: false });
+            }}
+          >
+            Clear filters
+          </Button>
+        </div>
       </div>
     </form>
   );

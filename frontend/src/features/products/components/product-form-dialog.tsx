@@ -11,7 +11,9 @@ import { isUnauthenticated } from '@/lib/graphql-client';
 import { splitMessages, type FieldErrors } from '@/lib/operation-info';
 import { useCreateProduct } from '@/features/products/api/create-product';
 import { useUpdateProduct } from '@/features/products/api/update-product';
+import { formatDateTime } from '@/lib/format';
 import { ProductProvenance } from '@/features/products/components/product-provenance';
+import { useLastManualEdit } from '@/features/products/api/get-last-manual-edit';
 
 const FORM_FIELDS = ['sku', 'name', 'description', 'active'] as const;
 const noErrors: FieldErrors = { byField: {}, general: [] };
@@ -44,6 +46,8 @@ export interface ProductFormDialogProps {
 
 /** "New product" and "Edit product": the server's validation messages appear next to their field. */
 export function ProductFormDialog({ product, restored, onClose, onSaved }: ProductFormDialogProps) {
+  const [{ data: editData }] = useLastManualEdit(product && product !== 'new' ? product.id : null);
+  const manual = editData?.product?.lastManualEdit;
   const isNew = product === 'new';
   const [sku, setSku] = useState('');
   const [name, setName] = useState('');
@@ -70,7 +74,10 @@ export function ProductFormDialog({ product, restored, onClose, onSaved }: Produ
     if (tooLong.sku || tooLong.name) return; // the fields already say why
     setErrors(noErrors);
     const fields = { sku, name, description, active };
-    const result = product === 'new' ? await createProduct({ input: fields }) : await updateProduct({ input: { id: product.id, ...fields } });
+    const result =
+      product === 'new'
+        ? await createProduct({ input: fields })
+        : await updateProduct({ input: { id: product.id, ...fields } });
     if (isUnauthenticated(result.error)) {
       // The app is going to the sign-in page: keep what was typed for when the person is back.
       keepDraft<ProductDraft>(PRODUCT_DRAFT, { product, values: fields });
@@ -80,7 +87,8 @@ export function ProductFormDialog({ product, restored, onClose, onSaved }: Produ
       setErrors({ byField: {}, general: [describeError(result.error)] });
       return;
     }
-    const payload = result.data && ('createProduct' in result.data ? result.data.createProduct : result.data.updateProduct);
+    const payload =
+      result.data && ('createProduct' in result.data ? result.data.createProduct : result.data.updateProduct);
     if (payload?.__typename === 'OperationInfo') {
       setErrors(splitMessages(payload.messages, FORM_FIELDS));
     } else if (payload?.__typename === 'Product') {
@@ -98,13 +106,47 @@ export function ProductFormDialog({ product, restored, onClose, onSaved }: Produ
           <p className="muted">
             Last written by: <ProductProvenance product={product} />
             {product.lastImport && ' (saving your changes makes them yours: an undo of that import then keeps them)'}
+            {manual && (
+              <>
+                {' · '}Last edited by hand by <strong>{manual.actor}</strong>
+                {manual.tokenLabel ? ` via token ${manual.tokenLabel}` : ''} on {formatDateTime(manual.at)}
+              </>
+            )}
           </p>
         )}
         <div className="form-grid">
-          <TextField label="SKU" value={sku} onChange={(e) => setSku(e.target.value)} errors={errors.byField.sku} aria-required="true" limit={TEXT_LIMIT} autoComplete="off" />
-          <TextField label="Name" value={name} onChange={(e) => setName(e.target.value)} errors={errors.byField.name} aria-required="true" limit={TEXT_LIMIT} autoComplete="off" />
-          <TextAreaField label="Description" className="span-2" value={description} onChange={(e) => setDescription(e.target.value)} errors={errors.byField.description} />
-          <CheckboxField label="Active" className="span-2" checked={active} onChange={(e) => setActive(e.target.checked)} errors={errors.byField.active} />
+          <TextField
+            label="SKU"
+            value={sku}
+            onChange={(e) => setSku(e.target.value)}
+            errors={errors.byField.sku}
+            aria-required="true"
+            limit={TEXT_LIMIT}
+            autoComplete="off"
+          />
+          <TextField
+            label="Name"
+            value={name}
+            onChange={(e) => setName(e.target.value)}
+            errors={errors.byField.name}
+            aria-required="true"
+            limit={TEXT_LIMIT}
+            autoComplete="off"
+          />
+          <TextAreaField
+            label="Description"
+            className="span-2"
+            value={description}
+            onChange={(e) => setDescription(e.target.value)}
+            errors={errors.byField.description}
+          />
+          <CheckboxField
+            label="Active"
+            className="span-2"
+            checked={active}
+            onChange={(e) => setActive(e.target.checked)}
+            errors={errors.byField.active}
+          />
         </div>
         <DialogFooter>
           <Button onClick={onClose}>Cancel</Button>

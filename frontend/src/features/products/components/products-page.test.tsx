@@ -32,19 +32,30 @@ function catalogue(total: number) {
     if (v.before) end = Number(v.before.slice(1));
     if (v.first != null) end = Math.min(end, start + v.first);
     if (v.last != null) start = Math.max(start, end - v.last);
-    const edges = Array.from({ length: Math.max(0, end - start) }, (_, i) => ({ __typename: 'ProductCursorEdge', cursor: `c${start + i}`, node: product(start + i + 1) }));
+    const edges = Array.from({ length: Math.max(0, end - start) }, (_, i) => ({
+      __typename: 'ProductCursorEdge',
+      cursor: `c${start + i}`,
+      node: product(start + i + 1),
+    }));
     return {
       products: {
         __typename: 'ProductConnection',
         totalCount: total,
-        pageInfo: { __typename: 'PageInfo', hasNextPage: end < total, hasPreviousPage: start > 0, startCursor: edges[0]?.cursor ?? null, endCursor: edges.at(-1)?.cursor ?? null },
+        pageInfo: {
+          __typename: 'PageInfo',
+          hasNextPage: end < total,
+          hasPreviousPage: start > 0,
+          startCursor: edges[0]?.cursor ?? null,
+          endCursor: edges.at(-1)?.cursor ?? null,
+        },
         edges,
       },
     };
   };
 }
 
-const productQueries = (operations: Operation[]) => operations.filter((op) => operationName(op) === 'Products').map((op) => op.variables);
+const productQueries = (operations: Operation[]) =>
+  operations.filter((op) => operationName(op) === 'Products').map((op) => op.variables);
 
 describe('products page', () => {
   it('applies typed filters after a pause, keeps them in the URL, and sends them to the server', async () => {
@@ -57,7 +68,12 @@ describe('products page', () => {
     await user.type(within(screen.getByRole('search')).getByLabelText('SKU'), 'ab');
     // Debounced: one URL change for the whole burst of typing.
     await waitFor(() => expect(screen.getByTestId('location')).toHaveTextContent('/products?q=budg&sku=ab'));
-    await waitFor(() => expect(productQueries(operations).at(-1)).toMatchObject({ filters: { search: 'budg', sku: { iContains: 'ab' } }, first: 25 }));
+    await waitFor(() =>
+      expect(productQueries(operations).at(-1)).toMatchObject({
+        filters: { search: 'budg', sku: { iContains: 'ab' } },
+        first: 25,
+      }),
+    );
     expect(productQueries(operations).filter((v) => JSON.stringify(v).includes('"bud"'))).toHaveLength(0);
 
     await user.selectOptions(within(screen.getByRole('search')).getByLabelText('Active'), 'false');
@@ -73,7 +89,11 @@ describe('products page', () => {
     expect(within(screen.getByRole('search')).getByLabelText('Name')).toHaveValue('smith');
     expect(screen.getByLabelText('Rows per page')).toHaveValue('50');
     expect(screen.getByRole('columnheader', { name: /SKU/ })).toHaveAttribute('aria-sort', 'ascending');
-    expect(productQueries(operations)[0]).toEqual({ filters: { search: 'red chair', name: { iContains: 'smith' } }, ordering: [{ sku: 'ASC' }], first: 50 });
+    expect(productQueries(operations)[0]).toEqual({
+      filters: { search: 'red chair', name: { iContains: 'smith' } },
+      ordering: [{ sku: 'ASC' }],
+      first: 50,
+    });
   });
 
   it('pages with first/after, last/before and shows which rows are on screen', async () => {
@@ -133,7 +153,21 @@ describe('products page', () => {
   it('shows server validation messages next to the field they concern', async () => {
     const { client } = createMockClient((op) =>
       operationName(op) === 'CreateProduct'
-        ? { createProduct: { __typename: 'OperationInfo', messages: [{ __typename: 'OperationMessage', kind: 'VALIDATION', field: 'sku', message: 'A product with this SKU already exists.', code: 'unique' }, { __typename: 'OperationMessage', kind: 'ERROR', field: null, message: 'Something else.', code: null }] } }
+        ? {
+            createProduct: {
+              __typename: 'OperationInfo',
+              messages: [
+                {
+                  __typename: 'OperationMessage',
+                  kind: 'VALIDATION',
+                  field: 'sku',
+                  message: 'A product with this SKU already exists.',
+                  code: 'unique',
+                },
+                { __typename: 'OperationMessage', kind: 'ERROR', field: null, message: 'Something else.', code: null },
+              ],
+            },
+          }
         : catalogue(0)(op),
     );
     render(withProviders(<ProductsPage />, client, '/products'));
@@ -229,7 +263,9 @@ describe('products page: honest numbers, kept work, history', () => {
 
   it('Delete all: lowercase says capitals are needed, and Enter confirms once DELETE is typed', async () => {
     const { client, operations } = createMockClient((op) =>
-      operationName(op) === 'DeleteAllProducts' ? { deleteAllProducts: { __typename: 'DeleteAllProductsPayload', deletedCount: 3 } } : catalogue(3)(op),
+      operationName(op) === 'DeleteAllProducts'
+        ? { deleteAllProducts: { __typename: 'DeleteAllProductsPayload', deletedCount: 3 } }
+        : catalogue(3)(op),
     );
     render(withProviders(<ProductsPage />, client, '/products'));
     await screen.findByText('3 products');
@@ -259,13 +295,17 @@ describe('products page: honest numbers, kept work, history', () => {
     await user.paste('n'.repeat(300));
     expect(within(dialog).getByLabelText('Name')).toHaveValue('n'.repeat(300));
     await user.click(within(dialog).getByRole('button', { name: 'Create product' }));
-    expect(within(dialog).getByLabelText('Name')).toHaveAccessibleDescription('300 characters; at most 255. Remove 45.');
+    expect(within(dialog).getByLabelText('Name')).toHaveAccessibleDescription(
+      '300 characters; at most 255. Remove 45.',
+    );
     expect(operations.some((op) => operationName(op) === 'CreateProduct')).toBe(false);
   });
 
   it('a save that meets an expired session keeps the typed changes: the dialog comes back filled after sign-in', async () => {
     const { client, operations } = createMockClient((op) =>
-      operationName(op) === 'UpdateProduct' ? new GraphQLErrorsAnswer([{ message: 'Sign in first.', extensions: { code: 'UNAUTHENTICATED' } }]) : catalogue(2)(op),
+      operationName(op) === 'UpdateProduct'
+        ? new GraphQLErrorsAnswer([{ message: 'Sign in first.', extensions: { code: 'UNAUTHENTICATED' } }])
+        : catalogue(2)(op),
     );
     const first = render(withProviders(<ProductsPage />, client, '/products'));
     await screen.findByText('2 products');

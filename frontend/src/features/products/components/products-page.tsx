@@ -1,4 +1,5 @@
 import { useCallback, useMemo, useRef, useState } from 'react';
+import { needsRole, useCan, useRoleLabel } from '@/lib/permissions';
 import { useSearchParams } from 'react-router';
 import { PageHeader } from '@/components/layouts/page-header';
 import { Button } from '@/components/ui/button';
@@ -13,7 +14,11 @@ import { DeleteAllProductsDialog } from '@/features/products/components/delete-a
 import { DeleteProductDialog } from '@/features/products/components/delete-product-dialog';
 import { ExportProductsButton } from '@/features/products/components/export-products-dialog';
 import { ProductFilters } from '@/features/products/components/product-filters';
-import { PRODUCT_DRAFT, ProductFormDialog, type ProductDraft } from '@/features/products/components/product-form-dialog';
+import {
+  PRODUCT_DRAFT,
+  ProductFormDialog,
+  type ProductDraft,
+} from '@/features/products/components/product-form-dialog';
 import { ProductsPagination } from '@/features/products/components/products-pagination';
 import { ProductsTable } from '@/features/products/components/products-table';
 import {
@@ -39,6 +44,10 @@ export default function ProductsPage() {
   const [editing, setEditing] = useState<ProductFieldsFragment | 'new' | null>(restored?.product ?? null);
   const [deleting, setDeleting] = useState<ProductFieldsFragment | null>(null);
   const [deleteAllOpen, setDeleteAllOpen] = useState(false);
+  const canCreate = useCan('createProduct');
+  const canExport = useCan('exportProducts');
+  const canDeleteAll = useCan('deleteAllProducts');
+  const roleLabel = useRoleLabel();
   const [notice, setNotice] = useState<string | null>(null);
 
   // While the next page or filter loads, keep showing the last rows (dimmed) so
@@ -49,11 +58,15 @@ export default function ProductsPage() {
   const connection = data?.products;
   // Only numbers of the view on screen: while a new search or page loads, the old total
   // and row range would belong to another query, so they give way to "Counting…".
-  const current = Boolean(result.data) && JSON.stringify(result.operation?.variables ?? variables) === JSON.stringify(variables);
+  const current =
+    Boolean(result.data) && JSON.stringify(result.operation?.variables ?? variables) === JSON.stringify(variables);
   const products = connection ? connection.edges.map((edge) => edge.node) : null;
   const busy = result.fetching || (result.stale && !result.data);
 
-  const setView = useCallback((next: ProductsView, replace = false) => setParams(viewToParams(next), { replace }), [setParams]);
+  const setView = useCallback(
+    (next: ProductsView, replace = false) => setParams(viewToParams(next), { replace }),
+    [setParams],
+  );
   // The debounced filters apply to the view as it is when they fire, not as it was.
   const viewRef = useRef(view);
   viewRef.current = view;
@@ -79,13 +92,27 @@ export default function ProductsPage() {
         }
         actions={
           <>
-            <Button variant="primary" onClick={() => setEditing('new')}>
-              New product
-            </Button>
-            <ExportProductsButton filters={viewToFilter(view)} />
-            <Button variant="danger" onClick={() => setDeleteAllOpen(true)}>
-              Delete all products
-            </Button>
+            {canCreate && (
+              <Button variant="primary" onClick={() => setEditing('new')}>
+                New product
+              </Button>
+            )}
+            {canExport && <ExportProductsButton filters={viewToFilter(view)} />}
+            {canCreate &&
+              (canDeleteAll ? (
+                <Button variant="danger" onClick={() => setDeleteAllOpen(true)}>
+                  Delete all products
+                </Button>
+              ) : (
+                <Button
+                  variant="danger"
+                  disabled
+                  title={needsRole('Admin', roleLabel)}
+                  aria-description={needsRole('Admin', roleLabel)}
+                >
+                  Delete all products
+                </Button>
+              ))}
           </>
         }
       />
@@ -105,7 +132,11 @@ export default function ProductsPage() {
           />
           {products?.length === 0 && !busy && (
             <EmptyState title={filtered ? 'No product matches these filters.' : 'No products yet.'}>
-              {filtered ? <p>Change or clear the filters.</p> : <p>Import a CSV file on the Import page, or add one with “New product”.</p>}
+              {filtered ? (
+                <p>Change or clear the filters.</p>
+              ) : (
+                <p>Import a CSV file on the Import page, or add one with “New product”.</p>
+              )}
             </EmptyState>
           )}
           <ProductsPagination

@@ -44,7 +44,8 @@ export function ProductsPagination({ view, page, onView, disabled, loading }: Pr
   if (loading) range = 'Loading…';
   else if (page) {
     if (total === 0) range = 'No products';
-    else if (from != null && lastRow != null) range = `Showing ${formatNumber(from)}–${formatNumber(lastRow)} of ${formatNumber(total)}`;
+    else if (from != null && lastRow != null)
+      range = `Showing ${formatNumber(from)}–${formatNumber(lastRow)} of ${formatNumber(total)}`;
     else range = `Showing ${formatNumber(shown)} of ${formatNumber(total)}`;
   }
 
@@ -63,10 +64,18 @@ export function ProductsPagination({ view, page, onView, disabled, loading }: Pr
         <Button size="sm" disabled={disabled || !canPrevious} onClick={() => onView(firstPage(view))}>
           First
         </Button>
-        <Button size="sm" disabled={disabled || !canPrevious} onClick={() => page?.startCursor && onView(previousPage(view, page.startCursor))}>
+        <Button
+          size="sm"
+          disabled={disabled || !canPrevious}
+          onClick={() => page?.startCursor && onView(previousPage(view, page.startCursor))}
+        >
           Previous
         </Button>
-        <Button size="sm" disabled={disabled || !canNext} onClick={() => page?.endCursor && onView(nextPage(view, page.endCursor, shown))}>
+        <Button
+          size="sm"
+          disabled={disabled || !canNext}
+          onClick={() => page?.endCursor && onView(nextPage(view, page.endCursor, shown))}
+        >
           Next
         </Button>
         <Button size="sm" disabled={disabled || !canNext} onClick={() => onView(lastPage(view, total))}>

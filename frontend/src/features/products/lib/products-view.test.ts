@@ -1,13 +1,34 @@
 import { describe, expect, it } from 'vitest';
-import { lastPage, nextPage, parseView, previousPage, toggleSort, viewToParams, viewToVariables, withFilters } from '@/features/products/lib/products-view';
+import {
+  lastPage,
+  nextPage,
+  parseView,
+  previousPage,
+  toggleSort,
+  viewToParams,
+  viewToVariables,
+  withFilters,
+} from '@/features/products/lib/products-view';
 
 const parse = (query: string) => parseView(new URLSearchParams(query));
 
 describe('products view in the URL', () => {
   it('reads filters, sort and page size, and writes back only what differs from the defaults', () => {
     const view = parse('q=budg&sku=ab&name=smith&description=red&active=false&sort=-sku&size=50');
-    expect(view).toMatchObject({ search: 'budg', sku: 'ab', name: 'smith', description: 'red', active: 'false', sortField: 'sku', sortDirection: 'DESC', size: 50, from: 1 });
-    expect(viewToParams(view).toString()).toBe('q=budg&sku=ab&name=smith&description=red&active=false&sort=-sku&size=50');
+    expect(view).toMatchObject({
+      search: 'budg',
+      sku: 'ab',
+      name: 'smith',
+      description: 'red',
+      active: 'false',
+      sortField: 'sku',
+      sortDirection: 'DESC',
+      size: 50,
+      from: 1,
+    });
+    expect(viewToParams(view).toString()).toBe(
+      'q=budg&sku=ab&name=smith&description=red&active=false&sort=-sku&size=50',
+    );
     expect(viewToParams(parse('')).toString()).toBe('');
   });
 

@@ -31,7 +31,9 @@ export interface ProductsView {
   from: number | null;
 }
 
-export type FilterPatch = Partial<Pick<ProductsView, 'search' | 'sku' | 'name' | 'description' | 'active' | 'sortField' | 'sortDirection' | 'size'>>;
+export type FilterPatch = Partial<
+  Pick<ProductsView, 'search' | 'sku' | 'name' | 'description' | 'active' | 'sortField' | 'sortDirection' | 'size'>
+>;
 
 export function parseView(params: URLSearchParams): ProductsView {
   const sort = params.get('sort') ?? '';
@@ -123,13 +125,25 @@ export function withFilters(view: ProductsView, patch: FilterPatch): ProductsVie
 export const firstPage = firstPageOf;
 
 export function nextPage(view: ProductsView, endCursor: string, rowsShown: number): ProductsView {
-  return { ...view, after: endCursor, before: null, end: false, from: view.from == null ? null : view.from + rowsShown };
+  return {
+    ...view,
+    after: endCursor,
+    before: null,
+    end: false,
+    from: view.from == null ? null : view.from + rowsShown,
+  };
 }
 
 export function previousPage(view: ProductsView, startCursor: string): ProductsView {
   // Near the start, "previous" is simply the first page (full, aligned rows).
   if (view.from != null && view.from - view.size <= 1) return firstPageOf(view);
-  return { ...view, after: null, before: startCursor, end: false, from: view.from == null ? null : view.from - view.size };
+  return {
+    ...view,
+    after: null,
+    before: startCursor,
+    end: false,
+    from: view.from == null ? null : view.from - view.size,
+  };
 }
 
 export function lastPage(view: ProductsView, totalCount: number): ProductsView {
@@ -138,7 +152,11 @@ export function lastPage(view: ProductsView, totalCount: number): ProductsView {
 
 /** Clicking a header sorts by it; clicking the sorted header again flips the direction. */
 export function toggleSort(view: ProductsView, field: SortField): ProductsView {
-  if (view.sortField === field) return withFilters(view, { sortDirection: view.sortDirection === 'ASC' ? 'DESC' : 'ASC' });
+  if (view.sortField === field)
+    return withFilters(view, { sortDirection: view.sortDirection === 'ASC' ? 'DESC' : 'ASC' });
   // Dates read best newest first; text A to Z.
-  return withFilters(view, { sortField: field, sortDirection: field === 'createdAt' || field === 'updatedAt' ? 'DESC' : 'ASC' });
+  return withFilters(view, {
+    sortField: field,
+    sortDirection: field === 'createdAt' || field === 'updatedAt' ? 'DESC' : 'ASC',
+  });
 }

@@ -22,5 +22,11 @@ const context = { additionalTypenames: ['WebhookDelivery'] };
 
 /** A webhook's deliveries, newest first. */
 export function useWebhookDeliveries(webhookId: string, first: number, after: string | null = null, pause = false) {
-  return useQuery({ query: WebhookDeliveriesQuery, variables: { webhookId, first, after }, context, pause, requestPolicy: 'cache-and-network' });
+  return useQuery({
+    query: WebhookDeliveriesQuery,
+    variables: { webhookId, first, after },
+    context,
+    pause,
+    requestPolicy: 'cache-and-network',
+  });
 }

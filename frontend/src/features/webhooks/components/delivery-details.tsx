@@ -33,7 +33,9 @@ export function DeliveryDetails({ delivery }: { delivery: DeliveryFieldsFragment
           <strong>Error:</strong> {delivery.error}
         </p>
       )}
-      {delivery.nextAttemptAt && delivery.status === 'RETRYING' && <p className="muted">Next attempt {formatDateTime(delivery.nextAttemptAt, true)}.</p>}
+      {delivery.nextAttemptAt && delivery.status === 'RETRYING' && (
+        <p className="muted">Next attempt {formatDateTime(delivery.nextAttemptAt, true)}.</p>
+      )}
       <h4>Request body</h4>
       <pre className="body" aria-label="Request body">
         {prettyBody(delivery.requestBody)}

@@ -31,7 +31,16 @@ describe('delivery log', () => {
           totalCount: 2,
           pageInfo: { __typename: 'PageInfo', hasNextPage: false, endCursor: null },
           edges: [
-            { node: delivery('d2', { status: 'RETRYING', statusCode: 503, attempt: 3, error: 'HTTP 503 from the receiver', responseBody: 'busy', nextAttemptAt: '2026-01-02T10:02:00Z' }) },
+            {
+              node: delivery('d2', {
+                status: 'RETRYING',
+                statusCode: 503,
+                attempt: 3,
+                error: 'HTTP 503 from the receiver',
+                responseBody: 'busy',
+                nextAttemptAt: '2026-01-02T10:02:00Z',
+              }),
+            },
             { node: delivery('d1', {}) },
           ],
         },
@@ -52,13 +61,21 @@ describe('delivery log', () => {
     expect(within(retrying).getByRole('button', { name: 'Hide details' })).toHaveAttribute('aria-expanded', 'true');
 
     await user.click(within(retrying).getByRole('button', { name: 'Redeliver' }));
-    expect(await screen.findByText('Sent product.created again, with the same webhook-id.')).toHaveAttribute('role', 'status');
+    expect(await screen.findByText('Sent product.created again, with the same webhook-id.')).toHaveAttribute(
+      'role',
+      'status',
+    );
     expect(operations.find((op) => operationName(op) === 'RedeliverWebhook')?.variables).toEqual({ deliveryId: 'd2' });
   });
 
   it('says when nothing was delivered yet', async () => {
     const { client } = createMockClient(() => ({
-      webhookDeliveries: { __typename: 'WebhookDeliveryConnection', totalCount: 0, pageInfo: { __typename: 'PageInfo', hasNextPage: false, endCursor: null }, edges: [] },
+      webhookDeliveries: {
+        __typename: 'WebhookDeliveryConnection',
+        totalCount: 0,
+        pageInfo: { __typename: 'PageInfo', hasNextPage: false, endCursor: null },
+        edges: [],
+      },
     }));
     render(withProviders(<DeliveryLog webhookId="V2ViaG9vazox" />, client));
     expect(await screen.findByText('No deliveries yet.')).toBeInTheDocument();

@@ -1,4 +1,5 @@
 import { useEffect, useState } from 'react';
+import { useCan } from '@/lib/permissions';
 import { Button } from '@/components/ui/button';
 import { CheckboxField } from '@/components/ui/checkbox-field';
 import { Dialog, DialogFooter } from '@/components/ui/dialog';
@@ -7,6 +8,7 @@ import { StatusBadge } from '@/components/ui/status-badge';
 import type { DeliveryFieldsFragment, WebhookFieldsFragment } from '@/gql/graphql';
 import { describeError } from '@/lib/error-message';
 import { formatDateTime } from '@/lib/format';
+import { problemText } from '@/lib/operation-info';
 import { useWebhookDeliveries } from '@/features/webhooks/api/get-webhook-deliveries';
 import { useTestWebhook } from '@/features/webhooks/api/test-webhook';
 import { useUpdateWebhook } from '@/features/webhooks/api/update-webhook';
@@ -40,6 +42,7 @@ export function WebhookCard({ webhook, onEdit, onDelete, onShowDeliveries }: Web
   const [, updateWebhook] = useUpdateWebhook();
   const [{ fetching: testing }, testWebhook] = useTestWebhook();
   const [problem, setProblem] = useState<string | null>(null);
+  const canManage = useCan('updateWebhook');
   const [testResult, setTestResult] = useState<DeliveryFieldsFragment | null>(null);
   // The switch moves at once; it goes back if the server refuses.
   const [wanted, setWanted] = useState<boolean | null>(null);
@@ -50,7 +53,8 @@ export function WebhookCard({ webhook, onEdit, onDelete, onShowDeliveries }: Web
     setWanted(enabled);
     const result = await updateWebhook({ input: { id: webhook.id, enabled } });
     if (result.error) setProblem(describeError(result.error));
-    else if (result.data?.updateWebhook.__typename === 'OperationInfo') setProblem(result.data.updateWebhook.messages.map((m) => m.message).join(' '));
+    else if (result.data?.updateWebhook.__typename === 'OperationInfo')
+      setProblem(problemText(result.data.updateWebhook));
     else return; // the list refreshes; the effect below lets go once it shows the change
     setWanted(null);
   }
@@ -64,7 +68,7 @@ export function WebhookCard({ webhook, onEdit, onDelete, onShowDeliveries }: Web
     const result = await testWebhook({ id: webhook.id });
     const payload = result.data?.testWebhook;
     if (result.error) setProblem(describeError(result.error));
-    else if (payload?.__typename === 'OperationInfo') setProblem(payload.messages.map((m) => m.message).join(' '));
+    else if (payload?.__typename === 'OperationInfo') setProblem(problemText(payload));
     else if (payload?.__typename === 'WebhookDelivery') setTestResult(payload);
   }
 
@@ -78,12 +82,22 @@ export function WebhookCard({ webhook, onEdit, onDelete, onShowDeliveries }: Web
           {!webhook.enabled && (
             <p>
               <StatusBadge label="Disabled" tone="warning" />{' '}
-              <span className="muted">{webhook.disabledReason ? 'No events are sent: see why below.' : 'No events are sent until it is enabled again.'}</span>
+              <span className="muted">
+                {webhook.disabledReason
+                  ? 'No events are sent: see why below.'
+                  : 'No events are sent until it is enabled again.'}
+              </span>
             </p>
           )}
           {webhook.description && <p className="muted">{webhook.description}</p>}
         </div>
-        <CheckboxField label="Enabled" asSwitch checked={wanted ?? webhook.enabled} aria-busy={switching || undefined} onChange={(e) => !switching && setEnabled(e.target.checked)} />
+        <CheckboxField
+          label="Enabled"
+          asSwitch
+          checked={wanted ?? webhook.enabled}
+          aria-busy={switching || undefined}
+          onChange={(e) => !switching && setEnabled(e.target.checked)}
+        />
       </div>
       {!webhook.enabled && webhook.disabledReason && (
         <Notice tone="warning">
@@ -98,21 +112,34 @@ export function WebhookCard({ webhook, onEdit, onDelete, onShowDeliveries }: Web
       <p style={{ marginTop: 10 }}>
         <span className="muted">Last delivery: </span>
         <LastDelivery webhookId={webhook.id} />
-        {webhook.consecutiveFailures > 0 && <span className="muted"> · {webhook.consecutiveFailures} failed in a row</span>}
+        {webhook.consecutiveFailures > 0 && (
+          <span className="muted"> · {webhook.consecutiveFailures} failed in a row</span>
+        )}
       </p>
-      <WebhookSecret webhook={webhook} />
+      {canManage && <WebhookSecret webhook={webhook} />}
       {problem && <Notice tone="error">{problem}</Notice>}
       <div className="dialog-footer" style={{ justifyContent: 'flex-start' }}>
-        <Button onClick={test} busy={testing}>
-          Test
-        </Button>
+        {canManage && (
+          <Button onClick={test} busy={testing}>
+            Test
+          </Button>
+        )}
         <Button onClick={onShowDeliveries}>Deliveries</Button>
-        <Button onClick={onEdit}>Edit</Button>
-        <Button variant="danger" onClick={onDelete}>
-          Delete
-        </Button>
+        {canManage && (
+          <>
+            <Button onClick={onEdit}>Edit</Button>
+            <Button variant="danger" onClick={onDelete}>
+              Delete
+            </Button>
+          </>
+        )}
       </div>
-      <Dialog open={testResult !== null} onOpenChange={(open) => !open && setTestResult(null)} title="Test delivery" description={`A webhook.test event sent to ${webhook.url}.`}>
+      <Dialog
+        open={testResult !== null}
+        onOpenChange={(open) => !open && setTestResult(null)}
+        title="Test delivery"
+        description={`A webhook.test event sent to ${webhook.url}.`}
+      >
         {testResult && <DeliveryDetails delivery={testResult} />}
         <DialogFooter>
           <Button variant="primary" onClick={() => setTestResult(null)}>

@@ -71,7 +71,8 @@ export function WebhookFormDialog({ webhook, restored, onClose, onSaved }: Webho
     }
     if (lengthProblem(url.trim(), URL_LIMIT)) return; // the field already says why
     const input = { url: url.trim(), description, enabled, events };
-    const result = webhook === 'new' ? await createWebhook({ input }) : await updateWebhook({ input: { id: webhook.id, ...input } });
+    const result =
+      webhook === 'new' ? await createWebhook({ input }) : await updateWebhook({ input: { id: webhook.id, ...input } });
     if (isUnauthenticated(result.error)) {
       keepDraft<WebhookDraft>(WEBHOOK_DRAFT, { webhook, values: { url, description, enabled, events } });
       return;
@@ -80,30 +81,63 @@ export function WebhookFormDialog({ webhook, restored, onClose, onSaved }: Webho
       setErrors({ byField: {}, general: [describeError(result.error)] });
       return;
     }
-    const payload = result.data && ('createWebhook' in result.data ? result.data.createWebhook : result.data.updateWebhook);
+    const payload =
+      result.data && ('createWebhook' in result.data ? result.data.createWebhook : result.data.updateWebhook);
     if (payload?.__typename === 'OperationInfo') setErrors(splitMessages(payload.messages, FORM_FIELDS));
     else if (payload?.__typename === 'Webhook') onSaved(payload, webhook === 'new');
   }
 
-  const toggle = (value: WebhookEventType, on: boolean) => setEvents((current) => (on ? [...current, value] : current.filter((e) => e !== value)));
+  const toggle = (value: WebhookEventType, on: boolean) =>
+    setEvents((current) => (on ? [...current, value] : current.filter((e) => e !== value)));
 
   return (
-    <Dialog open={webhook !== null} onOpenChange={(open) => !open && onClose()} title={webhook === 'new' ? 'Add webhook' : 'Edit webhook'}>
+    <Dialog
+      open={webhook !== null}
+      onOpenChange={(open) => !open && onClose()}
+      title={webhook === 'new' ? 'Add webhook' : 'Edit webhook'}
+    >
       <form onSubmit={submit} noValidate>
         {restored && <Notice tone="warning">{DRAFT_RESTORED_MESSAGE}</Notice>}
         {errors.general.length > 0 && <Notice tone="error">{errors.general.join(' ')}</Notice>}
-        <TextField label="URL" type="url" inputMode="url" placeholder="https://example.com/hooks/products" value={url} onChange={(e) => setUrl(e.target.value)} errors={errors.byField.url} aria-required="true" limit={URL_LIMIT} autoComplete="off" />
-        <TextField label="Description" value={description} onChange={(e) => setDescription(e.target.value)} errors={errors.byField.description} hint="Who receives it, for the people reading this list." />
+        <TextField
+          label="URL"
+          type="url"
+          inputMode="url"
+          placeholder="https://example.com/hooks/products"
+          value={url}
+          onChange={(e) => setUrl(e.target.value)}
+          errors={errors.byField.url}
+          aria-required="true"
+          limit={URL_LIMIT}
+          autoComplete="off"
+        />
+        <TextField
+          label="Description"
+          value={description}
+          onChange={(e) => setDescription(e.target.value)}
+          errors={errors.byField.description}
+          hint="Who receives it, for the people reading this list."
+        />
         <fieldset aria-describedby={errors.byField.events ? 'events-error' : undefined}>
           <legend>Events</legend>
           <div className="check-grid">
             {EVENT_TYPES.map((event) => (
-              <CheckboxField key={event.value} label={`${event.label} (${event.wire})`} checked={events.includes(event.value)} onChange={(e) => toggle(event.value, e.target.checked)} />
+              <CheckboxField
+                key={event.value}
+                label={`${event.label} (${event.wire})`}
+                checked={events.includes(event.value)}
+                onChange={(e) => toggle(event.value, e.target.checked)}
+              />
             ))}
           </div>
           <FieldError id="events-error" messages={errors.byField.events} />
         </fieldset>
-        <CheckboxField label="Enabled" checked={enabled} onChange={(e) => setEnabled(e.target.checked)} errors={errors.byField.enabled} />
+        <CheckboxField
+          label="Enabled"
+          checked={enabled}
+          onChange={(e) => setEnabled(e.target.checked)}
+          errors={errors.byField.enabled}
+        />
         <DialogFooter>
           <Button onClick={onClose}>Cancel</Button>
           <Button type="submit" variant="primary" busy={creating || updating}>

@@ -4,6 +4,7 @@ import { ConfirmDialog } from '@/components/ui/confirm-dialog';
 import { CopyButton } from '@/components/ui/copy-button';
 import type { WebhookFieldsFragment } from '@/gql/graphql';
 import { describeError } from '@/lib/error-message';
+import { problemText } from '@/lib/operation-info';
 import { useRotateWebhookSecret } from '@/features/webhooks/api/rotate-webhook-secret';
 
 /** The signing secret: hidden until revealed, with copy and rotate. */
@@ -31,13 +32,13 @@ export function WebhookSecret({ webhook }: { webhook: WebhookFieldsFragment }) {
           const result = await rotate({ id: webhook.id });
           if (result.error) return describeError(result.error);
           const payload = result.data?.rotateWebhookSecret;
-          if (payload?.__typename === 'OperationInfo') return payload.messages.map((m) => m.message).join(' ');
+          if (payload?.__typename === 'OperationInfo') return problemText(payload);
           setRevealed(true);
         }}
       >
         <p>
-          A new secret is made at once. <strong>The old secret stays valid for 24 hours</strong>: until then every delivery is signed with both, so the receiver can switch over; after
-          that only the new one signs.
+          A new secret is made at once. <strong>The old secret stays valid for 24 hours</strong>: until then every
+          delivery is signed with both, so the receiver can switch over; after that only the new one signs.
         </p>
       </ConfirmDialog>
     </div>

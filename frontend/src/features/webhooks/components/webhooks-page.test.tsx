@@ -18,13 +18,29 @@ const webhook = (id: string, over: Record<string, unknown>) => ({
   updatedAt: '2026-01-02T10:00:00Z',
   ...over,
 });
-const noDeliveries = { webhookDeliveries: { __typename: 'WebhookDeliveryConnection', totalCount: 0, pageInfo: { __typename: 'PageInfo', hasNextPage: false, endCursor: null }, edges: [] } };
+const noDeliveries = {
+  webhookDeliveries: {
+    __typename: 'WebhookDeliveryConnection',
+    totalCount: 0,
+    pageInfo: { __typename: 'PageInfo', hasNextPage: false, endCursor: null },
+    edges: [],
+  },
+};
 
 describe('webhooks page', () => {
   it('a disabled webhook is dimmed with a "Disabled" badge and its reason', async () => {
     const { client } = createMockClient((op) =>
       operationName(op) === 'Webhooks'
-        ? { webhooks: [webhook('on', {}), webhook('off', { enabled: false, consecutiveFailures: 20, disabledReason: '20 deliveries in a row failed.' })] }
+        ? {
+            webhooks: [
+              webhook('on', {}),
+              webhook('off', {
+                enabled: false,
+                consecutiveFailures: 20,
+                disabledReason: '20 deliveries in a row failed.',
+              }),
+            ],
+          }
         : noDeliveries,
     );
     render(withProviders(<WebhooksPage />, client, '/webhooks'));
@@ -40,7 +56,8 @@ describe('webhooks page', () => {
   it('rotating the secret asks first and says the old secret stays valid for 24 hours', async () => {
     const { client, operations } = createMockClient((op) => {
       if (operationName(op) === 'Webhooks') return { webhooks: [webhook('a', {})] };
-      if (operationName(op) === 'RotateWebhookSecret') return { rotateWebhookSecret: webhook('a', { secret: 'whsec_bmV3bmV3bmV3bmV3bmV3bmV3bmV3bmV3' }) };
+      if (operationName(op) === 'RotateWebhookSecret')
+        return { rotateWebhookSecret: webhook('a', { secret: 'whsec_bmV3bmV3bmV3bmV3bmV3bmV3bmV3bmV3' }) };
       return noDeliveries;
     });
     render(withProviders(<WebhooksPage />, client, '/webhooks'));
@@ -54,11 +71,25 @@ describe('webhooks page', () => {
   });
 
   it('a webhook for the same URL and events is refused with the server’s message under URL', async () => {
-    const duplicate = 'Another webhook (“ERP sync”) already sends product.created to this URL, so the receiver would get each of those events twice.';
+    const duplicate =
+      'Another webhook (“ERP sync”) already sends product.created to this URL, so the receiver would get each of those events twice.';
     const { client } = createMockClient((op) => {
       if (operationName(op) === 'Webhooks') return { webhooks: [webhook('a', { description: 'ERP sync' })] };
       if (operationName(op) === 'CreateWebhook')
-        return { createWebhook: { __typename: 'OperationInfo', messages: [{ __typename: 'OperationMessage', kind: 'VALIDATION', field: 'url', code: 'duplicate', message: duplicate }] } };
+        return {
+          createWebhook: {
+            __typename: 'OperationInfo',
+            messages: [
+              {
+                __typename: 'OperationMessage',
+                kind: 'VALIDATION',
+                field: 'url',
+                code: 'duplicate',
+                message: duplicate,
+              },
+            ],
+          },
+        };
       return noDeliveries;
     });
     render(withProviders(<WebhooksPage />, client, '/webhooks'));
@@ -79,7 +110,8 @@ describe('webhooks page: kept work', () => {
   it('an add that meets an expired session comes back filled in after sign-in', async () => {
     const { client } = createMockClient((op) => {
       if (operationName(op) === 'Webhooks') return { webhooks: [] };
-      if (operationName(op) === 'CreateWebhook') return new GraphQLErrorsAnswer([{ message: 'Sign in first.', extensions: { code: 'UNAUTHENTICATED' } }]);
+      if (operationName(op) === 'CreateWebhook')
+        return new GraphQLErrorsAnswer([{ message: 'Sign in first.', extensions: { code: 'UNAUTHENTICATED' } }]);
       return noDeliveries;
     });
     const first = render(withProviders(<WebhooksPage />, client, '/webhooks'));

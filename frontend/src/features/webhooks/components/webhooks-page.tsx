@@ -1,4 +1,5 @@
 import { useState } from 'react';
+import { useCan } from '@/lib/permissions';
 import { PageHeader } from '@/components/layouts/page-header';
 import { Button } from '@/components/ui/button';
 import { ConfirmDialog } from '@/components/ui/confirm-dialog';
@@ -6,16 +7,22 @@ import { Notice } from '@/components/ui/notice';
 import { EmptyState, ErrorState, LoadingState } from '@/components/ui/states';
 import type { WebhookFieldsFragment } from '@/gql/graphql';
 import { describeError } from '@/lib/error-message';
+import { problemText } from '@/lib/operation-info';
 import { useRestoredDraft } from '@/lib/use-restored-draft';
 import { useDeleteWebhook } from '@/features/webhooks/api/delete-webhook';
 import { useWebhooks } from '@/features/webhooks/api/get-webhooks';
 import { DeliveryLogDialog } from '@/features/webhooks/components/delivery-log-dialog';
 import { WebhookCard } from '@/features/webhooks/components/webhook-card';
-import { WEBHOOK_DRAFT, WebhookFormDialog, type WebhookDraft } from '@/features/webhooks/components/webhook-form-dialog';
+import {
+  WEBHOOK_DRAFT,
+  WebhookFormDialog,
+  type WebhookDraft,
+} from '@/features/webhooks/components/webhook-form-dialog';
 
 /** Endpoints that hear about product changes and finished imports, and what was sent to them. */
 export default function WebhooksPage() {
   const [{ data, error, fetching }, refetch] = useWebhooks();
+  const canManage = useCan('createWebhook');
   // A save that met an expired session comes back filled in, once signed in again.
   const restored = useRestoredDraft<WebhookDraft>(WEBHOOK_DRAFT);
   const [restoredValues, setRestoredValues] = useState(restored?.values ?? null);
@@ -33,9 +40,13 @@ export default function WebhooksPage() {
         title="Webhooks"
         description="Signed HTTP POSTs (Standard Webhooks) to other systems when products change or an import finishes."
         actions={
-          <Button variant="primary" onClick={() => setEditing('new')}>
-            Add webhook
-          </Button>
+          canManage ? (
+            <Button variant="primary" onClick={() => setEditing('new')}>
+              Add webhook
+            </Button>
+          ) : (
+            <span className="muted">Only admins add and change webhooks.</span>
+          )
         }
       />
       {notice && <Notice tone="success">{notice}</Notice>}
@@ -49,7 +60,13 @@ export default function WebhooksPage() {
         </EmptyState>
       ) : (
         webhooks.map((webhook) => (
-          <WebhookCard key={webhook.id} webhook={webhook} onEdit={() => setEditing(webhook)} onDelete={() => setDeleting(webhook)} onShowDeliveries={() => setLogOf(webhook)} />
+          <WebhookCard
+            key={webhook.id}
+            webhook={webhook}
+            onEdit={() => setEditing(webhook)}
+            onDelete={() => setDeleting(webhook)}
+            onShowDeliveries={() => setLogOf(webhook)}
+          />
         ))
       )}
       <WebhookFormDialog
@@ -78,7 +95,7 @@ export default function WebhooksPage() {
           const result = await deleteWebhook({ id: deleting.id });
           if (result.error) return describeError(result.error);
           const payload = result.data?.deleteWebhook;
-          if (payload?.__typename === 'OperationInfo') return payload.messages.map((m) => m.message).join(' ');
+          if (payload?.__typename === 'OperationInfo') return problemText(payload);
           setNotice(`Deleted webhook ${deleting.url}.`);
           setDeleting(null);
           refresh();

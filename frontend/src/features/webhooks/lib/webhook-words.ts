@@ -15,7 +15,9 @@ const eventWords: Record<WebhookEventType, { wire: string; label: string }> = {
 };
 
 /** Every event a webhook can subscribe to (the schema's `WebhookEventType`), by wire name. */
-export const EVENT_TYPES: readonly { value: WebhookEventType; wire: string; label: string }[] = Object.values(WebhookEventType)
+export const EVENT_TYPES: readonly { value: WebhookEventType; wire: string; label: string }[] = Object.values(
+  WebhookEventType,
+)
   .map((value) => ({ value, ...eventWords[value] }))
   .sort((a, b) => a.wire.localeCompare(b.wire));
 

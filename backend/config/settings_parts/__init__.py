@@ -1,0 +1,1 @@
+"""Parts of ``config.settings``, one concern each; ``config.settings`` is the settings module."""

@@ -1,0 +1,152 @@
+"""The PostgreSQL writer's statements, built as text from which columns the file has.
+
+Pure functions, so a test pins each write mode's SQL without a database. Every `%s` is the
+import job's id. `description` / `active`: whether the file has that column (a column it
+lacks is neither staged nor written; a new product gets '' and true).
+"""
+
+from __future__ import annotations
+
+from products.search_document import COLUMN as VECTOR
+
+from .change_log import COLUMNS, CREATED, LOG_TABLE, UPDATED
+from .stored import TABLE
+
+STAGE = "import_stage"
+
+CREATE_STAGE = (
+    f"CREATE TEMP TABLE IF NOT EXISTS {STAGE} (sku text NOT NULL, name text NOT NULL, "
+    f"description text, active boolean, line bigint NOT NULL, {VECTOR} text) "
+    "ON COMMIT DELETE ROWS"
+)
+EMPTY_STAGE = f"TRUNCATE {STAGE}"  # empty already, unless inside an outer transaction
+
+# The stage has no statistics and the product table's are often stale (it grows by the import
+# itself), so the planner tends to hash the WHOLE product table for the probes, once per
+# chunk. Index probes per staged row are what we want: allow only nested loops for the
+# chunk's statements (this returns the settings before), then put the settings back.
+NESTED_LOOPS_ONLY = (
+    "SELECT current_setting('enable_hashjoin'), current_setting('enable_mergejoin'), "
+    "set_config('enable_hashjoin', 'off', true), "
+    "set_config('enable_mergejoin', 'off', true)"
+)
+RESTORE_JOINS = (
+    "SELECT set_config('enable_hashjoin', %s, true), "
+    "set_config('enable_mergejoin', %s, true)"
+)
+
+
+def staged_columns(description: bool, active: bool) -> list[str]:
+    """The product columns the stage holds for a file (besides line and search vector)."""
+    return ["sku", "name"] + ["description"] * description + ["active"] * active
+
+
+def copy_stage(columns: list[str]) -> str:
+    """COPY of the chunk's text (see `postgresql.stage_text`) into the stage."""
+    return f"COPY {STAGE} (line, {', '.join(columns)}, {VECTOR}) FROM STDIN"
+
+
+def _stored_differs(columns: list[str]) -> str:
+    """Whether a stored product `q` holds other values than its staged row `s`."""
+    return (
+        f"({', '.join('q.' + c for c in columns)}) IS DISTINCT FROM "
+        f"({', '.join('s.' + c for c in columns)})"
+    )
+
+
+def drop_unchanged(columns: list[str]) -> str:
+    """DELETE from the stage the rows whose product already holds exactly these values."""
+    return (
+        f"DELETE FROM {STAGE} s USING {TABLE} q WHERE lower(q.sku) = lower(s.sku) "
+        f"AND NOT ({_stored_differs(columns)})"
+    )
+
+
+def log_updates(columns: list[str], description: bool, active: bool) -> str:
+    """Lock the stored products the stage changes and log their before-values (UPDATED)."""
+    after_description = (
+        "CASE WHEN s.description IS DISTINCT FROM q.description THEN s.description END"
+        if description
+        else "NULL::text"
+    )
+    after_active = (
+        "CASE WHEN s.active IS DISTINCT FROM q.active THEN s.active END"
+        if active
+        else "NULL::boolean"
+    )
+    return (
+        f"WITH old AS (SELECT s.line, q.id, s.sku, "
+        "CASE WHEN s.name IS DISTINCT FROM q.name THEN s.name END AS after_name, "
+        f"{after_description} AS after_description, {after_active} AS after_active, "
+        "q.sku AS before_sku, q.name AS before_name, q.description AS before_description, "
+        "q.active AS before_active, q.last_import_id AS before_import_id, "
+        "q.last_import_line AS before_import_line "
+        f"FROM {STAGE} s JOIN {TABLE} q ON lower(q.sku) = lower(s.sku) "
+        f"WHERE {_stored_differs(columns)} FOR UPDATE OF q) "
+        f"INSERT INTO {LOG_TABLE} ({', '.join(COLUMNS)}) "
+        f"SELECT %s, {UPDATED}, line, id, sku, after_name, after_description, after_active, "
+        "before_sku, before_name, before_description, before_active, before_import_id, "
+        "before_import_line FROM old"
+    )
+
+
+def _insert_staged(description: bool, active: bool) -> str:
+    """Every staged row as a new product (the head of the upsert and of a first import's
+    plain INSERT)."""
+    return (
+        f"INSERT INTO {TABLE} AS p (sku, name, description, active, created_at, updated_at, "
+        f"last_import_id, last_import_line, {VECTOR}) "
+        f"SELECT sku, name, {'description' if description else chr(39) * 2}, "
+        f"{'active' if active else 'true'}, statement_timestamp(), statement_timestamp(), "
+        f"%s, line, {VECTOR}::tsvector FROM {STAGE} s "
+    )
+
+
+def upsert(columns: list[str], description: bool, active: bool, log: bool) -> str:
+    """INSERT ... ON CONFLICT DO UPDATE of the staged rows that differ, returning (key,
+    inserted, active, active before) per written product; with `log`, also the new products'
+    CREATED entries (a second `%s`)."""
+    # The staged search vector is the text's only when the file has every text column;
+    # otherwise the update keeps the stored one and the trigger recomputes it.
+    updates = ", ".join(f"{c} = EXCLUDED.{c}" for c in columns + [VECTOR] * description)
+    differs = (
+        f"({', '.join('p.' + c for c in columns)}) IS DISTINCT FROM "
+        f"({', '.join('EXCLUDED.' + c for c in columns)})"
+    )
+    # `before` (same snapshot, so the values from before this INSERT) gives the old
+    # `active` of updated rows for the counts.
+    before = (
+        f"before AS (SELECT lower(q.sku) AS k, q.active FROM {TABLE} q "
+        f"WHERE lower(q.sku) IN (SELECT lower(sku) FROM {STAGE})), "
+        if active
+        else ""
+    )
+    old_active = "b.active" if active else "NULL::boolean"
+    join_before = "LEFT JOIN before b ON b.k = w.k" if active else ""
+    created = (
+        f"created AS (INSERT INTO {LOG_TABLE} (job_id, kind, line, product_id, sku) "
+        f"SELECT %s, {CREATED}, line, id, sku FROM written WHERE inserted) "
+        if log
+        else ""
+    )
+    return (
+        f"WITH {before}written AS ({_insert_staged(description, active)}"
+        f"ON CONFLICT (lower(sku)) DO UPDATE SET {updates}, updated_at = EXCLUDED.updated_at, "
+        "last_import_id = EXCLUDED.last_import_id, "
+        "last_import_line = EXCLUDED.last_import_line "
+        f"WHERE {differs} RETURNING p.id, lower(p.sku) AS k, xmax = 0 AS inserted, p.active, "
+        f"p.sku, p.last_import_line AS line){', ' if log else ' '}{created}"
+        f"SELECT w.k, w.inserted, w.active, {old_active} FROM written w {join_before}"
+    )
+
+
+def insert_new(description: bool, active: bool) -> str:
+    """A first import's plain INSERT of every staged row with its CREATED entry (a second
+    `%s`), returning how many new products are active and inactive."""
+    return (
+        f"WITH written AS ({_insert_staged(description, active)}"
+        "RETURNING id, sku, active, last_import_line AS line), "
+        f"created AS (INSERT INTO {LOG_TABLE} (job_id, kind, line, product_id, sku) "
+        f"SELECT %s, {CREATED}, line, id, sku FROM written) "
+        "SELECT active, count(*) FROM written GROUP BY active"
+    )
