@@ -91,6 +91,7 @@ OPERATIONS: dict[str, Rule] = {
     "inspectImport": IMPORT,
     "startImport": IMPORT,
     "cancelImport": IMPORT,
+    "confirmImport": IMPORT,
     "revertImport": IMPORT,
     # Exports (each person sees the exports they made).
     "exportJobs": READ,

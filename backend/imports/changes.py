@@ -49,10 +49,10 @@ def revert_blocker(job: ImportJob) -> str | None:
             f"{job.changes_pruned_at:%Y-%m-%d} (change logs are kept {days} days, "
             "IMPORT_CHANGE_RETENTION_DAYS)."
         )
-    if job.created_count + job.updated_count == 0:
+    if job.created_count + job.updated_count + job.deactivated_count + job.deleted_count == 0:
         return (
-            f"This import ({job.status.lower()}) created and updated no product, so there "
-            "is nothing to revert."
+            f"This import ({job.status.lower()}) created, updated and removed no product, so "
+            "there is nothing to revert."
         )
     live = job.reverted_by.filter(status__in=LIVE_REVERT).order_by("-id").first()
     if live is not None and live.status == ImportJob.Status.COMPLETED:
@@ -91,6 +91,10 @@ def before_values(change: ImportChange) -> Values | None:
 def after_values(change: ImportChange, product: object | None = None) -> Values:
     """The product as the import wrote it. A real import's CREATED entry keeps only the SKU;
     its other values come from `product` while it still holds what the import wrote."""
+    if change.kind == ImportChange.Kind.DEACTIVATED:
+        return Values(change.sku, change.before_name, change.before_description, False)
+    if change.kind == ImportChange.Kind.DELETED:
+        return Values(change.sku, None, None, None)
     if change.kind == ImportChange.Kind.UPDATED:
         return Values(
             change.sku,
@@ -111,8 +115,10 @@ def after_values(change: ImportChange, product: object | None = None) -> Values:
 
 def changed_fields(change: ImportChange) -> list[str]:
     """The fields the change set (all of them for a created product)."""
-    if change.kind == ImportChange.Kind.CREATED:
+    if change.kind in (ImportChange.Kind.CREATED, ImportChange.Kind.DELETED):
         return list(FIELDS)
+    if change.kind == ImportChange.Kind.DEACTIVATED:
+        return ["active"]
     changed = ["sku"] if change.sku != change.before_sku else []
     changed += [
         name

@@ -22,6 +22,9 @@ class ImportJob(models.Model):
         FAILED = "FAILED"
         CANCELLED = "CANCELLED"
         EXPIRED = "EXPIRED"  # staged and never started within IMPORT_STAGED_TTL_HOURS
+        # The file is applied; removing the products it no longer lists waits for a person
+        # (`confirmImport` or `cancelImport`): the removal guard held it.
+        NEEDS_CONFIRMATION = "NEEDS_CONFIRMATION"
 
     class Kind(models.TextChoices):
         IMPORT = "IMPORT"  # a file applied to the catalogue (or a dry run of it)
@@ -36,7 +39,7 @@ class ImportJob(models.Model):
         "self", null=True, blank=True, on_delete=models.CASCADE, related_name="reverted_by"
     )
 
-    status = models.CharField(max_length=16, choices=Status.choices, default=Status.PENDING)
+    status = models.CharField(max_length=20, choices=Status.choices, default=Status.PENDING)
     file = models.FileField(upload_to="imports/%Y/%m/%d/", blank=True, max_length=500)
     file_name = models.CharField(max_length=255)
     file_size = models.BigIntegerField(default=0)
@@ -73,6 +76,30 @@ class ImportJob(models.Model):
     restored_count = models.BigIntegerField(default=0)
     conflict_count = models.BigIntegerField(default=0)
     error_message = models.TextField(blank=True, default="")
+
+    # Keeping a catalogue in sync (`pipeline.options`, docs/sync.md): what rows may do, what
+    # empty cells mean, what happens to products the file no longer lists, and the guard.
+    mode = models.CharField(max_length=12, default="UPSERT")
+    empty_cells = models.CharField(max_length=8, default="CLEAR")
+    missing = models.CharField(max_length=12, default="LEAVE")
+    missing_scope = models.CharField(max_length=8, default="ALL")
+    source = models.CharField(max_length=255, blank=True, default="", db_index=True)
+    max_removal_percent = models.FloatField(default=10.0)
+    # Rows a mode left alone (reasons in `ImportSkip`), and products the removal deactivated
+    # (an import's `deleted_count` counts the products its removal deleted).
+    skipped_count = models.BigIntegerField(default=0)
+    deactivated_count = models.BigIntegerField(default=0)
+    # The removal, decided once after the whole file is applied (`pipeline.removal`): how
+    # many products it touches, of how many in scope, a sample of their SKUs, whether the
+    # guard held it, whether a person confirmed it, and its checkpoint (the last
+    # `ImportRemoval.line` done).
+    removal_decided_at = models.DateTimeField(null=True, blank=True)
+    removal_count = models.BigIntegerField(default=0)
+    removal_scope_count = models.BigIntegerField(default=0)
+    removal_sample = models.JSONField(default=list, blank=True)
+    removal_held = models.BooleanField(default=False)
+    removal_confirmed = models.BooleanField(default=False)
+    removal_line = models.BigIntegerField(default=0)
 
     checkpoint_offset = models.BigIntegerField(default=0)
     checkpoint_line = models.BigIntegerField(default=0)
@@ -165,6 +192,8 @@ class ImportChange(models.Model):
     class Kind(models.IntegerChoices):
         CREATED = 1
         UPDATED = 2
+        DEACTIVATED = 3  # a product the file no longer listed, made inactive
+        DELETED = 4  # a product the file no longer listed, deleted (before-values kept)
 
     # No database constraint: a 500,000-row import would pay a foreign-key check per entry.
     job = models.ForeignKey(
@@ -196,6 +225,7 @@ class ImportChange(models.Model):
     before_active = models.BooleanField(null=True, blank=True)
     before_import_id = models.BigIntegerField(null=True, blank=True)
     before_import_line = models.BigIntegerField(null=True, blank=True)
+    before_created_at = models.DateTimeField(null=True, blank=True)  # DELETED: to restore it
 
     class Meta:
         ordering = ["line"]  # file order; a line writes at most one product per import
@@ -244,3 +274,11 @@ class BulkLoad(models.Model):
 
     def __str__(self) -> str:
         return f"bulk load of import {self.job_id}"
+
+
+from .sync_models import ImportRemoval, ImportSkip  # noqa: E402  (models of the sync options)
+
+__all__ = [
+    "BulkLoad", "ImportChange", "ImportJob", "ImportRemoval", "ImportRowError", "ImportSkip",
+    "RevertConflict", "SavedMapping",
+]

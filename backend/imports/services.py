@@ -29,13 +29,17 @@ from activity.recording import record
 
 from . import changes
 from .models import ImportJob
-from .pipeline import bulk, databases, finishing
+from .pipeline import bulk, databases, finishing, removal
+from .pipeline import options as sync_options
 from .pipeline import run as pipeline
 from .reverting import run as reverting
 from .uploads import storage_failure
 
 QUEUE_LOCK_KEY = 0x696D706F727473  # "imports"
 UNFINISHED = (ImportJob.Status.PENDING, ImportJob.Status.PROCESSING)
+# A job waiting for a person to confirm its removal holds the queue: later jobs must not
+# change the catalogue its removal was decided on.
+IN_QUEUE = (*UNFINISHED, ImportJob.Status.NEEDS_CONFIRMATION)
 
 NO_SUCH_JOB = "No import job with this id."
 
@@ -56,15 +60,20 @@ def submit_import(
     inspected and started) with its file stored; return it.
 
     A file over `IMPORT_MAX_UPLOAD_BYTES` gives a FAILED job that says so (nothing stored).
-    `options` (sheet, encoding, ...; see `staging.clean_options`) override detection.
-    The caller has a worker sent for a PENDING job (`tasks.process_imports`) on commit.
+    `options` (sheet, encoding, ...; see `staging.clean_options`) override detection; the
+    sync options among them (`pipeline.options`) are checked first (ValidationError, nothing
+    written). The caller has a worker sent for a PENDING job (`tasks.process_imports`) on commit.
     """
     name = os.path.basename(upload.name or "upload.csv")[:255] or "upload.csv"
     size = upload.size or 0
     limit = settings.IMPORT_MAX_UPLOAD_BYTES
     user = user if getattr(user, "is_authenticated", False) else None
+    sync = sync_options.clean(options)
+    options = {k: v for k, v in (options or {}).items()
+               if k not in sync_options.KEYS and v is not None}
     with transaction.atomic():
         job = ImportJob.objects.create(
+            **sync,
             file_name=name, file_size=size, dry_run=dry_run, created_by=user,
             status=ImportJob.Status.STAGED if staged else ImportJob.Status.PENDING,
             queued_at=None if staged else timezone.now(), options=options or {},
@@ -109,8 +118,11 @@ def cancel_import(job_id: int) -> ImportJob:
         job = ImportJob.objects.select_for_update().filter(pk=job_id).first()
         if job is None:
             raise ValidationError({"id": ValidationError(NO_SUCH_JOB, code="not_found")})
-        if job.status in (ImportJob.Status.PENDING, ImportJob.Status.STAGED):
+        if job.status in (ImportJob.Status.PENDING, ImportJob.Status.STAGED,
+                          ImportJob.Status.NEEDS_CONFIRMATION):
+            # Waiting for confirmation: the file's writes stay, nothing is removed.
             finishing.finish_locked(job, ImportJob.Status.CANCELLED)
+            transaction.on_commit(lambda: removal.forget(job.pk))
         elif job.status == ImportJob.Status.PROCESSING:
             job.cancel_requested = True
             job.save(update_fields=["cancel_requested"])
@@ -182,12 +194,8 @@ def queue_lock() -> AbstractContextManager[bool]:
 def claim_next() -> ImportJob | None:
     """Claim the oldest unfinished job (call with the queue lock held)."""
     while True:
-        job = (
-            ImportJob.objects.filter(status__in=UNFINISHED)
-            .order_by(F("queued_at").asc(nulls_first=True), "id")
-            .first()
-        )
-        if job is None:
+        job = _head()
+        if job is None or job.status == ImportJob.Status.NEEDS_CONFIRMATION:
             return None
         if job.attempts >= settings.IMPORT_MAX_ATTEMPTS:
             finishing.finish(
@@ -250,9 +258,20 @@ def run_job(job: ImportJob) -> None:
         pipeline.run(job)
 
 
+def _head() -> ImportJob | None:
+    """The first job of the queue (one waiting for confirmation included)."""
+    return (
+        ImportJob.objects.filter(status__in=IN_QUEUE)
+        .order_by(F("queued_at").asc(nulls_first=True), "id")
+        .first()
+    )
+
+
 def has_unfinished() -> bool:
-    """Whether any job waits or is being processed."""
-    return ImportJob.objects.filter(status__in=UNFINISHED).exists()
+    """Whether a job waits to be run or is being processed (not behind one waiting for a
+    person's confirmation)."""
+    head = _head()
+    return head is not None and head.status != ImportJob.Status.NEEDS_CONFIRMATION
 
 
 def sweep() -> bool:

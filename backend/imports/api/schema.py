@@ -12,7 +12,7 @@ from core.graphql_errors import not_found
 from core.ids import node_pk
 from core.pagination import ListConnection
 from core.queueing import send_after_commit
-from imports import services, staging, tasks
+from imports import confirmation, services, staging, tasks
 from imports.api import live_progress
 from imports.api.types import ImportJobType
 from imports.api.types_inspection import ImportOptionsInput
@@ -41,12 +41,14 @@ class Mutation:
 
     @strawberry_django.mutation(permission_classes=AUTH)
     def import_products(
-        self, info: Info, file: Upload, dry_run: bool | None = False
+        self, info: Info, file: Upload, dry_run: bool | None = False,
+        options: ImportOptionsInput | None = None,
     ) -> ImportJobType:
         """Upload a file (CSV/TSV text, gzip-compressed or not, or an .xlsx workbook); the
-        import runs in the background with everything detected."""
+        import runs in the background with everything detected (`options` overrides)."""
         job = services.submit_import(
-            file, dry_run=bool(dry_run), user=getattr(info.context.request, "user", None)
+            file, dry_run=bool(dry_run), user=getattr(info.context.request, "user", None),
+            options=options.to_dict() if options else None,
         )
         if not job.is_final:
             # With the broker down the job is recorded all the same and the upload
@@ -87,6 +89,14 @@ class Mutation:
     def cancel_import(self, id: strawberry.ID) -> ImportJobType:
         """Cancel a staged or pending import or revert, or stop a running one at its next chunk."""
         return services.cancel_import(node_pk(id, "ImportJob"))
+
+    @strawberry_django.mutation(permission_classes=AUTH)
+    def confirm_import(self, id: strawberry.ID) -> ImportJobType:
+        """Let an import whose removal the guard holds (NEEDS_CONFIRMATION) carry on: it
+        removes the products counted in `removalCount`."""
+        job = confirmation.confirm_import(node_pk(id, "ImportJob"))
+        send_after_commit(tasks.process_imports)
+        return job
 
     @strawberry_django.mutation(permission_classes=AUTH)
     def revert_import(self, info: Info, id: strawberry.ID) -> ImportJobType:

@@ -1,5 +1,6 @@
 """GraphQL types of the imports app: the job, its rejected rows and the status enum; what
-inspecting a file found, and the options a person may set, are in `types_inspection`."""
+inspecting a file found, and the options a person may set, are in `types_inspection`; the
+sync options and counts in `types_sync`."""
 
 from datetime import datetime
 
@@ -19,6 +20,7 @@ from imports.api.types_inspection import (
     ImportMappingProblem,
     ImportPreviewRow,
 )
+from imports.api.types_sync import SyncJobFields
 from imports.models import ImportChange, ImportJob, ImportRowError, RevertConflict
 
 # The model's choices are the GraphQL enums (same names and values): one definition.
@@ -40,7 +42,7 @@ class ImportRowErrorType(relay.Node):
 
 
 @strawberry_django.type(ImportJob, name="ImportJob")
-class ImportJobType(relay.Node):
+class ImportJobType(SyncJobFields, relay.Node):
     """One import of a file (CSV/TSV text or an .xlsx workbook); counts are per product,
     progress is 0-100 and only grows."""
 
@@ -101,7 +103,8 @@ class ImportJobType(relay.Node):
     )
 
     deleted_count: int = strawberry_django.field(
-        description="A revert: products deleted (the import had created them)."
+        description="Products deleted: by a revert (the import had created them), or by an "
+        "import's removal of products its file no longer lists (`missing: DELETE`)."
     )
     restored_count: int = strawberry_django.field(
         description="A revert: products given back their values from before the import."

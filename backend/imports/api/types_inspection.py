@@ -10,6 +10,7 @@ from typing import Any
 
 import strawberry
 
+from imports.api.types_sync import SyncOptionsFields
 from imports.models import ImportJob
 
 
@@ -44,7 +45,7 @@ class ColumnMappingType:
 @strawberry.input(name="ColumnMappingInput")
 class ColumnMappingInput:
     """Which file column (its header name as written) fills each product field; leave a field
-    out or null to not import it. sku and name are required."""
+    out or null to not import it. sku is required; a row that creates a product needs a name."""
 
     sku: str | None = None
     name: str | None = None
@@ -53,7 +54,7 @@ class ColumnMappingInput:
 
 
 @strawberry.input(name="ImportOptionsInput")
-class ImportOptionsInput:
+class ImportOptionsInput(SyncOptionsFields):
     """Choices that override what was detected; leave one out to keep the detected value."""
 
     format: ImportFormat | None = None
@@ -80,7 +81,7 @@ class ImportOptionsInput:
         }
         if self.mapping is not None:
             out["mapping"] = {f.value: getattr(self.mapping, f.value) for f in ProductField}
-        return out
+        return {**out, **self.sync_dict()}
 
 
 @strawberry.type(name="ColumnNote")

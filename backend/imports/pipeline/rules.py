@@ -5,7 +5,9 @@ person can act on. The rules: `sku` and `name` are trimmed and must hold 1-255 c
 `description` is kept as written; `active` accepts the words of `TRUE_WORDS` and `FALSE_WORDS`
 in any letter case (Excel's TRUE/FALSE, Shopify's status, WooCommerce's 1/0/-1 included).
 A column that the file does not have yields `None`, which the writers read as "keep the
-stored value" (a new product then gets the model default: empty description, active).
+stored value" (a new product then gets the model default: empty description, active). So
+does an empty cell under `emptyCells: KEEP` (`Columns.keep_empty`). A row whose name is
+`None` can only update a product (`pipeline.modes` makes it a bad row when its SKU is new).
 """
 
 from __future__ import annotations
@@ -36,9 +38,10 @@ class ProductRow(NamedTuple):
 
     line: int
     sku: str
-    name: str
+    name: str | None  # None: no name column, or an empty cell kept (`emptyCells: KEEP`)
     description: str | None
     active: bool | None
+    raw: str = ""  # the record as written, kept for a row without a name (it may be refused)
 
 
 def parse_active(value: str) -> bool | None:
@@ -70,13 +73,20 @@ def clean_row(line: int, fields: list[str], columns: Columns) -> ProductRow | Ro
             "check for a missing or extra comma, or a quote that is not closed",
         )
     sku = fields[columns.sku].strip()
-    name = fields[columns.name].strip()
-    problem = _length_problem("sku", sku) or _length_problem("name", name)
+    keep = columns.keep_empty
+    name = None if columns.name is None else fields[columns.name].strip()
+    if keep and not name:
+        name = None
+    problem = _length_problem("sku", sku) or (
+        _length_problem("name", name) if name is not None else None
+    )
     if problem:
         return RowProblem(line, sku[:MAX_LENGTH], problem, field=problem.split(" ", 1)[0])
     description = None if columns.description is None else fields[columns.description]
+    if keep and description == "":
+        description = None
     active = None
-    if columns.active is not None:
+    if columns.active is not None and not (keep and not fields[columns.active].strip()):
         raw = fields[columns.active]
         active = parse_active(raw)
         if active is None:

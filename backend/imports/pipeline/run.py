@@ -12,7 +12,8 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 
 from ..models import ImportJob
-from . import bulk, finishing
+from . import bulk, finishing, removal
+from .options import SyncOptions
 from .passes.apply import apply_file
 from .passes.check import check_file
 from .passes.keys import database_lower
@@ -55,6 +56,15 @@ def _phase(phases: dict[str, float], name: str) -> Iterator[None]:
 
 
 def _run(job: ImportJob, phases: dict[str, float]) -> None:
+    if job.removal_decided_at is not None:  # applied already; confirmed, or killed mid-removal
+        try:
+            with _phase(phases, "removal"):
+                removal.carry_on(job)
+        except finishing.Stopped:
+            return
+        bulk.upkeep(job)
+        finishing.finish(job, ImportJob.Status.COMPLETED)
+        return
     if not job.file.name:
         finishing.finish(
             job, ImportJob.Status.FAILED, "The uploaded file is missing; upload again."
@@ -65,8 +75,10 @@ def _run(job: ImportJob, phases: dict[str, float]) -> None:
             layout = find_layout(raw, ReadOptions.of(job.options), job.file_size)
             record_layout(job, layout)
             with _phase(phases, "check"):
+                options = SyncOptions.of(job)
                 checked = check_file(raw, database_lower, layout, job.options.get("mapping"),
-                                     job.file_size)
+                                     job.file_size, keep_empty=options.keep_empty,
+                                     listed=options.removes)
     except BadFile as exc:
         finishing.finish(job, ImportJob.Status.FAILED, str(exc))
         return
@@ -88,6 +100,13 @@ def _run(job: ImportJob, phases: dict[str, float]) -> None:
         return
     with _phase(phases, "build indexes"):
         bulk.finish(job)  # the indexes this job dropped, before it says COMPLETED
+    if options.removes:
+        listed, checked.listed_keys = checked.listed_keys or set(), None
+        try:
+            with _phase(phases, "removal"):
+                removal.decide_and_remove(job, listed, checked.distinct_keys == 0)
+        except finishing.Stopped:
+            return
     with _phase(phases, "upkeep"):
         bulk.upkeep(job)
     with _phase(phases, "finish"):

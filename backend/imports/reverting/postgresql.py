@@ -34,6 +34,7 @@ def revert_chunk(target_id: int, after: int, upto: int, revert_id: int) -> Chunk
             WITH c AS (
                 SELECT * FROM {LOG_TABLE}
                 WHERE job_id = %(target)s AND line > %(after)s AND line <= %(upto)s
+                  AND kind <= {UPDATED}
             ),
             deleted AS (
                 DELETE FROM {TABLE} p USING c
@@ -79,6 +80,7 @@ def revert_chunk(target_id: int, after: int, upto: int, revert_id: int) -> Chunk
                 p.last_import_id
             FROM {LOG_TABLE} c LEFT JOIN {TABLE} p ON p.id = c.product_id
             WHERE c.job_id = %(target)s AND c.line > %(after)s AND c.line <= %(upto)s
+              AND c.kind <= {UPDATED}
               AND NOT EXISTS (SELECT 1 FROM unnest(%(handled)s::bigint[]) AS h(id)
                               WHERE h.id = c.id)
             ORDER BY c.line

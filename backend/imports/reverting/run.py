@@ -13,7 +13,7 @@ from django.conf import settings
 from ..models import ImportChange, ImportJob
 from ..pipeline import bulk, databases, finishing
 from ..pipeline.finishing import Stopped, chunk_transaction
-from . import postgresql, sqlite
+from . import postgresql, removals, sqlite
 
 LAST_LINE = 2**62
 
@@ -39,10 +39,11 @@ def run(job: ImportJob) -> None:
 
 def revert(job: ImportJob) -> None:
     """Revert `job.reverts` from the job's checkpoint on; raise Stopped when told to."""
-    target = ImportJob.objects.only("id", "created_count", "updated_count").get(
-        pk=job.reverts_id
-    )
-    total = max(target.created_count + target.updated_count, 1)
+    target = ImportJob.objects.only(
+        "id", "created_count", "updated_count", "deactivated_count", "deleted_count"
+    ).get(pk=job.reverts_id)
+    total = max(target.created_count + target.updated_count + target.deactivated_count
+                + target.deleted_count, 1)
     size = settings.IMPORT_CHUNK_ROWS
     while True:
         # The chunk ends at the line of its last entry (the size-th after the checkpoint).
@@ -62,6 +63,9 @@ def commit_chunk(job: ImportJob, target_id: int, upto: int, total: int) -> None:
     with chunk_transaction(job):
         reverter = REVERTERS[databases.current()]
         done = reverter.revert_chunk(target_id, job.checkpoint_line, upto, job.pk)
+        removed = removals.revert_chunk(target_id, job.checkpoint_line, upto, job.pk)
+        done.restored += removed.restored
+        done.conflicts += removed.conflicts
         job.deleted_count += done.deleted
         job.restored_count += done.restored
         job.conflict_count += done.conflicts

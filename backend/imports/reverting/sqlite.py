@@ -23,7 +23,7 @@ def revert_chunk(target_id: int, after: int, upto: int, revert_id: int) -> Chunk
         cursor.execute(
             "SELECT id, kind, line, product_id, before_sku, before_name, before_description, "
             f"before_active, before_import_id, before_import_line FROM {LOG_TABLE} "
-            "WHERE job_id = %s AND line > %s AND line <= %s ORDER BY line",
+            "WHERE job_id = %s AND line > %s AND line <= %s AND kind <= 2 ORDER BY line",
             [target_id, after, upto],
         )
         entries = cursor.fetchall()

@@ -7,7 +7,7 @@ so it answers while the person waits. The result is plain JSON, kept on the job.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Any, BinaryIO
 
 from ..pipeline.problems import BadFile, BadOption, RowProblem
@@ -29,10 +29,12 @@ class Inspection:
 
 
 def inspect_file(
-    raw: BinaryIO, size: int, options: dict, saved: dict | None = None
+    raw: BinaryIO, size: int, options: dict, saved: dict | None = None,
+    keep_empty: bool = False,
 ) -> Inspection:
     """Inspect the file `raw` with `options` (a mapping among them is checked: BadOption);
-    `saved` is the mapping last confirmed for the same column names, suggested when it fits.
+    `saved` is the mapping last confirmed for the same column names, suggested when it fits;
+    `keep_empty`: an empty cell keeps the stored value (`emptyCells: KEEP`).
     """
     layout = find_layout(raw, ReadOptions.of(options), size)
     reader = open_reader(raw, layout=layout, size=size)
@@ -65,6 +67,8 @@ def inspect_file(
         missing = next((f for f in ("sku", "name") if not mapping.get(f)), None)
         problem = {"field": f"mapping.{missing or 'sku'}", "message": str(exc),
                    "code": "required" if missing else "ambiguous_column"}
+    if header and keep_empty:
+        header = replace(header, columns=header.columns._replace(keep_empty=True))
     preview = _preview(reader, header) if header else _raw_preview(reader)
     details = {
         "sheet_names": list(layout.sheet_names),
@@ -104,7 +108,10 @@ def _preview(reader, header) -> list[dict]:
                 value = record.fields[at] if at < len(record.fields) else ""
                 if type(result) is ProductRow:
                     kept = getattr(result, name)
-                    value = ("TRUE" if kept else "FALSE") if name == "active" else kept
+                    if kept is None:  # no name, or an empty cell kept: the stored value stays
+                        value = ""
+                    else:
+                        value = ("TRUE" if kept else "FALSE") if name == "active" else kept
                 problem = None
                 if type(result) is RowProblem and result.field == name:
                     problem = result.message

@@ -24,6 +24,7 @@ from activity.recording import record
 
 from ..models import ImportJob, SavedMapping
 from ..pipeline import finishing
+from ..pipeline import options as sync_options
 from ..pipeline.problems import BadFile, BadOption
 from ..pipeline.reading import forget_sheets
 from ..pipeline.reading.header import header_key
@@ -45,6 +46,14 @@ def _api_field(name: str) -> str:
     return head + "".join(part.title() for part in rest)
 
 
+def _sync(job: ImportJob | None, options: dict[str, Any] | None) -> dict[str, Any]:
+    """The sync options given in `options` over those the job holds (checked: a
+    ValidationError on the option at fault)."""
+    given = {k: v for k, v in (options or {}).items() if k in sync_options.KEYS}
+    held = {k: getattr(job, k) for k in sync_options.KEYS} if job is not None else {}
+    return sync_options.clean({**held, **{k: v for k, v in given.items() if v is not None}})
+
+
 def _saved_mapping(headers: list[str]) -> dict | None:
     saved = SavedMapping.objects.filter(header_key=header_key(headers)).first()
     return saved.mapping if saved else None
@@ -55,11 +64,13 @@ def _inspect(job: ImportJob, options: dict[str, Any]) -> None:
     (not saved); raise ValidationError for an option that does not fit the file."""
     try:
         with job.file.storage.open(job.file.name, "rb") as raw:
-            found = inspect_file(raw, job.file_size, options, saved=None)
+            keep = job.empty_cells == "KEEP"
+            found = inspect_file(raw, job.file_size, options, saved=None, keep_empty=keep)
             saved = _saved_mapping(found.header)
             if saved is not None and "mapping" not in options:
                 raw.seek(0)
-                found = inspect_file(raw, job.file_size, options, saved=saved)
+                found = inspect_file(raw, job.file_size, options, saved=saved,
+                                     keep_empty=keep)
     except BadOption as exc:
         raise ValidationError(
             {_api_field(exc.field): ValidationError(str(exc), code=exc.code)}
@@ -79,8 +90,9 @@ def stage_import(
 ) -> ImportJob:
     """Store `upload` as a STAGED job and inspect it; a file that cannot be read at all
     (refused format, too large, ...) gives a FAILED job that says why."""
+    sync = _sync(None, options)
     options = clean_options(options)
-    job = submit_import(upload, user=user, staged=True)
+    job = submit_import(upload, user=user, staged=True, options=sync)
     if job.is_final:
         return job
     try:
@@ -106,9 +118,11 @@ def _staged(job_id: int) -> ImportJob:
 
 def inspect_import(job_id: int, options: dict[str, Any] | None) -> ImportJob:
     """Inspect a staged job's stored file again with other options; return the job."""
-    options = clean_options(options)
     with transaction.atomic():
         job = _staged(job_id)
+        for key, value in _sync(job, options).items():
+            setattr(job, key, value)
+        options = clean_options(options)
         try:
             _inspect(job, options)
         except BadFile as exc:
@@ -124,9 +138,11 @@ def start_import(job_id: int, options: dict[str, Any] | None, *, dry_run: bool) 
 
     The caller has a worker sent on commit (`tasks.process_imports`).
     """
-    options = clean_options(options)
     with transaction.atomic():
         job = _staged(job_id)
+        for key, value in _sync(job, options).items():
+            setattr(job, key, value)
+        options = clean_options(options)
         try:
             _inspect(job, options)
         except BadFile as exc:

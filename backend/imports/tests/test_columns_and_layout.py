@@ -56,7 +56,7 @@ def test_handle_groups_variant_rows_when_a_sku_column_exists():
     [
         ({"sku": "Nope", "name": "b"}, "mapping.sku", "missing_column"),
         ({"sku": "a", "name": "a"}, "mapping.name", "duplicate_column"),
-        ({"sku": "a"}, "mapping.name", "required"),
+        ({"name": "a"}, "mapping.sku", "required"),
         ({"sku": "a", "name": "b", "price": "c"}, "mapping", "unknown_field"),
     ],
 )
@@ -64,6 +64,10 @@ def test_bad_mappings(mapping, field, code):
     with pytest.raises(BadOption) as info:
         check_mapping(["a", "b", "c"], mapping)
     assert (info.value.field, info.value.code) == (field, code)
+
+
+def test_a_mapping_without_a_name_column_is_a_partial_file():
+    check_mapping(["a", "b", "c"], {"sku": "a", "active": "c"})  # no problem
 
 
 def test_header_key_ignores_order_case_and_spacing():

@@ -13,6 +13,8 @@ from __future__ import annotations
 
 from ...models import ImportJob, ImportRowError
 from ..finishing import chunk_transaction
+from ..modes import ModeWriter
+from ..options import SyncOptions
 from ..reading import Position
 from ..writers import Counts, Writer, writer_for
 from .check import CheckedFile
@@ -30,6 +32,7 @@ CHECKPOINT_FIELDS = [
     "updated_count",
     "unchanged_count",
     "replaced_count",
+    "skipped_count",
     "bytes_processed",
     "progress",
 ]
@@ -40,6 +43,9 @@ def apply_file(job: ImportJob, checked: CheckedFile) -> None:
     writer = writer_for(
         checked.header.columns, dry_run=job.dry_run, job_id=job.pk, log=job.changes_logged
     )
+    options = SyncOptions.of(job)
+    if options.mode != "UPSERT" or options.keep_empty or checked.header.columns.name is None:
+        writer = ModeWriter(writer, options)
     start = Position(job.checkpoint_offset, job.checkpoint_line, job.rows_processed)
     for chunk in read_ahead(job, checked, writer, start):
         commit_chunk(job, writer, chunk, checked)
@@ -62,7 +68,8 @@ def commit_chunk(job: ImportJob, writer: Writer, chunk: Chunk, checked: CheckedF
         job.updated_count += counts.updated
         job.unchanged_count += counts.unchanged
         job.replaced_count += chunk.valid_rows - len(rows)
-        job.error_count += len(chunk.rejected)
+        job.skipped_count += counts.skipped
+        job.error_count += len(chunk.rejected) + counts.rejected
         job.checkpoint_offset, job.checkpoint_line, job.rows_processed = chunk.end
         consumed = min(max(chunk.consumed, current.bytes_processed), job.file_size)
         job.bytes_processed = consumed

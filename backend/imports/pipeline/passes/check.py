@@ -8,7 +8,7 @@ updated, unchanged) is final the moment it is written.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import BinaryIO
 
 from django.conf import settings
@@ -37,6 +37,9 @@ class CheckedFile:
     distinct_keys: int = 0
     records: int = 0
     non_ascii_sku_keys: dict[str, str] = field(default_factory=dict)
+    # Every SKU key the file lists, bad rows' included (kept when asked: the removal of the
+    # products a file no longer lists, `pipeline.removal`).
+    listed_keys: set[str] | None = None
 
     def is_last(self, line: int) -> bool:
         """Whether the valid row on `line` is its SKU's last valid row in the file."""
@@ -45,7 +48,8 @@ class CheckedFile:
 
 def check_file(
     raw: BinaryIO, sku_keys: SkuKeys, layout: Layout | None = None,
-    mapping: dict[str, str | None] | None = None, size: int = 0,
+    mapping: dict[str, str | None] | None = None, size: int = 0, *,
+    keep_empty: bool = False, listed: bool = False,
 ) -> CheckedFile:
     """Read `raw` (binary, at its start) once; raise BadFile when it cannot be imported.
 
@@ -53,12 +57,17 @@ def check_file(
     how to read the file (detected when None), `mapping` which column fills which field.
     Memory grows with the distinct SKUs while it reads (one key each, about 125 bytes; freed
     when it returns): a file with more than `IMPORT_MAX_DISTINCT_SKUS` of them fails here,
-    before any write.
+    before any write. `keep_empty`: an empty cell keeps the stored value; `listed`: keep
+    every SKU key the file lists (`CheckedFile.listed_keys`).
     """
     most = settings.IMPORT_MAX_DISTINCT_SKUS
     reader = open_reader(raw, layout=layout, size=size)
     checked = CheckedFile(reader.read_header(mapping), layout)
+    if keep_empty:
+        header = checked.header
+        checked.header = replace(header, columns=header.columns._replace(keep_empty=True))
     columns = checked.header.columns
+    bad_skus: list[str] | None = [] if listed else None
     last: dict[str, int] = {}  # each SKU key's last valid line
     superseded = checked.superseded_lines
     non_ascii: list[tuple[str, int]] = []
@@ -67,9 +76,14 @@ def check_file(
     for record in fill_variants(reader.records(), columns):
         records += 1
         if type(record) is not Record:
+            if bad_skus is not None and record.sku:
+                bad_skus.append(record.sku)
             continue
         row = clean_row(record.line, record.fields, columns)
-        if type(row) is ProductRow:
+        if type(row) is not ProductRow:
+            if bad_skus is not None and row.sku:  # a bad row still lists its product
+                bad_skus.append(row.sku)
+        else:
             sku = row.sku
             if sku.isascii():
                 key = sku.lower()
@@ -96,7 +110,18 @@ def check_file(
                 superseded.add(line)
     checked.records = records
     checked.distinct_keys = len(last)
+    if bad_skus is not None:
+        checked.listed_keys = set(last) | _keys(bad_skus, sku_keys)
     return checked
+
+
+def _keys(skus: list[str], sku_keys: SkuKeys) -> set[str]:
+    """The keys of `skus` (the database's lower() for those beyond ASCII)."""
+    keys = {sku.lower() for sku in skus if sku.isascii()}
+    others = list({sku for sku in skus if not sku.isascii()})
+    for start in range(0, len(others), KEYS_BATCH):
+        keys.update(sku_keys(others[start : start + KEYS_BATCH]).values())
+    return keys
 
 
 def too_many_skus(most: int, line: int) -> str:

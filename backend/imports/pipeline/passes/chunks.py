@@ -45,6 +45,8 @@ def read_chunks(reader: Reader, header: Header, size: int) -> Iterator[Chunk]:
         if type(record) is Record:
             row = clean_row(record.line, record.fields, columns)
             if type(row) is ProductRow:
+                if row.name is None:  # refused later if its SKU is new: keep its text
+                    row = row._replace(raw=reader.raw_text(row.line, reader.lines_read()))
                 rows.append(row)
             else:
                 rejected.append(row._replace(raw=reader.raw_text(row.line, reader.lines_read())))

@@ -25,7 +25,9 @@ from typing import NamedTuple
 from ..problems import BadFile, BadOption
 
 FIELDS = ("sku", "name", "description", "active")
-REQUIRED_COLUMNS = ("sku", "name")
+# Only the SKU names the product: a file without a name column updates the products it
+# lists (a row that would create one needs a name; see `pipeline.modes`).
+REQUIRED_COLUMNS = ("sku",)
 
 # Common names per field, best first (compared after `normalise`). Documented in the README.
 SYNONYMS: dict[str, tuple[str, ...]] = {
@@ -61,10 +63,11 @@ class Columns(NamedTuple):
 
     count: int
     sku: int
-    name: int
+    name: int | None
     description: int | None
     active: int | None
     group: int | None = None
+    keep_empty: bool = False  # an empty cell keeps the stored value (`emptyCells: KEEP`)
 
 
 @dataclass(frozen=True)
@@ -148,6 +151,11 @@ def looks_like_header(fields: list[str]) -> bool:
     return bool(mapping["sku"] and mapping["name"])
 
 
+def names_sku_column(fields: list[str]) -> bool:
+    """Whether a row's names give a sku column (the header of a partial file)."""
+    return bool(suggest_mapping(fields)[0]["sku"])
+
+
 def resolve_header(
     fields: list[str], mapping: dict[str, str | None] | None = None, line: int = 1
 ) -> Header:
@@ -161,8 +169,8 @@ def resolve_header(
             found = ", ".join(n.strip() for n in fields if n.strip()) or "nothing"
             raise BadFile(
                 f"{_where(line)} has no {' and no '.join(repr(m) for m in missing)} column "
-                f"(found: {found}). The first row must name the columns; sku and name are "
-                "required, description and active are optional (common names such as 'Title' "
+                f"(found: {found}). The first row must name the columns; sku is required, "
+                "name, description and active are optional (common names such as 'Title' "
                 "or 'Variant SKU' are recognised), or map the columns yourself."
             )
         _no_twins(fields, mapping, line)

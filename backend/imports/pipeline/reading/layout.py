@@ -23,7 +23,7 @@ from typing import BinaryIO
 from ..problems import BadFile, BadOption
 from .compression import ByteSource
 from .detect import check_gzip_content, codec_name, detect_encoding, detect_kind
-from .header import looks_like_header
+from .header import looks_like_header, names_sku_column
 from .text import refuse_binary
 
 SAMPLE_BYTES = 1 << 20
@@ -215,6 +215,9 @@ def _header_row(sample: list, chosen: int | None, unit: str) -> int:
         return chosen
     for line, fields in sample[:SNIFF_RECORDS]:
         if looks_like_header(fields):
+            return line
+    for line, fields in sample[:SNIFF_RECORDS]:  # a partial file: a sku column, no name
+        if names_sku_column(fields):
             return line
     return sample[0][0]
 

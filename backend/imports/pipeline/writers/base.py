@@ -29,6 +29,8 @@ class Outcome(enum.IntEnum):
     CREATED = 1
     UPDATED = 2
     UNCHANGED = 3
+    SKIPPED = 4  # left alone by the import's mode (`pipeline.modes`)
+    REJECTED = 5  # a bad row after all: a new SKU without a name (`pipeline.modes`)
 
 
 @dataclass(frozen=True)
@@ -38,12 +40,15 @@ class Counts:
     created: int = 0
     updated: int = 0
     unchanged: int = 0
+    skipped: int = 0
+    rejected: int = 0
 
     @classmethod
     def of(cls, outcomes: Iterable[Outcome]) -> Counts:
         """Count the outcomes of a chunk's products."""
         tally = Counter(outcomes)
-        return cls(tally[Outcome.CREATED], tally[Outcome.UPDATED], tally[Outcome.UNCHANGED])
+        return cls(tally[Outcome.CREATED], tally[Outcome.UPDATED], tally[Outcome.UNCHANGED],
+                   tally[Outcome.SKIPPED], tally[Outcome.REJECTED])
 
 
 class Writer(ABC):

@@ -30,5 +30,6 @@ export const ImportJobFieldsFragment = graphql(`
       id
       fileName
     }
+    ...ImportSyncFields
   }
 `);

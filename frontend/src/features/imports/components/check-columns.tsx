@@ -8,6 +8,7 @@ import type { ColumnMappingInput, ImportOptionsInput } from '@/gql/graphql';
 import { useCancelImport } from '@/features/imports/api/cancel-import';
 import { PRODUCT_FIELDS, useCheckColumns } from '@/features/imports/hooks/use-check-columns';
 import type { StagedJob } from '@/features/imports/api/stage-import';
+import { SyncChoices, type SyncChoicesValue } from '@/features/imports/components/sync-choices';
 
 const DELIMITERS = [
   { value: ',', label: 'Comma (,)' },
@@ -46,6 +47,7 @@ export function CheckColumns({ job: staged, onStarted, onCancelled }: CheckColum
   const [, cancelImport] = useCancelImport();
   // What the person is typing in "Header row"; null shows the row in effect.
   const [headerDraft, setHeaderDraft] = useState<string | null>(null);
+  const [sync, setSync] = useState<SyncChoicesValue>({});
   const headerRow = headerDraft ?? String(options.headerRow ?? job.headerRow ?? 1);
   // The person's choices so far win over the last inspection's (which may have refused them).
   const shown = options.mapping ?? job.mapping;
@@ -81,8 +83,14 @@ export function CheckColumns({ job: staged, onStarted, onCancelled }: CheckColum
     }
   };
 
+  // Empty cells change how the preview reads a row: inspect again; the rest waits for Start.
+  const chooseSync = (next: SyncChoicesValue) => {
+    setSync(next);
+    if ((next.emptyCells ?? 'CLEAR') !== (sync.emptyCells ?? 'CLEAR')) set({ emptyCells: next.emptyCells });
+  };
+
   async function go(dryRun: boolean) {
-    const started = await start(dryRun);
+    const started = await start(dryRun, sync);
     if (started) onStarted(started);
   }
 
@@ -200,6 +208,8 @@ export function CheckColumns({ job: staged, onStarted, onCancelled }: CheckColum
       )}
       {errors.options && <Notice tone="error">{errors.options.join(' ')}</Notice>}
       {errors.id && <Notice tone="error">{errors.id.join(' ')}</Notice>}
+
+      <SyncChoices value={sync} onChange={chooseSync} errors={errors} disabled={busy} />
 
       <PreviewTable job={job} />
 

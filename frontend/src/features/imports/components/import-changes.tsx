@@ -7,6 +7,7 @@ import { ImportChangeKind, type ImportChangesQuery } from '@/gql/graphql';
 import { describeError } from '@/lib/error-message';
 import { formatNumber } from '@/lib/format';
 import { useImportChanges } from '@/features/imports/api/get-import-changes';
+import { changeKindWords } from '@/features/imports/lib/change-kind';
 
 const CHANGE_COLUMNS: readonly DataColumn[] = [
   { header: 'Line', className: 'num' },
@@ -95,6 +96,8 @@ export function ImportChanges({ jobId, dryRun }: { jobId: string; dryRun: boolea
             { value: 'ALL', label: 'Created and updated' },
             { value: ImportChangeKind.Created, label: 'Created only' },
             { value: ImportChangeKind.Updated, label: 'Updated only' },
+            { value: ImportChangeKind.Deactivated, label: 'Deactivated only' },
+            { value: ImportChangeKind.Deleted, label: 'Deleted only' },
           ]}
         />
       </div>
@@ -125,15 +128,7 @@ export function ImportChanges({ jobId, dryRun }: { jobId: string; dryRun: boolea
               {connection.edges.map(({ node }) => (
                 <tr key={node.id}>
                   <td className="num">{node.line}</td>
-                  <td>
-                    {node.kind === ImportChangeKind.Created
-                      ? dryRun
-                        ? 'Would create'
-                        : 'Created'
-                      : dryRun
-                        ? 'Would update'
-                        : 'Updated'}
-                  </td>
+                  <td>{changeKindWords(node.kind, dryRun)}</td>
                   <td className="mono">{node.sku}</td>
                   <td>
                     <ChangeValues change={node} />

@@ -16,6 +16,8 @@ import { ImportChanges } from '@/features/imports/components/import-changes';
 import { ImportErrorsTable } from '@/features/imports/components/import-errors-table';
 import { RevertSummary } from '@/features/imports/components/revert-summary';
 import { UndoImport } from '@/features/imports/components/undo-import';
+import { RemovalConfirmation } from '@/features/imports/components/removal-confirmation';
+import { SyncStats, syncSummary } from '@/features/imports/components/sync-stats';
 import { elapsedMs, importStatusWords, isFinished, remainingMs } from '@/features/imports/lib/import-status';
 
 /** Ticks once a second while `running`, for the elapsed time and the estimate. */
@@ -179,6 +181,7 @@ export function ImportJobPanel({ id, onStatusChange, onJob, onSelect }: ImportJo
             <dt>{dry ? 'Would be skipped' : 'Errors'}</dt>
             <dd>{formatNumber(job.errorCount)}</dd>
           </div>
+          <SyncStats job={job} />
           <div className="stat">
             <dt>Elapsed</dt>
             <dd>{formatDuration(elapsed)}</dd>
@@ -225,7 +228,13 @@ export function ImportJobPanel({ id, onStatusChange, onJob, onSelect }: ImportJo
           {formatNumber(job.conflictCount)} kept because they were written again since.
         </Notice>
       )}
-      {!isRevert && job.status === 'COMPLETED' && <Notice tone="success">{finishedSummary(job)}</Notice>}
+      {!isRevert && job.status === 'COMPLETED' && (
+        <Notice tone="success">
+          {finishedSummary(job)}
+          {syncSummary(job)}
+        </Notice>
+      )}
+      {job.status === 'NEEDS_CONFIRMATION' && <RemovalConfirmation job={job} onDone={refetch} />}
       <ConfirmDialog
         open={confirmCancel && running}
         onOpenChange={setConfirmCancel}
@@ -238,7 +247,7 @@ export function ImportJobPanel({ id, onStatusChange, onJob, onSelect }: ImportJo
         <p>{cancelConsequence(job)}</p>
       </ConfirmDialog>
       {job.errorCount > 0 && <ImportErrorsTable jobId={job.id} errorCount={job.errorCount} errors={errors} />}
-      {!isRevert && !running && job.createdCount + job.updatedCount > 0 && (
+      {!isRevert && !running && job.createdCount + job.updatedCount + job.deactivatedCount + job.deletedCount > 0 && (
         <ImportChanges jobId={job.id} dryRun={job.dryRun} />
       )}
     </section>

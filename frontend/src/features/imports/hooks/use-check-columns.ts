@@ -12,7 +12,7 @@ export const PRODUCT_FIELDS: readonly {
   required: boolean;
 }[] = [
   { field: 'SKU', key: 'sku', label: 'SKU', required: true },
-  { field: 'NAME', key: 'name', label: 'Name', required: true },
+  { field: 'NAME', key: 'name', label: 'Name', required: false },
   { field: 'DESCRIPTION', key: 'description', label: 'Description', required: false },
   { field: 'ACTIVE', key: 'active', label: 'Active', required: false },
 ];
@@ -56,8 +56,8 @@ export function useCheckColumns(initial: StagedJob) {
   );
 
   const start = useCallback(
-    async (dryRun: boolean): Promise<StagedJob | null> => {
-      const result = await startMutation({ id: job.id, options, dryRun });
+    async (dryRun: boolean, sync: ImportOptionsInput = {}): Promise<StagedJob | null> => {
+      const result = await startMutation({ id: job.id, options: { ...options, ...sync }, dryRun });
       const payload = result.data?.startImport;
       if (!payload) {
         setErrors({ options: [result.error?.message ?? 'The import could not be started.'] });

@@ -17,9 +17,12 @@ function newer<T extends ImportJobFieldsFragment>(
 ): ImportJobFieldsFragment | undefined {
   if (!a || !b || a.id !== b.id) return a ?? b;
   if (isFinished(a.status) !== isFinished(b.status)) return isFinished(a.status) ? a : b;
+  // The removal guard's hold, and its answer, change the status at the same progress.
   return b.bytesProcessed > a.bytesProcessed ||
     b.rowsProcessed > a.rowsProcessed ||
-    (a.status === 'PENDING' && b.status !== 'PENDING')
+    (a.status === 'PENDING' && b.status !== 'PENDING') ||
+    (a.status === 'PROCESSING' && b.status === 'NEEDS_CONFIRMATION') ||
+    (a.status === 'NEEDS_CONFIRMATION' && b.status !== 'NEEDS_CONFIRMATION')
     ? b
     : a;
 }

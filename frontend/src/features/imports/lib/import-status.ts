@@ -11,6 +11,7 @@ const words: Record<ImportStatus, { label: string; tone: BadgeTone }> = {
   FAILED: { label: 'Failed', tone: 'danger' },
   CANCELLED: { label: 'Cancelled', tone: 'warning' },
   EXPIRED: { label: 'Expired (never started)', tone: 'warning' },
+  NEEDS_CONFIRMATION: { label: 'Waiting for your confirmation', tone: 'warning' },
 };
 
 /** The status in words, as a person reads it. */

@@ -1,8 +1,10 @@
 import type { ImportJobFieldsFragment } from '@/gql/graphql';
+import { SYNC_DEFAULTS } from '@/test/import-sync-defaults';
 
 /**
  * An import job as the server sends it (every field of ImportJobFields): a pending,
- * untouched `products.csv`, changed by `overrides`. For the imports feature's component tests.
+ * untouched `products.csv` with the default sync options, changed by `overrides`. For the
+ * imports feature's component tests.
  */
 export function importJob(
   overrides: Partial<ImportJobFieldsFragment> = {},
@@ -33,6 +35,7 @@ export function importJob(
     revertBlockedReason: null,
     changesKeptUntil: null,
     reverts: null,
+    ...SYNC_DEFAULTS,
     ...overrides,
   };
 }
