@@ -75,7 +75,7 @@ def check_file(
     records = 0
     for record in fill_variants(reader.records(), columns):
         records += 1
-        if type(record) is not Record:
+        if not isinstance(record, Record):
             if bad_skus is not None and record.sku:
                 bad_skus.append(record.sku)
             continue

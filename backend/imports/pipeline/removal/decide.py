@@ -11,6 +11,7 @@ import io
 from dataclasses import dataclass
 
 from django.db import connection
+from django.db.backends.utils import CursorWrapper
 
 from core.databases import is_postgresql
 from products import counts
@@ -80,7 +81,7 @@ def decide(job: ImportJob, listed: set[str], no_valid_row: bool) -> Decision:
     return Decision(count, in_scope, sample, count > 0 and (no_valid_row or too_many))
 
 
-def _fill_listed(cursor, listed: set[str]) -> None:
+def _fill_listed(cursor: CursorWrapper, listed: set[str]) -> None:
     if is_postgresql(connection):
         cursor.execute(f"CREATE TEMP TABLE {LISTED} (k text) ON COMMIT DROP")
         text = "".join(_copy_field(k) + "\n" for k in listed)
