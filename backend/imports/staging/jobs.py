@@ -116,18 +116,27 @@ def _staged(job_id: int) -> ImportJob:
     return job
 
 
+def _inspect_staged(
+    job_id: int, options: dict[str, Any] | None
+) -> tuple[ImportJob, dict[str, Any]]:
+    """Lock the staged job, take its sync choices and inspect its file with `options`;
+    return the job (not saved) and the cleaned options."""
+    job = _staged(job_id)
+    for key, value in _sync(job, options).items():
+        setattr(job, key, value)
+    cleaned = clean_options(options)
+    try:
+        _inspect(job, cleaned)
+    except BadFile as exc:
+        raise ValidationError({"options": ValidationError(str(exc), code="unreadable")}) \
+            from exc
+    return job, cleaned
+
+
 def inspect_import(job_id: int, options: dict[str, Any] | None) -> ImportJob:
     """Inspect a staged job's stored file again with other options; return the job."""
     with transaction.atomic():
-        job = _staged(job_id)
-        for key, value in _sync(job, options).items():
-            setattr(job, key, value)
-        options = clean_options(options)
-        try:
-            _inspect(job, options)
-        except BadFile as exc:
-            raise ValidationError({"options": ValidationError(str(exc), code="unreadable")}) \
-                from exc
+        job, _ = _inspect_staged(job_id, options)
         job.save()
     return job
 
@@ -139,15 +148,7 @@ def start_import(job_id: int, options: dict[str, Any] | None, *, dry_run: bool) 
     The caller has a worker sent on commit (`tasks.process_imports`).
     """
     with transaction.atomic():
-        job = _staged(job_id)
-        for key, value in _sync(job, options).items():
-            setattr(job, key, value)
-        options = clean_options(options)
-        try:
-            _inspect(job, options)
-        except BadFile as exc:
-            raise ValidationError({"options": ValidationError(str(exc), code="unreadable")}) \
-                from exc
+        job, options = _inspect_staged(job_id, options)
         problem = job.inspection.get("mapping_problem")
         if problem:
             raise ValidationError({_api_field(problem["field"]): ValidationError(
