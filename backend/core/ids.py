@@ -33,8 +33,9 @@ def node_pk(value: object, type_name: str, *, field: str = "id") -> int:
     pk = int(node_id) if node_id.isascii() and node_id.isdigit() else 0
     if global_id is None or global_id.type_name != type_name or not 0 < pk <= MAX_PK:
         label = re.sub(r"(?<!^)(?=[A-Z])", " ", type_name).lower().replace("api ", "API ")
+        article = "an" if label[0] in "aeioAEIO" else "a"  # "a user", "an import job"
         raise bad_user_input(
-            f"'{field}' is not the id of a{'n' if label[0] in 'aeiouAEIOU' else ''} {label}: "
+            f"'{field}' is not the id of {article} {label}: "
             "pass an id exactly as this API returned it.",
             field=field,
         )
