@@ -19,15 +19,18 @@ from .reading.header import Columns
 
 MAX_LENGTH = 255
 
-TRUE_WORDS = frozenset({"true", "1", "yes", "y", "active", "enabled", "published"})
+TRUE_WORDS = frozenset({"true", "1", "yes", "y", "active", "enabled", "published",
+                        # yes in German/Dutch, French, Spanish/Italian, Portuguese.
+                        "ja", "oui", "si", "sí", "sim"})
 # WooCommerce's Published: 1 published, 0 private, -1 draft. Shopify's Status: active, draft,
 # archived.
 FALSE_WORDS = frozenset(
-    {"false", "0", "no", "n", "inactive", "disabled", "draft", "archived", "-1"}
+    {"false", "0", "no", "n", "inactive", "disabled", "draft", "archived", "-1",
+     "nein", "nee", "non", "não", "nao"}
 )
 ACTIVE_HELP = (
     "use true/false, 1/0, yes/no, y/n, active/inactive, enabled/disabled, published/draft/"
-    "archived (any letter case) or WooCommerce's 1/0/-1"
+    "archived (any letter case), ja/nein, oui/non, sí/no, sim/não or WooCommerce's 1/0/-1"
 )
 
 

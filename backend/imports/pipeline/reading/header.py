@@ -2,7 +2,8 @@
 
 Without a mapping, a column whose name is the field's own name wins (letter case, spaces,
 underscores, hyphens and brackets ignored), then the first of the field's common names in
-`SYNONYMS` order (the exports of Shopify and WooCommerce and everyday names). When two
+`SYNONYMS` order (the exports of Shopify and WooCommerce, everyday names, and their German,
+French, Spanish, Italian, Dutch and Portuguese equivalents). When two
 columns could fill one field, the first match wins and a note says which one and why.
 Unknown columns are ignored.
 
@@ -19,6 +20,7 @@ from __future__ import annotations
 
 import hashlib
 import re
+import unicodedata
 from dataclasses import dataclass, field
 from typing import NamedTuple
 
@@ -30,11 +32,25 @@ REQUIRED_COLUMNS = ("sku", "name")
 # Common names per field, best first (compared after `normalise`). Documented in the README.
 SYNONYMS: dict[str, tuple[str, ...]] = {
     "sku": ("Variant SKU", "SKU", "Item Code", "Product Code", "Article Number", "Part Number",
-            "Item Number", "Article", "Product ID", "Handle"),
-    "name": ("Title", "Product Name", "Name", "Item Name", "Product Title", "Product"),
+            "Item Number", "Article",
+            # German, French (WooCommerce's "UGS"), Spanish, Italian, Dutch, Portuguese.
+            "Artikelnummer", "Artikel-Nr.", "Art.-Nr.", "Referenz", "UGS", "Référence", "Réf.",
+            "Referencia", "Código", "Codice", "Codice articolo", "Artikelcode",
+            "Product ID", "Handle"),
+    "name": ("Title", "Product Name", "Name", "Item Name", "Product Title",
+             "Bezeichnung", "Artikelname", "Artikelbezeichnung", "Produktname", "Titel", "Nom",
+             "Désignation", "Nom du produit", "Libellé", "Titre", "Nombre",
+             "Nombre del producto", "Título", "Nome", "Nome prodotto", "Titolo", "Naam",
+             "Productnaam", "Nome do produto", "Product"),
     "description": ("Description", "Body (HTML)", "Long Description", "Product Description",
-                    "Body", "Short description", "Details"),
-    "active": ("Status", "Published", "Enabled", "Active", "Is Active", "Visible"),
+                    "Body", "Beschreibung", "Artikelbeschreibung", "Produktbeschreibung",
+                    "Descripción", "Descrizione", "Omschrijving", "Beschrijving", "Descrição",
+                    "Short description", "Kurzbeschreibung", "Description courte",
+                    "Descripción corta", "Descrizione breve", "Korte beschrijving",
+                    "Descrição curta", "Details"),
+    "active": ("Status", "Published", "Enabled", "Active", "Is Active", "Visible",
+               "Aktiv", "Veröffentlicht", "Actif", "Publié", "Activo", "Publicado", "Attivo",
+               "Pubblicato", "Actief", "Gepubliceerd", "Ativo"),
 }
 # The Shopify column that groups variant rows (when another column is the sku).
 GROUP_COLUMN = "handle"
@@ -43,8 +59,10 @@ _NOT_NAME = re.compile(r"[\s_\-()\[\].:/]+")
 
 
 def normalise(name: str) -> str:
-    """A column name as compared: lower case, without spaces, underscores, hyphens, brackets."""
-    return _NOT_NAME.sub("", name.strip().lower())
+    """A column name as compared: case-folded, without accents (so "Désignation" is
+    "designation" and "ß" is "ss"), spaces, underscores, hyphens, brackets, dots or colons."""
+    decomposed = unicodedata.normalize("NFKD", name.strip().casefold())
+    return _NOT_NAME.sub("", "".join(c for c in decomposed if not unicodedata.combining(c)))
 
 
 def header_key(names: list[str]) -> str:
