@@ -34,6 +34,12 @@ ACTIVE_HELP = (
 )
 
 
+# Shopify's option value of a product without variants.
+DEFAULT_OPTION = "Default Title"
+IMAGE_ROW = ("image row without a SKU (handle {handle!r}): Shopify lists a product's extra "
+             "images on rows of their own; images are not imported, so it adds no product")
+
+
 class ProductRow(NamedTuple):
     """One valid data record, ready for a writer."""
 
@@ -97,8 +103,11 @@ def fill_variants(
     records: Iterator[Record | RowProblem], columns: Columns
 ) -> Iterator[Record | RowProblem]:
     """Shopify's variant rows: a row of the same handle as the row before takes that row's
-    name, description and active where its own cells are empty; a row with nothing but a
-    handle (an extra image) is skipped. Without a group column the records pass unchanged."""
+    name, description and active where its own cells are empty, and a variant is named from
+    its option values as Shopify's admin names it ("Tee - Green / S"; a lone "Default Title"
+    option keeps the plain title); a row with nothing but a handle (an extra image) is a
+    problem that says so, so every row of the file is counted. Without a group column the
+    records pass unchanged."""
     group = columns.group
     if group is None:
         yield from records
@@ -107,7 +116,7 @@ def fill_variants(
            if i is not None]
     inherited = [i for i in (columns.name, columns.description, columns.active)
                  if i is not None]
-    handle, first = None, None
+    handle, first, title = None, None, ""
     for record in records:
         if type(record) is not Record or len(record.fields) != columns.count:
             yield record
@@ -115,10 +124,15 @@ def fill_variants(
         fields = record.fields
         if fields[group] != handle or first is None:
             handle, first = fields[group], fields
+            title = fields[columns.name]
         elif all(not fields[i].strip() for i in own):
+            yield RowProblem(record.line, "", IMAGE_ROW.format(handle=handle.strip()))
             continue
         else:
             for i in inherited:
                 if not fields[i].strip():
-                    fields[i] = first[i]
+                    fields[i] = title if i == columns.name else first[i]
+        values = [fields[i].strip() for i in columns.options if fields[i].strip()]
+        if values and values != [DEFAULT_OPTION]:
+            fields[columns.name] = f"{fields[columns.name].strip()} - {' / '.join(values)}"
         yield record

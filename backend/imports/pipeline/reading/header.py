@@ -13,7 +13,8 @@ that field, before any work starts.
 
 Shopify exports one row per variant: `Variant SKU` is the product and `Handle` groups the
 rows of one product, so a variant row's empty title, description and status come from the
-first row of its handle (`Columns.group`, used by `rules.fill_variants`).
+first row of its handle (`Columns.group`, used by `rules.fill_variants`), and a variant is
+named from its option values (`Columns.options`: "Tee - Green / S").
 """
 
 from __future__ import annotations
@@ -54,6 +55,8 @@ SYNONYMS: dict[str, tuple[str, ...]] = {
 }
 # The Shopify column that groups variant rows (when another column is the sku).
 GROUP_COLUMN = "handle"
+# Shopify's option values of a variant (normalised), in order.
+OPTION_COLUMNS = ("option1value", "option2value", "option3value")
 
 _NOT_NAME = re.compile(r"[\s_\-()\[\].:/]+")
 
@@ -74,7 +77,8 @@ def header_key(names: list[str]) -> str:
 class Columns(NamedTuple):
     """Positions of the known columns in the header (`None` when the file lacks the column).
 
-    `group` is the column whose rows belong to one product family (Shopify's Handle).
+    `group` is the column whose rows belong to one product family (Shopify's Handle);
+    `options` are its variants' option value columns (Shopify's Option1 Value, ...).
     """
 
     count: int
@@ -83,6 +87,7 @@ class Columns(NamedTuple):
     description: int | None
     active: int | None
     group: int | None = None
+    options: tuple[int, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -190,10 +195,12 @@ def resolve_header(
     names = [f.strip() for f in fields]
     at = {f: (names.index(c.strip()) if c else None) for f, c in mapping.items()}
     norms = [normalise(f) for f in fields]
-    group = None
+    group, options = None, ()
     if at["sku"] is not None and norms[at["sku"]] != GROUP_COLUMN and GROUP_COLUMN in norms:
         group = norms.index(GROUP_COLUMN)
-    columns = Columns(len(fields), at["sku"], at["name"], at["description"], at["active"], group)
+        options = tuple(norms.index(o) for o in OPTION_COLUMNS if o in norms)
+    columns = Columns(len(fields), at["sku"], at["name"], at["description"], at["active"], group,
+                      options)
     return Header(list(fields), columns, dict(mapping), notes, line)
 
 
