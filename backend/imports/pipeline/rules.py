@@ -13,6 +13,8 @@ from __future__ import annotations
 from collections.abc import Iterator
 from typing import NamedTuple
 
+from core.text import plural
+
 from .problems import RowProblem
 from .reading.base import Record
 from .reading.header import Columns
@@ -75,7 +77,7 @@ def clean_row(line: int, fields: list[str], columns: Columns) -> ProductRow | Ro
         return RowProblem(
             line,
             sku,
-            f"the row has {len(fields)} fields but the header has {columns.count}; "
+            f"the row has {plural(len(fields), 'field')} but the header has {columns.count}; "
             "check for a missing or extra comma, or a quote that is not closed",
         )
     sku = fields[columns.sku].strip()

@@ -21,6 +21,8 @@ from collections import Counter
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, BinaryIO
 
+from core.text import plural
+
 from ..problems import BadFile, BadOption
 from .compression import ByteSource
 from .detect import check_gzip_content, codec_name, detect_encoding, detect_kind
@@ -241,7 +243,7 @@ def _header_row(sample: list, chosen: int | None, unit: str) -> int:
                             "bad_header_row")
         if chosen > sample[-1][0]:
             raise BadOption("header_row", f"The header row must be among the first rows: "
-                            f"{unit} {chosen} is past the first {len(sample)} records.",
+                            f"{unit} {chosen} is past the first {plural(len(sample), 'record')}.",
                             "bad_header_row")
         return chosen
     for line, fields in sample[:SNIFF_RECORDS]:
