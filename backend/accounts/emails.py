@@ -8,6 +8,8 @@ from django.conf import settings
 from django.core.mail import send_mail
 from django.http import HttpRequest
 
+from core.text import plural
+
 
 @dataclass(frozen=True)
 class Delivery:
@@ -55,8 +57,8 @@ def invitation_body(link: str, role: str, inviter: str, hours: int) -> str:
     """The invitation e-mail's text."""
     return (
         f"{inviter} invited you to the Product Importer as {role}.\n\n"
-        f"Choose your username and password here (the link works once, for {hours} hours):\n"
-        f"{link}\n\nIf you did not expect this, ignore this e-mail.\n"
+        "Choose your username and password here (the link works once, for "
+        f"{plural(hours, 'hour')}):\n{link}\n\nIf you did not expect this, ignore this e-mail.\n"
     )
 
 
@@ -64,6 +66,7 @@ def reset_body(link: str, username: str, hours: int) -> str:
     """The password-reset e-mail's text."""
     return (
         f"Someone asked to reset the password of {username} on the Product Importer.\n\n"
-        f"Choose a new password here (the link works once, for {hours} hours):\n{link}\n\n"
+        "Choose a new password here (the link works once, for "
+        f"{plural(hours, 'hour')}):\n{link}\n\n"
         "If it was not you, ignore this e-mail: your password stays as it is.\n"
     )

@@ -1,4 +1,5 @@
-"""Checks on text a client sends, shared by services and the GraphQL layer.
+"""Checks on text a client sends, shared by services and the GraphQL layer, and counts in
+words for messages.
 
 PostgreSQL text cannot hold a NUL character (``\\x00``): such a value would fail deep in
 the database driver. It is the caller's mistake, so it is reported on its field instead.
@@ -26,3 +27,11 @@ def reject_nul(values: Mapping[str, object]) -> None:
     }
     if errors:
         raise ValidationError(errors)
+
+
+def plural(count: float, word: str, words: str | None = None) -> str:
+    """``count`` and the noun that agrees with it: "1 field", "2 fields", "1,200 rows",
+    "1.5 hours"; ``words`` is the plural when it is not ``word`` + "s" ("delivery",
+    "deliveries")."""
+    number = f"{count:,}" if isinstance(count, int) else f"{count:g}"
+    return f"{number} {word if number == '1' else (words or word + 's')}"

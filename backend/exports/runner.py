@@ -20,6 +20,7 @@ from django.db.models import F, Q
 from django.db.models.functions import Coalesce, Length
 from django.utils import timezone
 
+from core.text import plural
 from products.counts import product_count
 from products.filtering import products_matching
 
@@ -115,7 +116,8 @@ def _xlsx_problem(queryset, total: int) -> str | None:
     count = len(skus) if len(skus) < 6 else too_long.count()
     listed = ", ".join(repr(sku) for sku in skus[:5]) + (", ..." if count > 5 else "")
     return (
-        f"{count:,} product(s) have a description longer than an Excel cell holds "
+        f"{plural(count, 'product')} {'has' if count == 1 else 'have'} a description longer "
+        "than an Excel cell holds "
         f"({XLSX_MAX_CELL_CHARS:,} characters): {listed}. Nothing is cut short in an export: "
         "export as CSV instead (no length limit), or leave these products out with the filters."
     )

@@ -14,6 +14,8 @@ from django.db import connection, transaction
 from django.db.models import Q
 from django.utils import timezone
 
+from core.text import plural
+
 from .models import ImportChange, ImportJob, RevertConflict
 
 FIELDS = ("sku", "name", "description", "active")
@@ -46,7 +48,7 @@ def revert_blocker(job: ImportJob) -> str | None:
         days = settings.IMPORT_CHANGE_RETENTION_DAYS
         return (
             "This import can no longer be reverted: its change log was removed on "
-            f"{job.changes_pruned_at:%Y-%m-%d} (change logs are kept {days} days, "
+            f"{job.changes_pruned_at:%Y-%m-%d} (change logs are kept {plural(days, 'day')}, "
             "IMPORT_CHANGE_RETENTION_DAYS)."
         )
     if job.created_count + job.updated_count + job.deactivated_count + job.deleted_count == 0:

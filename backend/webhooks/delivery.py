@@ -11,6 +11,8 @@ from dataclasses import dataclass
 
 import requests
 
+from core.text import plural
+
 from .targets import TargetError, resolve
 from .transport import session_for
 
@@ -65,7 +67,7 @@ def send(
             location = response.headers.get("Location", "")
             kept = _read_limited(response, deadline)
     except requests.Timeout:
-        return _failure(started, f"The receiver did not answer within {timeout:g} seconds.")
+        return _failure(started, f"The receiver did not answer within {plural(timeout, 'second')}.")
     except requests.ConnectionError as exc:
         return _failure(started, f"Could not connect to the receiver: {_reason(exc)}")
     except requests.RequestException as exc:

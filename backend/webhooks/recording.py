@@ -15,6 +15,8 @@ from django.conf import settings
 from django.db import transaction
 from django.utils import timezone
 
+from core.text import plural
+
 from .delivery import SendResult
 from .models import DeliveryStatus, Webhook, WebhookDelivery, WebhookDeliveryAttempt
 
@@ -132,7 +134,7 @@ def _update_health(webhook_id: int, outcomes: list[Outcome]) -> None:
             streak += 1
             if streak >= limit and not reason:
                 reason = (
-                    f"Disabled after {streak} deliveries in a row failed; "
+                    f"Disabled after {plural(streak, 'delivery', 'deliveries')} in a row failed; "
                     f"last error: {result.error}"
                 )
     changes: dict[str, object] = {}

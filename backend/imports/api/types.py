@@ -139,6 +139,9 @@ class ImportJobType(SyncJobFields, relay.Node):
     sheet_names: list[str] = strawberry_django.field(
         only=["inspection"], resolver=inspection.sheet_names
     )
+    sheet_note: str | None = strawberry_django.field(
+        only=["inspection"], resolver=inspection.sheet_note
+    )
     row_estimate: int | None = strawberry_django.field(
         only=["inspection"], resolver=inspection.row_estimate
     )

@@ -165,6 +165,12 @@ def sheet_names(root: ImportJob) -> list[str]:
     return _inspection(root, "sheet_names", [])
 
 
+def sheet_note(root: ImportJob) -> str | None:
+    """Which sheet of a workbook is read and why, and its other sheets (null for a text file
+    or a workbook of one sheet)."""
+    return _inspection(root, "sheet_note", "") or None
+
+
 def row_estimate(root: ImportJob) -> int | None:
     """About how many data rows the file has (exact for a small file)."""
     return _inspection(root, "row_estimate")

@@ -1,11 +1,13 @@
-"""GET /imports/<id>/errors.csv: the rejected rows, their original columns plus `line` and
-`error`, as UTF-8 with a BOM (so Excel opens it cleanly) and commas.
+"""GET /imports/<id>/errors.csv: the rejected rows, `line` and `error` then their original
+columns, as UTF-8 with a BOM (so Excel opens it cleanly) and commas.
 
 The file can be fixed and uploaded again as it is: `line` and `error` are unknown column
 names, which imports ignore. A row of a semicolon or tab file is re-split with the job's
-delimiter; a row with more fields than the header keeps the extra ones after `error`.
+delimiter; a row with more fields than the header keeps the extra ones after its last column,
+where they stand out to be removed (`line` and `error` stay in their columns).
 
-GET /imports/<id>/changes.csv: the change log, before and after side by side.
+GET /imports/<id>/changes.csv: the change log, before and after side by side, UTF-8 with a
+BOM, each change named as the app names it ("Created", "Updated").
 """
 
 import csv
@@ -43,18 +45,19 @@ def _line(fields: list[str]) -> str:
 
 
 def error_line(raw: str, line: int, message: str, width: int, delimiter: str = ",") -> str:
-    """The record's fields (padded to the header's width when short), its line and error."""
+    """The record's line and error, then its fields (padded to the header's width when
+    short; extra ones kept after the last column)."""
     try:
         fields = next(csv.reader(io.StringIO(raw, newline=""), delimiter=delimiter or ",",
                                  strict=True), [])
     except csv.Error:
         fields = [raw]
     fields = fields + [""] * (width - len(fields))
-    return _line([*fields[:width], str(line), message, *fields[width:]])
+    return _line([str(line), message, *fields])
 
 
 async def _rows(job: ImportJob) -> AsyncIterator[str]:
-    yield "\ufeff" + _line([*job.header, "line", "error"])
+    yield "\ufeff" + _line(["line", "error", *job.header])
     fetch = sync_to_async(
         lambda after: list(
             ImportRowError.objects.filter(job_id=job.pk, id__gt=after)
@@ -86,11 +89,15 @@ def _cell(value: object) -> str:
     return str(value)
 
 
-def change_row(change: ImportChange) -> list[str]:
-    """One change as CSV cells: before and after side by side (empty: not known or none)."""
+def change_row(change: ImportChange, dry_run: bool = False) -> list[str]:
+    """One change as CSV cells: what it is as the app says it ("Created", or "Would create"
+    in a dry run), before and after side by side (empty: not known or none)."""
     before = changes.before_values(change)
     after = changes.after_values(change, change.product)
-    cells: list[object] = [change.line, change.get_kind_display().upper(), change.sku]
+    label = str(change.get_kind_display())
+    if dry_run:
+        label = f"Would {label.lower().removesuffix('d')}"
+    cells: list[object] = [change.line, label, change.sku]
     cells += [None] * 4 if before is None else [
         before.sku, before.name, before.description, before.active
     ]
@@ -100,7 +107,7 @@ def change_row(change: ImportChange) -> list[str]:
 
 
 async def _change_rows(job: ImportJob) -> AsyncIterator[str]:
-    yield _line(CHANGE_HEADER)
+    yield "\ufeff" + _line(CHANGE_HEADER)  # a BOM: Excel reads the file as UTF-8
     fetch = sync_to_async(
         lambda after: list(
             ImportChange.objects.filter(job_id=job.pk, line__gt=after)
@@ -111,7 +118,8 @@ async def _change_rows(job: ImportJob) -> AsyncIterator[str]:
     after = 0
     while batch := await fetch(after):
         out = io.StringIO()
-        csv.writer(out, lineterminator="\r\n").writerows(change_row(c) for c in batch)
+        csv.writer(out, lineterminator="\r\n").writerows(change_row(c, job.dry_run)
+                                                          for c in batch)
         yield out.getvalue()
         after = batch[-1].line
 

@@ -15,22 +15,33 @@ from __future__ import annotations
 from collections.abc import Iterator
 from typing import NamedTuple
 
+from core.text import plural
+
 from .problems import RowProblem
 from .reading.base import Record
 from .reading.header import Columns
 
 MAX_LENGTH = 255
 
-TRUE_WORDS = frozenset({"true", "1", "yes", "y", "active", "enabled", "published"})
+TRUE_WORDS = frozenset({"true", "1", "yes", "y", "active", "enabled", "published",
+                        # yes in German/Dutch, French, Spanish/Italian, Portuguese.
+                        "ja", "oui", "si", "sí", "sim"})
 # WooCommerce's Published: 1 published, 0 private, -1 draft. Shopify's Status: active, draft,
 # archived.
 FALSE_WORDS = frozenset(
-    {"false", "0", "no", "n", "inactive", "disabled", "draft", "archived", "-1"}
+    {"false", "0", "no", "n", "inactive", "disabled", "draft", "archived", "-1",
+     "nein", "nee", "non", "não", "nao"}
 )
 ACTIVE_HELP = (
     "use true/false, 1/0, yes/no, y/n, active/inactive, enabled/disabled, published/draft/"
-    "archived (any letter case) or WooCommerce's 1/0/-1"
+    "archived (any letter case), ja/nein, oui/non, sí/no, sim/não or WooCommerce's 1/0/-1"
 )
+
+
+# Shopify's option value of a product without variants.
+DEFAULT_OPTION = "Default Title"
+IMAGE_ROW = ("image row without a SKU (handle {handle!r}): Shopify lists a product's extra "
+             "images on rows of their own; images are not imported, so it adds no product")
 
 
 class ProductRow(NamedTuple):
@@ -69,7 +80,7 @@ def clean_row(line: int, fields: list[str], columns: Columns) -> ProductRow | Ro
         return RowProblem(
             line,
             sku,
-            f"the row has {len(fields)} fields but the header has {columns.count}; "
+            f"the row has {plural(len(fields), 'field')} but the header has {columns.count}; "
             "check for a missing or extra comma, or a quote that is not closed",
         )
     sku = fields[columns.sku].strip()
@@ -104,8 +115,11 @@ def fill_variants(
     records: Iterator[Record | RowProblem], columns: Columns
 ) -> Iterator[Record | RowProblem]:
     """Shopify's variant rows: a row of the same handle as the row before takes that row's
-    name, description and active where its own cells are empty; a row with nothing but a
-    handle (an extra image) is skipped. Without a group column the records pass unchanged."""
+    name, description and active where its own cells are empty, and a variant is named from
+    its option values as Shopify's admin names it ("Tee - Green / S"; a lone "Default Title"
+    option keeps the plain title); a row with nothing but a handle (an extra image) is a
+    problem that says so, so every row of the file is counted. Without a group column the
+    records pass unchanged."""
     group = columns.group
     if group is None:
         yield from records
@@ -114,7 +128,7 @@ def fill_variants(
            if i is not None]
     inherited = [i for i in (columns.name, columns.description, columns.active)
                  if i is not None]
-    handle, first = None, None
+    handle, first, title = None, None, ""
     for record in records:
         if type(record) is not Record or len(record.fields) != columns.count:
             yield record
@@ -122,10 +136,15 @@ def fill_variants(
         fields = record.fields
         if fields[group] != handle or first is None:
             handle, first = fields[group], fields
+            title = fields[columns.name] if columns.name is not None else ""
         elif all(not fields[i].strip() for i in own):
+            yield RowProblem(record.line, "", IMAGE_ROW.format(handle=handle.strip()))
             continue
         else:
             for i in inherited:
                 if not fields[i].strip():
-                    fields[i] = first[i]
+                    fields[i] = title if i == columns.name else first[i]
+        values = [fields[i].strip() for i in columns.options if fields[i].strip()]
+        if columns.name is not None and values and values != [DEFAULT_OPTION]:
+            fields[columns.name] = f"{fields[columns.name].strip()} - {' / '.join(values)}"
         yield record

@@ -72,6 +72,7 @@ def inspect_file(
     preview = _preview(reader, header) if header else _raw_preview(reader)
     details = {
         "sheet_names": list(layout.sheet_names),
+        "sheet_note": layout.sheet_note,
         "suggested_mapping": suggested,
         "mapping_source": source,
         "notes": notes,

@@ -21,6 +21,7 @@ from django.db import transaction
 from django.utils import timezone
 
 from activity.recording import record
+from core.text import plural
 
 from ..models import ImportJob, SavedMapping
 from ..pipeline import finishing
@@ -183,7 +184,7 @@ def expire_staged(now: Any = None) -> int:
             finishing.finish_locked(
                 job, ImportJob.Status.EXPIRED,
                 f"This import was staged and not started within "
-                f"{settings.IMPORT_STAGED_TTL_HOURS:g} hours (IMPORT_STAGED_TTL_HOURS); its "
-                "file was deleted. Upload the file again.")
+                f"{plural(settings.IMPORT_STAGED_TTL_HOURS, 'hour')} "
+                "(IMPORT_STAGED_TTL_HOURS); its file was deleted. Upload the file again.")
             expired += 1
     return expired

@@ -72,6 +72,33 @@ def shopify_export() -> bytes:
     return (header + "\n" + "\n".join(rows) + "\n").encode()
 
 
+def shopify_product_template() -> bytes:
+    """Shopify's product template: a T-shirt in 3 colours x 4 sizes (the title only on the
+    first row, the options on every variant row), an image-only row, and 4 products of one
+    "Default Title" variant each: 17 rows, 16 products."""
+    header = ("Handle,Title,Body (HTML),Vendor,Type,Tags,Published,Option1 Name,Option1 Value,"
+              "Option2 Name,Option2 Value,Option3 Name,Option3 Value,Variant SKU,"
+              "Variant Price,Image Src,Image Position,Status")
+    rows = []
+    for n, (color, size) in enumerate((c, s) for c in ("Green", "Blue", "Black")
+                                      for s in ("S", "M", "L", "XL")):
+        first = n == 0
+        rows.append(",".join([
+            "example-t-shirt", "Example T-Shirt" if first else "",
+            "<p>A plain tee</p>" if first else "", "Acme" if first else "",
+            "Shirts" if first else "", "", "TRUE" if first else "",
+            "Color" if first else "", color, "Size" if first else "", size, "", "",
+            f"TS-{color[:3].upper()}-{size}", "19.99",
+            "https://cdn.example/front.jpg" if first else "", "1" if first else "",
+            "active" if first else ""]))
+    rows.append(",".join(["example-t-shirt"] + [""] * 14 + ["https://cdn.example/back.jpg", "2",
+                                                             ""]))
+    for i in range(1, 5):
+        rows.append(f"example-{i},Example {i},<p>Item {i}</p>,Acme,Things,,TRUE,Title,"
+                    f"Default Title,,,,,EX-{i},5.00,,,active")
+    return (header + "\n" + "\n".join(rows) + "\n").encode()
+
+
 def woocommerce_export() -> bytes:
     """A WooCommerce product export (UTF-8 with BOM): ID, Type, SKU, Name, Published
     (1/0/-1), both descriptions."""

@@ -38,13 +38,14 @@ def test_errors_csv_has_the_original_rows_and_an_error_column(gql_client, run_im
     text = read_stream(response)
     assert text.startswith("\ufeff")  # UTF-8 with a BOM: Excel opens it cleanly
     rows = list(csv.reader(io.StringIO(text[1:], newline="")))
-    assert rows[0] == ["SKU", "Name", "description", "line", "error"]
-    assert rows[1][:4] == ["bad-1", "", "two\nlines", "3"]
-    assert rows[1][4].startswith("name is empty")
-    assert rows[2][:4] == ["short", "Only two", "", "5"]
-    assert rows[2][4].startswith("the row has 2 fields but the header has 3")
-    assert rows[3][:4] == ["x", "y", "z", "6"]
-    assert rows[3][4].startswith("the row has 4 fields") and rows[3][5] == "extra"
+    assert rows[0] == ["line", "error", "SKU", "Name", "description"]
+    assert rows[1][0] == "3" and rows[1][2:] == ["bad-1", "", "two\nlines"]
+    assert rows[1][1].startswith("name is empty")
+    assert rows[2][0] == "5" and rows[2][2:] == ["short", "Only two", ""]
+    assert rows[2][1].startswith("the row has 2 fields but the header has 3")
+    # a row with too many fields keeps line and error in their columns, the extra field last
+    assert rows[3][0] == "6" and rows[3][2:] == ["x", "y", "z", "extra"]
+    assert rows[3][1].startswith("the row has 4 fields")
     assert len(rows) == 4
 
 
@@ -55,14 +56,31 @@ def test_errors_csv_fixed_and_uploaded_again_as_it_is(gql_client, run_import):
     assert (job.created_count, job.error_count) == (1, 2)
     # when the person fixes the cells in errors.csv and uploads it as it is
     text = read_stream(gql_client.client.get(f"/imports/{job.pk}/errors.csv"))
-    fixed = text.replace("no-name,,yes", "no-name,Named now,yes").replace(",maybe,", ",no,")
+    fixed = text.replace("no-name,,yes", "no-name,Named now,yes").replace(",maybe", ",no")
     again = run_import(fixed.encode())
     # then both rows are imported and the line and error columns are ignored
     assert again.status == "COMPLETED" and again.error_count == 0
-    assert again.header == ["sku", "name", "active", "line", "error"]
+    assert again.header == ["line", "error", "sku", "name", "active"]
     assert again.created_count == 2
     assert dict(Product.objects.values_list("sku", "name")) == {
         "ok": "Fine", "no-name": "Named now", "bad-act": "Crème"}
+
+
+def test_a_row_with_too_many_fields_fixed_in_errors_csv_imports(gql_client, run_import):
+    # given a row whose description holds an unquoted comma (one field too many)
+    job = run_import(b"sku,name,description\nA-1,Cup,White\nA-2,Mug,Big, blue\n")
+    assert (job.created_count, job.error_count) == (1, 1)
+    # when the person merges the split description back in errors.csv and uploads it
+    text = read_stream(gql_client.client.get(f"/imports/{job.pk}/errors.csv"))
+    header, row = list(csv.reader(io.StringIO(text[1:], newline="")))
+    assert header == ["line", "error", "sku", "name", "description"]
+    assert row[2:] == ["A-2", "Mug", "Big", " blue"]
+    out = io.StringIO()
+    csv.writer(out).writerows([header, [*row[:4], "Big, blue"]])
+    again = run_import(("\ufeff" + out.getvalue()).encode())
+    # then the row imports, its line and error columns ignored
+    assert again.status == "COMPLETED" and (again.created_count, again.error_count) == (1, 0)
+    assert Product.objects.get(sku="A-2").description == "Big, blue"
 
 
 def test_errors_csv_needs_sign_in(run_import):

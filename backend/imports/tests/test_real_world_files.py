@@ -66,12 +66,14 @@ def test_shopify_export_variant_rows_each_sku_is_a_product(run_import):
     assert job.mapping == {"sku": "Variant SKU", "name": "Title", "description": "Body (HTML)",
                            "active": "Status"}
     assert catalogue() == {
-        "TEE-S": ("Classic Tee", "<p>Soft cotton</p>", True),
-        "TEE-M": ("Classic Tee", "<p>Soft cotton</p>", True),
-        "TEE-L": ("Classic Tee", "<p>Soft cotton</p>", True),
+        "TEE-S": ("Classic Tee - S", "<p>Soft cotton</p>", True),
+        "TEE-M": ("Classic Tee - M", "<p>Soft cotton</p>", True),
+        "TEE-L": ("Classic Tee - L", "<p>Soft cotton</p>", True),
         "MUG-1": ("Big Mug", "<b>Ceramic</b>", False),
     }
-    assert job.error_count == 0  # the image-only row is not a product
+    # the image-only row is not a product, and it is counted and explained
+    assert (job.rows_processed, job.created_count, job.error_count) == (5, 4, 1)
+    assert job.errors.get().message.startswith("image row without a SKU (handle 'tee')")
 
 
 def test_woocommerce_export(run_import):

@@ -138,24 +138,30 @@ def test_signed_out_clients_cannot_revert(anon_gql_client, imported):
     assert not imported.reverted_by.exists()
 
 
-def test_changes_csv_streams_before_and_after_side_by_side(user, imported):
+def test_changes_csv_streams_before_and_after_side_by_side(user, imported, run_import):
     client = Client()
     client.force_login(user)
     response = client.get(f"/imports/{gid(imported)}/changes.csv")
     assert response.status_code == 200
-    rows = list(csv.reader(io.StringIO(read_stream(response))))
+    text = read_stream(response)
+    assert text.startswith("\ufeff")  # UTF-8 with a BOM: Excel shows "Straße", not "StraÃŸe"
+    rows = list(csv.reader(io.StringIO(text[1:])))
     assert rows[0][:4] == ["line", "change", "sku", "before_sku"]
     assert len(rows) == 33
     by_sku = {row[2]: row for row in rows[1:]}
     assert by_sku["old-1"] == [
-        "32", "UPDATED", "old-1", "old-1", "Old one", "before", "true",
+        "32", "Updated", "old-1", "old-1", "Old one", "before", "true",
         "old-1", "Old one", "changed", "false", "description active",
     ]
     assert by_sku["new-00"][1:] == [
-        "CREATED", "new-00", "", "", "", "", "new-00", "New 0", "d", "true",
+        "Created", "new-00", "", "", "", "", "new-00", "New 0", "d", "true",
         "sku name description active",
     ]
     assert Client().get(f"/imports/{gid(imported)}/changes.csv").status_code == 401
+    dry = run_import(b"sku,name\nnew-00,Renamed\nfresh,Fresh\n", dry_run=True)
+    text = read_stream(client.get(f"/imports/{gid(dry)}/changes.csv"))
+    assert [row[1] for row in csv.reader(io.StringIO(text[1:]))][1:] == [
+        "Would update", "Would create"]
     unknown = client.get("/imports/9999/changes.csv")
     assert unknown.status_code == 404
     assert unknown.json() == {"error": "No import job with this id.", "code": "NOT_FOUND"}

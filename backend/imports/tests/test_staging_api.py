@@ -183,6 +183,13 @@ def test_staged_job_expires_and_its_file_is_deleted(
     assert messages(answer)[0][1] == "not_staged"
 
 
+def test_a_staged_job_kept_for_one_hour_says_1_hour(gql_client, settings):
+    settings.IMPORT_STAGED_TTL_HOURS = 1
+    stage(gql_client, b"sku,name\na,b\n")
+    assert staging.expire_staged(now=timezone.now() + timedelta(hours=2)) == 1
+    assert "not started within 1 hour (IMPORT" in ImportJob.objects.get().error_message
+
+
 def test_one_step_import_still_detects_everything(run_import):
     job = run_import(real_files.utf16_unicode_text())
     assert job.status == "COMPLETED" and job.created_count == 2

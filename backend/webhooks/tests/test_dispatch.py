@@ -162,7 +162,7 @@ def test_410_gone_fails_the_delivery_and_disables_the_webhook_at_once(make_webho
 @pytest.mark.parametrize(
     ("behaviour", "status_code", "error"),
     [
-        ("hang", None, "did not answer within 1 seconds"),
+        ("hang", None, "did not answer within 1 second"),
         ("close", None, "Could not connect"),
         ("redirect", 302, "redirects are not followed"),
     ],

@@ -97,7 +97,7 @@ def test_a_failed_test_is_not_retried_and_is_bounded_by_the_timeout(
         None,
         None,
     )
-    assert "did not answer within 1 seconds" in result["error"]
+    assert "did not answer within 1 second" in result["error"]
     webhook.refresh_from_db()
     assert (webhook.enabled, webhook.consecutive_failures) == (True, 0)
 

@@ -2,7 +2,8 @@
 
 Without a mapping, a column whose name is the field's own name wins (letter case, spaces,
 underscores, hyphens and brackets ignored), then the first of the field's common names in
-`SYNONYMS` order (the exports of Shopify and WooCommerce and everyday names). When two
+`SYNONYMS` order (the exports of Shopify and WooCommerce, everyday names, and their German,
+French, Spanish, Italian, Dutch and Portuguese equivalents). When two
 columns could fill one field, the first match wins and a note says which one and why.
 Unknown columns are ignored.
 
@@ -12,13 +13,15 @@ that field, before any work starts.
 
 Shopify exports one row per variant: `Variant SKU` is the product and `Handle` groups the
 rows of one product, so a variant row's empty title, description and status come from the
-first row of its handle (`Columns.group`, used by `rules.fill_variants`).
+first row of its handle (`Columns.group`, used by `rules.fill_variants`), and a variant is
+named from its option values (`Columns.options`: "Tee - Green / S").
 """
 
 from __future__ import annotations
 
 import hashlib
 import re
+import unicodedata
 from dataclasses import dataclass, field
 from typing import NamedTuple
 
@@ -32,21 +35,39 @@ REQUIRED_COLUMNS = ("sku",)
 # Common names per field, best first (compared after `normalise`). Documented in the README.
 SYNONYMS: dict[str, tuple[str, ...]] = {
     "sku": ("Variant SKU", "SKU", "Item Code", "Product Code", "Article Number", "Part Number",
-            "Item Number", "Article", "Product ID", "Handle"),
-    "name": ("Title", "Product Name", "Name", "Item Name", "Product Title", "Product"),
+            "Item Number", "Article",
+            # German, French (WooCommerce's "UGS"), Spanish, Italian, Dutch, Portuguese.
+            "Artikelnummer", "Artikel-Nr.", "Art.-Nr.", "Referenz", "UGS", "Référence", "Réf.",
+            "Referencia", "Código", "Codice", "Codice articolo", "Artikelcode",
+            "Product ID", "Handle"),
+    "name": ("Title", "Product Name", "Name", "Item Name", "Product Title",
+             "Bezeichnung", "Artikelname", "Artikelbezeichnung", "Produktname", "Titel", "Nom",
+             "Désignation", "Nom du produit", "Libellé", "Titre", "Nombre",
+             "Nombre del producto", "Título", "Nome", "Nome prodotto", "Titolo", "Naam",
+             "Productnaam", "Nome do produto", "Product"),
     "description": ("Description", "Body (HTML)", "Long Description", "Product Description",
-                    "Body", "Short description", "Details"),
-    "active": ("Status", "Published", "Enabled", "Active", "Is Active", "Visible"),
+                    "Body", "Beschreibung", "Artikelbeschreibung", "Produktbeschreibung",
+                    "Descripción", "Descrizione", "Omschrijving", "Beschrijving", "Descrição",
+                    "Short description", "Kurzbeschreibung", "Description courte",
+                    "Descripción corta", "Descrizione breve", "Korte beschrijving",
+                    "Descrição curta", "Details"),
+    "active": ("Status", "Published", "Enabled", "Active", "Is Active", "Visible",
+               "Aktiv", "Veröffentlicht", "Actif", "Publié", "Activo", "Publicado", "Attivo",
+               "Pubblicato", "Actief", "Gepubliceerd", "Ativo"),
 }
 # The Shopify column that groups variant rows (when another column is the sku).
 GROUP_COLUMN = "handle"
+# Shopify's option values of a variant (normalised), in order.
+OPTION_COLUMNS = ("option1value", "option2value", "option3value")
 
 _NOT_NAME = re.compile(r"[\s_\-()\[\].:/]+")
 
 
 def normalise(name: str) -> str:
-    """A column name as compared: lower case, without spaces, underscores, hyphens, brackets."""
-    return _NOT_NAME.sub("", name.strip().lower())
+    """A column name as compared: case-folded, without accents (so "Désignation" is
+    "designation" and "ß" is "ss"), spaces, underscores, hyphens, brackets, dots or colons."""
+    decomposed = unicodedata.normalize("NFKD", name.strip().casefold())
+    return _NOT_NAME.sub("", "".join(c for c in decomposed if not unicodedata.combining(c)))
 
 
 def header_key(names: list[str]) -> str:
@@ -58,7 +79,8 @@ def header_key(names: list[str]) -> str:
 class Columns(NamedTuple):
     """Positions of the known columns in the header (`None` when the file lacks the column).
 
-    `group` is the column whose rows belong to one product family (Shopify's Handle).
+    `group` is the column whose rows belong to one product family (Shopify's Handle);
+    `options` are its variants' option value columns (Shopify's Option1 Value, ...).
     """
 
     count: int
@@ -68,6 +90,7 @@ class Columns(NamedTuple):
     active: int | None
     group: int | None = None
     keep_empty: bool = False  # an empty cell keeps the stored value (`emptyCells: KEEP`)
+    options: tuple[int, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -180,10 +203,12 @@ def resolve_header(
     names = [f.strip() for f in fields]
     at = {f: (names.index(c.strip()) if c else None) for f, c in mapping.items()}
     norms = [normalise(f) for f in fields]
-    group = None
+    group, options = None, ()
     if at["sku"] is not None and norms[at["sku"]] != GROUP_COLUMN and GROUP_COLUMN in norms:
         group = norms.index(GROUP_COLUMN)
-    columns = Columns(len(fields), at["sku"], at["name"], at["description"], at["active"], group)
+        options = tuple(norms.index(o) for o in OPTION_COLUMNS if o in norms)
+    columns = Columns(len(fields), at["sku"], at["name"], at["description"], at["active"], group,
+                      options=options)
     return Header(list(fields), columns, dict(mapping), notes, line)
 
 

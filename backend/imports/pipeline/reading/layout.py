@@ -5,9 +5,10 @@ first rows of a sheet): format and compression by content, the text encoding, th
 delimiter among `,` `;` tab `|` (from the header and the first records: the one that splits
 them into the same number of fields, more than one; none does: a one-column file), the
 header row (the first of the first rows whose names give a sku and a name column, so a
-title line above the header is skipped), the sheet of a workbook, and an estimate of the
-data rows. `ReadOptions` holds what a person chose instead; each is checked against the
-file (`BadOption` with the option's name and a code).
+title line above the header is skipped), the sheet of a workbook (the first whose header
+gives them, and `sheet_note` names the others), and an estimate of the data rows.
+`ReadOptions` holds what a person chose instead; each is checked against the file
+(`BadOption` with the option's name and a code).
 """
 
 from __future__ import annotations
@@ -18,13 +19,18 @@ import io
 import struct
 from collections import Counter
 from dataclasses import dataclass, field
-from typing import BinaryIO
+from typing import TYPE_CHECKING, BinaryIO
+
+from core.text import plural
 
 from ..problems import BadFile, BadOption
 from .compression import ByteSource
 from .detect import check_gzip_content, codec_name, detect_encoding, detect_kind
 from .header import looks_like_header, names_sku_column
 from .text import refuse_binary
+
+if TYPE_CHECKING:
+    from python_calamine import CalamineSheet
 
 SAMPLE_BYTES = 1 << 20
 SNIFF_RECORDS = 30
@@ -63,6 +69,7 @@ class Layout:
     header_row: int = 1
     row_estimate: int = 0
     sample: list[tuple[int, list[str]]] = field(default_factory=list, compare=False)
+    sheet_note: str = ""
 
 
 def parse_delimiter(value: str) -> str:
@@ -114,25 +121,51 @@ def find_layout(raw: BinaryIO, options: ReadOptions | None = None, size: int = 0
 
 
 def _workbook_layout(raw: BinaryIO, options: ReadOptions) -> Layout:
-    from .xlsx_records import load_sheet, sheet_height, sheet_rows
+    from .xlsx_records import load_sheet, sheet_height
 
     if options.encoding or options.delimiter:
         field_name = "encoding" if options.encoding else "delimiter"
         raise BadOption(field_name, f"An Excel workbook has no {field_name}; leave it empty.",
                         "not_text")
     names, sheet, data = load_sheet(raw, options.sheet)
-    sample = []
-    for number, cells in sheet_rows(data):
-        sample.append((number, cells))
-        if len(sample) >= SNIFF_RECORDS + 20 + (options.header_row or 0):
-            break
+    sample = _sheet_sample(data, options.header_row)
+    note = ""
+    if not options.sheet and not _has_header(sample):
+        # A cover or notes sheet first: read the first sheet whose header names sku and name.
+        for other in names[1:]:
+            _, _, other_data = load_sheet(raw, other)
+            other_sample = _sheet_sample(other_data, options.header_row)
+            if _has_header(other_sample):
+                note = (f"The first sheet {sheet!r} has no sku and name columns; the sheet "
+                        f"{other!r} is read.")
+                sheet, data, sample = other, other_data, other_sample
+                break
+    if len(names) > 1:
+        others = ", ".join(repr(n) for n in names if n != sheet)
+        note = (f"{note} Its other sheets" if note else f"The sheet {sheet!r} is read; the "
+                "workbook's other sheets") + f": {others} (choose one to read it instead)."
     if not sample:
         raise BadFile(f"The sheet {sheet!r} is empty: it needs a header row (with sku and "
                       "name) and product rows. Choose another sheet.")
     header_row = _header_row(sample, options.header_row, "row of the sheet")
     height = sheet_height(data)
     return Layout("XLSX", "", "", "", sheet, tuple(names), header_row, max(height - header_row, 0),
-                  sample)
+                  sample, note)
+
+
+def _sheet_sample(data: CalamineSheet, header_row: int | None) -> list[tuple[int, list[str]]]:
+    from .xlsx_records import sheet_rows
+
+    sample = []
+    for number, cells in sheet_rows(data):
+        sample.append((number, cells))
+        if len(sample) >= SNIFF_RECORDS + 20 + (header_row or 0):
+            break
+    return sample
+
+
+def _has_header(sample: list) -> bool:
+    return any(looks_like_header(fields) for _, fields in sample[:SNIFF_RECORDS])
 
 
 def _text_layout(raw: BinaryIO, options: ReadOptions, compression: str, size: int) -> Layout:
@@ -210,7 +243,7 @@ def _header_row(sample: list, chosen: int | None, unit: str) -> int:
                             "bad_header_row")
         if chosen > sample[-1][0]:
             raise BadOption("header_row", f"The header row must be among the first rows: "
-                            f"{unit} {chosen} is past the first {len(sample)} records.",
+                            f"{unit} {chosen} is past the first {plural(len(sample), 'record')}.",
                             "bad_header_row")
         return chosen
     for line, fields in sample[:SNIFF_RECORDS]:
