@@ -93,6 +93,8 @@ export type DatetimeRangeLookup = {
 
 export const ExportFormat = {
   Csv: 'CSV',
+  Jsonl: 'JSONL',
+  JsonlGz: 'JSONL_GZ',
   Xlsx: 'XLSX'
 } as const;
 
