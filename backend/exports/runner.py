@@ -138,8 +138,9 @@ def _export(job: ExportJob) -> None:
         writer = open_writer(job.format, path)
         written = 0
         try:
-            for sku, name, description, active, *meta in rows:
-                writer.write(sku, name, description, active, ProductMeta(*meta))
+            for sku, name, description, active, pk, created_at, updated_at in rows:
+                meta = ProductMeta(pk, created_at, updated_at)
+                writer.write(sku, name, description, active, meta)
                 written += 1
                 if written % REPORT_EVERY_ROWS == 0:
                     progress = min(99, written * 100 // max(total, 1))
