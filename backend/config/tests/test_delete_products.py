@@ -29,7 +29,8 @@ mutation DeleteProducts($ids: [ID!], $skus: [String!]) {
 
 
 @pytest.fixture
-def hook(db):
+def hook(db, settings):
+    settings.WEBHOOK_ALLOW_PRIVATE_TARGETS = True
     return webhooks.create_webhook(url="http://127.0.0.1:9/a", events=["products.bulk_deleted",
                                                                        "product.deleted"])
 
