@@ -130,3 +130,18 @@ def test_a_resumed_reader_continues_at_its_checkpoint(tmp_path):
     assert [r.line for r in resumed] == [r.line for r in rest] == [2, 3, 5]
     assert resumed[1].fields == ["TABLE-3", "Tâble ✓", "", "yes", "oak"]
     assert "not valid JSON" in resumed[2].message
+
+
+def test_inspecting_a_jsonl_file_shows_its_keys_and_a_preview(tmp_path):
+    from imports.staging.inspection import inspect_file
+
+    path = tmp_path / "inspect.jsonl"
+    path.write_bytes(jsonl(PRODUCTS))
+    with path.open("rb") as raw:
+        inspection = inspect_file(raw, path.stat().st_size, {})
+
+    assert inspection.layout.format == "JSONL"
+    assert inspection.header == ["sku", "name", "description", "active", "colour"]
+    assert inspection.mapping["sku"] == "sku" and inspection.mapping["active"] == "active"
+    assert [row["line"] for row in inspection.details["preview"]] == [1, 2, 3]
+    assert inspection.details["row_estimate"] == 3

@@ -116,6 +116,7 @@ export const ImportChangeKind = {
 export type ImportChangeKind = typeof ImportChangeKind[keyof typeof ImportChangeKind];
 export const ImportFormat = {
   Csv: 'CSV',
+  Jsonl: 'JSONL',
   Xlsx: 'XLSX'
 } as const;
 
