@@ -81,6 +81,7 @@ OPERATIONS: dict[str, Rule] = {
     "createProduct": WRITE,
     "updateProduct": WRITE,
     "deleteProduct": WRITE,
+    "deleteProducts": WRITE,
     "deleteAllProducts": TEAM_ADMIN,
     # Imports, their change logs and undo.
     "importJobs": READ,

@@ -30,3 +30,5 @@ GRAPHQL_PERSISTED_DOCUMENTS_FILE = env_str("GRAPHQL_PERSISTED_DOCUMENTS_FILE")
 # When on, cookie-authenticated (browser) requests may run only the web app's documents;
 # API tokens may still send any query within their budget.
 GRAPHQL_BROWSER_ALLOWLIST_ONLY = env_bool("GRAPHQL_BROWSER_ALLOWLIST_ONLY", False)
+# Most products one deleteProducts call may name (ids and SKUs together).
+PRODUCTS_DELETE_MAX = env_int("PRODUCTS_DELETE_MAX", 1000, min_value=1)

@@ -21,6 +21,11 @@ class ExportJob(models.Model):
     class Format(models.TextChoices):
         CSV = "CSV"
         XLSX = "XLSX"
+        JSONL = "JSONL"  # JSON Lines, the API's field names
+        JSONL_GZ = "JSONL_GZ"  # the same, compressed with gzip
+
+    #: The file name extension of each format.
+    EXTENSIONS = {"CSV": "csv", "XLSX": "xlsx", "JSONL": "jsonl", "JSONL_GZ": "jsonl.gz"}
 
     UNFINISHED = (Status.PENDING, Status.PROCESSING)
 
@@ -60,4 +65,4 @@ class ExportJob(models.Model):
     @property
     def file_name(self) -> str:
         """The name the download is offered under."""
-        return f"products-export-{self.pk}.{self.format.lower()}"
+        return f"products-export-{self.pk}.{self.EXTENSIONS[self.format]}"

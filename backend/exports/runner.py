@@ -26,7 +26,7 @@ from products.filtering import products_matching
 
 from . import services
 from .models import ExportJob
-from .writers import XLSX_MAX_CELL_CHARS, XLSX_MAX_ROWS, CellTooLong, open_writer
+from .writers import XLSX_MAX_CELL_CHARS, XLSX_MAX_ROWS, CellTooLong, ProductMeta, open_writer
 
 logger = logging.getLogger(__name__)
 
@@ -132,7 +132,7 @@ def _export(job: ExportJob) -> None:
         return
     rows = (
         queryset.order_by("sku", "id")
-        .values_list("sku", "name", "description", "active")
+        .values_list("sku", "name", "description", "active", "pk", "created_at", "updated_at")
         .iterator(chunk_size=FETCH_ROWS)
     )
     with tempfile.TemporaryDirectory(prefix=f"export-{job.pk}-") as folder:
@@ -140,8 +140,9 @@ def _export(job: ExportJob) -> None:
         writer = open_writer(job.format, path)
         written = 0
         try:
-            for sku, name, description, active in rows:
-                writer.write(sku, name, description, active)
+            for sku, name, description, active, pk, created_at, updated_at in rows:
+                meta = ProductMeta(pk, created_at, updated_at)
+                writer.write(sku, name, description, active, meta)
                 written += 1
                 if written % REPORT_EVERY_ROWS == 0:
                     progress = min(99, written * 100 // max(total, 1))

@@ -49,9 +49,11 @@ class Mutation:
     def export_products(
         self, info: Info, filters: ProductFilter | None = None, *, format: ExportFormat
     ) -> ExportJobType:
-        """Export the products `filters` selects (as `products` does) to a CSV or XLSX file.
+        """Export the products `filters` selects (as `products` does) to a file, in SKU order.
 
-        Columns `sku,name,description,active`, in SKU order; the file can be imported again.
+        CSV and XLSX: columns `sku,name,description,active`; the file can be imported again.
+        JSONL (`JSONL_GZ`: gzip-compressed): one JSON object a line with the API's field
+        names (`id`, `sku`, `name`, `description`, `active`, `createdAt`, `updatedAt`).
         Poll `exportJob(id)` until COMPLETED, then download `downloadUrl`.
         """
         with transaction.atomic():

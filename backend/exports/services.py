@@ -39,7 +39,8 @@ def submit_export(user: Any, export_format: str, filters: Mapping[str, Any] | No
     """
     if export_format not in ExportJob.Format.values:
         raise ValidationError(
-            {"format": f"Unknown export format {export_format!r}; use CSV or XLSX."}
+            {"format": f"Unknown export format {export_format!r}; "
+                        "use CSV, XLSX, JSONL or JSONL_GZ."}
         )
     products_matching(filters)  # refuses filters that cannot be applied, before any work
     with transaction.atomic():

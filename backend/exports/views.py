@@ -18,6 +18,8 @@ BLOCK_BYTES = 256 * 1024
 CONTENT_TYPES = {
     ExportJob.Format.CSV: "text/csv; charset=utf-8",
     ExportJob.Format.XLSX: "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+    ExportJob.Format.JSONL: "application/x-ndjson; charset=utf-8",
+    ExportJob.Format.JSONL_GZ: "application/gzip",
 }
 NO_SUCH_EXPORT = "No export job with this id."
 

@@ -1,6 +1,6 @@
-"""Export file writers: CSV and XLSX with the columns the importer reads back.
+"""Export file writers: CSV and XLSX with the columns the importer reads back, JSON Lines.
 
-Both write one product at a time to a file on disk, so memory stays flat however many
+All write one product at a time to a file on disk, so memory stays flat however many
 products there are:
 
 * CSV: UTF-8 with a byte order mark (Excel then reads it as UTF-8), RFC 4180 quoting (a
@@ -9,15 +9,23 @@ products there are:
 * XLSX: XlsxWriter in ``constant_memory`` mode (each row goes to a temporary file as soon as
   the next starts). Every value is written as a string, never read as a number, formula or
   link, so ``00123`` and ``=A1`` stay what they are; ``active`` is an Excel boolean.
+* JSON Lines (``JSONL``, or ``JSONL_GZ`` compressed with gzip): one JSON object per line with
+  the API's field names (``id`` the Relay global id, ``createdAt``/``updatedAt`` in ISO 8601
+  as the API gives them), UTF-8, LF between lines; written through ``gzip`` as it goes.
 """
 
 from __future__ import annotations
 
 import csv
+import gzip
+import json
+from datetime import datetime
 from pathlib import Path
-from typing import Protocol
+from typing import IO, NamedTuple, Protocol
 
 import xlsxwriter
+
+from core.ids import encode_id
 
 COLUMNS = ("sku", "name", "description", "active")
 BOM = "\ufeff"
@@ -29,11 +37,21 @@ class CellTooLong(Exception):
     """A value does not fit in one spreadsheet cell."""
 
 
+class ProductMeta(NamedTuple):
+    """What only the JSON Lines export writes besides the importer's columns."""
+
+    pk: int
+    created_at: datetime
+    updated_at: datetime
+
+
 class ExportWriter(Protocol):
     """Writes products to a file: ``write`` each row, then ``close``."""
 
-    def write(self, sku: str, name: str, description: str, active: bool) -> None:
-        """Add one product."""
+    def write(
+        self, sku: str, name: str, description: str, active: bool, meta: ProductMeta | None = None
+    ) -> None:
+        """Add one product (``meta`` is used by the formats that carry ids and times)."""
 
     def close(self) -> None:
         """Finish the file."""
@@ -48,7 +66,9 @@ class CsvExportWriter:
         self._csv = csv.writer(self._file, lineterminator="\r\n")
         self._csv.writerow(COLUMNS)
 
-    def write(self, sku: str, name: str, description: str, active: bool) -> None:
+    def write(
+        self, sku: str, name: str, description: str, active: bool, meta: ProductMeta | None = None
+    ) -> None:
         """Add one product; ``active`` as ``true``/``false``."""
         self._csv.writerow((sku, name, description, "true" if active else "false"))
 
@@ -74,7 +94,9 @@ class XlsxExportWriter:
         self._sheet.write_row(0, 0, COLUMNS)
         self._row = 0
 
-    def write(self, sku: str, name: str, description: str, active: bool) -> None:
+    def write(
+        self, sku: str, name: str, description: str, active: bool, meta: ProductMeta | None = None
+    ) -> None:
         """Add one product; raises ``CellTooLong`` rather than cut a value short."""
         self._row += 1
         if self._row >= XLSX_MAX_ROWS:
@@ -95,10 +117,45 @@ class XlsxExportWriter:
         self._book.close()
 
 
+class JsonlExportWriter:
+    """The JSON Lines export: one object per product, the API's field names and ids."""
+
+    def __init__(self, path: Path, compress: bool = False) -> None:
+        self._file: IO[str] = (
+            gzip.open(path, "wt", encoding="utf-8", newline="\n")
+            if compress
+            else open(path, "w", encoding="utf-8", newline="\n")  # noqa: SIM115
+        )
+
+    def write(
+        self, sku: str, name: str, description: str, active: bool, meta: ProductMeta | None = None
+    ) -> None:
+        """Add one product as one line; ``meta`` (id and times) is required here."""
+        if meta is None:
+            raise ValueError("The JSON Lines export needs each product's id and times.")
+        item = {
+            "id": encode_id("Product", meta.pk),
+            "sku": sku,
+            "name": name,
+            "description": description,
+            "active": active,
+            "createdAt": meta.created_at.isoformat(),
+            "updatedAt": meta.updated_at.isoformat(),
+        }
+        # ensure_ascii=False keeps the file UTF-8 text; JSON escapes line breaks inside values.
+        self._file.write(json.dumps(item, ensure_ascii=False, separators=(",", ":")) + "\n")
+
+    def close(self) -> None:
+        """Flush (and finish the gzip stream) and close the file."""
+        self._file.close()
+
+
 def open_writer(export_format: str, path: Path) -> ExportWriter:
-    """Return the writer for ``export_format`` (``CSV`` or ``XLSX``) writing to ``path``."""
+    """Return the writer for ``export_format`` (``CSV``, ``XLSX``, ``JSONL``, ``JSONL_GZ``)."""
     if export_format == "CSV":
         return CsvExportWriter(path)
     if export_format == "XLSX":
         return XlsxExportWriter(path, tmpdir=path.parent)
-    raise ValueError(f"Unknown export format {export_format!r}; use CSV or XLSX.")
+    if export_format in ("JSONL", "JSONL_GZ"):
+        return JsonlExportWriter(path, compress=export_format == "JSONL_GZ")
+    raise ValueError(f"Unknown export format {export_format!r}; use CSV, XLSX, JSONL or JSONL_GZ.")

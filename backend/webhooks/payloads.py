@@ -36,9 +36,15 @@ def deleted_product_data(product_id: int, sku: str) -> dict[str, Any]:
     return {"id": encode_id("Product", product_id), "sku": sku}
 
 
-def bulk_deleted_data(deleted_count: int) -> dict[str, Any]:
-    """``data`` of products.bulk_deleted."""
-    return {"deletedCount": deleted_count}
+def bulk_deleted_data(
+    deleted_count: int, products: list[tuple[int, str]] | None = None
+) -> dict[str, Any]:
+    """``data`` of products.bulk_deleted; ``products`` (pk, sku) when some were named
+    (``deleteProducts``), absent when every product was deleted."""
+    data: dict[str, Any] = {"deletedCount": deleted_count}
+    if products is not None:
+        data["products"] = [{"id": encode_id("Product", pk), "sku": sku} for pk, sku in products]
+    return data
 
 
 #: ImportJob fields copied into import.finished (camelCased).

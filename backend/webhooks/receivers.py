@@ -59,9 +59,12 @@ def on_product_deleted(sender: Any, product_id: int, sku: str, **kwargs: Any) ->
 
 
 @receiver(product_signals.products_bulk_deleted, dispatch_uid=UID)
-def on_products_bulk_deleted(sender: Any, deleted_count: int, **kwargs: Any) -> None:
+def on_products_bulk_deleted(
+    sender: Any, deleted_count: int, products: list[tuple[int, str]] | None = None,
+    **kwargs: Any,
+) -> None:
     """products.bulk_deleted: one event for the whole deletion."""
-    publish(EventType.PRODUCTS_BULK_DELETED, bulk_deleted_data(deleted_count))
+    publish(EventType.PRODUCTS_BULK_DELETED, bulk_deleted_data(deleted_count, products))
 
 
 @receiver(import_finished, dispatch_uid=UID)

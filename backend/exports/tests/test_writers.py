@@ -42,5 +42,5 @@ def test_csv_writer_starts_with_a_bom_and_quotes_per_rfc_4180(tmp_path):
 
 
 def test_unknown_format_is_refused(tmp_path):
-    with pytest.raises(ValueError, match="use CSV or XLSX"):
+    with pytest.raises(ValueError, match="use CSV, XLSX, JSONL or JSONL_GZ"):
         open_writer("PDF", tmp_path / "out.pdf")

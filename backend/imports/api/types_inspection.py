@@ -20,6 +20,7 @@ class ImportFormat(Enum):
 
     CSV = "CSV"
     XLSX = "XLSX"
+    JSONL = "JSONL"
 
 
 @strawberry.enum(name="ProductField")

@@ -49,10 +49,10 @@ def test_the_preview_names_the_variants_and_shows_the_image_row(run_import):
 def test_a_partial_shopify_file_without_titles_updates_its_variants(run_import):
     run_import(real_files.shopify_product_template())
     partial = (
-        "Handle,Variant SKU,Option1 Value,Variant Inventory Policy,Published\n"
-        "example-t-shirt,TS-GRE-S,Green,deny,false\n"
-        "example-t-shirt,TS-BLU-XL,Blue,deny,false\n"
-    ).encode()
+        b"Handle,Variant SKU,Option1 Value,Variant Inventory Policy,Published\n"
+        b"example-t-shirt,TS-GRE-S,Green,deny,false\n"
+        b"example-t-shirt,TS-BLU-XL,Blue,deny,false\n"
+    )
     job = run_import(partial, name="stock.csv")
     assert job.status == ImportJob.Status.COMPLETED, job.error_message
     assert (job.updated_count, job.error_count) == (2, 0)

@@ -99,6 +99,8 @@ export const EmptyCells = {
 export type EmptyCells = typeof EmptyCells[keyof typeof EmptyCells];
 export const ExportFormat = {
   Csv: 'CSV',
+  Jsonl: 'JSONL',
+  JsonlGz: 'JSONL_GZ',
   Xlsx: 'XLSX'
 } as const;
 
@@ -122,6 +124,7 @@ export const ImportChangeKind = {
 export type ImportChangeKind = typeof ImportChangeKind[keyof typeof ImportChangeKind];
 export const ImportFormat = {
   Csv: 'CSV',
+  Jsonl: 'JSONL',
   Xlsx: 'XLSX'
 } as const;
 

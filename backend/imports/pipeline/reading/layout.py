@@ -27,6 +27,7 @@ from ..problems import BadFile, BadOption
 from .compression import ByteSource
 from .detect import check_gzip_content, codec_name, detect_encoding, detect_kind
 from .header import looks_like_header, names_sku_column
+from .jsonl_records import check_jsonl_options, jsonl_estimate, looks_like_jsonl
 from .text import refuse_binary
 
 if TYPE_CHECKING:
@@ -36,7 +37,7 @@ SAMPLE_BYTES = 1 << 20
 SNIFF_RECORDS = 30
 DELIMITERS = (",", ";", "\t", "|")
 DELIMITER_WORDS = {"tab": "\t", "\\t": "\t", "comma": ",", "semicolon": ";", "pipe": "|"}
-FORMATS = ("CSV", "XLSX")
+FORMATS = ("CSV", "XLSX", "JSONL")
 
 
 @dataclass(frozen=True)
@@ -85,7 +86,7 @@ def parse_delimiter(value: str) -> str:
 
 def _check_options(options: ReadOptions) -> None:
     if options.format is not None and options.format.upper() not in FORMATS:
-        raise BadOption("format", f"Unknown format {options.format!r}; use CSV or XLSX.",
+        raise BadOption("format", f"Unknown format {options.format!r}; use CSV, XLSX or JSONL.",
                         "bad_format")
     if options.header_row is not None and not 1 <= options.header_row <= 1_000_000:
         raise BadOption("header_row", f"The header row is counted from 1 (the first line or "
@@ -104,13 +105,20 @@ def find_layout(raw: BinaryIO, options: ReadOptions | None = None, size: int = 0
     options = options or ReadOptions()
     _check_options(options)
     kind, compression = detect_kind(raw)
+    if kind == "CSV" and looks_like_jsonl(raw):
+        kind = "JSONL"
     wanted = (options.format or kind).upper()
     if wanted != kind:
-        what = "an Excel workbook (.xlsx)" if kind == "XLSX" else "text (CSV), not a workbook"
+        what = {"XLSX": "an Excel workbook (.xlsx)", "JSONL": "JSON Lines (one object a line)"
+                }.get(kind, "text (CSV), not a workbook")
         raise BadOption("format", f"This file is {what}; it cannot be read as {wanted}.",
                         "wrong_format")
     if kind == "XLSX":
         layout = _workbook_layout(raw, options)
+    elif kind == "JSONL":
+        check_jsonl_options(options.encoding, options.delimiter, options.sheet)
+        estimate = jsonl_estimate(raw, _text_size(raw, compression, size))
+        layout = Layout("JSONL", compression, "utf-8", "", "", (), 0, estimate)
     else:
         if options.sheet:
             raise BadOption("sheet", "This file is text (CSV), not a workbook: it has no "

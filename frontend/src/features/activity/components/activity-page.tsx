@@ -15,6 +15,7 @@ const KINDS = [
   { value: 'person.', label: 'People' },
   { value: 'token.', label: 'API tokens' },
   { value: 'product.', label: 'Products (by hand)' },
+  { value: 'products.deleted', label: 'Delete many' },
   { value: 'products.deleted_all', label: 'Delete all' },
   { value: 'import.', label: 'Imports' },
   { value: 'export.', label: 'Exports' },

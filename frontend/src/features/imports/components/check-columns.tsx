@@ -58,7 +58,8 @@ export function CheckColumns({ job: staged, onStarted, onCancelled }: CheckColum
     active: shown?.active ?? null,
   };
   const notes = new Map(job.columnNotes.map((n) => [n.field, n.note]));
-  const isText = job.format !== 'XLSX';
+  // Workbooks and JSON Lines (always UTF-8, one object a line) have no encoding or delimiter to choose.
+  const isText = job.format !== 'XLSX' && job.format !== 'JSONL';
   const encodings =
     ENCODINGS.some((e) => e.value === job.encoding) || !job.encoding
       ? ENCODINGS
@@ -104,7 +105,9 @@ export function CheckColumns({ job: staged, onStarted, onCancelled }: CheckColum
       <h2 id="check-columns-title">Check columns</h2>
       <p className="muted">
         <strong>{job.fileName}</strong>:{' '}
-        {job.format === 'XLSX' ? 'Excel workbook' : `${job.compression ? 'gzip-compressed ' : ''}text (CSV)`}
+        {job.format === 'XLSX'
+          ? 'Excel workbook'
+          : `${job.compression ? 'gzip-compressed ' : ''}${job.format === 'JSONL' ? 'JSON Lines' : 'text (CSV)'}`}
         {job.rowEstimate != null && `, about ${job.rowEstimate.toLocaleString()} rows`}. Nothing is imported until you
         start.
       </p>

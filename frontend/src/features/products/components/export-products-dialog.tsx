@@ -13,7 +13,16 @@ import { useExportJobProgress } from '@/features/products/hooks/use-export-job-p
 const FORMATS: readonly { value: ExportFormat; label: string; hint: string }[] = [
   { value: 'CSV', label: 'CSV', hint: 'UTF-8, opens in Excel and any spreadsheet' },
   { value: 'XLSX', label: 'Excel workbook (.xlsx)', hint: 'one sheet, up to 1,048,575 products' },
+  { value: 'JSONL', label: 'JSON Lines (.jsonl)', hint: 'one product a line, for programs' },
+  { value: 'JSONL_GZ', label: 'JSON Lines, gzip (.jsonl.gz)', hint: 'the same, compressed' },
 ];
+
+const FILE_KINDS: Record<ExportFormat, string> = {
+  CSV: 'CSV file',
+  XLSX: 'Excel file',
+  JSONL: 'JSON Lines file',
+  JSONL_GZ: 'JSON Lines file (gzip)',
+};
 
 export interface ExportProductsButtonProps {
   /** The filters the products page shows now (null: every product). */
@@ -113,7 +122,7 @@ function ExportJobView({ job, error, onAgain }: { job: Job; error: string | null
         <DialogFooter>
           <Button onClick={onAgain}>Export again</Button>
           <a className="btn btn-primary" href={job.downloadUrl} download>
-            Download {job.format === 'XLSX' ? 'Excel file' : 'CSV file'}
+            Download {FILE_KINDS[job.format]}
           </a>
         </DialogFooter>
       </>
