@@ -1,3 +1,4 @@
+import { LongText } from '@/components/ui/long-text';
 import { useState, type KeyboardEvent } from 'react';
 import { Button } from '@/components/ui/button';
 import { FieldError } from '@/components/ui/field-error';
@@ -252,7 +253,7 @@ function PreviewTable({ job }: { job: StagedJob }) {
                     if (!cell) return <td key={f.field} />;
                     return (
                       <td key={f.field} className={cell.problem ? 'cell-bad' : undefined}>
-                        {cell.value}
+                        <LongText text={cell.value} />
                         {cell.problem && (
                           <span className="cell-problem">
                             <span aria-hidden="true"> ⚠ </span>
@@ -263,7 +264,11 @@ function PreviewTable({ job }: { job: StagedJob }) {
                       </td>
                     );
                   })
-                : row.values.map((v, i) => <td key={i}>{v}</td>)}
+                : row.values.map((v, i) => (
+                    <td key={i}>
+                      <LongText text={v} />
+                    </td>
+                  ))}
               <td>{row.cells.some((c) => c.problem) ? '' : (row.problem ?? '')}</td>
             </tr>
           ))}

@@ -1,3 +1,4 @@
+import { LongText } from '@/components/ui/long-text';
 import { useState } from 'react';
 import { Button } from '@/components/ui/button';
 import { DataTable, type DataColumn } from '@/components/ui/data-table';
@@ -134,7 +135,9 @@ export function ImportChanges({ jobId, dryRun }: { jobId: string; dryRun: boolea
                         ? 'Would update'
                         : 'Updated'}
                   </td>
-                  <td className="mono">{node.sku}</td>
+                  <td className="mono">
+                    <LongText text={node.sku} />
+                  </td>
                   <td>
                     <ChangeValues change={node} />
                   </td>
