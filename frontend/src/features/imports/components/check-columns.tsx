@@ -7,6 +7,7 @@ import { SelectField } from '@/components/ui/select-field';
 import { TextField } from '@/components/ui/text-field';
 import type { ColumnMappingInput, ImportOptionsInput } from '@/gql/graphql';
 import { useCancelImport } from '@/features/imports/api/cancel-import';
+import { useFocusOnMount } from '@/lib/use-focus-on-mount';
 import { PRODUCT_FIELDS, useCheckColumns } from '@/features/imports/hooks/use-check-columns';
 import type { StagedJob } from '@/features/imports/api/stage-import';
 
@@ -45,6 +46,7 @@ export interface CheckColumnsProps {
 export function CheckColumns({ job: staged, onStarted, onCancelled }: CheckColumnsProps) {
   const { job, options, errors, change, start, busy } = useCheckColumns(staged);
   const [, cancelImport] = useCancelImport();
+  const titleRef = useFocusOnMount<HTMLHeadingElement>();
   // What the person is typing in "Header row"; null shows the row in effect.
   const [headerDraft, setHeaderDraft] = useState<string | null>(null);
   const headerRow = headerDraft ?? String(options.headerRow ?? job.headerRow ?? 1);
@@ -94,7 +96,9 @@ export function CheckColumns({ job: staged, onStarted, onCancelled }: CheckColum
 
   return (
     <section className="card check-columns" aria-labelledby="check-columns-title" aria-busy={busy}>
-      <h2 id="check-columns-title">Check columns</h2>
+      <h2 id="check-columns-title" ref={titleRef} tabIndex={-1}>
+        Check columns
+      </h2>
       <p className="muted">
         <strong>{job.fileName}</strong>:{' '}
         {job.format === 'XLSX' ? 'Excel workbook' : `${job.compression ? 'gzip-compressed ' : ''}text (CSV)`}

@@ -12,6 +12,7 @@ import { formatBytes, formatDateTime, formatDuration, formatNumber } from '@/lib
 import { problemText } from '@/lib/operation-info';
 import { useCancelImport } from '@/features/imports/api/cancel-import';
 import { useLiveImportJob } from '@/features/imports/hooks/use-live-import-job';
+import { useFocusOnMount } from '@/lib/use-focus-on-mount';
 import { ImportChanges } from '@/features/imports/components/import-changes';
 import { ImportErrorsTable } from '@/features/imports/components/import-errors-table';
 import { RevertSummary } from '@/features/imports/components/revert-summary';
@@ -78,10 +79,13 @@ export interface ImportJobPanelProps {
   onJob?: (job: ImportJobFieldsFragment) => void;
   /** Opens another job (the revert an Undo queued). */
   onSelect?: (id: string) => void;
+  /** The person just started this job here: its heading takes the keyboard focus. */
+  focusTitle?: boolean;
 }
 
 /** One import, live: status in words, progress, counts, time, Cancel, and its first errors. */
-export function ImportJobPanel({ id, onStatusChange, onJob, onSelect }: ImportJobPanelProps) {
+export function ImportJobPanel({ id, onStatusChange, onJob, onSelect, focusTitle = false }: ImportJobPanelProps) {
+  const titleRef = useFocusOnMount<HTMLHeadingElement>(focusTitle);
   const { job, errors, mode, loading, notFound, error, refetch } = useLiveImportJob(id);
   const [, cancelImport] = useCancelImport();
   const [confirmCancel, setConfirmCancel] = useState(false);
@@ -119,7 +123,7 @@ export function ImportJobPanel({ id, onStatusChange, onJob, onSelect }: ImportJo
     <section className="card" aria-labelledby="job-title" aria-busy={running}>
       <div className="job-head">
         <div>
-          <h2 id="job-title">
+          <h2 id="job-title" ref={titleRef} tabIndex={-1}>
             {isRevert ? '' : job.dryRun ? 'Dry run of ' : 'Import of '}
             <span className="mono">{job.fileName}</span>
           </h2>
