@@ -66,7 +66,8 @@ def clean_row(line: int, fields: list[str], columns: Columns) -> ProductRow | Ro
         return RowProblem(
             line,
             sku,
-            f"the row has {len(fields)} fields but the header has {columns.count}; "
+            f"the row has {len(fields)} field{'' if len(fields) == 1 else 's'} "
+            f"but the header has {columns.count}; "
             "check for a missing or extra comma, or a quote that is not closed",
         )
     sku = fields[columns.sku].strip()

@@ -46,7 +46,7 @@ def test_missing_optional_columns_give_none():
         (["s", "n", "d", ""], "s", "active is ''; use true/false"),
         (["s", "n", "d"], "s", "the row has 3 fields but the header has 4"),
         (["s", "n", "d", "true", "extra"], "s", "the row has 5 fields but the header has 4"),
-        ([""], "", "the row has 1 fields but the header has 4"),
+        ([""], "", "the row has 1 field but the header has 4"),
     ],
 )
 def test_rejections_say_what_is_wrong(fields, sku, message):

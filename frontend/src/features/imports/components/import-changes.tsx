@@ -6,7 +6,7 @@ import { SelectField } from '@/components/ui/select-field';
 import { ErrorState, LoadingState } from '@/components/ui/states';
 import { ImportChangeKind, type ImportChangesQuery } from '@/gql/graphql';
 import { describeError } from '@/lib/error-message';
-import { formatNumber } from '@/lib/format';
+import { formatNumber, plural } from '@/lib/format';
 import { useImportChanges } from '@/features/imports/api/get-import-changes';
 
 const CHANGE_COLUMNS: readonly DataColumn[] = [
@@ -119,7 +119,7 @@ export function ImportChanges({ jobId, dryRun }: { jobId: string; dryRun: boolea
         <>
           <p className="muted" aria-live="polite">
             {formatNumber(start + 1)}–{formatNumber(start + connection.edges.length)} of{' '}
-            {formatNumber(connection.totalCount ?? 0)} changes, in file order.
+            {plural(connection.totalCount ?? 0, 'change')}, in file order.
           </p>
           <DataTable label="Changes" columns={CHANGE_COLUMNS}>
             <tbody>

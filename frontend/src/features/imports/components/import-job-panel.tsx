@@ -8,7 +8,7 @@ import { ErrorState, LoadingState } from '@/components/ui/states';
 import { StatusBadge } from '@/components/ui/status-badge';
 import { describeError } from '@/lib/error-message';
 import type { ImportJobFieldsFragment } from '@/gql/graphql';
-import { formatBytes, formatDateTime, formatDuration, formatNumber } from '@/lib/format';
+import { formatBytes, formatDateTime, formatDuration, formatNumber, plural } from '@/lib/format';
 import { problemText } from '@/lib/operation-info';
 import { useCancelImport } from '@/features/imports/api/cancel-import';
 import { useLiveImportJob } from '@/features/imports/hooks/use-live-import-job';
@@ -29,8 +29,6 @@ function useNow(running: boolean) {
   }, [running]);
   return now;
 }
-
-const plural = (n: number, word: string) => `${formatNumber(n)} ${word}${n === 1 ? '' : 's'}`;
 
 /** What cancelling this job means for the catalogue, in plain words. */
 export function cancelConsequence(
@@ -151,7 +149,7 @@ export function ImportJobPanel({ id, onStatusChange, onJob, onSelect, focusTitle
           job.status === 'PENDING'
             ? 'waiting for earlier imports'
             : isRevert
-              ? `${formatNumber(job.rowsProcessed)} changes reverted`
+              ? `${plural(job.rowsProcessed, 'change')} reverted`
               : `${formatBytes(job.bytesProcessed)} of ${formatBytes(job.fileSize)}`
         }
       />
@@ -235,7 +233,7 @@ export function ImportJobPanel({ id, onStatusChange, onJob, onSelect, focusTitle
         onOpenChange={setConfirmCancel}
         title={dry ? 'Cancel this dry run?' : 'Cancel this import?'}
         confirmLabel={dry ? 'Cancel dry run' : 'Cancel import'}
-        cancelLabel={dry ? 'Keep checking' : 'Keep importing'}
+        cancelLabel={!job.startedAt ? 'Keep it queued' : dry ? 'Keep checking' : 'Keep importing'}
         danger
         onConfirm={cancel}
       >

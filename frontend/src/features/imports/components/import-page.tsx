@@ -39,7 +39,7 @@ export default function ImportPage() {
     <section>
       <PageHeader
         title="Import"
-        description="Add or update products from a CSV file: a later row for the same SKU wins; a bad row is skipped and reported."
+        description="Add or update products from a CSV or Excel (.xlsx) file: a later row for the same SKU wins; a bad row is skipped and reported."
       />
       {staged ? (
         <CheckColumns
