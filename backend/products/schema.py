@@ -63,14 +63,20 @@ class Mutation:
 
     @strawberry_django.mutation(permission_classes=AUTH)
     def update_product(self, input: ProductPartialInput) -> ProductType:
-        """Change the fields given; the others keep their values."""
+        """Change the fields given; the others keep their values.
+
+        With `expectedUpdatedAt`, a product saved since is refused (code `conflict`).
+        """
         pk = node_pk(input.id, "Product")
         changes = {
             name: getattr(input, name)
             for name in ("sku", "name", "description", "active")
             if getattr(input, name) is not UNSET
         }
-        return services.update_product(pk, changes)
+        expected = input.expected_updated_at
+        return services.update_product(
+            pk, changes, expected_updated_at=None if expected is UNSET else expected
+        )
 
     @strawberry_django.mutation(permission_classes=AUTH)
     def delete_product(self, id: strawberry.ID) -> ProductType:

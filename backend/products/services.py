@@ -1,5 +1,6 @@
 """Product changes. Each runs in one transaction together with the signal it sends."""
 
+from datetime import datetime
 from typing import Any
 
 from django.core.exceptions import ValidationError
@@ -80,8 +81,35 @@ def create_product(
     return product
 
 
-def update_product(pk: int, changes: dict[str, Any]) -> Product:
+CONFLICT = (
+    "Someone saved this product after you opened it. "
+    "Saving would replace the current {fields}. Reload the product to see the current "
+    "values, or save again to overwrite them."
+)
+
+
+def _refuse_stale(product: Product, fields: dict[str, Any], expected: datetime) -> None:
+    """Refuse a write made from an older version of ``product`` (code ``conflict``).
+
+    The client sends only the new values, not the ones it saw, so the message names the
+    fields whose stored value differs from the submitted one: what saving would replace.
+    """
+    if product.updated_at == expected:
+        return
+    differing = [name for name, value in fields.items() if getattr(product, name) != value]
+    names = ", ".join("SKU" if name == "sku" else name for name in differing) or "values"
+    message = CONFLICT.format(fields=names)
+    raise ValidationError({"expectedUpdatedAt": ValidationError(message, code="conflict")})
+
+
+def update_product(
+    pk: int, changes: dict[str, Any], *, expected_updated_at: datetime | None = None
+) -> Product:
     """Apply ``changes`` (any of sku, name, description, active) to product ``pk``.
+
+    With ``expected_updated_at`` (the ``updatedAt`` the edit was made from), a product saved
+    since is refused with a ``conflict`` instead of being overwritten; without it the last
+    save wins, as before.
 
     Clears the product's provenance (``last_import``, ``last_import_line``): an import that
     wrote it before can no longer revert it (its revert reports a conflict instead).
@@ -91,6 +119,8 @@ def update_product(pk: int, changes: dict[str, Any]) -> Product:
         product = Product.objects.select_for_update().filter(pk=pk).first()
         if product is None:
             raise ValidationError({"id": "No product with this id."})
+        if expected_updated_at is not None:
+            _refuse_stale(product, fields, expected_updated_at)
         if "sku" in fields:
             _check_sku_free(fields["sku"], exclude_pk=pk)
         for name, value in fields.items():

@@ -7,7 +7,7 @@ import strawberry
 import strawberry_django
 from asgiref.sync import sync_to_async
 from django.db.models import Q, QuerySet
-from strawberry import Info, auto, relay
+from strawberry import UNSET, Info, auto, relay
 from strawberry.utils.inspect import in_async_context
 from strawberry_django.fields.types import field_type_map, input_field_type_map
 from strawberry_django.relay import DjangoCursorConnection, DjangoCursorEdge
@@ -174,6 +174,13 @@ class ProductPartialInput:
     name: auto
     description: auto
     active: auto
+    expected_updated_at: datetime | None = strawberry.field(
+        default=UNSET,
+        description=(
+            "The `updatedAt` the edit was made from: if the product was saved since, the "
+            "update is refused with code `conflict`. Leave it out to overwrite regardless."
+        ),
+    )
 
 
 @strawberry.type

@@ -16,6 +16,7 @@ from urllib.parse import urlsplit
 
 MAX_URL_LENGTH = 2000
 ALLOWED_SCHEMES = ("http", "https")
+NOT_A_URL = "This is not a URL; a receiver's URL looks like https://example.com/hooks."
 
 IPAddress = ipaddress.IPv4Address | ipaddress.IPv6Address
 
@@ -44,6 +45,9 @@ def validate_url(url: str) -> str:
             f"The URL is {len(url)} characters long; at most {MAX_URL_LENGTH} are allowed."
         )
     if any(ch.isspace() for ch in url):
+        if "://" not in url:
+            # "not a url": words, not a URL with a stray space in it.
+            raise TargetError(NOT_A_URL)
         raise TargetError("The URL must not contain spaces.")
     try:
         parts = urlsplit(url)

@@ -184,3 +184,53 @@ def test_product_with_a_malformed_id_is_a_clear_error(gql_client, product):
         "'id' is not the id of a product: pass an id exactly as this API returned it."
     )
     assert error["extensions"] == {"code": "BAD_USER_INPUT", "field": "id"}
+
+
+def _update(gql_client, product, **fields):
+    return gql_client.query(
+        UPDATE, {"input": {"id": encode_id("Product", product.pk), **fields}}
+    )["data"]["updateProduct"]
+
+
+def test_update_from_the_current_version_is_saved(gql_client, product):
+    seen = gql_client.query(PRODUCT, {"id": encode_id("Product", product.pk)})["data"]["product"]
+
+    updated = _update(gql_client, product, name="Gadget", expectedUpdatedAt=seen["updatedAt"])
+
+    assert updated["name"] == "Gadget"
+
+
+def test_update_from_a_stale_version_is_refused_naming_the_fields_it_would_replace(
+    gql_client, product
+):
+    # Given two tabs opened on the same product, and tab B renames it
+    seen_by_a = gql_client.query(PRODUCT, {"id": encode_id("Product", product.pk)})["data"][
+        "product"
+    ]
+    _update(gql_client, product, name="Renamed in B", expectedUpdatedAt=seen_by_a["updatedAt"])
+
+    # When tab A saves from the version it saw, putting the old name back
+    refused = _update(
+        gql_client,
+        product,
+        sku="Widget-1",
+        name="Widget",
+        description="Red",
+        expectedUpdatedAt=seen_by_a["updatedAt"],
+    )
+
+    # Then it is refused with a coded conflict and B's name stays
+    [message] = refused["messages"]
+    assert message["code"] == "conflict"
+    assert message["field"] == "expectedUpdatedAt"
+    assert "name, description" in message["message"]
+    product.refresh_from_db()
+    assert (product.name, product.description) == ("Renamed in B", "Blue")
+
+
+def test_update_without_a_version_still_overwrites(gql_client, product):
+    _update(gql_client, product, name="Renamed in B")
+
+    updated = _update(gql_client, product, name="Widget", description="Red")
+
+    assert (updated["name"], updated["description"]) == ("Widget", "Red")

@@ -65,7 +65,8 @@ def test_create_makes_a_whsec_secret_and_lists_the_webhook(gql_client):
 @pytest.mark.parametrize(
     ("url", "expected"),
     [
-        ("not a url", "must not contain spaces"),
+        ("not a url", "This is not a URL"),
+        ("https://example.com/my hooks", "must not contain spaces"),
         ("example.com/hook", "http:// or https://"),
         ("ftp://example.com/hook", "http:// or https://"),
         ("https://", "no host name"),

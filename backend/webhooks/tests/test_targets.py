@@ -12,7 +12,8 @@ from webhooks.targets import TargetError, blocked_reason, resolve, validate_url
     ("url", "message"),
     [
         ("", "Enter the receiver"),
-        ("not a url", "spaces"),
+        ("not a url", "This is not a URL"),
+        ("https://example.com/my hooks", "spaces"),
         ("example.com/hooks", "http:// or https://"),
         ("ftp://example.com/hooks", "http:// or https://"),
         ("javascript:alert(1)", "http:// or https://"),

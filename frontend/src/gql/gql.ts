@@ -57,6 +57,7 @@ type Documents = {
     "\n  query Products(\n    $filters: ProductFilter\n    $ordering: [ProductOrder!]\n    $first: Int\n    $after: String\n    $last: Int\n    $before: String\n  ) {\n    products(filters: $filters, ordering: $ordering, first: $first, after: $after, last: $last, before: $before) {\n      totalCount\n      pageInfo {\n        hasNextPage\n        hasPreviousPage\n        startCursor\n        endCursor\n      }\n      edges {\n        cursor\n        node {\n          ...ProductFields\n        }\n      }\n    }\n  }\n": typeof types.ProductsDocument,
     "\n  fragment ProductFields on Product {\n    id\n    sku\n    name\n    description\n    active\n    createdAt\n    updatedAt\n    lastImportLine\n    lastImport {\n      id\n      fileName\n    }\n  }\n": typeof types.ProductFieldsFragmentDoc,
     "\n  mutation UpdateProduct($input: ProductPartialInput!) {\n    updateProduct(input: $input) {\n      __typename\n      ... on Product {\n        ...ProductFields\n      }\n      ...OperationInfoFields\n    }\n  }\n": typeof types.UpdateProductDocument,
+    "\n  query CurrentProduct($id: ID!) {\n    product(id: $id) {\n      ...ProductFields\n    }\n  }\n": typeof types.CurrentProductDocument,
     "\n  mutation CreateWebhook($input: WebhookInput!) {\n    createWebhook(input: $input) {\n      __typename\n      ... on Webhook {\n        ...WebhookFields\n      }\n      ...OperationInfoFields\n    }\n  }\n": typeof types.CreateWebhookDocument,
     "\n  mutation DeleteWebhook($id: ID!) {\n    deleteWebhook(id: $id) {\n      __typename\n      ... on Webhook {\n        id\n      }\n      ...OperationInfoFields\n    }\n  }\n": typeof types.DeleteWebhookDocument,
     "\n  fragment DeliveryFields on WebhookDelivery {\n    id\n    eventId\n    eventType\n    attempt\n    status\n    statusCode\n    durationMs\n    error\n    requestBody\n    responseBody\n    createdAt\n    nextAttemptAt\n  }\n": typeof types.DeliveryFieldsFragmentDoc,
@@ -113,6 +114,7 @@ const documents: Documents = {
     "\n  query Products(\n    $filters: ProductFilter\n    $ordering: [ProductOrder!]\n    $first: Int\n    $after: String\n    $last: Int\n    $before: String\n  ) {\n    products(filters: $filters, ordering: $ordering, first: $first, after: $after, last: $last, before: $before) {\n      totalCount\n      pageInfo {\n        hasNextPage\n        hasPreviousPage\n        startCursor\n        endCursor\n      }\n      edges {\n        cursor\n        node {\n          ...ProductFields\n        }\n      }\n    }\n  }\n": types.ProductsDocument,
     "\n  fragment ProductFields on Product {\n    id\n    sku\n    name\n    description\n    active\n    createdAt\n    updatedAt\n    lastImportLine\n    lastImport {\n      id\n      fileName\n    }\n  }\n": types.ProductFieldsFragmentDoc,
     "\n  mutation UpdateProduct($input: ProductPartialInput!) {\n    updateProduct(input: $input) {\n      __typename\n      ... on Product {\n        ...ProductFields\n      }\n      ...OperationInfoFields\n    }\n  }\n": types.UpdateProductDocument,
+    "\n  query CurrentProduct($id: ID!) {\n    product(id: $id) {\n      ...ProductFields\n    }\n  }\n": types.CurrentProductDocument,
     "\n  mutation CreateWebhook($input: WebhookInput!) {\n    createWebhook(input: $input) {\n      __typename\n      ... on Webhook {\n        ...WebhookFields\n      }\n      ...OperationInfoFields\n    }\n  }\n": types.CreateWebhookDocument,
     "\n  mutation DeleteWebhook($id: ID!) {\n    deleteWebhook(id: $id) {\n      __typename\n      ... on Webhook {\n        id\n      }\n      ...OperationInfoFields\n    }\n  }\n": types.DeleteWebhookDocument,
     "\n  fragment DeliveryFields on WebhookDelivery {\n    id\n    eventId\n    eventType\n    attempt\n    status\n    statusCode\n    durationMs\n    error\n    requestBody\n    responseBody\n    createdAt\n    nextAttemptAt\n  }\n": types.DeliveryFieldsFragmentDoc,
@@ -312,6 +314,10 @@ export function graphql(source: "\n  fragment ProductFields on Product {\n    id
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "\n  mutation UpdateProduct($input: ProductPartialInput!) {\n    updateProduct(input: $input) {\n      __typename\n      ... on Product {\n        ...ProductFields\n      }\n      ...OperationInfoFields\n    }\n  }\n"): (typeof documents)["\n  mutation UpdateProduct($input: ProductPartialInput!) {\n    updateProduct(input: $input) {\n      __typename\n      ... on Product {\n        ...ProductFields\n      }\n      ...OperationInfoFields\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query CurrentProduct($id: ID!) {\n    product(id: $id) {\n      ...ProductFields\n    }\n  }\n"): (typeof documents)["\n  query CurrentProduct($id: ID!) {\n    product(id: $id) {\n      ...ProductFields\n    }\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */

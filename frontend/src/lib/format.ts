@@ -41,3 +41,8 @@ export function formatDuration(ms: number | null | undefined): string {
   if (m > 0) return `${m} min ${s} s`;
   return `${s} s`;
 }
+
+/** A count and its noun, singular for exactly one: "1 product", "0 products", "— products" when unknown. */
+export function plural(count: number | null | undefined, noun: string, pluralNoun = `${noun}s`): string {
+  return `${formatNumber(count)} ${count === 1 ? noun : pluralNoun}`;
+}

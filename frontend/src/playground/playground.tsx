@@ -1,6 +1,7 @@
 import { explorerPlugin } from '@graphiql/plugin-explorer';
 import { GraphiQL } from 'graphiql';
 import { createPlaygroundFetcher } from '@/playground/fetcher';
+import { PlaygroundLogo } from '@/playground/playground-logo';
 
 const fetcher = createPlaygroundFetcher();
 const plugins = [explorerPlugin()];
@@ -34,6 +35,10 @@ export function Playground() {
       defaultEditorToolsVisibility
       inputValueDeprecation
       isHeadersEditorEnabled
-    />
+    >
+      <GraphiQL.Logo>
+        <PlaygroundLogo />
+      </GraphiQL.Logo>
+    </GraphiQL>
   );
 }

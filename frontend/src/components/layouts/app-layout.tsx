@@ -55,6 +55,10 @@ export function AppLayout({ userMenu }: { userMenu?: ReactNode }) {
                   {link.label}
                 </NavLink>
               ))}
+              {/* The playground is its own page served by the backend, not a route of the app. */}
+              <a className="nav-link" href="/graphql/">
+                API playground
+              </a>
             </nav>
             {userMenu}
           </div>

@@ -5,7 +5,7 @@ import { SelectField } from '@/components/ui/select-field';
 import { EmptyState, ErrorState, LoadingState } from '@/components/ui/states';
 import { TextField } from '@/components/ui/text-field';
 import { describeError } from '@/lib/error-message';
-import { formatDateTime, formatNumber } from '@/lib/format';
+import { formatDateTime, plural } from '@/lib/format';
 import { useActivity, useActivityPeople, type ActivityFilters } from '@/features/activity/api/get-activity';
 
 const PAGE = 50;
@@ -53,7 +53,9 @@ export default function ActivityPage() {
       <PageHeader
         title="Activity"
         description={
-          data ? `${formatNumber(data.activityEntries.totalCount)} entries, newest first` : 'Who did what, and when.'
+          data
+            ? `${plural(data.activityEntries.totalCount, 'entry', 'entries')}, newest first`
+            : 'Who did what, and when.'
         }
         actions={
           <a className="btn" href={csvLink(filters)} download>

@@ -1,3 +1,4 @@
+import { LongText } from '@/components/ui/long-text';
 import { useState, type KeyboardEvent } from 'react';
 import { Button } from '@/components/ui/button';
 import { FieldError } from '@/components/ui/field-error';
@@ -6,6 +7,7 @@ import { SelectField } from '@/components/ui/select-field';
 import { TextField } from '@/components/ui/text-field';
 import type { ColumnMappingInput, ImportOptionsInput } from '@/gql/graphql';
 import { useCancelImport } from '@/features/imports/api/cancel-import';
+import { useFocusOnMount } from '@/lib/use-focus-on-mount';
 import { PRODUCT_FIELDS, useCheckColumns } from '@/features/imports/hooks/use-check-columns';
 import type { StagedJob } from '@/features/imports/api/stage-import';
 import { SyncChoices, type SyncChoicesValue } from '@/features/imports/components/sync-choices';
@@ -45,6 +47,7 @@ export interface CheckColumnsProps {
 export function CheckColumns({ job: staged, onStarted, onCancelled }: CheckColumnsProps) {
   const { job, options, errors, change, start, busy } = useCheckColumns(staged);
   const [, cancelImport] = useCancelImport();
+  const titleRef = useFocusOnMount<HTMLHeadingElement>();
   // What the person is typing in "Header row"; null shows the row in effect.
   const [headerDraft, setHeaderDraft] = useState<string | null>(null);
   const [sync, setSync] = useState<SyncChoicesValue>({});
@@ -102,7 +105,9 @@ export function CheckColumns({ job: staged, onStarted, onCancelled }: CheckColum
 
   return (
     <section className="card check-columns" aria-labelledby="check-columns-title" aria-busy={busy}>
-      <h2 id="check-columns-title">Check columns</h2>
+      <h2 id="check-columns-title" ref={titleRef} tabIndex={-1}>
+        Check columns
+      </h2>
       <p className="muted">
         <strong>{job.fileName}</strong>:{' '}
         {job.format === 'XLSX'
@@ -265,7 +270,7 @@ function PreviewTable({ job }: { job: StagedJob }) {
                     if (!cell) return <td key={f.field} />;
                     return (
                       <td key={f.field} className={cell.problem ? 'cell-bad' : undefined}>
-                        {cell.value}
+                        <LongText text={cell.value} />
                         {cell.problem && (
                           <span className="cell-problem">
                             <span aria-hidden="true"> ⚠ </span>
@@ -276,7 +281,11 @@ function PreviewTable({ job }: { job: StagedJob }) {
                       </td>
                     );
                   })
-                : row.values.map((v, i) => <td key={i}>{v}</td>)}
+                : row.values.map((v, i) => (
+                    <td key={i}>
+                      <LongText text={v} />
+                    </td>
+                  ))}
               <td>{row.cells.some((c) => c.problem) ? '' : (row.problem ?? '')}</td>
             </tr>
           ))}

@@ -1,3 +1,4 @@
+import { LongText } from '@/components/ui/long-text';
 import { useState } from 'react';
 import { Button } from '@/components/ui/button';
 import { DataTable, type DataColumn } from '@/components/ui/data-table';
@@ -5,7 +6,7 @@ import { SelectField } from '@/components/ui/select-field';
 import { ErrorState, LoadingState } from '@/components/ui/states';
 import { ImportChangeKind, type ImportChangesQuery } from '@/gql/graphql';
 import { describeError } from '@/lib/error-message';
-import { formatNumber } from '@/lib/format';
+import { formatNumber, plural } from '@/lib/format';
 import { useImportChanges } from '@/features/imports/api/get-import-changes';
 import { changeKindWords } from '@/features/imports/lib/change-kind';
 
@@ -121,7 +122,7 @@ export function ImportChanges({ jobId, dryRun }: { jobId: string; dryRun: boolea
         <>
           <p className="muted" aria-live="polite">
             {formatNumber(start + 1)}–{formatNumber(start + connection.edges.length)} of{' '}
-            {formatNumber(connection.totalCount ?? 0)} changes, in file order.
+            {plural(connection.totalCount ?? 0, 'change')}, in file order.
           </p>
           <DataTable label="Changes" columns={CHANGE_COLUMNS}>
             <tbody>
@@ -129,7 +130,9 @@ export function ImportChanges({ jobId, dryRun }: { jobId: string; dryRun: boolea
                 <tr key={node.id}>
                   <td className="num">{node.line}</td>
                   <td>{changeKindWords(node.kind, dryRun)}</td>
-                  <td className="mono">{node.sku}</td>
+                  <td className="mono">
+                    <LongText text={node.sku} />
+                  </td>
                   <td>
                     <ChangeValues change={node} />
                   </td>

@@ -1,3 +1,4 @@
+import { LongText } from '@/components/ui/long-text';
 import { DataTable, type DataColumn } from '@/components/ui/data-table';
 import type { ImportJobQuery } from '@/gql/graphql';
 import { formatNumber } from '@/lib/format';
@@ -45,8 +46,10 @@ export function ImportErrorsTable({
           {rows.map((row) => (
             <tr key={`${row.line}-${row.message}`}>
               <td className="num">{row.line}</td>
-              <td className="mono">{row.sku ?? <span className="muted">—</span>}</td>
-              <td>{row.message}</td>
+              <td className="mono">{row.sku ? <LongText text={row.sku} /> : <span className="muted">—</span>}</td>
+              <td>
+                <LongText text={row.message} />
+              </td>
             </tr>
           ))}
         </tbody>

@@ -8,10 +8,11 @@ import { ErrorState, LoadingState } from '@/components/ui/states';
 import { StatusBadge } from '@/components/ui/status-badge';
 import { describeError } from '@/lib/error-message';
 import type { ImportJobFieldsFragment } from '@/gql/graphql';
-import { formatBytes, formatDateTime, formatDuration, formatNumber } from '@/lib/format';
+import { formatBytes, formatDateTime, formatDuration, formatNumber, plural } from '@/lib/format';
 import { problemText } from '@/lib/operation-info';
 import { useCancelImport } from '@/features/imports/api/cancel-import';
 import { useLiveImportJob } from '@/features/imports/hooks/use-live-import-job';
+import { useFocusOnMount } from '@/lib/use-focus-on-mount';
 import { ImportChanges } from '@/features/imports/components/import-changes';
 import { ImportErrorsTable } from '@/features/imports/components/import-errors-table';
 import { RevertSummary } from '@/features/imports/components/revert-summary';
@@ -30,8 +31,6 @@ function useNow(running: boolean) {
   }, [running]);
   return now;
 }
-
-const plural = (n: number, word: string) => `${formatNumber(n)} ${word}${n === 1 ? '' : 's'}`;
 
 /** What cancelling this job means for the catalogue, in plain words. */
 export function cancelConsequence(
@@ -80,10 +79,13 @@ export interface ImportJobPanelProps {
   onJob?: (job: ImportJobFieldsFragment) => void;
   /** Opens another job (the revert an Undo queued). */
   onSelect?: (id: string) => void;
+  /** The person just started this job here: its heading takes the keyboard focus. */
+  focusTitle?: boolean;
 }
 
 /** One import, live: status in words, progress, counts, time, Cancel, and its first errors. */
-export function ImportJobPanel({ id, onStatusChange, onJob, onSelect }: ImportJobPanelProps) {
+export function ImportJobPanel({ id, onStatusChange, onJob, onSelect, focusTitle = false }: ImportJobPanelProps) {
+  const titleRef = useFocusOnMount<HTMLHeadingElement>(focusTitle);
   const { job, errors, mode, loading, notFound, error, refetch } = useLiveImportJob(id);
   const [, cancelImport] = useCancelImport();
   const [confirmCancel, setConfirmCancel] = useState(false);
@@ -121,7 +123,7 @@ export function ImportJobPanel({ id, onStatusChange, onJob, onSelect }: ImportJo
     <section className="card" aria-labelledby="job-title" aria-busy={running}>
       <div className="job-head">
         <div>
-          <h2 id="job-title">
+          <h2 id="job-title" ref={titleRef} tabIndex={-1}>
             {isRevert ? '' : job.dryRun ? 'Dry run of ' : 'Import of '}
             <span className="mono">{job.fileName}</span>
           </h2>
@@ -149,7 +151,7 @@ export function ImportJobPanel({ id, onStatusChange, onJob, onSelect }: ImportJo
           job.status === 'PENDING'
             ? 'waiting for earlier imports'
             : isRevert
-              ? `${formatNumber(job.rowsProcessed)} changes reverted`
+              ? `${plural(job.rowsProcessed, 'change')} reverted`
               : `${formatBytes(job.bytesProcessed)} of ${formatBytes(job.fileSize)}`
         }
       />
@@ -240,7 +242,7 @@ export function ImportJobPanel({ id, onStatusChange, onJob, onSelect }: ImportJo
         onOpenChange={setConfirmCancel}
         title={dry ? 'Cancel this dry run?' : 'Cancel this import?'}
         confirmLabel={dry ? 'Cancel dry run' : 'Cancel import'}
-        cancelLabel={dry ? 'Keep checking' : 'Keep importing'}
+        cancelLabel={!job.startedAt ? 'Keep it queued' : dry ? 'Keep checking' : 'Keep importing'}
         danger
         onConfirm={cancel}
       >

@@ -23,6 +23,8 @@ export default function ImportPage() {
   const [refreshKey, setRefreshKey] = useState('');
   const [live, setLive] = useState<ImportJobFieldsFragment | null>(null);
   const [staged, setStaged] = useState<StagedJob | null>(null);
+  // The job this page just started: its panel takes the keyboard focus the start button had.
+  const [startedId, setStartedId] = useState<string | null>(null);
   const canImport = useCan('importProducts');
   const roleLabel = useRoleLabel();
   // Without ?job=, a job still waiting or running comes first; else the newest one.
@@ -37,13 +39,14 @@ export default function ImportPage() {
     <section>
       <PageHeader
         title="Import"
-        description="Add or update products from a CSV file: a later row for the same SKU wins; a bad row is skipped and reported."
+        description="Add or update products from a CSV or Excel (.xlsx) file: a later row for the same SKU wins; a bad row is skipped and reported."
       />
       {staged ? (
         <CheckColumns
           job={staged}
           onStarted={(job) => {
             setStaged(null);
+            setStartedId(job.id);
             select(job.id);
             setRefreshKey(`${job.id}-started`);
           }}
@@ -59,6 +62,7 @@ export default function ImportPage() {
       ) : (
         <UploadForm
           onQueued={(job) => {
+            setStartedId(job.id);
             select(job.id);
             setRefreshKey(job.id);
           }}
@@ -72,6 +76,7 @@ export default function ImportPage() {
           onStatusChange={onStatusChange}
           onJob={setLive}
           onSelect={select}
+          focusTitle={startedId === selectedId}
         />
       )}
       <ImportHistory selectedId={selectedId} onSelect={select} refreshKey={refreshKey} live={live} />

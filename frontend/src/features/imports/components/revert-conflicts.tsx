@@ -1,3 +1,4 @@
+import { LongText } from '@/components/ui/long-text';
 import { useEffect, useState } from 'react';
 import { Button } from '@/components/ui/button';
 import { DataTable, type DataColumn } from '@/components/ui/data-table';
@@ -47,7 +48,9 @@ export function RevertConflicts({ revertId, conflictCount }: { revertId: string;
           {connection.edges.map(({ node }) => (
             <tr key={node.id}>
               <td className="num">{node.change.line}</td>
-              <td className="mono">{node.change.sku}</td>
+              <td className="mono">
+                <LongText text={node.change.sku} />
+              </td>
               <td>
                 <strong>{REASON_LABELS[node.reason] ?? node.reason}.</strong> {node.message}
                 {node.laterImportId && (

@@ -3,9 +3,18 @@ import { Button } from '@/components/ui/button';
 import { ConfirmDialog } from '@/components/ui/confirm-dialog';
 import type { ImportJobFieldsFragment } from '@/gql/graphql';
 import { describeError } from '@/lib/error-message';
-import { formatNumber } from '@/lib/format';
+import { plural } from '@/lib/format';
 import { problemText } from '@/lib/operation-info';
 import { useRevertImport } from '@/features/imports/api/revert-import';
+
+/** What undoing an import does, in words that fit its counts (no "the 0 products"). */
+export function undoEffect(created: number, updated: number): string {
+  const parts = [
+    created > 0 && `deletes the ${plural(created, 'product')} the import created`,
+    updated > 0 && `puts back the earlier values of the ${plural(updated, 'product')} it updated`,
+  ].filter(Boolean);
+  return parts.length ? `This ${parts.join(' and ')}.` : 'The import created and updated no products.';
+}
 
 /**
  * "Undo import": asks first, saying what the revert will do, then queues it and
@@ -41,10 +50,7 @@ export function UndoImport({ job, onQueued }: { job: ImportJobFieldsFragment; on
         danger
         onConfirm={confirm}
       >
-        <p>
-          This deletes the {formatNumber(job.createdCount)} products the import created and gives the{' '}
-          {formatNumber(job.updatedCount)} products it updated their values from before it.
-        </p>
+        <p>{undoEffect(job.createdCount, job.updatedCount)}</p>
         <p className="muted">
           Products written again since (edited by a person or an API token, changed by a later import, or deleted) are
           kept as they are and listed.

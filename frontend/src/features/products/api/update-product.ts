@@ -16,3 +16,14 @@ export const UpdateProductMutation = graphql(`
 export function useUpdateProduct() {
   return useMutation(UpdateProductMutation);
 }
+
+export const CurrentProductQuery = graphql(`
+  query CurrentProduct($id: ID!) {
+    product(id: $id) {
+      ...ProductFields
+    }
+  }
+`);
+
+/** The `code` of the message an update made from an older version of the product is refused with. */
+export const CONFLICT_CODE = 'conflict';

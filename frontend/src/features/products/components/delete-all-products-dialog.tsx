@@ -2,7 +2,7 @@ import { useState } from 'react';
 import { ConfirmDialog } from '@/components/ui/confirm-dialog';
 import { TextField } from '@/components/ui/text-field';
 import { describeError } from '@/lib/error-message';
-import { formatNumber } from '@/lib/format';
+import { plural } from '@/lib/format';
 import { useDeleteAllProducts } from '@/features/products/api/delete-all-products';
 
 const CONFIRM_WORD = 'DELETE';
@@ -39,7 +39,12 @@ export function DeleteAllProductsDialog({ open, onClose, totalCount, onDeleted }
       }}
     >
       <p>
-        This removes {totalCount == null ? 'every product' : <strong>all {formatNumber(totalCount)} products</strong>}{' '}
+        This removes{' '}
+        {totalCount == null ? (
+          'every product'
+        ) : (
+          <strong>{totalCount === 1 ? 'the 1 product' : `all ${plural(totalCount, 'product')}`}</strong>
+        )}{' '}
         and cannot be undone. Webhooks receive one <code>products.bulk_deleted</code> event.
       </p>
       <TextField

@@ -5,7 +5,7 @@ import { Notice } from '@/components/ui/notice';
 import { ProgressBar } from '@/components/ui/progress-bar';
 import type { ExportFormat, ProductFilter } from '@/gql/graphql';
 import { describeError } from '@/lib/error-message';
-import { formatBytes, formatDateTime, formatNumber } from '@/lib/format';
+import { formatBytes, formatDateTime, formatNumber, plural } from '@/lib/format';
 import { problemText } from '@/lib/operation-info';
 import { useExportProducts } from '@/features/products/api/export-products';
 import { useExportJobProgress } from '@/features/products/hooks/use-export-job-progress';
@@ -116,8 +116,8 @@ function ExportJobView({ job, error, onAgain }: { job: Job; error: string | null
     return (
       <>
         <Notice tone="success">
-          Exported {formatNumber(job.rowCount)} product{job.rowCount === 1 ? '' : 's'} ({formatBytes(job.fileSize)}).
-          The file is kept until {formatDateTime(job.expiresAt)}.
+          Exported {plural(job.rowCount, 'product')} ({formatBytes(job.fileSize)}). The file is kept until{' '}
+          {formatDateTime(job.expiresAt)}.
         </Notice>
         <DialogFooter>
           <Button onClick={onAgain}>Export again</Button>
@@ -144,9 +144,13 @@ function ExportJobView({ job, error, onAgain }: { job: Job; error: string | null
       </>
     );
   }
+  const total = job.totalRows;
+  // The percentage follows the rows written, so it never reads "99% · 573 of 573".
+  const value = job.status === 'PENDING' ? null : total ? (100 * job.rowCount) / total : job.progress;
   const of =
-    job.totalRows != null
-      ? `${formatNumber(job.rowCount)} of ${formatNumber(job.totalRows)} products`
-      : 'Waiting for a worker…';
-  return <ProgressBar value={job.status === 'PENDING' ? null : job.progress} label="Export progress" valueText={of} />;
+    total == null
+      ? 'Waiting for a worker…'
+      : `${formatNumber(job.rowCount)} of ${plural(total, 'product')}` +
+        (job.rowCount >= total ? ' · finishing the file' : '');
+  return <ProgressBar value={value} label="Export progress" valueText={of} />;
 }

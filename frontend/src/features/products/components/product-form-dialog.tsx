@@ -1,4 +1,5 @@
-import { useEffect, useState, type FormEvent } from 'react';
+import { useEffect, useState, type SyntheticEvent } from 'react';
+import { useClient } from 'urql';
 import { Button } from '@/components/ui/button';
 import { CheckboxField } from '@/components/ui/checkbox-field';
 import { Dialog, DialogFooter } from '@/components/ui/dialog';
@@ -10,7 +11,7 @@ import { DRAFT_RESTORED_MESSAGE, keepDraft } from '@/lib/form-draft';
 import { isUnauthenticated } from '@/lib/graphql-client';
 import { splitMessages, type FieldErrors } from '@/lib/operation-info';
 import { useCreateProduct } from '@/features/products/api/create-product';
-import { useUpdateProduct } from '@/features/products/api/update-product';
+import { CONFLICT_CODE, CurrentProductQuery, useUpdateProduct } from '@/features/products/api/update-product';
 import { formatDateTime } from '@/lib/format';
 import { ProductProvenance } from '@/features/products/components/product-provenance';
 import { useLastManualEdit } from '@/features/products/api/get-last-manual-edit';
@@ -54,6 +55,12 @@ export function ProductFormDialog({ product, restored, onClose, onSaved }: Produ
   const [description, setDescription] = useState('');
   const [active, setActive] = useState(true);
   const [errors, setErrors] = useState<FieldErrors>(noErrors);
+  // The version the form's values were loaded from: saving sends its updatedAt, so a save made
+  // after someone else's is refused instead of silently putting back what they changed.
+  const [base, setBase] = useState<ProductFieldsFragment | null>(null);
+  const [conflict, setConflict] = useState<string | null>(null);
+  const [reloading, setReloading] = useState(false);
+  const client = useClient();
   const [{ fetching: creating }, createProduct] = useCreateProduct();
   const [{ fetching: updating }, updateProduct] = useUpdateProduct();
 
@@ -65,19 +72,45 @@ export function ProductFormDialog({ product, restored, onClose, onSaved }: Produ
     setDescription(source?.description ?? '');
     setActive(source?.active ?? true);
     setErrors(noErrors);
+    setBase(product === 'new' ? null : product);
+    setConflict(null);
   }, [product, restored]);
 
-  async function submit(event: FormEvent) {
+  async function reload() {
+    if (!base) return;
+    setReloading(true);
+    const result = await client.query(CurrentProductQuery, { id: base.id }, { requestPolicy: 'network-only' });
+    setReloading(false);
+    const current = result.data?.product;
+    if (!current) {
+      setErrors({
+        byField: {},
+        general: [result.error ? describeError(result.error) : 'This product no longer exists.'],
+      });
+      return;
+    }
+    setSku(current.sku);
+    setName(current.name);
+    setDescription(current.description);
+    setActive(current.active);
+    setBase(current);
+    setConflict(null);
+    setErrors(noErrors);
+  }
+
+  async function submit(event: SyntheticEvent, overwrite = false) {
     event.preventDefault();
     if (!product) return;
     const tooLong = { sku: lengthProblem(sku, TEXT_LIMIT), name: lengthProblem(name, TEXT_LIMIT) };
     if (tooLong.sku || tooLong.name) return; // the fields already say why
     setErrors(noErrors);
+    setConflict(null);
     const fields = { sku, name, description, active };
+    const version = overwrite || !base ? {} : { expectedUpdatedAt: base.updatedAt };
     const result =
       product === 'new'
         ? await createProduct({ input: fields })
-        : await updateProduct({ input: { id: product.id, ...fields } });
+        : await updateProduct({ input: { id: product.id, ...fields, ...version } });
     if (isUnauthenticated(result.error)) {
       // The app is going to the sign-in page: keep what was typed for when the person is back.
       keepDraft<ProductDraft>(PRODUCT_DRAFT, { product, values: fields });
@@ -90,7 +123,10 @@ export function ProductFormDialog({ product, restored, onClose, onSaved }: Produ
     const payload =
       result.data && ('createProduct' in result.data ? result.data.createProduct : result.data.updateProduct);
     if (payload?.__typename === 'OperationInfo') {
-      setErrors(splitMessages(payload.messages, FORM_FIELDS));
+      const stale = payload.messages.find((m) => m.code === CONFLICT_CODE);
+      if (stale) setConflict(stale.message);
+      const others = payload.messages.filter((m) => m !== stale);
+      setErrors(splitMessages(others, FORM_FIELDS));
     } else if (payload?.__typename === 'Product') {
       onSaved(payload, product === 'new');
     }
@@ -102,6 +138,17 @@ export function ProductFormDialog({ product, restored, onClose, onSaved }: Produ
       <form onSubmit={submit} noValidate>
         {restored && <Notice tone="warning">{DRAFT_RESTORED_MESSAGE}</Notice>}
         {errors.general.length > 0 && <Notice tone="error">{errors.general.join(' ')}</Notice>}
+        {conflict && (
+          <Notice tone="warning">
+            {conflict}{' '}
+            <Button onClick={reload} busy={reloading}>
+              Reload the product
+            </Button>{' '}
+            <Button onClick={(event) => submit(event, true)} busy={updating}>
+              Overwrite
+            </Button>
+          </Notice>
+        )}
         {product && product !== 'new' && (
           <p className="muted">
             Last written by: <ProductProvenance product={product} />

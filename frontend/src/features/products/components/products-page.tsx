@@ -7,7 +7,7 @@ import { Notice } from '@/components/ui/notice';
 import { EmptyState, ErrorState } from '@/components/ui/states';
 import type { ProductFieldsFragment, ProductsQuery } from '@/gql/graphql';
 import { describeError } from '@/lib/error-message';
-import { formatNumber } from '@/lib/format';
+import { formatNumber, plural } from '@/lib/format';
 import { useRestoredDraft } from '@/lib/use-restored-draft';
 import { useProducts } from '@/features/products/api/get-products';
 import { DeleteAllProductsDialog } from '@/features/products/components/delete-all-products-dialog';
@@ -188,7 +188,7 @@ export default function ProductsPage() {
         totalCount={connection && !filtered ? connection.totalCount : null}
         onDeleted={(count) => {
           setDeleteAllOpen(false);
-          setNotice(`Deleted ${formatNumber(count)} product${count === 1 ? '' : 's'}.`);
+          setNotice(`Deleted ${plural(count, 'product')}.`);
           setView(withFilters(view, {}));
           refresh();
         }}
