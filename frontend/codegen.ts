@@ -1,5 +1,6 @@
 import { createHash } from 'node:crypto';
 import type { CodegenConfig } from '@graphql-codegen/cli';
+import { addTypenameSelectionDocumentTransform } from '@graphql-codegen/client-preset';
 
 // Types come only from here: the schema the backend exports and the documents
 // written with `graphql()` in src/features/*/api/. Output is src/gql/ (generated,
@@ -13,6 +14,9 @@ const config: CodegenConfig = {
   generates: {
     './src/gql/': {
       preset: 'client',
+      // Every selection asks for __typename, as urql's document cache needs to know which
+      // results a mutation makes stale (the server runs the allowlisted text, not urql's).
+      documentTransforms: [addTypenameSelectionDocumentTransform],
       // persistedDocuments: each document carries the sha256 of its text (`__meta__.hash`, plain
       // hex as the APQ protocol wants, so no 'sha256:' prefix) and persisted-documents.json maps
       // hash -> text: the server's allowlist, copied into dist/ by `npm run build` (docs/limits.md).

@@ -63,7 +63,7 @@ test('import a file, review its changes, undo it: the catalogue is as it was', a
   await page.getByRole('button', { name: 'Undo import' }).click();
   const dialog = page.getByRole('dialog');
   await expect(dialog).toContainText('deletes the 30 products the import created');
-  await expect(dialog).toContainText('the 1 products it updated');
+  await expect(dialog).toContainText('the 1 product it updated');
   await dialog.getByRole('button', { name: 'Undo import' }).click();
   await expect(page.getByRole('heading', { name: /Revert of undo-me\.csv/ })).toBeVisible();
   await expect(page.getByRole('progressbar', { name: 'Revert progress' })).toBeVisible();

@@ -50,3 +50,12 @@ export function splitMessages(
   }
   return { byField, general };
 }
+
+/** The one field a mutation answered (its payload), past the root's `__typename`. */
+export function mutationPayload<T extends object>(
+  data: T | null | undefined,
+): T[Exclude<keyof T, '__typename'>] | null {
+  if (!data) return null;
+  const entry = Object.entries(data).find(([key]) => key !== '__typename');
+  return entry ? (entry[1] as T[Exclude<keyof T, '__typename'>]) : null;
+}

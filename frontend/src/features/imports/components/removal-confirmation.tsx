@@ -45,7 +45,8 @@ export function RemovalConfirmation({ job, onDone }: { job: Held; onDone: () => 
     setBusy(true);
     const result = confirm ? await confirmImport({ id: job.id }) : await cancelImport({ id: job.id });
     setBusy(false);
-    const payload = result.data ? Object.values(result.data)[0] : null;
+    const data = result.data;
+    const payload = !data ? null : 'confirmImport' in data ? data.confirmImport : data.cancelImport;
     if (result.error) setProblem(describeError(result.error));
     else if (payload && payload.__typename === 'OperationInfo') setProblem(problemText(payload));
     else onDone();

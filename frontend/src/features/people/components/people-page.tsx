@@ -12,6 +12,7 @@ import { formatDateTime } from '@/lib/format';
 import { useChangeRole, useDeactivatePerson, useReactivatePerson } from '@/features/people/api/change-person';
 import { useInvitePerson } from '@/features/people/api/invite-person';
 import { usePeople } from '@/features/people/api/get-people';
+import { mutationPayload, problemText } from '@/lib/operation-info';
 
 const ROLE_OPTIONS = [
   { value: Role.Viewer, label: 'Viewer: reads everything' },
@@ -24,7 +25,7 @@ type Answer = { __typename: string; messages?: readonly { message: string }[] } 
 
 function problemOf(answer: Answer, error: unknown): string | null {
   if (error) return describeError(error as Parameters<typeof describeError>[0]);
-  if (answer?.__typename === 'OperationInfo') return (answer.messages ?? []).map((m) => m.message).join(' ');
+  if (answer?.__typename === 'OperationInfo') return problemText({ messages: answer.messages ?? [] });
   return null;
 }
 
@@ -56,10 +57,10 @@ export default function PeoplePage() {
     }
   }
 
-  async function act(run: () => Promise<{ data?: Record<string, Answer>; error?: unknown }>) {
+  async function act(run: () => Promise<{ data?: object | null; error?: unknown }>) {
     setProblem(null);
     const result = await run();
-    const failed = problemOf(result.data ? Object.values(result.data)[0] : undefined, result.error);
+    const failed = problemOf((mutationPayload(result.data) ?? undefined) as Answer, result.error);
     if (failed) setProblem(failed);
     refresh();
   }
