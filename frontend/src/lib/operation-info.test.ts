@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { problemText, splitMessages } from '@/lib/operation-info';
+import { mutationPayload, problemText, splitMessages } from '@/lib/operation-info';
 
 describe('problemText', () => {
   it('joins every message of a refused mutation into one sentence, in order', () => {
@@ -28,5 +28,15 @@ describe('splitMessages', () => {
       byField: { sku: ['Taken.'] },
       general: ['No such field here.', 'General.'],
     });
+  });
+});
+
+describe('mutationPayload', () => {
+  it('gives the one field a mutation answered, past the root __typename', () => {
+    expect(mutationPayload({ __typename: 'Mutation', changeRole: { __typename: 'User', id: 'u1' } })).toEqual({
+      __typename: 'User',
+      id: 'u1',
+    });
+    expect(mutationPayload(undefined)).toBeNull();
   });
 });
