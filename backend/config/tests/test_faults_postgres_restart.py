@@ -31,7 +31,8 @@ UPLOAD = """mutation Upload($file: Upload!) { importProducts(file: $file) {
 COUNT = "query Count { products(first: 1) { totalCount } }"
 MAKE_TOKEN = (
     "from django.contrib.auth import get_user_model; from accounts.services import "
-    "create_api_token; u = get_user_model().objects.create_user('ops', password='pw-long-1'); "
+    "create_api_token; u = get_user_model().objects.create_user('ops', password='pw-long-1', "
+    "role='editor'); "
     "print(create_api_token(u, 'faults')[1])"
 )
 OUTCOME = ("status, rows_processed, created_count, updated_count, unchanged_count, "
