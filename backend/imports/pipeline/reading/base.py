@@ -15,6 +15,7 @@ from collections.abc import Iterator
 from typing import NamedTuple
 
 from ..problems import RowProblem
+from .compression import ByteSource
 from .header import Header, resolve_header
 
 
@@ -79,3 +80,19 @@ class Reader(ABC):
         """Bytes of content read so far (decompressed; at most a block past the last record),
         which bounds the memory a chunk of records takes."""
         return self.consumed
+
+
+class StreamReader(Reader):
+    """A reader of a byte stream (CSV text, JSON Lines): its progress is its `ByteSource`'s."""
+
+    source: ByteSource
+
+    @property
+    def consumed(self) -> int:
+        """Bytes of the uploaded file itself read so far (for progress)."""
+        return self.source.consumed
+
+    @property
+    def produced(self) -> int:
+        """Decompressed bytes read so far (for bounding a chunk's memory)."""
+        return self.source.produced

@@ -17,7 +17,7 @@ from collections.abc import Iterator
 from typing import BinaryIO, NamedTuple
 
 from ..problems import BadFile, BadOption, RowProblem
-from .base import EMPTY_FILE, START, Position, Reader, Record
+from .base import EMPTY_FILE, START, Position, Record, StreamReader
 from .compression import ByteSource
 from .text import BOM, decode_block, iter_blocks, transcode
 
@@ -34,7 +34,7 @@ class _Block(NamedTuple):
     first_line: int  # physical lines before the block (absolute)
 
 
-class CsvReader(Reader):
+class CsvReader(StreamReader):
     """Records of one CSV file from a given position, with positions and raw text."""
 
     def __init__(
@@ -83,16 +83,6 @@ class CsvReader(Reader):
         chars = self._sio.tell()
         used = chars if block.ascii else len(block.text[:chars].encode())
         return Position(block.offset + used, self._line_base + self._reader.line_num, self._rows)
-
-    @property
-    def consumed(self) -> int:
-        """Bytes of the uploaded file itself read so far (for progress)."""
-        return self.source.consumed
-
-    @property
-    def produced(self) -> int:
-        """Decompressed bytes read so far (for bounding a chunk's memory)."""
-        return self.source.produced
 
     def lines_read(self) -> int:
         """Physical lines consumed so far (the last line of the last record returned)."""

@@ -21,7 +21,7 @@ from collections.abc import Iterator
 from typing import BinaryIO
 
 from ..problems import BadFile, BadOption, RowProblem
-from .base import EMPTY_FILE, START, Position, Reader, Record
+from .base import EMPTY_FILE, START, Position, Record, StreamReader
 from .compression import ByteSource
 from .text import BOM, iter_blocks
 
@@ -114,7 +114,7 @@ def _cell(value: object) -> str | None:
     return None
 
 
-class JsonlReader(Reader):
+class JsonlReader(StreamReader):
     """Records of one JSON Lines file from a given position, with positions and raw text."""
 
     header_line = 0  # the header is made from the objects' keys, not read from a line
@@ -232,13 +232,3 @@ class JsonlReader(Reader):
         parts = [lines[n][: MAX_RAW_CHARS * 4] for n in range(first, last + 1) if n in lines]
         text = b"".join(parts).decode("utf-8", errors="replace").rstrip("\r\n")
         return text[:MAX_RAW_CHARS].replace("\0", "\ufffd")
-
-    @property
-    def consumed(self) -> int:
-        """Bytes of the uploaded file itself read so far (for progress)."""
-        return self.source.consumed
-
-    @property
-    def produced(self) -> int:
-        """Decompressed bytes read so far (for bounding a chunk's memory)."""
-        return self.source.produced
