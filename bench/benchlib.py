@@ -26,6 +26,19 @@ PY = os.environ.get("BENCH_PYTHON") or (
     str(REPO / ".venv" / "bin" / "python") if (REPO / ".venv").exists() else sys.executable
 )
 
+OUT = REPO / "bench" / "out"  #: generated catalogues (never committed)
+
+
+def generated_catalogue(records: int, seed: int = 11) -> Path:
+    """The benchmark catalogue of ``records`` records, written once by the generator."""
+    OUT.mkdir(parents=True, exist_ok=True)
+    path = OUT / f"products-{records}.csv"
+    if not path.exists():
+        print(f"generating {records:,} records ...", flush=True)
+        subprocess.run([PY, str(GENERATOR), str(path), "--rows", str(records), "--seed",
+                        str(seed)], check=True)
+    return path
+
 
 def production_env(db_url: str, redis_url: str, **extra: str) -> dict[str, str]:
     """The environment of a production-mode server or command against a bench database."""

@@ -24,9 +24,8 @@ from pathlib import Path
 
 import psycopg2
 
-from benchlib import GENERATOR, PY, REPO, production_env, recreate_database
+from benchlib import PY, REPO, generated_catalogue, production_env, recreate_database
 
-OUT = REPO / "bench" / "out"
 DB_URL = os.environ.get(
     "BENCH_DATABASE_URL", "postgres://postgres@127.0.0.1:5432/pi_export_bench"
 )
@@ -59,14 +58,7 @@ print(json.dumps({{'status': job.status, 'error': job.error_message, 'rows': job
 
 def catalogue(rows: int) -> Path:
     """The generated CSV with enough records for ``rows`` distinct SKUs (made once)."""
-    OUT.mkdir(parents=True, exist_ok=True)
-    records = int(rows * 1.1)
-    path = OUT / f"products-{records}.csv"
-    if not path.exists():
-        print(f"generating {records:,} records ...", flush=True)
-        subprocess.run([PY, str(GENERATOR), str(path), "--rows", str(records), "--seed", "11"],
-                       check=True)
-    return path
+    return generated_catalogue(int(rows * 1.1))
 
 
 def load(path: Path, rows: int) -> int:

@@ -6,17 +6,15 @@ import csv
 import os
 import random
 import sqlite3
-import subprocess
 import time
 from collections.abc import Iterator
 from pathlib import Path
 
 import psycopg2
 
-from benchlib import GENERATOR, PY, REPO, production_env, recreate_database
+from benchlib import OUT, generated_catalogue, production_env, recreate_database
 from benchlib import manage as benchlib_manage
 
-OUT = REPO / "bench" / "out"
 PORT = int(os.environ.get("BENCH_PORT", "8005"))
 DB_URL = os.environ.get("BENCH_DATABASE_URL", "postgres://postgres@127.0.0.1:5432/pi_bench")
 REDIS_URL = os.environ.get("BENCH_REDIS_URL", "redis://127.0.0.1:6379/8")
@@ -62,13 +60,7 @@ class Mode:
 
 def catalogue(rows: int) -> Path:
     """Return the generated CSV (made once per row count)."""
-    OUT.mkdir(parents=True, exist_ok=True)
-    path = OUT / f"products-{rows}.csv"
-    if not path.exists():
-        print(f"generating {rows:,} records ...", flush=True)
-        subprocess.run([PY, str(GENERATOR), str(path), "--rows", str(rows), "--seed", "11"],
-                       check=True)
-    return path
+    return generated_catalogue(rows)
 
 
 def load_postgresql(mode: Mode, path: Path) -> int:
