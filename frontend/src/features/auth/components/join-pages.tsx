@@ -17,6 +17,20 @@ import { useAuth } from '@/features/auth/components/auth-provider';
 
 const ROLE_NAMES: Record<string, string> = { VIEWER: 'Viewer', EDITOR: 'Editor', ADMIN: 'Admin' };
 
+type Answer = { __typename: string; messages?: readonly { message: string; field: string | null }[] };
+
+/** The form's errors from a joining mutation's answer (by field, and `general`), or null when it
+ * went through. */
+function answerErrors(
+  error: Parameters<typeof describeError>[0] | undefined,
+  answer: Answer | null | undefined,
+): Record<string, string[]> | null {
+  if (error) return { general: [describeError(error)] };
+  if (answer?.__typename !== 'OperationInfo') return null;
+  const split = splitMessages(answer.messages ?? [], ['username', 'password', 'token']);
+  return { ...split.byField, general: split.general };
+}
+
 /** /invitation/:token — the invitee chooses a username and password, then is signed in. */
 export function AcceptInvitationPage() {
   const { token = '' } = useParams();
@@ -32,12 +46,8 @@ export function AcceptInvitationPage() {
   async function submit(event: FormEvent) {
     event.preventDefault();
     const result = await accept({ token, username, password });
-    const answer = result.data?.acceptInvitation;
-    if (result.error) return setErrors({ general: [describeError(result.error)] });
-    if (answer?.__typename === 'OperationInfo') {
-      const split = splitMessages(answer.messages, ['username', 'password', 'token']);
-      return setErrors({ ...split.byField, general: split.general });
-    }
+    const failed = answerErrors(result.error, result.data?.acceptInvitation);
+    if (failed) return setErrors(failed);
     const signedInResult = await login({ username, password });
     if (signedInResult.data?.login) signedIn(signedInResult.data.login);
     navigate('/import');
@@ -141,12 +151,8 @@ export function ResetPasswordPage() {
   async function submit(event: FormEvent) {
     event.preventDefault();
     const result = await reset({ uid, token, password });
-    const answer = result.data?.resetPassword;
-    if (result.error) return setErrors({ general: [describeError(result.error)] });
-    if (answer?.__typename === 'OperationInfo') {
-      const split = splitMessages(answer.messages, ['username', 'password', 'token']);
-      return setErrors({ ...split.byField, general: split.general });
-    }
+    const failed = answerErrors(result.error, result.data?.resetPassword);
+    if (failed) return setErrors(failed);
     setDone(true);
   }
 
