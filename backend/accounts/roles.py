@@ -129,6 +129,7 @@ HTTP_OPERATIONS: dict[str, Rule] = {
     "spa": PUBLIC,
     "import-errors-csv": READ,
     "import-changes-csv": READ,
+    "import-conflicts-csv": READ,
     "export-download": READ,
     "activity-csv": TEAM_ADMIN,
 }

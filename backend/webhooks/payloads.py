@@ -6,6 +6,8 @@ import json
 from datetime import UTC, datetime
 from typing import Any
 
+from django.conf import settings
+
 from core.ids import encode_id
 from imports.models import ImportJob
 from products.models import Product
@@ -69,11 +71,34 @@ IMPORT_JOB_FIELDS = (
 
 
 def import_job_data(job: ImportJob) -> dict[str, Any]:
-    """``data`` of import.finished: the job's id, status and counts."""
-    data: dict[str, Any] = {"id": encode_id("ImportJob", job.pk)}
+    """``data`` of import.finished: the job's id, status and counts, and where the products
+    it changed can be read (one event per import, never one per product)."""
+    job_id = encode_id("ImportJob", job.pk)
+    data: dict[str, Any] = {"id": job_id}
     for field in IMPORT_JOB_FIELDS:
         data[_camel(field)] = _jsonable(getattr(job, field))
+    data["changes"] = changes_links(job_id, job.pk)
     return data
+
+
+#: The GraphQL query that pages through an import's changes (``$id``: the job's id).
+CHANGES_QUERY = (
+    "query ImportChanges($id: ID!, $after: String) { importJob(id: $id) { "
+    "changes(first: 100, after: $after) { pageInfo { hasNextPage endCursor } "
+    "edges { node { line kind sku product { id } before { sku name description active } "
+    "after { sku name description active } } } } } }"
+)
+
+
+def changes_links(job_id: str, pk: int) -> dict[str, Any]:
+    """Where an import's change log is read: ``changes.csv`` (on ``APP_URL`` when set, else
+    a path on the server the webhook came from) and the API's ``changes`` connection."""
+    path = f"/imports/{pk}/changes.csv"
+    return {
+        "csvUrl": (settings.APP_URL or "") + path,
+        "graphqlQuery": CHANGES_QUERY,
+        "graphqlVariables": {"id": job_id},
+    }
 
 
 #: Revert job fields copied into import.reverted (camelCased).
