@@ -151,7 +151,7 @@ export function ImportJobPanel({ id, onStatusChange, onJob, onSelect, focusTitle
           job.status === 'PENDING'
             ? 'waiting for earlier imports'
             : isRevert
-              ? `${plural(job.rowsProcessed, 'change')} reverted`
+              ? `${plural(job.rowsProcessed, 'change')} checked`
               : `${formatBytes(job.bytesProcessed)} of ${formatBytes(job.fileSize)}`
         }
       />
