@@ -37,7 +37,10 @@ class Feed(models.Model):
     notify_emails = models.JSONField(default=list, blank=True)
     notify_on_success = models.BooleanField(default=False)
     owner = models.ForeignKey(
-        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL,
+        settings.AUTH_USER_MODEL,
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
         related_name="feeds",
     )
     created_at = models.DateTimeField(auto_now_add=True)
@@ -105,7 +108,8 @@ class FeedRun(models.Model):
         constraints = [
             # Runs of one feed never overlap: at most one waiting or fetching run per feed.
             models.UniqueConstraint(
-                fields=["feed"], condition=Q(status__in=["QUEUED", "RUNNING"]),
+                fields=["feed"],
+                condition=Q(status__in=["QUEUED", "RUNNING"]),
                 name="feed_one_live_run",
             ),
         ]

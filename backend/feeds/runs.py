@@ -40,7 +40,8 @@ GOOD_JOBS = (ImportJob.Status.COMPLETED,)
 def spec_of(feed: Feed) -> SourceSpec:
     """The feed's source with its credentials decrypted (raises CredentialUnreadable)."""
     return SourceSpec(
-        url=feed.url, username=feed.username or None,
+        url=feed.url,
+        username=feed.username or None,
         password=credentials.decrypt(feed.password_encrypted),
         header_name=feed.header_name or None,
         header_value=credentials.decrypt(feed.header_value_encrypted),
@@ -52,10 +53,13 @@ def spec_of(feed: Feed) -> SourceSpec:
 def last_imported(feed_id: int) -> FeedRun | None:
     """The feed's latest run whose file was imported (its import did not fail or get
     cancelled): what "nothing new" is measured against."""
-    return (FeedRun.objects.filter(feed_id=feed_id, status=FeedRun.Status.IMPORTED)
-            .exclude(job__status__in=(ImportJob.Status.FAILED, ImportJob.Status.CANCELLED))
-            .exclude(sha256="")
-            .order_by("-started_at", "-id").first())
+    return (
+        FeedRun.objects.filter(feed_id=feed_id, status=FeedRun.Status.IMPORTED)
+        .exclude(job__status__in=(ImportJob.Status.FAILED, ImportJob.Status.CANCELLED))
+        .exclude(sha256="")
+        .order_by("-started_at", "-id")
+        .first()
+    )
 
 
 def file_name(url: str) -> str:
@@ -67,7 +71,8 @@ def file_name(url: str) -> str:
 def claim(run_id: int) -> FeedRun | None:
     """Take a queued run for this worker; None when it is not queued (done twice)."""
     claimed = FeedRun.objects.filter(pk=run_id, status=FeedRun.Status.QUEUED).update(
-        status=FeedRun.Status.RUNNING, fetch_started_at=timezone.now())
+        status=FeedRun.Status.RUNNING, fetch_started_at=timezone.now()
+    )
     if claimed != 1:
         return None
     return FeedRun.objects.select_related("feed").get(pk=run_id)
@@ -92,14 +97,25 @@ def execute(run_id: int) -> Outcome | None:
     except credentials.CredentialUnreadable as exc:
         return Outcome(fail(run, FetchError(CREDENTIALS_UNREADABLE, str(exc))))
     before = last_imported(feed.pk)
-    previous = PreviousFetch(etag=before.etag or None, last_modified=before.last_modified or None,
-                             sha256=before.sha256) if before else None
+    previous = (
+        PreviousFetch(
+            etag=before.etag or None,
+            last_modified=before.last_modified or None,
+            sha256=before.sha256,
+        )
+        if before
+        else None
+    )
     upload = TemporaryUploadedFile(file_name(feed.url), "application/octet-stream", 0, None)
     try:
         try:
-            result = sources.fetch(spec, upload.file, max_bytes=settings.IMPORT_MAX_UPLOAD_BYTES,
-                                   previous=previous,
-                                   timeout=settings.FEED_READ_TIMEOUT_SECONDS)
+            result = sources.fetch(
+                spec,
+                upload.file,
+                max_bytes=settings.IMPORT_MAX_UPLOAD_BYTES,
+                previous=previous,
+                timeout=settings.FEED_READ_TIMEOUT_SECONDS,
+            )
         except FetchError as exc:
             logger.info("Feed %s run %s failed: %s", feed.pk, run.pk, exc.code)
             return Outcome(fail(run, exc))
@@ -113,11 +129,19 @@ def execute(run_id: int) -> Outcome | None:
         if result.not_modified:
             if before is not None:
                 run.sha256 = before.sha256
-            return Outcome(unchanged(run, "The source answered 304 Not Modified: nothing new, "
-                                     "nothing imported."))
+            return Outcome(
+                unchanged(
+                    run, "The source answered 304 Not Modified: nothing new, nothing imported."
+                )
+            )
         if before is not None and result.sha256 == before.sha256:
-            return Outcome(unchanged(run, "The file is the same as the one imported last "
-                                     "(same SHA-256): nothing imported."))
+            return Outcome(
+                unchanged(
+                    run,
+                    "The file is the same as the one imported last "
+                    "(same SHA-256): nothing imported.",
+                )
+            )
         upload.size = result.size
         upload.file.seek(0)
         return _start_import(run, feed, upload)
@@ -127,8 +151,9 @@ def execute(run_id: int) -> Outcome | None:
 
 def _start_import(run: FeedRun, feed: Feed, upload: TemporaryUploadedFile) -> Outcome:
     with transaction.atomic():
-        job = submit_import(upload, user=feed.owner,
-                            options={**feed.options, "source": feed.source_key})
+        job = submit_import(
+            upload, user=feed.owner, options={**feed.options, "source": feed.source_key}
+        )
         run.status = FeedRun.Status.IMPORTED
         run.job = job
         run.finished_at = timezone.now()
@@ -166,13 +191,16 @@ def settle(run_id: int) -> bool:
     feed after FEED_DISABLE_AFTER_FAILURES failures in a row. Return whether the run was
     settled now (the caller then has its notification sent)."""
     with transaction.atomic():
-        run = FeedRun.objects.select_for_update().select_related("job").filter(
-            pk=run_id, settled=False).first()
+        run = (
+            FeedRun.objects.select_for_update()
+            .select_related("job")
+            .filter(pk=run_id, settled=False)
+            .first()
+        )
         if run is None or run.status in FeedRun.LIVE:
             return False
         job_status = run.job.status if run.job is not None else None
-        if run.status == FeedRun.Status.IMPORTED and run.job is not None and \
-                not run.job.is_final:
+        if run.status == FeedRun.Status.IMPORTED and run.job is not None and not run.job.is_final:
             return False
         run.settled = True
         run.save(update_fields=["settled"])
@@ -181,16 +209,26 @@ def settle(run_id: int) -> bool:
             feed.consecutive_failures += 1
             limit = settings.FEED_DISABLE_AFTER_FAILURES
             if feed.enabled and feed.consecutive_failures >= limit:
-                reason = run.message if run.status == FeedRun.Status.FAILED else (
-                    run.job.error_message if run.job else "")
+                reason = (
+                    run.message
+                    if run.status == FeedRun.Status.FAILED
+                    else (run.job.error_message if run.job else "")
+                )
                 feed.enabled = False
                 feed.next_run_at = None
                 feed.disabled_reason = (
                     f"Disabled after {feed.consecutive_failures} failed runs in a row; the "
                     f"last: {reason or 'the import failed'}"
                 )[:2000]
-                feed.save(update_fields=["consecutive_failures", "enabled", "next_run_at",
-                                         "disabled_reason", "updated_at"])
+                feed.save(
+                    update_fields=[
+                        "consecutive_failures",
+                        "enabled",
+                        "next_run_at",
+                        "disabled_reason",
+                        "updated_at",
+                    ]
+                )
                 feed_disabled.send(sender=Feed, feed=feed)
             else:
                 feed.save(update_fields=["consecutive_failures"])
@@ -211,13 +249,19 @@ def stale_running(now=None) -> int:
     """Fail runs left RUNNING by a worker that died (past the fetch time limit)."""
     now = now or timezone.now()
     cutoff = now - timedelta(seconds=settings.FEED_RUN_TIME_LIMIT_SECONDS + 60)
-    stale = list(FeedRun.objects.filter(status=FeedRun.Status.RUNNING,
-                                        fetch_started_at__lt=cutoff).select_related("feed"))
+    stale = list(
+        FeedRun.objects.filter(
+            status=FeedRun.Status.RUNNING, fetch_started_at__lt=cutoff
+        ).select_related("feed")
+    )
     for run in stale:
         updated = FeedRun.objects.filter(pk=run.pk, status=FeedRun.Status.RUNNING).update(
-            status=FeedRun.Status.FAILED, finished_at=now, error_code="WORKER_LOST",
+            status=FeedRun.Status.FAILED,
+            finished_at=now,
+            error_code="WORKER_LOST",
             message="The worker fetching this run stopped before it ended; the next run "
-            "tries again.")
+            "tries again.",
+        )
         if updated:
             settle(run.pk)
     return len(stale)

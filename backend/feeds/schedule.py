@@ -38,22 +38,23 @@ def clean_schedule(value: str | None) -> str:
         return ""
     text = ALIASES.get(text.lower(), text)
     if len(text) > MAX_LENGTH:
-        raise ScheduleError("schedule", f"A schedule is at most {MAX_LENGTH} characters.",
-                            "too_long")
+        raise ScheduleError(
+            "schedule", f"A schedule is at most {MAX_LENGTH} characters.", "too_long"
+        )
     fields = text.split(" ")
     if len(fields) != 5:
         raise ScheduleError(
             "schedule",
             f"{value!r} has {len(fields)} field{'s' if len(fields) != 1 else ''}; a schedule "
             "is a cron expression of five: minute hour day-of-month month day-of-week, for "
-            "example \"0 2 * * *\" for every day at 02:00.",
+            'example "0 2 * * *" for every day at 02:00.',
             "invalid_cron",
         )
     if not croniter.is_valid(text):
         raise ScheduleError(
             "schedule",
             f"{value!r} is not a valid cron expression (minute 0-59, hour 0-23, day 1-31, "
-            "month 1-12, day of week 0-6; for example \"0 2 * * *\").",
+            'month 1-12, day of week 0-6; for example "0 2 * * *").',
             "invalid_cron",
         )
     return text
@@ -65,8 +66,8 @@ def clean_time_zone(value: str | None) -> str:
     if name not in _zones():
         raise ScheduleError(
             "timeZone",
-            f"Unknown time zone {name!r}; use an IANA name such as \"Europe/Berlin\", "
-            "\"America/New_York\" or \"UTC\".",
+            f'Unknown time zone {name!r}; use an IANA name such as "Europe/Berlin", '
+            '"America/New_York" or "UTC".',
             "unknown_time_zone",
         )
     return name

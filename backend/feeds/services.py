@@ -23,13 +23,23 @@ from .models import Feed, FeedRun
 NO_SUCH_FEED = "No feed with this id."
 # Plain fields of FeedInput (API name -> model field); secrets are handled apart.
 PLAIN = {
-    "name": "name", "url": "url", "username": "username", "headerName": "header_name",
-    "hostKey": "host_key", "schedule": "schedule", "timeZone": "time_zone",
-    "enabled": "enabled", "notifyEmails": "notify_emails",
-    "notifyOnSuccess": "notify_on_success", "options": "options",
+    "name": "name",
+    "url": "url",
+    "username": "username",
+    "headerName": "header_name",
+    "hostKey": "host_key",
+    "schedule": "schedule",
+    "timeZone": "time_zone",
+    "enabled": "enabled",
+    "notifyEmails": "notify_emails",
+    "notifyOnSuccess": "notify_on_success",
+    "options": "options",
 }
-SECRETS = {"password": "password_encrypted", "headerValue": "header_value_encrypted",
-           "privateKey": "private_key_encrypted"}
+SECRETS = {
+    "password": "password_encrypted",
+    "headerValue": "header_value_encrypted",
+    "privateKey": "private_key_encrypted",
+}
 
 
 def feeds_for(user: Any) -> QuerySet[Feed]:
@@ -60,30 +70,38 @@ def apply_fields(
         if key in given:
             setattr(feed, PLAIN[key], str(given[key] or "").strip())
     secrets: dict[str, str] = {}
-    for key, column in SECRETS.items():
+    for key in SECRETS:
         if key in given and given[key] is not None:
-            secrets[key] = str(given[key]).strip() if key != "privateKey" else \
-                str(given[key]).strip() + ("\n" if str(given[key]).strip() else "")
+            secrets[key] = (
+                str(given[key]).strip()
+                if key != "privateKey"
+                else str(given[key]).strip() + ("\n" if str(given[key]).strip() else "")
+            )
     if "options" in given or creating:
         feed.options = validation.clean_options_json(given.get("options"), problems)
     if creating or "schedule" in given or "timeZone" in given:
         feed.schedule, feed.time_zone = validation.clean_schedule_fields(
-            given.get("schedule", feed.schedule), given.get("timeZone", feed.time_zone),
-            problems)
+            given.get("schedule", feed.schedule), given.get("timeZone", feed.time_zone), problems
+        )
     if "notifyEmails" in given:
         feed.notify_emails = validation.clean_emails(given["notifyEmails"], problems)
     for key in ("enabled", "notifyOnSuccess"):
         if key in given and given[key] is not None:
             setattr(feed, PLAIN[key], bool(given[key]))
-    validation.check_credentials({
-        "url": feed.url, "username": feed.username, "header_name": feed.header_name,
-        "host_key": feed.host_key,
-        "has_password": _has(feed, secrets, "password"),
-        "has_header_value": _has(feed, secrets, "headerValue"),
-        "has_private_key": _has(feed, secrets, "privateKey"),
-        "header_value_given": secrets.get("headerValue"),
-        "private_key_given": secrets.get("privateKey"),
-    }, problems)
+    validation.check_credentials(
+        {
+            "url": feed.url,
+            "username": feed.username,
+            "header_name": feed.header_name,
+            "host_key": feed.host_key,
+            "has_password": _has(feed, secrets, "password"),
+            "has_header_value": _has(feed, secrets, "headerValue"),
+            "has_private_key": _has(feed, secrets, "privateKey"),
+            "header_value_given": secrets.get("headerValue"),
+            "private_key_given": secrets.get("privateKey"),
+        },
+        problems,
+    )
     problems.raise_if_any()
     for key, value in secrets.items():
         setattr(feed, SECRETS[key], credentials.encrypt(value))
@@ -98,7 +116,8 @@ def _has(feed: Feed, secrets: dict[str, str], key: str) -> bool:
 def _reschedule(feed: Feed, now: datetime | None = None) -> None:
     feed.next_run_at = (
         schedule.next_run(feed.schedule, feed.time_zone, now or timezone.now())
-        if feed.enabled else None
+        if feed.enabled
+        else None
     )
 
 
@@ -133,8 +152,17 @@ def delete_feed(feed_id: int) -> Feed:
     with transaction.atomic():
         feed = _feed(feed_id, lock=True)
         deleted = Feed(pk=feed.pk, name=feed.name, url=feed.url, owner=feed.owner)
-        for name in ("username", "header_name", "host_key", "options", "schedule",
-                     "time_zone", "enabled", "created_at", "updated_at"):
+        for name in (
+            "username",
+            "header_name",
+            "host_key",
+            "options",
+            "schedule",
+            "time_zone",
+            "enabled",
+            "created_at",
+            "updated_at",
+        ):
             setattr(deleted, name, getattr(feed, name))
         feed.delete()
     deleted.pk = feed_id
@@ -156,15 +184,25 @@ def queue_run(feed_id: int, *, trigger: str = FeedRun.Trigger.MANUAL) -> FeedRun
         with transaction.atomic():
             feed = _feed(feed_id, lock=True)
             if busy(feed.pk):
-                raise ValidationError({"id": ValidationError(
-                    "This feed is running already (fetching, or its import has not ended); "
-                    "runs of one feed never overlap. Try again when it has finished.",
-                    code="already_running")})
+                raise ValidationError(
+                    {
+                        "id": ValidationError(
+                            "This feed is running already (fetching, or its import has not ended); "
+                            "runs of one feed never overlap. Try again when it has finished.",
+                            code="already_running",
+                        )
+                    }
+                )
             return FeedRun.objects.create(feed=feed, trigger=trigger)
     except IntegrityError:
-        raise ValidationError({"id": ValidationError(
-            "This feed is running already; runs of one feed never overlap.",
-            code="already_running")}) from None
+        raise ValidationError(
+            {
+                "id": ValidationError(
+                    "This feed is running already; runs of one feed never overlap.",
+                    code="already_running",
+                )
+            }
+        ) from None
 
 
 def claim_due(now: datetime | None = None, limit: int = 50) -> list[int]:
@@ -178,9 +216,11 @@ def claim_due(now: datetime | None = None, limit: int = 50) -> list[int]:
     now = now or timezone.now()
     queued: list[int] = []
     with transaction.atomic():
-        due = (Feed.objects.select_for_update(skip_locked=True)
-               .filter(enabled=True, next_run_at__lte=now)
-               .order_by("next_run_at", "id")[:limit])
+        due = (
+            Feed.objects.select_for_update(skip_locked=True)
+            .filter(enabled=True, next_run_at__lte=now)
+            .order_by("next_run_at", "id")[:limit]
+        )
         for feed in due:
             if busy(feed.pk):
                 continue
@@ -194,8 +234,11 @@ def claim_due(now: datetime | None = None, limit: int = 50) -> list[int]:
 def waiting_runs(older_than_seconds: float) -> list[int]:
     """Queued runs that waited longer than this (their message was lost): send them again."""
     cutoff = timezone.now() - timedelta(seconds=older_than_seconds)
-    return list(FeedRun.objects.filter(status=FeedRun.Status.QUEUED, started_at__lt=cutoff)
-                .values_list("pk", flat=True)[:100])
+    return list(
+        FeedRun.objects.filter(status=FeedRun.Status.QUEUED, started_at__lt=cutoff).values_list(
+            "pk", flat=True
+        )[:100]
+    )
 
 
 def max_fetch_bytes() -> int:

@@ -17,8 +17,9 @@ from . import runs, services
 RESEND_AFTER_SECONDS = 120
 
 
-@dramatiq.actor(queue_name="feeds", max_retries=0,
-                time_limit=settings.FEED_RUN_TIME_LIMIT_SECONDS * 1000)
+@dramatiq.actor(
+    queue_name="feeds", max_retries=0, time_limit=settings.FEED_RUN_TIME_LIMIT_SECONDS * 1000
+)
 def run_feed(run_id: int) -> None:
     """Fetch a queued run's source and, if new, start its import (then wake the queue)."""
     outcome = runs.execute(run_id)

@@ -46,8 +46,7 @@ def _feed_for(data: dict[str, Any], feed_id: int | None) -> Feed:
         return feed
     saved = Feed.objects.filter(pk=feed_id).first()
     if saved is None:
-        raise ValidationError({"feedId": ValidationError(services.NO_SUCH_FEED,
-                                                         code="not_found")})
+        raise ValidationError({"feedId": ValidationError(services.NO_SUCH_FEED, code="not_found")})
     feed = copy.copy(saved)
     services.apply_fields(feed, data, creating=False)
     return feed
@@ -61,17 +60,25 @@ def test_source(data: dict[str, Any], *, feed_id: int | None, user: Any) -> Sour
         spec = runs.spec_of(feed)
     except credentials.CredentialUnreadable as exc:
         return SourceTest(ok=False, message=str(exc), code=CREDENTIALS_UNREADABLE)
-    upload = TemporaryUploadedFile(runs.file_name(feed.url), "application/octet-stream", 0,
-                                   None)
+    upload = TemporaryUploadedFile(runs.file_name(feed.url), "application/octet-stream", 0, None)
     try:
         try:
-            result = sources.fetch(spec, upload.file,
-                                   max_bytes=settings.IMPORT_MAX_UPLOAD_BYTES, previous=None,
-                                   timeout=settings.FEED_READ_TIMEOUT_SECONDS)
+            result = sources.fetch(
+                spec,
+                upload.file,
+                max_bytes=settings.IMPORT_MAX_UPLOAD_BYTES,
+                previous=None,
+                timeout=settings.FEED_READ_TIMEOUT_SECONDS,
+            )
         except FetchError as exc:
             logger.info("Feed source test failed: %s", exc.code)
-            return SourceTest(ok=False, message=exc.message, code=exc.code,
-                              http_status=exc.http_status, host_key=exc.host_key)
+            return SourceTest(
+                ok=False,
+                message=exc.message,
+                code=exc.code,
+                http_status=exc.http_status,
+                host_key=exc.host_key,
+            )
         upload.size = result.size
         upload.file.seek(0)
         options = {**feed.options, "source": feed.source_key if feed.pk else "feed"}
@@ -82,6 +89,9 @@ def test_source(data: dict[str, Any], *, feed_id: int | None, user: Any) -> Sour
         ok=job.status == ImportJob.Status.STAGED,
         message=job.error_message or None,
         code=None if job.status == ImportJob.Status.STAGED else "UNREADABLE_FILE",
-        http_status=result.http_status, size=result.size,
-        content_type=result.content_type, host_key=result.host_key, job=job,
+        http_status=result.http_status,
+        size=result.size,
+        content_type=result.content_type,
+        host_key=result.host_key,
+        job=job,
     )

@@ -82,14 +82,22 @@ class Mutation:
         graphql_type=FeedSourceTest, handle_django_errors=True, permission_classes=AUTH
     )
     def test_feed_source(
-        self, info: Info, input: FeedInput, feed_id: strawberry.ID | None = None  # noqa: A002
+        self,
+        info: Info,
+        input: FeedInput,
+        feed_id: strawberry.ID | None = None,  # noqa: A002
     ) -> FeedSourceTest:
         """Reach the source with these fields (a saved feed's secrets fill the ones not
         given) and stage the fetched file without importing it."""
         pk = node_pk(feed_id, "Feed", field="feedId") if feed_id is not None else None
         found = testing.test_source(input.to_dict(), feed_id=pk, user=_user(info))
         return FeedSourceTest(
-            ok=found.ok, message=found.message, code=found.code,
-            http_status=found.http_status, size=found.size,
-            content_type=found.content_type, host_key=found.host_key, job=found.job,
+            ok=found.ok,
+            message=found.message,
+            code=found.code,
+            http_status=found.http_status,
+            size=found.size,
+            content_type=found.content_type,
+            host_key=found.host_key,
+            job=found.job,
         )

@@ -54,10 +54,13 @@ class FeedImportOptions:
         mapping = saved.get("mapping")
         return cls(
             format=ImportFormat(saved["format"]) if saved.get("format") else None,
-            sheet=saved.get("sheet"), encoding=saved.get("encoding"),
-            delimiter=saved.get("delimiter"), header_row=saved.get("header_row"),
+            sheet=saved.get("sheet"),
+            encoding=saved.get("encoding"),
+            delimiter=saved.get("delimiter"),
+            header_row=saved.get("header_row"),
             mapping=ColumnMappingType(**{f.value: mapping.get(f.value) for f in ProductField})
-            if mapping else None,
+            if mapping
+            else None,
             mode=ImportMode(saved.get("mode", "UPSERT")),
             empty_cells=EmptyCells(saved.get("empty_cells", "CLEAR")),
             missing=MissingProducts(saved.get("missing", "LEAVE")),
@@ -72,13 +75,15 @@ class FeedRunType(relay.Node):
     """One fetch of a feed's source and what came of it (IMPORTED: an import job was
     started; its own status says how the import went)."""
 
-    trigger: str = strawberry_django.field(description="\"schedule\" or \"manual\".")
+    trigger: str = strawberry_django.field(description='"schedule" or "manual".')
     started_at: datetime
     finished_at: datetime | None
     fetched_bytes: int | None = strawberry_django.field(
-        description="Bytes fetched (0 for a 304 answer).")
+        description="Bytes fetched (0 for a 304 answer)."
+    )
     job: ImportJobType | None = strawberry_django.field(
-        description="The import job the run started, if any.")
+        description="The import job the run started, if any."
+    )
 
     @strawberry_django.field(only=["status"])
     def status(self, root: FeedRun) -> FeedRunStatus:
@@ -125,15 +130,18 @@ class FeedType(relay.Node):
     name: str
     url: str = strawberry_django.field(
         description="https://..., http://... or sftp://host[:port]/path (never with "
-        "credentials inside).")
+        "credentials inside)."
+    )
     time_zone: str = strawberry_django.field(description="IANA name of the schedule's zone.")
     next_run_at: datetime | None
     enabled: bool
     consecutive_failures: int
     notify_emails: list[str] = strawberry_django.field(
-        description="Addresses mailed besides the owner's.")
+        description="Addresses mailed besides the owner's."
+    )
     notify_on_success: bool = strawberry_django.field(
-        description="Whether clean and unchanged runs are mailed too.")
+        description="Whether clean and unchanged runs are mailed too."
+    )
     owner: UserType | None
     created_at: datetime
     updated_at: datetime
@@ -206,9 +214,12 @@ class FeedType(relay.Node):
         return FeedRun.objects.filter(feed_id=root.pk).order_by("-started_at", "-id")
 
 
-@strawberry.input(name="FeedInput", description="A feed's fields. createFeed: name and url "
-                  "required; updateFeed: give only what changes. Secrets are write-only: "
-                  "\"\" clears one.")
+@strawberry.input(
+    name="FeedInput",
+    description="A feed's fields. createFeed: name and url "
+    "required; updateFeed: give only what changes. Secrets are write-only: "
+    '"" clears one.',
+)
 class FeedInput:
     """Fields of createFeed, updateFeed and testFeedSource."""
 
@@ -230,14 +241,25 @@ class FeedInput:
     def to_dict(self) -> dict[str, Any]:
         """The fields given, by API name (options as the services take them)."""
         names = {
-            "name": "name", "url": "url", "username": "username", "password": "password",
-            "header_name": "headerName", "header_value": "headerValue",
-            "private_key": "privateKey", "host_key": "hostKey", "schedule": "schedule",
-            "time_zone": "timeZone", "enabled": "enabled", "notify_emails": "notifyEmails",
+            "name": "name",
+            "url": "url",
+            "username": "username",
+            "password": "password",
+            "header_name": "headerName",
+            "header_value": "headerValue",
+            "private_key": "privateKey",
+            "host_key": "hostKey",
+            "schedule": "schedule",
+            "time_zone": "timeZone",
+            "enabled": "enabled",
+            "notify_emails": "notifyEmails",
             "notify_on_success": "notifyOnSuccess",
         }
-        out = {api: getattr(self, attr) for attr, api in names.items()
-               if getattr(self, attr) is not strawberry.UNSET}
+        out = {
+            api: getattr(self, attr)
+            for attr, api in names.items()
+            if getattr(self, attr) is not strawberry.UNSET
+        }
         if self.options is not strawberry.UNSET:
             out["options"] = self.options.to_dict() if self.options is not None else {}
         return out
@@ -254,8 +276,11 @@ class FeedSourceTest:
     size: int | None = None
     content_type: str | None = None
     host_key: str | None = strawberry.field(
-        default=None, description="SFTP: the key the server presented.")
+        default=None, description="SFTP: the key the server presented."
+    )
     job: ImportJobType | None = strawberry.field(
-        default=None, description="A STAGED import of the fetched file (mapping, preview, "
+        default=None,
+        description="A STAGED import of the fetched file (mapping, preview, "
         "column notes, as stageImport gives), not listed among imports; it expires like "
-        "any staged import.")
+        "any staged import.",
+    )

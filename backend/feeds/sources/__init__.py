@@ -13,7 +13,11 @@ __all__ = ["FetchError", "FetchResult", "PreviousFetch", "SourceSpec", "fetch"]
 
 
 def fetch(
-    spec: SourceSpec, dest: BinaryIO, *, max_bytes: int, previous: PreviousFetch | None,
+    spec: SourceSpec,
+    dest: BinaryIO,
+    *,
+    max_bytes: int,
+    previous: PreviousFetch | None,
     timeout: float,
 ) -> FetchResult:
     """Fetch `spec.url` into `dest` (at most `max_bytes`); raise FetchError saying why not."""

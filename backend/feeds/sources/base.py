@@ -56,8 +56,13 @@ class FetchError(Exception):
     and a message that says what happened and never contains a credential."""
 
     def __init__(
-        self, code: str, message: str, *, retryable: bool = False,
-        http_status: int | None = None, host_key: str | None = None,
+        self,
+        code: str,
+        message: str,
+        *,
+        retryable: bool = False,
+        http_status: int | None = None,
+        host_key: str | None = None,
     ) -> None:
         super().__init__(message)
         self.code = code

@@ -46,7 +46,11 @@ HTML_STARTS = (b"<!doctype html", b"<html", b"<head", b"<body")
 
 
 def fetch(
-    spec: SourceSpec, dest: BinaryIO, *, max_bytes: int, previous: PreviousFetch | None,
+    spec: SourceSpec,
+    dest: BinaryIO,
+    *,
+    max_bytes: int,
+    previous: PreviousFetch | None,
     timeout: float,
 ) -> FetchResult:
     """Fetch `spec.url` into `dest`, trying network errors and 5xx answers again."""
@@ -56,18 +60,20 @@ def fetch(
         dest.seek(0)
         dest.truncate()
         try:
-            return _fetch_once(spec, dest, max_bytes=max_bytes, previous=previous,
-                               timeout=timeout)
+            return _fetch_once(spec, dest, max_bytes=max_bytes, previous=previous, timeout=timeout)
         except FetchError as exc:
             if not exc.retryable or attempt == tries:
                 if exc.retryable and tries > 1:
                     raise FetchError(
-                        exc.code, f"{exc} (tried {tries} times)", retryable=True,
+                        exc.code,
+                        f"{exc} (tried {tries} times)",
+                        retryable=True,
                         http_status=exc.http_status,
                     ) from None
                 raise
-            logger.info("Feed fetch try %s of %s failed (%s); trying again", attempt, tries,
-                        exc.code)
+            logger.info(
+                "Feed fetch try %s of %s failed (%s); trying again", attempt, tries, exc.code
+            )
             time.sleep(pause * 2 ** (attempt - 1))
     raise AssertionError("unreachable")  # pragma: no cover
 
@@ -76,12 +82,16 @@ def _target(url: str) -> Target:
     parts = urlsplit(url)
     scheme = parts.scheme.lower()
     if scheme not in ("http", "https") or not parts.hostname:
-        raise FetchError(SOURCE_REFUSED, f"The source redirected to {_safe(url)}, which is not "
-                         "an http(s) URL; a feed follows only http and https redirects.")
+        raise FetchError(
+            SOURCE_REFUSED,
+            f"The source redirected to {_safe(url)}, which is not "
+            "an http(s) URL; a feed follows only http and https redirects.",
+        )
     port = parts.port or (443 if scheme == "https" else 80)
     try:
-        address = resolve_host(parts.hostname, port,
-                               allow_private=settings.FEED_ALLOW_PRIVATE_SOURCES)
+        address = resolve_host(
+            parts.hostname, port, allow_private=settings.FEED_ALLOW_PRIVATE_SOURCES
+        )
     except AddressError as exc:
         if exc.blocked:
             raise FetchError(
@@ -117,15 +127,20 @@ def _headers(spec: SourceSpec, previous: PreviousFetch | None, same_origin: bool
 
 
 def _fetch_once(
-    spec: SourceSpec, dest: BinaryIO, *, max_bytes: int, previous: PreviousFetch | None,
+    spec: SourceSpec,
+    dest: BinaryIO,
+    *,
+    max_bytes: int,
+    previous: PreviousFetch | None,
     timeout: float,
 ) -> FetchResult:
     url = spec.url
     home = _origin(url)
     for _hop in range(MAX_REDIRECTS + 1):
         same_origin = _origin(url) == home
-        auth = (spec.username or "", spec.password or "") if (
-            same_origin and spec.username) else None
+        auth = (
+            (spec.username or "", spec.password or "") if (same_origin and spec.username) else None
+        )
         with requests.Session() as session:
             session.trust_env = False  # no proxy from the environment: it would skip pinning
             adapter = PinnedAddressAdapter(_target(url))
@@ -133,8 +148,11 @@ def _fetch_once(
             session.mount("https://", adapter)
             try:
                 response = session.get(
-                    url, headers=_headers(spec, previous, same_origin), auth=auth,
-                    stream=True, allow_redirects=False,
+                    url,
+                    headers=_headers(spec, previous, same_origin),
+                    auth=auth,
+                    stream=True,
+                    allow_redirects=False,
                     timeout=(settings.FEED_CONNECT_TIMEOUT_SECONDS, timeout),
                 )
             except requests.RequestException as exc:
@@ -144,8 +162,11 @@ def _fetch_once(
                     url = urljoin(url, response.headers["Location"])
                     continue
                 return _read(response, dest, url, max_bytes, timeout)
-    raise FetchError(TOO_MANY_REDIRECTS, f"The source redirected more than {MAX_REDIRECTS} "
-                     f"times (last to {_safe(url)}); point the feed at the file itself.")
+    raise FetchError(
+        TOO_MANY_REDIRECTS,
+        f"The source redirected more than {MAX_REDIRECTS} "
+        f"times (last to {_safe(url)}); point the feed at the file itself.",
+    )
 
 
 def _read(
@@ -156,23 +177,35 @@ def _read(
     modified = response.headers.get("Last-Modified") or None
     content_type = response.headers.get("Content-Type") or None
     if status == 304:
-        return FetchResult(not_modified=True, size=0, sha256=None, etag=etag,
-                           last_modified=modified, content_type=content_type, host_key=None,
-                           http_status=304)
+        return FetchResult(
+            not_modified=True,
+            size=0,
+            sha256=None,
+            etag=etag,
+            last_modified=modified,
+            content_type=content_type,
+            host_key=None,
+            http_status=304,
+        )
     if status != 200:
         retry = status >= 500 or status == 429
         raise FetchError(
             SOURCE_HTTP_ERROR,
             f"{_safe(url)} answered HTTP {status} {response.reason or ''}".rstrip()
             + ("." if retry else "; check the URL and the credentials."),
-            retryable=retry, http_status=status,
+            retryable=retry,
+            http_status=status,
         )
     media = (content_type or "").split(";", 1)[0].strip().lower()
     if media in HTML_TYPES:
         raise _html(url, status)
     declared = response.headers.get("Content-Length")
-    if declared and declared.isdigit() and int(declared) > max_bytes and \
-            not response.headers.get("Content-Encoding"):
+    if (
+        declared
+        and declared.isdigit()
+        and int(declared) > max_bytes
+        and not response.headers.get("Content-Encoding")
+    ):
         raise _too_large(int(declared), max_bytes, status, more=False)
     digest = hashlib.sha256()
     size = 0
@@ -185,22 +218,35 @@ def _read(
                 raise _too_large(size, max_bytes, status, more=True)
             digest.update(chunk)
             dest.write(chunk)
-    except (requests.exceptions.ChunkedEncodingError,
-            requests.exceptions.ContentDecodingError) as exc:
-        cut = f" after {size:,} of {int(declared):,} bytes" if declared and \
-            declared.isdigit() else f" after {size:,} bytes"
+    except (
+        requests.exceptions.ChunkedEncodingError,
+        requests.exceptions.ContentDecodingError,
+    ) as exc:
+        cut = (
+            f" after {size:,} of {int(declared):,} bytes"
+            if declared and declared.isdigit()
+            else f" after {size:,} bytes"
+        )
         raise FetchError(
             SOURCE_CHANGED,
             f"The download from {_safe(url)} broke off{cut}: the file changed while it was "
             "fetched, or the connection was cut. Nothing was imported.",
-            retryable=True, http_status=status,
+            retryable=True,
+            http_status=status,
         ) from exc
     except requests.exceptions.ConnectionError as exc:
         raise _network_error(exc, url, timeout) from None
     dest.flush()
-    return FetchResult(not_modified=False, size=size, sha256=digest.hexdigest(), etag=etag,
-                       last_modified=modified, content_type=content_type, host_key=None,
-                       http_status=status)
+    return FetchResult(
+        not_modified=False,
+        size=size,
+        sha256=digest.hexdigest(),
+        etag=etag,
+        last_modified=modified,
+        content_type=content_type,
+        host_key=None,
+        http_status=status,
+    )
 
 
 def _looks_like_html(chunk: bytes) -> bool:
@@ -229,15 +275,27 @@ def _too_large(size: int, limit: int, status: int, *, more: bool) -> FetchError:
 def _network_error(exc: requests.RequestException, url: str, timeout: float) -> FetchError:
     where = _safe(url)
     if isinstance(exc, requests.exceptions.SSLError):
-        return FetchError(SOURCE_UNREACHABLE, f"The TLS connection to {where} failed (its "
-                          "certificate could not be verified?).")
+        return FetchError(
+            SOURCE_UNREACHABLE,
+            f"The TLS connection to {where} failed (its certificate could not be verified?).",
+        )
     if isinstance(exc, requests.exceptions.ConnectTimeout):
-        return FetchError(SOURCE_TIMEOUT, f"Could not connect to {where} within "
-                          f"{settings.FEED_CONNECT_TIMEOUT_SECONDS:g} seconds.", retryable=True)
+        return FetchError(
+            SOURCE_TIMEOUT,
+            f"Could not connect to {where} within "
+            f"{settings.FEED_CONNECT_TIMEOUT_SECONDS:g} seconds.",
+            retryable=True,
+        )
     if isinstance(exc, requests.exceptions.Timeout) or "timed out" in str(exc).lower():
-        return FetchError(SOURCE_TIMEOUT, f"{where} stopped answering (no data for "
-                          f"{timeout:g} seconds).", retryable=True)
+        return FetchError(
+            SOURCE_TIMEOUT,
+            f"{where} stopped answering (no data for {timeout:g} seconds).",
+            retryable=True,
+        )
     if isinstance(exc, requests.exceptions.InvalidURL):
         return FetchError(SOURCE_REFUSED, f"The URL {where} cannot be fetched.")
-    return FetchError(SOURCE_UNREACHABLE, f"Could not connect to {where} (connection refused "
-                      "or closed).", retryable=True)
+    return FetchError(
+        SOURCE_UNREACHABLE,
+        f"Could not connect to {where} (connection refused or closed).",
+        retryable=True,
+    )

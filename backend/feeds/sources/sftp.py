@@ -8,7 +8,11 @@ from .base import SOURCE_NOT_AVAILABLE, FetchError, FetchResult, PreviousFetch, 
 
 
 def fetch(
-    spec: SourceSpec, dest: BinaryIO, *, max_bytes: int, previous: PreviousFetch | None,
+    spec: SourceSpec,
+    dest: BinaryIO,
+    *,
+    max_bytes: int,
+    previous: PreviousFetch | None,
     timeout: float,
 ) -> FetchResult:
     """Fetch the file at `spec.url` over SFTP (not available yet in this build)."""

@@ -87,13 +87,15 @@ def _inspect(job: ImportJob, options: dict[str, Any]) -> None:
 
 
 def stage_import(
-    upload: UploadedFile, options: dict[str, Any] | None = None, user: Any = None
+    upload: UploadedFile, options: dict[str, Any] | None = None, user: Any = None, *,
+    listed: bool = True,
 ) -> ImportJob:
     """Store `upload` as a STAGED job and inspect it; a file that cannot be read at all
-    (refused format, too large, ...) gives a FAILED job that says why."""
+    (refused format, too large, ...) gives a FAILED job that says why. `listed=False`: a
+    preview that is not shown among the imports."""
     sync = _sync(None, options)
     options = clean_options(options)
-    job = submit_import(upload, user=user, staged=True, options=sync)
+    job = submit_import(upload, user=user, staged=True, options=sync, listed=listed)
     if job.is_final:
         return job
     try:
