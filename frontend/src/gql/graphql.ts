@@ -157,7 +157,7 @@ export type ImportOptionsInput = {
   maxRemovalPercent?: number | null | undefined;
   /** LEAVE (default), DEACTIVATE or DELETE the products in scope that the file does not list. */
   missing?: MissingProducts | null | undefined;
-  /** ALL (default) products, or only those whose last write was an import of the same `source`. */
+  /** ALL (default) products, or only those an import of the same `source` created (never one created or last edited by hand). */
   missingScope?: MissingScope | null | undefined;
   /** UPSERT (default): create and update; UPDATE_ONLY: never create; CREATE_ONLY: never change a known SKU. */
   mode?: ImportMode | null | undefined;
