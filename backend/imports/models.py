@@ -228,6 +228,7 @@ class ImportChange(models.Model):
     before_import_id = models.BigIntegerField(null=True, blank=True)
     before_import_line = models.BigIntegerField(null=True, blank=True)
     before_created_at = models.DateTimeField(null=True, blank=True)  # DELETED: to restore it
+    before_created_by_import_id = models.BigIntegerField(null=True, blank=True)  # DELETED too
 
     class Meta:
         ordering = ["line"]  # file order; a line writes at most one product per import
