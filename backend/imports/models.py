@@ -120,6 +120,8 @@ class ImportJob(models.Model):
     finished_at = models.DateTimeField(null=True, blank=True)
     # Whether the import keeps a change log (IMPORT_CHANGE_LOG when it was submitted).
     changes_logged = models.BooleanField(default=True)
+    # All or nothing (upsertProducts' REJECT_EVERYTHING): one bad row and nothing is written.
+    all_or_nothing = models.BooleanField(default=False)
     # When the change log was removed (IMPORT_CHANGE_RETENTION_DAYS): no revert after that.
     changes_pruned_at = models.DateTimeField(null=True, blank=True)
 

@@ -180,12 +180,13 @@ def _check_cursor(nodes: QuerySet, cursor: str | None, argument: str) -> None:
 
 @strawberry_django.input(Product, name="ProductInput")
 class ProductInput:
-    """A new product. SKU and name are trimmed; active defaults to true."""
+    """A product. SKU and name are trimmed. createProduct: description defaults to empty and
+    active to true; upsertProducts: a field left out keeps the stored value."""
 
     sku: auto
     name: auto
-    description: str | None = ""
-    active: bool | None = True
+    description: str | None = UNSET
+    active: bool | None = UNSET
 
 
 @strawberry_django.partial(Product, name="ProductPartialInput")
