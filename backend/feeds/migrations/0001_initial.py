@@ -10,7 +10,7 @@ class Migration(migrations.Migration):
     initial = True
 
     dependencies = [
-        ('imports', '0008_importjob_listed'),
+        ('imports', '0009_importjob_listed'),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
 

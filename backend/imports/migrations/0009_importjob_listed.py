@@ -6,7 +6,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('imports', '0007_product_created_by_import'),
+        ('imports', '0008_all_or_nothing'),
     ]
 
     operations = [
