@@ -140,7 +140,7 @@ def _run(postgresql, sqlite_tokenizer: str):
 
 
 class Migration(migrations.Migration):
-    dependencies = [("products", "0009_search_vector")]
+    dependencies = [("products", "0010_product_created_by_import")]
 
     operations = [
         migrations.RunPython(
