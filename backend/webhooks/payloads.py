@@ -81,6 +81,20 @@ def import_job_data(job: ImportJob) -> dict[str, Any]:
     return data
 
 
+def bulk_action_data(job: ImportJob, action: str) -> dict[str, Any]:
+    """``data`` of products.bulk_updated: the action, how many products it changed, its job
+    (``revertImport`` of it undoes the action) and where the changed products are read."""
+    job_id = encode_id("ImportJob", job.pk)
+    return {
+        "id": job_id,
+        "action": action,
+        "active": action == "activate",
+        "changedCount": job.updated_count,
+        "createdAt": iso_utc(job.created_at),
+        "changes": changes_links(job_id, job.pk),
+    }
+
+
 #: The GraphQL query that pages through an import's changes (``$id``: the job's id).
 CHANGES_QUERY = (
     "query ImportChanges($id: ID!, $after: String) { importJob(id: $id) { "

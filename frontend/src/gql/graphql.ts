@@ -359,6 +359,7 @@ export const WebhookEventType = {
   ImportFinished: 'IMPORT_FINISHED',
   ImportReverted: 'IMPORT_REVERTED',
   ProductsBulkDeleted: 'PRODUCTS_BULK_DELETED',
+  ProductsBulkUpdated: 'PRODUCTS_BULK_UPDATED',
   ProductCreated: 'PRODUCT_CREATED',
   ProductDeleted: 'PRODUCT_DELETED',
   ProductUpdated: 'PRODUCT_UPDATED'

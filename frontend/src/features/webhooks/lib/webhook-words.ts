@@ -27,6 +27,11 @@ const eventWords: Record<WebhookEventType, { wire: string; label: string; hint: 
     label: 'Products deleted together',
     hint: 'One summary for a deletion of many products (a selection or all of them).',
   },
+  PRODUCTS_BULK_UPDATED: {
+    wire: 'products.bulk_updated',
+    label: 'Products activated or deactivated together',
+    hint: 'One summary per bulk activate or deactivate: how many, and where to read which products changed.',
+  },
   IMPORT_FINISHED: {
     wire: 'import.finished',
     label: 'Import finished',
