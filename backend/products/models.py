@@ -33,6 +33,9 @@ class Product(models.Model):
         related_name="+",
     )
     last_import_line = models.BigIntegerField(null=True, blank=True)
+    # The hash of the values an import last wrote (``products/import_hash.py``); NULL once
+    # anything else changed them (a trigger clears it) or when the file lacked a column.
+    import_hash = models.BigIntegerField(null=True, blank=True, editable=False)
 
     class Meta:
         constraints = [
