@@ -12,7 +12,7 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 
 from ..models import ImportJob
-from . import bulk, finishing, removal
+from . import bulk, databases, finishing, removal
 from .options import SyncOptions
 from .passes.apply import apply_file
 from .passes.check import check_file
@@ -35,7 +35,8 @@ def run(job: ImportJob) -> None:
     """
     phases: dict[str, float] = {}
     try:
-        _run(job, phases)
+        with databases.current().import_session():
+            _run(job, phases)
     finally:
         forget_sheets()  # a workbook's sheet kept between the passes
         if phases:

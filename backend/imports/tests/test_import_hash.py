@@ -125,12 +125,19 @@ def test_values_edited_back_are_unchanged_and_get_their_hash_again(run_import):
     assert row_versions() == settled
 
 
-def test_a_file_without_every_column_leaves_no_hash_and_is_compared_in_the_database(run_import):
+def test_a_file_with_other_columns_is_compared_in_the_database_and_hashed_by_its_columns(
+    run_import,
+):
     run_import(FILE)
     job = run_import(b"sku,name\na,A\nb,B2\n")
 
     assert (job.updated_count, job.unchanged_count) == (1, 1)
     hashes = stored_hashes()
-    assert hashes["b"] is None
-    assert hashes["a"] == values_hash("a", "A", "da", True)
-    assert run_import(FILE).updated_count == 1  # b's name back; the others by their hash
+    assert hashes["b"] == values_hash("b", "B2", None, None)
+    assert hashes["a"] == values_hash("a", "A", "da", True)  # unchanged: not written
+    with CaptureQueriesContext(connection) as queries:
+        again = run_import(b"sku,name\nb,B2\n")
+    assert (again.updated_count, again.unchanged_count) == (0, 1)
+    assert not [q for q in queries.captured_queries if "import_stage" in q["sql"]]
+    # b's name back from the full file; the others unchanged by their hash.
+    assert (run_import(FILE).updated_count, catalogue()["b"]) == (1, ("B", "db", False))

@@ -18,12 +18,12 @@ with a plain ``INSERT`` and its CREATED entries: no probe for unchanged rows, no
 conflicts. If the unique index refuses the chunk (someone created one of its products
 meanwhile), the chunk is written the full way instead.
 
-Unchanged rows cost no staging: with a file holding every column, each row's import hash
-(``products.import_hash``) is computed in the reader thread and one indexed ``SELECT`` per
-chunk reads the stored hashes of its keys; a row whose hash matches is UNCHANGED and goes no
-further. Only the other rows are staged and compared in SQL as above (and get their hash
-written with their values). While chunks are mostly unchanged, the COPY text is built for the
-rows left rather than ahead for all of them.
+Unchanged rows cost no staging: each row's import hash (``products.import_hash``) is
+computed in the reader thread and one indexed ``SELECT`` per chunk reads the stored hashes
+of its keys; a row whose hash matches is UNCHANGED and goes no further. Only the other rows
+are staged and compared in SQL as above (and get their hash written with their values).
+While chunks are mostly unchanged, the COPY text is built for the rows left rather than
+ahead for all of them.
 
 The search column travels as text (see ``products.search_document``) and becomes a
 ``tsvector`` only in the rows written, so unchanged rows cost no parsing. The stage is filled
@@ -52,9 +52,9 @@ from .change_log import CREATED, LOG_TABLE
 
 @dataclass
 class Prepared:
-    """What the reader thread prepares for a chunk: the rows' import hashes (a file with
-    every column) and the COPY text of all the rows (None while chunks are mostly unchanged:
-    then `write` builds it for the rows left)."""
+    """What the reader thread prepares for a chunk: the rows' import hashes and the COPY
+    text of all the rows (None while chunks are mostly unchanged: then `write` builds it for
+    the rows left)."""
 
     hashes: dict[str, int] | None
     text: bytes | None
@@ -67,17 +67,12 @@ class PostgresWriter(Writer):
     # Whether the last chunk was mostly unchanged (then the next one's text waits).
     _mostly_unchanged = False
 
-    @property
-    def hashed(self) -> bool:
-        """Whether rows carry an import hash: the file has every column."""
-        return self.description and self.active
-
     def prepare(self, rows: dict[str, ProductRow]) -> Prepared | None:
         """The chunk's hashes and COPY text, UTF-8 (pure Python, built in the reader thread).
         Bytes: a chunk waits as one byte per character and is read by COPY without a copy."""
         if not rows:
             return None
-        hashes = row_hashes(rows) if self.hashed else None
+        hashes = row_hashes(rows)
         text = None
         if not self._mostly_unchanged:
             text = stage_text(rows, self.description, self.active, hashes).encode()
@@ -90,13 +85,11 @@ class PostgresWriter(Writer):
         if not rows:
             return {}
         ready = prepared if isinstance(prepared, Prepared) else Prepared(None, None)
-        hashes = ready.hashes
-        if hashes is None and self.hashed:
-            hashes = row_hashes(rows)
-        own = self._only_own_products() if (self.log or hashes is not None) else False
+        hashes = ready.hashes if ready.hashes is not None else row_hashes(rows)
+        own = self._only_own_products()
         unchanged: list[str] = []
         fill = False
-        if hashes is not None and not own:
+        if not own:
             stored = _stored_hashes(list(rows))
             unchanged = [k for k, h in hashes.items() if k in stored and stored[k] == h]
             fill = any(value is None for value in stored.values())
@@ -111,7 +104,7 @@ class PostgresWriter(Writer):
         probe = self.log and not own
         outcomes.update(
             _write(todo, self.description, self.active, staged, self.job_id, self.log, probe,
-                   hashed=hashes is not None, fill=fill)
+                   hashed=True, fill=fill)
         )
         self._created = (self._created or 0) + sum(
             1 for o in outcomes.values() if o == Outcome.CREATED
@@ -135,7 +128,7 @@ class PostgresWriter(Writer):
 
 
 def row_hashes(rows: dict[str, ProductRow]) -> dict[str, int]:
-    """Each row's import hash, by key (rows of a file with every column)."""
+    """Each row's import hash, by key."""
     return {
         key: values_hash(r.sku, r.name, r.description, r.active)  # type: ignore[arg-type]
         for key, r in rows.items()

@@ -44,7 +44,7 @@ def staged_columns(description: bool, active: bool) -> list[str]:
 
 def copy_stage(columns: list[str], hashed: bool = False) -> str:
     """COPY of the chunk's text (see `postgresql.stage_text`) into the stage; `hashed`: the
-    text ends with each row's import hash (a file with every column)."""
+    text ends with each row's import hash."""
     tail = f", {HASH}" if hashed else ""
     return f"COPY {STAGE} (line, {', '.join(columns)}, {VECTOR}{tail}) FROM STDIN"
 
@@ -111,7 +111,7 @@ def log_updates(columns: list[str], description: bool, active: bool) -> str:
 
 def _insert_staged(description: bool, active: bool) -> str:
     """Every staged row as a new product (the head of the upsert and of a first import's
-    plain INSERT), with its import hash (NULL unless the file has every column)."""
+    plain INSERT), with its import hash."""
     return (
         f"INSERT INTO {TABLE} AS p (sku, name, description, active, created_at, updated_at, "
         f"last_import_id, last_import_line, {VECTOR}, {HASH}) "
@@ -127,8 +127,7 @@ def upsert(columns: list[str], description: bool, active: bool, log: bool) -> st
     CREATED entries (a second `%s`)."""
     # The staged search vector is the text's only when the file has every text column;
     # otherwise the update keeps the stored one and the trigger recomputes it.
-    # The hash: the staged one (NULL unless the file has every column; the stored one
-    # described values this update changes).
+    # The staged hash replaces the stored one, which described values this update changes.
     updates = ", ".join(
         f"{c} = EXCLUDED.{c}" for c in columns + [VECTOR] * description + [HASH]
     )

@@ -1,6 +1,6 @@
 """The embedded mode's writer (SQLite): compare in Python, write only new and changed rows.
 
-With a file holding every column, the stored import hashes of the chunk's keys are read
+The stored import hashes of the chunk's keys are read
 first (``products.import_hash``): a row whose hash matches is unchanged and its product is
 not read further. For the other rows the stored values are read and compared with the rows;
 the updated products' entries (with their before-values) go into the change log, then new
@@ -35,32 +35,28 @@ class SqliteWriter(Writer):
         if not rows:
             return {}
         description, active, job_id = self.description, self.active, self.job_id
-        hashes: dict[str, int | None] = dict.fromkeys(rows)
-        unchanged: dict[str, Outcome] = {}
-        unhashed: set[str] = set()
-        if description and active:
-            hashes = {
-                k: values_hash(r.sku, r.name, r.description, r.active)  # type: ignore[arg-type]
-                for k, r in rows.items()
-            }
-            stored_hashes = dict(
-                databases.current().select_by_keys(
-                    f"SELECT lower(sku), {HASH} FROM {TABLE} WHERE lower(sku) ", list(rows)
-                )
+        hashes = {
+            k: values_hash(r.sku, r.name, r.description, r.active)  # type: ignore[arg-type]
+            for k, r in rows.items()
+        }
+        stored_hashes = dict(
+            databases.current().select_by_keys(
+                f"SELECT lower(sku), {HASH} FROM {TABLE} WHERE lower(sku) ", list(rows)
             )
-            unchanged = {
-                k: Outcome.UNCHANGED
-                for k, h in hashes.items()
-                if k in stored_hashes and stored_hashes[k] == h
-            }
-            unhashed = {k for k, h in stored_hashes.items() if h is None}
+        )
+        unchanged = {
+            k: Outcome.UNCHANGED
+            for k, h in hashes.items()
+            if k in stored_hashes and stored_hashes[k] == h
+        }
+        unhashed = {k for k, h in stored_hashes.items() if h is None}
         rest = {k: r for k, r in rows.items() if k not in unchanged} if unchanged else rows
         if not rest:
             return unchanged
         outcomes, stored = compare(rest)
         now = connection.ops.adapt_datetimefield_value(timezone.now())
-        # Sorted by key, the unique index is filled in order; a bigger page cache (64 MiB,
-        # this connection only) keeps the other indexes' pages in memory.
+        # Sorted by key, the unique index is filled in order; the import's connection has a
+        # bigger page cache (`databases.SQLite.import_session`) for the other indexes' pages.
         new = [(k, rows[k]) for k, o in sorted(outcomes.items()) if o == Outcome.CREATED]
         changed = [(k, rows[k]) for k, o in outcomes.items() if o == Outcome.UPDATED]
         if self.log:
@@ -73,7 +69,6 @@ class SqliteWriter(Writer):
             (hashes[k], k) for k, o in outcomes.items() if o == Outcome.UNCHANGED and k in unhashed
         ]
         with connection.cursor() as cursor:
-            cursor.execute("PRAGMA cache_size = -65536")
             if new:
                 cursor.executemany(
                     f"INSERT INTO {TABLE} (sku, name, description, active, created_at, "
