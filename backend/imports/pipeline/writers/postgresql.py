@@ -94,7 +94,8 @@ class PostgresWriter(Writer):
             unchanged = [k for k, h in hashes.items() if k in stored and stored[k] == h]
             fill = any(value is None for value in stored.values())
         self._mostly_unchanged = 2 * len(unchanged) >= len(rows)
-        todo = {k: r for k, r in rows.items() if k not in set(unchanged)} if unchanged else rows
+        skipped = set(unchanged)
+        todo = {k: r for k, r in rows.items() if k not in skipped} if skipped else rows
         outcomes = dict.fromkeys(unchanged, Outcome.UNCHANGED)
         if not todo:
             return outcomes
