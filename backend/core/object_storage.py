@@ -13,7 +13,8 @@ from typing import Any
 from django.conf import settings
 from django.core.exceptions import ImproperlyConfigured
 
-S3_BACKEND = "storages.backends.s3.S3Storage"
+# django-storages' S3Storage, with files opened for reading streamed (core/bucket_storage.py).
+S3_BACKEND = "core.bucket_storage.BucketStorage"
 FILE_SYSTEM_BACKEND = "django.core.files.storage.FileSystemStorage"
 STATIC_FILES_BACKEND = "django.contrib.staticfiles.storage.StaticFilesStorage"
 
@@ -62,7 +63,7 @@ def storages_setting(
 
 def uses_object_storage() -> bool:
     """Whether files are kept in a bucket (``STORAGE_BUCKET`` set) rather than ``MEDIA_ROOT``."""
-    return settings.STORAGES["default"]["BACKEND"] == S3_BACKEND
+    return "bucket_name" in settings.STORAGES["default"].get("OPTIONS", {})
 
 
 def _options() -> dict[str, Any]:
@@ -134,5 +135,5 @@ def presigned_download_url(name: str, download_name: str, content_type: str) -> 
             "ResponseContentDisposition": disposition,
             "ResponseContentType": content_type,
         },
-        ExpiresIn=_options()["querystring_expire"],
+        ExpiresIn=settings.STORAGE_PRESIGN_SECONDS,
     )
