@@ -82,6 +82,7 @@ OPERATIONS: dict[str, Rule] = {
     "updateProduct": WRITE,
     "deleteProduct": WRITE,
     "deleteProducts": WRITE,
+    "upsertProducts": WRITE,
     "deleteAllProducts": TEAM_ADMIN,
     # Imports, their change logs and undo.
     "importJobs": READ,

@@ -28,6 +28,7 @@ from exports.schema import Query as ExportsQuery
 from imports.api.schema import Mutation as ImportsMutation
 from imports.api.schema import Query as ImportsQuery
 from imports.api.schema import Subscription as ImportsSubscription
+from imports.api.schema_upsert import Mutation as UpsertMutation
 from products.schema import Mutation as ProductsMutation
 from products.schema import Query as ProductsQuery
 from webhooks.schema import Mutation as WebhooksMutation
@@ -51,6 +52,7 @@ Mutation = merge_types(
         AccountsMutation,
         ProductsMutation,
         ImportsMutation,
+        UpsertMutation,
         ExportsMutation,
         WebhooksMutation,
         PeopleMutation,

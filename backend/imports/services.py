@@ -247,6 +247,26 @@ def process_queue() -> int:
             return done
 
 
+def run_if_first(job_id: int) -> bool:
+    """Run job `job_id` in this thread if the queue is free and the job heads it; return
+    whether it ran (`upsertProducts` runs its small job in the request this way)."""
+    with queue_lock() as held:
+        head = _head() if held else None
+        if head is None or head.pk != job_id:
+            return False
+        job = claim_next()
+        if job is None or job.pk != job_id:
+            return False
+        try:
+            run_job(job)
+        except Exception as exc:  # left PROCESSING: the next worker resumes it
+            ImportJob.objects.filter(pk=job.pk, claim_token=job.claim_token).update(
+                last_error=f"{type(exc).__name__}: {exc}"[:2000]
+            )
+            raise
+    return True
+
+
 def run_job(job: ImportJob) -> None:
     """Run claimed `job` until it ends or is taken: an import through the pipeline, a revert
     through `reverting`. Either first builds the indexes an earlier job left dropped."""
