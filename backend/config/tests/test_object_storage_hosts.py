@@ -1,6 +1,7 @@
 """Several hosts on one bucket (a real moto_server), no shared folder: the web process (a live
 server in this process) and real worker processes each with a DATA_DIR and MEDIA_ROOT of their
-own. An import and an export complete; a worker killed mid-import is resumed by another."""
+own. An import, an export and a feed run complete; a worker killed mid-import is resumed by
+another."""
 
 import json
 import signal
@@ -8,22 +9,27 @@ from pathlib import Path
 
 import httpx
 import pytest
+from django.core.files.uploadedfile import SimpleUploadedFile
 from django.utils import timezone
 from strawberry.relay import to_base64
 
 from accounts.services import create_api_token
 from core.object_storage import bucket_key
 from exports.models import ExportJob
+from feeds import services as feeds
+from feeds.models import FeedRun
+from feeds.tests.catalogue_server import CatalogueServer
+from imports import services as imports
 from imports.models import ImportJob
+from imports.tests.conftest import catalogue, sample_csv
+from imports.tests.documents import IMPORT_PRODUCTS
+from imports.tests.test_worker_processes import kill, start_worker
+from imports.tests.waiting import wait_final, wait_for
 from products.models import Product
-
-from .conftest import catalogue, sample_csv
-from .documents import IMPORT_PRODUCTS
-from .test_worker_processes import kill, start_worker
-from .waiting import wait_final, wait_for
 
 pytestmark = [pytest.mark.django_db(transaction=True), pytest.mark.production_only]
 
+RUN_FEED = "mutation ($id: ID!) { runFeed(id: $id) { ... on FeedRun { id status } } }"
 EXPORT = """
 mutation ($format: ExportFormat!) {
   exportProducts(format: $format) { ... on ExportJob { id status } }
@@ -59,11 +65,12 @@ def worker_hosts(tmp_path, s3_server):
             kill(process, signal.SIGTERM)
 
 
-def test_an_import_and_an_export_complete_across_hosts_without_a_shared_folder(
+def test_an_import_an_export_and_a_feed_run_complete_across_hosts_without_a_shared_folder(
     object_storage, settings, live_server_asgi, user, worker_hosts, broker
 ):
     settings.FILE_UPLOAD_MAX_MEMORY_SIZE = 64 << 10  # past it: streamed into the bucket
-    _, worker_media = worker_hosts("worker-host")
+    settings.FEED_ALLOW_PRIVATE_SOURCES = True  # the feed's source is on loopback
+    _, worker_media = worker_hosts("worker-host", FEED_ALLOW_PRIVATE_SOURCES="1")
     web_media = Path(settings.MEDIA_ROOT)
     _, token = create_api_token(user, "two hosts")
     headers = {"Authorization": f"Bearer {token}"}
@@ -100,16 +107,33 @@ def test_an_import_and_an_export_complete_across_hosts_without_a_shared_folder(
     assert len(body) == export.file_size
     assert len(_records(body.decode("utf-8-sig"))) == Product.objects.count() + 1
     assert object_storage.keys() == [bucket_key(export.file.name)]  # the upload went
-    assert files_in(web_media) == [] and files_in(worker_media) == []
     assert export.finished_at <= timezone.now()
+
+    # a feed: the worker fetches the source, stores the file in the bucket, imports it
+    with CatalogueServer() as source:
+        source.serve("/supplier.csv", b"sku,name\nfeed-1,From the feed\nfeed-2,Also\n")
+        feed = feeds.create_feed({"name": "Supplier", "url": source.url("/supplier.csv")},
+                                 owner=user)
+        with httpx.Client(base_url=live_server_asgi.url, headers=headers, timeout=60) as web:
+            ran = web.post("/graphql/", json={"query": RUN_FEED,
+                                              "variables": {"id": to_base64("Feed", feed.pk)}})
+        assert ran.json()["data"]["runFeed"]["status"] == "QUEUED", ran.json()
+        run = wait_for(lambda: FeedRun.objects.filter(feed=feed, job__isnull=False).first(),
+                       120, "the feed run's import")
+        feed_job = wait_final(run.job, 120)
+
+    assert feed_job.status == "COMPLETED" and feed_job.created_count == 2, feed_job.error_message
+    assert Product.objects.get(sku="feed-1").name == "From the feed"
+    assert object_storage.keys() == [bucket_key(export.file.name)]  # the fetched file went
+    assert files_in(web_media) == [] and files_in(worker_media) == []
 
 
 def test_a_worker_killed_mid_import_is_resumed_by_another_host(
-    object_storage, settings, submit, worker_hosts, broker
+    object_storage, settings, worker_hosts, broker
 ):
     settings.IMPORT_CHUNK_ROWS = 500
     data = sample_csv(60_000, seed=11, prefix="kill")
-    job = submit(data)
+    job = imports.submit_import(SimpleUploadedFile("kill.csv", data))
     assert object_storage.keys() == [bucket_key(job.file.name)]
 
     first, first_media = worker_hosts("first-host")
