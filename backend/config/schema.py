@@ -28,6 +28,7 @@ from exports.schema import Query as ExportsQuery
 from imports.api.schema import Mutation as ImportsMutation
 from imports.api.schema import Query as ImportsQuery
 from imports.api.schema import Subscription as ImportsSubscription
+from imports.api.schema_delete import Mutation as DeleteManyMutation
 from imports.api.schema_upsert import Mutation as UpsertMutation
 from products.schema import Mutation as ProductsMutation
 from products.schema import Query as ProductsQuery
@@ -53,6 +54,7 @@ Mutation = merge_types(
         ProductsMutation,
         ImportsMutation,
         UpsertMutation,
+        DeleteManyMutation,
         ExportsMutation,
         WebhooksMutation,
         PeopleMutation,
