@@ -25,6 +25,8 @@ from core.graphql_limits import limit_and_cache_extensions
 from core.metrics import OperationNameExtension
 from exports.schema import Mutation as ExportsMutation
 from exports.schema import Query as ExportsQuery
+from feeds.api.schema import Mutation as FeedsMutation
+from feeds.api.schema import Query as FeedsQuery
 from imports.api.schema import Mutation as ImportsMutation
 from imports.api.schema import Query as ImportsQuery
 from imports.api.schema import Subscription as ImportsSubscription
@@ -42,6 +44,7 @@ Query = merge_types(
         ProductsQuery,
         ImportsQuery,
         ExportsQuery,
+        FeedsQuery,
         WebhooksQuery,
         PeopleQuery,
         ActivityQuery,
@@ -56,6 +59,7 @@ Mutation = merge_types(
         UpsertMutation,
         DeleteManyMutation,
         ExportsMutation,
+        FeedsMutation,
         WebhooksMutation,
         PeopleMutation,
     ),

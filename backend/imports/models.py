@@ -44,6 +44,9 @@ class ImportJob(models.Model):
     file_name = models.CharField(max_length=255)
     file_size = models.BigIntegerField(default=0)
     dry_run = models.BooleanField(default=False)
+    # False: a staged file that only previews a source (a feed's `testFeedSource`); it is
+    # not listed among the imports and expires like any staged import.
+    listed = models.BooleanField(default=True)
     created_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
     )
