@@ -97,6 +97,21 @@ def s3_client() -> Any:
     )
 
 
+def presign_client() -> Any:
+    """The client that signs URLs handed to browsers: like :func:`s3_client`, but naming
+    ``STORAGE_PUBLIC_ENDPOINT_URL`` when set (the store as browsers reach it). Signing makes
+    no request, so this host need not be reachable from the server."""
+    options = _options()
+    public = getattr(settings, "STORAGE_PUBLIC_ENDPOINT_URL", None)
+    return _client(
+        public or options["endpoint_url"],
+        options["region_name"],
+        options["access_key"],
+        options["secret_key"],
+        options["addressing_style"],
+    )
+
+
 @lru_cache(maxsize=8)
 def _client(
     endpoint_url: str | None,
@@ -127,7 +142,7 @@ def presigned_download_url(name: str, download_name: str, content_type: str) -> 
     """A URL that lets its holder GET the stored file ``name`` for ``STORAGE_PRESIGN_SECONDS``,
     answered as an attachment called ``download_name``."""
     disposition = f'attachment; filename="{download_name.replace(chr(34), "")}"'
-    return s3_client().generate_presigned_url(
+    return presign_client().generate_presigned_url(
         "get_object",
         Params={
             "Bucket": bucket_name(),

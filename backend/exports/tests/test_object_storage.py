@@ -88,3 +88,19 @@ def test_the_retention_sweeper_deletes_the_object(object_storage, run_export, tr
     assert object_storage.keys() == [bucket_key(fresh.file.name)]
     job.refresh_from_db()
     assert job.status == ExportJob.Status.EXPIRED
+
+
+def test_a_public_endpoint_is_the_host_named_in_download_urls(
+    object_storage, settings, gql_client, run_export, tricky_products
+):
+    # Web and workers reach the store at 127.0.0.1; browsers at localhost (as a compose
+    # network's minio:9000 and the host's 127.0.0.1:9000).
+    public = object_storage.endpoint_url.replace("127.0.0.1", "localhost")
+    settings.STORAGE_PUBLIC_ENDPOINT_URL = public
+    job = run_export("CSV")
+
+    location = gql_client.client.get(url(job.pk))["Location"]
+
+    assert location.startswith(f"{public}/{object_storage.bucket}/media/exports/")
+    fetched = requests.get(location, timeout=10)
+    assert fetched.status_code == 200 and len(fetched.content) == job.file_size
