@@ -7,7 +7,7 @@ values from the same columns computes the same hash and knows the product is unc
 without staging or comparing the row in the database; any other file is compared there.
 
 The hash stays true because no write can change the values and keep it: a trigger
-(migration ``0010``) clears it whenever ``sku``, ``name``, ``description`` or ``active``
+(migration ``0011``) clears it whenever ``sku``, ``name``, ``description`` or ``active``
 change in a statement that does not set a new one, whichever code path writes (an API edit,
 a revert, a removal, a statement typed by hand). A NULL hash means "compare in the database".
 """

@@ -72,12 +72,13 @@ class SqliteWriter(Writer):
             if new:
                 cursor.executemany(
                     f"INSERT INTO {TABLE} (sku, name, description, active, created_at, "
-                    f"updated_at, last_import_id, last_import_line, {HASH}) VALUES (%s, %s, %s, "
-                    "%s, %s, %s, %s, %s, %s) ON CONFLICT (lower(sku)) DO UPDATE SET sku = "
-                    "excluded.sku, name = excluded.name, description = excluded.description, "
-                    "active = excluded.active, updated_at = excluded.updated_at, "
-                    "last_import_id = excluded.last_import_id, last_import_line = "
-                    f"excluded.last_import_line, {HASH} = excluded.{HASH}",
+                    "updated_at, last_import_id, last_import_line, created_by_import_id, "
+                    f"{HASH}) VALUES (%s, %s, %s, %s, %s, %s, %s, %s, %s, %s) "
+                    "ON CONFLICT (lower(sku)) DO UPDATE SET sku = excluded.sku, "
+                    "name = excluded.name, description = excluded.description, active = "
+                    "excluded.active, updated_at = excluded.updated_at, last_import_id = "
+                    "excluded.last_import_id, last_import_line = excluded.last_import_line, "
+                    f"{HASH} = excluded.{HASH}",
                     [
                         (
                             r.sku,
@@ -88,6 +89,7 @@ class SqliteWriter(Writer):
                             now,
                             job_id,
                             r.line,
+                            job_id,
                             hashes[k],
                         )
                         for k, r in new

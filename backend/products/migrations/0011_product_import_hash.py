@@ -58,7 +58,7 @@ def _run(pg: list[str], sqlite: list[str]):
 
 
 class Migration(migrations.Migration):
-    dependencies = [("products", "0009_search_vector")]
+    dependencies = [("products", "0010_product_created_by_import")]
 
     operations = [
         migrations.AddField(
