@@ -8,6 +8,7 @@ bucket only when complete; an aborted one leaves nothing behind.
 
 from __future__ import annotations
 
+import io
 import tempfile
 from typing import Any
 
@@ -78,3 +79,43 @@ class MultipartWriter:
             )
         except self._client.exceptions.NoSuchUpload:
             pass
+
+
+class ObjectSink(io.RawIOBase):
+    """A binary file that writes the object ``name`` in parts (wrap it in ``io.BufferedWriter``
+    or ``io.TextIOWrapper``). Closing completes the object, unless ``abort`` came first."""
+
+    def __init__(self, name: str, content_type: str = "application/octet-stream") -> None:
+        """Start the multipart upload of ``name``."""
+        super().__init__()
+        self.writer = MultipartWriter(name, content_type)
+        self._aborted = False
+
+    def writable(self) -> bool:
+        """Always: this is a sink."""
+        return True
+
+    def write(self, data: Any) -> int:
+        """Add ``data`` (bytes-like); returns its length (dropped once aborted)."""
+        if not self._aborted:
+            self.writer.write(bytes(data))
+        return len(data)
+
+    def abort(self) -> None:
+        """Give the object up: closing then makes nothing."""
+        if not self._aborted:
+            self._aborted = True
+            self.writer.abort()
+
+    def close(self) -> None:
+        """Complete the object (or nothing after ``abort``)."""
+        if self.closed:
+            return
+        try:
+            if not self._aborted:
+                self.writer.complete()
+        except Exception:
+            self.abort()
+            raise
+        finally:
+            super().close()
