@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import io
 import tempfile
+from datetime import UTC, datetime, timedelta
 from typing import Any
 
 from django.conf import settings
@@ -119,3 +120,29 @@ class ObjectSink(io.RawIOBase):
             raise
         finally:
             super().close()
+
+
+def abort_stale_uploads(older_than: timedelta, now: datetime | None = None) -> int:
+    """Abort the multipart uploads under the key prefix started more than ``older_than``
+    ago (a web process or worker that died mid-upload); return how many.
+
+    Any store that lists multipart uploads by prefix (S3, R2, moto) is swept; MinIO lists
+    them only by exact key, so there its unfinished parts stay until aborted by key.
+    """
+    client, bucket = s3_client(), bucket_name()
+    cutoff = (now or datetime.now(UTC)) - older_than
+    prefix = bucket_key("")
+    aborted = 0
+    pages = client.get_paginator("list_multipart_uploads").paginate(Bucket=bucket, Prefix=prefix)
+    for page in pages:
+        for upload in page.get("Uploads", []):
+            if upload["Initiated"] >= cutoff:
+                continue
+            try:
+                client.abort_multipart_upload(
+                    Bucket=bucket, Key=upload["Key"], UploadId=upload["UploadId"]
+                )
+            except client.exceptions.NoSuchUpload:
+                continue  # aborted meanwhile (another worker, or the API)
+            aborted += 1
+    return aborted

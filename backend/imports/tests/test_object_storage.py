@@ -260,3 +260,21 @@ def test_every_format_is_read_from_the_bucket(object_storage, run_import, catalo
     assert job.status == "COMPLETED", job.error_message
     assert catalogue() == local
     assert object_storage.keys() == []
+
+
+def test_multipart_uploads_left_unfinished_are_aborted_after_the_abandon_time(object_storage):
+    from core.object_writer import MultipartWriter, abort_stale_uploads
+
+    client = object_storage.client()
+    MultipartWriter("imports/dead-web-process.upload").write(b"x" * 100)  # never completed
+    client.create_multipart_upload(Bucket=object_storage.bucket, Key="elsewhere/theirs")
+    an_hour = timedelta(hours=1)
+
+    started = client.list_multipart_uploads(Bucket=object_storage.bucket)["Uploads"][0]
+    started = started["Initiated"]  # (moto gives every upload one fixed start time)
+
+    assert abort_stale_uploads(an_hour, now=started + timedelta(minutes=59)) == 0  # kept
+    assert abort_stale_uploads(an_hour, now=started + timedelta(minutes=61)) == 1
+
+    # only those under the key prefix (another application's keys are not ours)
+    assert object_storage.pending_uploads() == ["elsewhere/theirs"]
