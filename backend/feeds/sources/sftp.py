@@ -15,9 +15,10 @@ from __future__ import annotations
 
 import errno
 import hashlib
-import ipaddress
+import logging
 import socket
 import stat
+import time
 from email.utils import formatdate
 from typing import BinaryIO
 from urllib.parse import unquote, urlsplit
@@ -25,9 +26,25 @@ from urllib.parse import unquote, urlsplit
 import paramiko
 from paramiko.ssh_exception import IncompatiblePeer
 
-from webhooks.targets import blocked_reason
+from django.conf import settings
 
-from .base import FetchError, FetchResult, PreviousFetch, SourceSpec
+from core.outbound import AddressError, resolve_host
+
+from .base import (
+    AUTH_FAILED,
+    CREDENTIALS_UNREADABLE,
+    FILE_NOT_FOUND,
+    FILE_TOO_LARGE,
+    HOST_KEY_CHANGED,
+    SOURCE_CHANGED,
+    SOURCE_REFUSED,
+    SOURCE_TIMEOUT,
+    SOURCE_UNREACHABLE,
+    FetchError,
+    FetchResult,
+    PreviousFetch,
+    SourceSpec,
+)
 from .ssh_keys import (
     fingerprint,
     host_key_algorithms,
@@ -35,6 +52,8 @@ from .ssh_keys import (
     load_private_key,
     parse_host_key,
 )
+
+logger = logging.getLogger(__name__)
 
 DEFAULT_PORT = 22
 CHUNK_BYTES = 256 * 1024
@@ -74,19 +93,45 @@ def fetch(
     max_bytes: int,
     previous: PreviousFetch | None,
     timeout: float,
-    allow_private: bool = False,
 ) -> FetchResult:
     """Download the file ``spec.url`` names into ``dest``; raise :class:`FetchError` if not.
 
-    ``timeout`` bounds the connection, the handshake, the sign-in and every read.
+    Network errors are tried again (``FEED_FETCH_TRIES``, with a doubling pause); a refused
+    sign-in, a changed host key, a missing or too large file are not. ``timeout`` bounds the
+    handshake, the sign-in and every read; ``FEED_CONNECT_TIMEOUT_SECONDS`` the connection.
     """
+    tries = settings.FEED_FETCH_TRIES
+    pause = settings.FEED_RETRY_BACKOFF_SECONDS
+    for attempt in range(1, tries + 1):
+        dest.seek(0)
+        dest.truncate()
+        try:
+            return _fetch_once(spec, dest, max_bytes=max_bytes, previous=previous, timeout=timeout)
+        except FetchError as exc:
+            if not exc.retryable or attempt == tries:
+                if exc.retryable and tries > 1:
+                    raise FetchError(exc.code, f"{exc} (tried {tries} times)", retryable=True) from None
+                raise
+            logger.info("SFTP fetch try %s of %s failed (%s); trying again", attempt, tries, exc.code)
+            time.sleep(pause * 2 ** (attempt - 1))
+    raise AssertionError("unreachable")  # pragma: no cover
+
+
+def _fetch_once(
+    spec: SourceSpec,
+    dest: BinaryIO,
+    *,
+    max_bytes: int,
+    previous: PreviousFetch | None,
+    timeout: float,
+) -> FetchResult:
     try:
         host, port, path = parse_url(spec.url)
     except ValueError as exc:
-        raise FetchError("INVALID_URL", str(exc)) from None
+        raise FetchError(SOURCE_REFUSED, str(exc)) from None
     pinned = _pinned_key(spec.host_key)
     credential = _credential(spec)
-    sock = _connect(host, port, timeout=timeout, allow_private=allow_private)
+    sock = _connect(host, port)
     transport = paramiko.Transport(sock)
     try:
         server_key = _handshake(transport, host, pinned, timeout)
@@ -94,7 +139,7 @@ def fetch(
         sftp = paramiko.SFTPClient.from_transport(transport)
         if sftp is None:
             raise FetchError(
-                "SOURCE_UNREACHABLE", f"{host} opened no SFTP session.", retryable=True
+                SOURCE_UNREACHABLE, f"{host} opened no SFTP session.", retryable=True
             )
         channel = sftp.get_channel()
         if channel is not None:
@@ -112,11 +157,13 @@ def fetch(
         )
     except TimeoutError:
         raise FetchError(
-            "SOURCE_TIMEOUT", f"{host}:{port} stopped answering for {timeout:g} s.", retryable=True
+            SOURCE_TIMEOUT,
+            f"{host}:{port} stopped answering (nothing for {timeout:g} seconds).",
+            retryable=True,
         ) from None
     except (paramiko.SSHException, EOFError, OSError) as exc:
         raise FetchError(
-            "SOURCE_UNREACHABLE",
+            SOURCE_UNREACHABLE,
             f"The connection to {host}:{port} broke ({type(exc).__name__}).",
             retryable=True,
         ) from None
@@ -130,53 +177,49 @@ def _pinned_key(text: str | None) -> paramiko.PKey | None:
     try:
         return parse_host_key(text)
     except ValueError as exc:
-        raise FetchError("INVALID_HOST_KEY", f"The feed's host key is not usable: {exc}") from None
+        raise FetchError(SOURCE_REFUSED, f"The feed's pinned host key is not usable: {exc}") from None
 
 
 def _credential(spec: SourceSpec) -> paramiko.PKey | str:
     if not spec.username:
-        raise FetchError("MISSING_CREDENTIALS", "An SFTP feed needs a user name.")
+        raise FetchError(AUTH_FAILED, "An SFTP feed needs a user name to sign in with.")
     if spec.private_key:
         try:
             return load_private_key(spec.private_key)
         except ValueError as exc:
-            raise FetchError("INVALID_PRIVATE_KEY", str(exc)) from None
+            raise FetchError(CREDENTIALS_UNREADABLE, f"The feed's private key: {exc}") from None
     if spec.password:
         return spec.password
-    raise FetchError("MISSING_CREDENTIALS", "An SFTP feed needs a password or a private key.")
+    raise FetchError(AUTH_FAILED, "An SFTP feed needs a password or a private key.")
 
 
-def _connect(host: str, port: int, *, timeout: float, allow_private: bool) -> socket.socket:
-    """Resolve ``host``, refuse private addresses unless allowed, and connect to it."""
+def _connect(host: str, port: int) -> socket.socket:
+    """Resolve ``host`` through the private-network guard and connect to the checked address."""
     try:
-        infos = socket.getaddrinfo(host, port, type=socket.SOCK_STREAM)
-    except (socket.gaierror, UnicodeError):
+        address = resolve_host(host, port, allow_private=settings.FEED_ALLOW_PRIVATE_SOURCES)
+    except AddressError as exc:
+        if exc.blocked:
+            raise FetchError(
+                SOURCE_REFUSED,
+                f"{exc} Feeds may only fetch from public addresses (set "
+                "FEED_ALLOW_PRIVATE_SOURCES=1 to allow private networks).",
+            ) from None
+        raise FetchError(SOURCE_UNREACHABLE, str(exc), retryable=True) from None
+    connect_timeout = settings.FEED_CONNECT_TIMEOUT_SECONDS
+    try:
+        return socket.create_connection((address, port), timeout=connect_timeout)
+    except TimeoutError:
         raise FetchError(
-            "SOURCE_UNREACHABLE", f"The host {host!r} could not be resolved.", retryable=True
+            SOURCE_TIMEOUT,
+            f"Could not connect to {host} port {port} within {connect_timeout:g} seconds.",
+            retryable=True,
         ) from None
-    addresses = list(dict.fromkeys(str(info[4][0]).split("%", 1)[0] for info in infos))
-    if not allow_private:
-        for address in addresses:
-            reason = blocked_reason(ipaddress.ip_address(address))
-            if reason:
-                raise FetchError(
-                    "PRIVATE_ADDRESS",
-                    f"The host {host!r} resolves to {address}, a {reason} address; feeds may "
-                    "only fetch from public addresses.",
-                )
-    errors: list[str] = []
-    for address in addresses:
-        try:
-            return socket.create_connection((address, port), timeout=timeout)
-        except TimeoutError:
-            errors.append(f"{address}: no answer in {timeout:g} s")
-        except OSError as exc:
-            errors.append(f"{address}: {exc.strerror or type(exc).__name__}")
-    raise FetchError(
-        "SOURCE_UNREACHABLE",
-        f"Could not connect to {host} port {port} ({'; '.join(errors)}).",
-        retryable=True,
-    )
+    except OSError as exc:
+        raise FetchError(
+            SOURCE_UNREACHABLE,
+            f"Could not connect to {host} port {port} ({exc.strerror or type(exc).__name__}).",
+            retryable=True,
+        ) from None
 
 
 def _handshake(
@@ -195,7 +238,7 @@ def _handshake(
         if pinned is None or "host key" not in str(exc):
             raise
         raise FetchError(
-            "HOST_KEY_CHANGED",
+            HOST_KEY_CHANGED,
             f"The host key of {host} changed: the server no longer offers the pinned "
             f"{pinned.get_name()} key ({fingerprint(pinned)}). If the server was really "
             "re-keyed, clear the feed's host key so that the next connection records the new one.",
@@ -203,10 +246,11 @@ def _handshake(
     server_key = transport.get_remote_server_key()
     if pinned is not None and server_key.asbytes() != pinned.asbytes():
         raise FetchError(
-            "HOST_KEY_CHANGED",
+            HOST_KEY_CHANGED,
             f"The host key of {host} changed: expected {fingerprint(pinned)}, the server "
             f"presented {fingerprint(server_key)}. Nothing was sent to it. If the server was "
             "really re-keyed, clear the feed's host key (or paste the new one).",
+            host_key=host_key_line(server_key),
         )
     return server_key
 
@@ -222,17 +266,17 @@ def _sign_in(
             transport.auth_password(username, credential)
     except paramiko.BadAuthenticationType as exc:
         raise FetchError(
-            "AUTH_FAILED",
+            AUTH_FAILED,
             f"{host} does not accept a {how} for {username!r}; it accepts: "
             f"{', '.join(exc.allowed_types) or 'nothing'}.",
         ) from None
     except paramiko.AuthenticationException:
         raise FetchError(
-            "AUTH_FAILED", f"{host} refused the {how} of user {username!r}; check the credentials."
+            AUTH_FAILED, f"{host} refused the {how} of user {username!r}; check the credentials."
         ) from None
     if not transport.is_authenticated():
         raise FetchError(
-            "AUTH_FAILED", f"{host} asks for more than a {how} to sign in {username!r}."
+            AUTH_FAILED, f"{host} asks for more than a {how} to sign in {username!r}."
         )
 
 
@@ -260,7 +304,7 @@ def _download(
         return _Downloaded(True, 0, None, etag, mtime)
     if size > max_bytes:
         raise FetchError(
-            "FILE_TOO_LARGE",
+            FILE_TOO_LARGE,
             f"{path} is {size:,} bytes; at most {max_bytes:,} bytes may be imported.",
         )
     digest = hashlib.sha256()
@@ -272,18 +316,18 @@ def _download(
                 received += len(chunk)
                 if received > max_bytes:
                     raise FetchError(
-                        "FILE_TOO_LARGE",
+                        FILE_TOO_LARGE,
                         f"{path} grew past {max_bytes:,} bytes while it was fetched; at most "
                         f"{max_bytes:,} bytes may be imported.",
                     )
                 digest.update(chunk)
                 dest.write(chunk)
     except PermissionError:
-        raise FetchError("PERMISSION_DENIED", f"The SFTP user may not read {path}.") from None
+        raise FetchError(AUTH_FAILED, f"The SFTP user may not read {path}.") from None
     after = _stat(sftp, path)
     if (after.st_size, int(after.st_mtime or 0)) != (size, mtime) or received != size:
         raise FetchError(
-            "SOURCE_CHANGED",
+            SOURCE_CHANGED,
             f"{path} changed while it was fetched ({size:,} bytes at the start, {received:,} "
             "read); the next try reads it again.",
             retryable=True,
@@ -296,10 +340,10 @@ def _stat(sftp: paramiko.SFTPClient, path: str) -> paramiko.SFTPAttributes:
         attrs = sftp.stat(path)
     except OSError as exc:
         if exc.errno == errno.ENOENT:
-            raise FetchError("NOT_FOUND", f"There is no file {path} on the server.") from None
+            raise FetchError(FILE_NOT_FOUND, f"There is no file {path} on the server.") from None
         if exc.errno == errno.EACCES:
-            raise FetchError("PERMISSION_DENIED", f"The SFTP user may not read {path}.") from None
+            raise FetchError(AUTH_FAILED, f"The SFTP user may not read {path}.") from None
         raise
     if attrs.st_mode is not None and not stat.S_ISREG(attrs.st_mode):
-        raise FetchError("NOT_FOUND", f"{path} on the server is not a file (a folder?).")
+        raise FetchError(FILE_NOT_FOUND, f"{path} on the server is not a file (a folder?).")
     return attrs
