@@ -233,7 +233,7 @@ export default function FeedPage({ checkColumns: CheckColumnsStep }: FeedPagePro
           onPinHostKey={canEdit ? (key) => setValues({ ...values, hostKey: key }) : undefined}
         />
       )}
-      {test?.job && (
+      {test?.ok && test.job && (
         <Suspense fallback={<LoadingState label="Loading the column check…" />}>
           <CheckColumnsStep
             key={test.job.id}
