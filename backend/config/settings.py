@@ -93,6 +93,7 @@ INSTALLED_APPS = [
     "imports",
     "exports",
     "webhooks",
+    "feeds",
     "activity",
 ]
 
@@ -236,6 +237,12 @@ WEBHOOK_ALLOW_PRIVATE_TARGETS = env_bool(
     "WEBHOOK_ALLOW_PRIVATE_TARGETS", private_targets_default(EMBEDDED, HOST)
 )
 
+# ---- feeds (the rest in settings_parts/jobs.py)
+# Feed sources on loopback/private networks: the same default and rule as webhook receivers.
+FEED_ALLOW_PRIVATE_SOURCES = env_bool(
+    "FEED_ALLOW_PRIVATE_SOURCES", private_targets_default(EMBEDDED, HOST)
+)
+
 # ---- static files and the single-page app
 STATIC_URL = "/static/"
 FRONTEND_DIST = Path(env_str("FRONTEND_DIST", str(REPO_DIR / "frontend" / "dist")))
@@ -243,9 +250,11 @@ WHITENOISE_ROOT = FRONTEND_DIST if FRONTEND_DIST.is_dir() else None
 WHITENOISE_USE_FINDERS = True
 WHITENOISE_MAX_AGE = 3600
 
-# ---- uploaded files (kept behind Django's storage API; mount the folder on web and worker)
+# ---- files (uploads, staged files, exports): behind Django's storage API, in MEDIA_ROOT (one
+# host, or a folder web and workers share) or in a bucket (settings_parts/storage.py)
 MEDIA_ROOT = Path(env_str("MEDIA_ROOT", str(DATA_DIR / "media")))
 MEDIA_URL = "/media/"  # never served: uploads are read by the worker only
+from config.settings_parts.storage import *  # noqa: E402, F403 - STORAGES, STORAGE_*, UPLOAD_*
 
 # ---- imports, exports and the rest of webhooks: settings_parts/jobs.py
 

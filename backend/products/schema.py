@@ -57,8 +57,8 @@ class Mutation:
         return services.create_product(
             sku=input.sku,
             name=input.name,
-            description=input.description,
-            active=input.active,
+            description="" if input.description is UNSET else input.description,
+            active=True if input.active is UNSET else input.active,
         )
 
     @strawberry_django.mutation(permission_classes=AUTH)
