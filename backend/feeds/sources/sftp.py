@@ -24,9 +24,8 @@ from typing import BinaryIO
 from urllib.parse import unquote, urlsplit
 
 import paramiko
-from paramiko.ssh_exception import IncompatiblePeer
-
 from django.conf import settings
+from paramiko.ssh_exception import IncompatiblePeer
 
 from core.outbound import AddressError, resolve_host
 
@@ -110,9 +109,13 @@ def fetch(
         except FetchError as exc:
             if not exc.retryable or attempt == tries:
                 if exc.retryable and tries > 1:
-                    raise FetchError(exc.code, f"{exc} (tried {tries} times)", retryable=True) from None
+                    raise FetchError(
+                        exc.code, f"{exc} (tried {tries} times)", retryable=True
+                    ) from None
                 raise
-            logger.info("SFTP fetch try %s of %s failed (%s); trying again", attempt, tries, exc.code)
+            logger.info(
+                "SFTP fetch try %s of %s failed (%s); trying again", attempt, tries, exc.code
+            )
             time.sleep(pause * 2 ** (attempt - 1))
     raise AssertionError("unreachable")  # pragma: no cover
 
@@ -138,9 +141,7 @@ def _fetch_once(
         _sign_in(transport, spec.username or "", credential, host)
         sftp = paramiko.SFTPClient.from_transport(transport)
         if sftp is None:
-            raise FetchError(
-                SOURCE_UNREACHABLE, f"{host} opened no SFTP session.", retryable=True
-            )
+            raise FetchError(SOURCE_UNREACHABLE, f"{host} opened no SFTP session.", retryable=True)
         channel = sftp.get_channel()
         if channel is not None:
             channel.settimeout(timeout)
@@ -177,7 +178,9 @@ def _pinned_key(text: str | None) -> paramiko.PKey | None:
     try:
         return parse_host_key(text)
     except ValueError as exc:
-        raise FetchError(SOURCE_REFUSED, f"The feed's pinned host key is not usable: {exc}") from None
+        raise FetchError(
+            SOURCE_REFUSED, f"The feed's pinned host key is not usable: {exc}"
+        ) from None
 
 
 def _credential(spec: SourceSpec) -> paramiko.PKey | str:
@@ -275,9 +278,7 @@ def _sign_in(
             AUTH_FAILED, f"{host} refused the {how} of user {username!r}; check the credentials."
         ) from None
     if not transport.is_authenticated():
-        raise FetchError(
-            AUTH_FAILED, f"{host} asks for more than a {how} to sign in {username!r}."
-        )
+        raise FetchError(AUTH_FAILED, f"{host} asks for more than a {how} to sign in {username!r}.")
 
 
 class _Downloaded:

@@ -54,8 +54,10 @@ def parse_host_key(text: str) -> paramiko.PKey:
         )
     try:
         blob = base64.b64decode(encoded, validate=True)
+        # cryptography checks the key itself (a cut-short key is refused), paramiko uses it.
+        serialization.load_ssh_public_key(f"{key_type} {encoded}".encode())
         key = paramiko.PKey.from_type_string(key_type, blob)
-    except (binascii.Error, ValueError, paramiko.SSHException):
+    except (binascii.Error, ValueError, UnsupportedAlgorithm, paramiko.SSHException):
         raise ValueError(
             "The host key's base64 text is damaged; copy the whole line as ssh-keyscan prints it."
         ) from None
