@@ -30,6 +30,7 @@ from feeds.api.schema import Query as FeedsQuery
 from imports.api.schema import Mutation as ImportsMutation
 from imports.api.schema import Query as ImportsQuery
 from imports.api.schema import Subscription as ImportsSubscription
+from imports.api.schema_delete import Mutation as DeleteManyMutation
 from imports.api.schema_upsert import Mutation as UpsertMutation
 from products.schema import Mutation as ProductsMutation
 from products.schema import Query as ProductsQuery
@@ -56,6 +57,7 @@ Mutation = merge_types(
         ProductsMutation,
         ImportsMutation,
         UpsertMutation,
+        DeleteManyMutation,
         ExportsMutation,
         FeedsMutation,
         WebhooksMutation,
