@@ -15,19 +15,22 @@ pytestmark = pytest.mark.django_db
 
 
 def events(kind: str) -> list[dict]:
-    return [json.loads(e.payload)["data"] for e in WebhookEvent.objects.filter(type=kind)
-            .order_by("id")]
+    return [
+        json.loads(e.payload)["data"] for e in WebhookEvent.objects.filter(type=kind).order_by("id")
+    ]
 
 
 @pytest.fixture
 def subscribed(settings):
     settings.WEBHOOK_ALLOW_PRIVATE_TARGETS = True
-    return webhooks.create_webhook(url="http://127.0.0.1:9/hook",
-                                   events=["import.finished", "feed.disabled"])
+    return webhooks.create_webhook(
+        url="http://127.0.0.1:9/hook", events=["import.finished", "feed.disabled"]
+    )
 
 
-def test_import_finished_names_the_feed(subscribed, server, make_feed, run_now,
-                                        run_import_as_upload):
+def test_import_finished_names_the_feed(
+    subscribed, server, make_feed, run_now, run_import_as_upload
+):
     server.serve("/c.csv", CATALOGUE)
     feed = make_feed(server.url("/c.csv"))
     run = run_now(feed)
@@ -38,8 +41,9 @@ def test_import_finished_names_the_feed(subscribed, server, make_feed, run_now,
     assert by_hand["feed"] is None
 
 
-def test_a_feed_disabled_after_failures_sends_feed_disabled(subscribed, server, make_feed,
-                                                            run_now, settings):
+def test_a_feed_disabled_after_failures_sends_feed_disabled(
+    subscribed, server, make_feed, run_now, settings
+):
     settings.FEED_DISABLE_AFTER_FAILURES = 2
     settings.FEED_FETCH_TRIES = 1
     server.serve("/c.csv", CATALOGUE, script=deque([500, 500, 500]))
