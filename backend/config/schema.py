@@ -31,6 +31,7 @@ from imports.api.schema import Mutation as ImportsMutation
 from imports.api.schema import Query as ImportsQuery
 from imports.api.schema import Subscription as ImportsSubscription
 from imports.api.schema_bulk import Mutation as BulkMutation
+from imports.api.schema_delete import Mutation as DeleteManyMutation
 from imports.api.schema_upsert import Mutation as UpsertMutation
 from products.schema import Mutation as ProductsMutation
 from products.schema import Query as ProductsQuery
@@ -58,6 +59,7 @@ Mutation = merge_types(
         ImportsMutation,
         UpsertMutation,
         BulkMutation,
+        DeleteManyMutation,
         ExportsMutation,
         FeedsMutation,
         WebhooksMutation,

@@ -227,16 +227,3 @@ class DeleteAllProductsPayload:
     """How many products were removed."""
 
     deleted_count: int
-
-
-@strawberry.type
-class DeleteProductsResult:
-    """What `deleteProducts` removed, and the ids and SKUs that matched no product."""
-
-    deleted_count: int
-    not_found_ids: list[strawberry.ID] = strawberry.field(
-        description="Ids given that name no product (perhaps deleted already)."
-    )
-    not_found_skus: list[str] = strawberry.field(
-        description="SKUs given that no product has (in any letter case)."
-    )

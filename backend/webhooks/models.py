@@ -23,6 +23,7 @@ class EventType(models.TextChoices):
     PRODUCTS_BULK_UPDATED = "products.bulk_updated", "Products activated or deactivated together"
     IMPORT_FINISHED = "import.finished", "Import finished"
     IMPORT_REVERTED = "import.reverted", "Import reverted"
+    FEED_DISABLED = "feed.disabled", "Feed disabled"
 
 
 #: Sent by ``testWebhook`` only; nobody subscribes to it.

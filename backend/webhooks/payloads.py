@@ -9,6 +9,7 @@ from typing import Any
 from django.conf import settings
 
 from core.ids import encode_id
+from feeds.models import Feed, FeedRun
 from imports.models import ImportJob
 from products.models import Product
 
@@ -71,14 +72,31 @@ IMPORT_JOB_FIELDS = (
 
 
 def import_job_data(job: ImportJob) -> dict[str, Any]:
-    """``data`` of import.finished: the job's id, status and counts, and where the products
-    it changed can be read (one event per import, never one per product)."""
+    """``data`` of import.finished: the job's id, status and counts, the feed whose run
+    started it (null for an upload), and where the products it changed can be read (one
+    event per import, never one per product)."""
     job_id = encode_id("ImportJob", job.pk)
     data: dict[str, Any] = {"id": job_id}
     for field in IMPORT_JOB_FIELDS:
         data[_camel(field)] = _jsonable(getattr(job, field))
+    run = FeedRun.objects.filter(job_id=job.pk).select_related("feed").only(
+        "feed__id", "feed__name").first()
+    data["feed"] = (
+        {"id": encode_id("Feed", run.feed.pk), "name": run.feed.name} if run else None
+    )
     data["changes"] = changes_links(job_id, job.pk)
     return data
+
+
+def feed_disabled_data(feed: Feed) -> dict[str, Any]:
+    """``data`` of feed.disabled: the feed, why, and after how many failed runs."""
+    return {
+        "id": encode_id("Feed", feed.pk),
+        "name": feed.name,
+        "disabledReason": feed.disabled_reason,
+        "consecutiveFailures": feed.consecutive_failures,
+        "updatedAt": _jsonable(feed.updated_at),
+    }
 
 
 def bulk_action_data(job: ImportJob, action: str) -> dict[str, Any]:

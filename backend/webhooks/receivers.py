@@ -12,6 +12,8 @@ from typing import Any
 from django.dispatch import receiver
 
 from core.queueing import send_after_commit
+from feeds.models import Feed
+from feeds.signals import feed_disabled
 from imports.models import ImportJob
 from imports.signals import bulk_action_finished, import_finished, import_reverted
 from products import signals as product_signals
@@ -23,6 +25,7 @@ from .payloads import (
     bulk_action_data,
     bulk_deleted_data,
     deleted_product_data,
+    feed_disabled_data,
     import_job_data,
     import_reverted_data,
     product_data,
@@ -84,3 +87,9 @@ def on_import_reverted(sender: Any, job: ImportJob, **kwargs: Any) -> None:
 def on_bulk_action_finished(sender: Any, job: ImportJob, action: str, **kwargs: Any) -> None:
     """products.bulk_updated: one event per bulk action, with where its changes are read."""
     publish(EventType.PRODUCTS_BULK_UPDATED, bulk_action_data(job, action))
+
+
+@receiver(feed_disabled, dispatch_uid=UID)
+def on_feed_disabled(sender: Any, feed: Feed, **kwargs: Any) -> None:
+    """feed.disabled: a feed stopped after too many failed runs in a row."""
+    publish(EventType.FEED_DISABLED, feed_disabled_data(feed))

@@ -22,6 +22,9 @@ export const DeleteSelectedProductsMutation = graphql(`
       __typename
       ... on DeleteProductsResult {
         deletedCount
+        job {
+          id
+        }
       }
       ...OperationInfoFields
     }

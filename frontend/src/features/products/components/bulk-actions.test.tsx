@@ -45,7 +45,13 @@ function server(total: number) {
       };
     if (name === 'UndoBulkAction') return { revertImport: { __typename: 'ImportJob', id: 'REVERT-1' } };
     if (name === 'DeleteSelectedProducts')
-      return { deleteProducts: { __typename: 'DeleteProductsResult', deletedCount: 1 } };
+      return {
+        deleteProducts: {
+          __typename: 'DeleteProductsResult',
+          deletedCount: 1,
+          job: { __typename: 'ImportJob', id: 'JOB-DEL' },
+        },
+      };
     return {};
   };
 }
@@ -82,7 +88,7 @@ describe('bulk actions on the products page', () => {
     );
   });
 
-  it('deletes the ticked rows by id, naming the count in the confirmation', async () => {
+  it('deletes the ticked rows by id, naming the count in the confirmation, and undoes it', async () => {
     const { client, operations } = createMockClient(server(40));
     render(withProviders(<ProductsPage />, client, '/products'));
     const user = userEvent.setup();
@@ -92,10 +98,14 @@ describe('bulk actions on the products page', () => {
     );
     const dialog = screen.getByRole('dialog', { name: 'Delete 1 product?' });
     await user.click(within(dialog).getByRole('button', { name: 'Delete 1 product' }));
-    await screen.findByText('Deleted 1 product.');
+    const done = await screen.findByText(/Deleted 1 product\./);
     expect(operations.find((op) => operationName(op) === 'DeleteSelectedProducts')?.variables).toEqual({
       ids: ['P2'],
     });
+    await user.click(within(done).getByRole('button', { name: 'Undo' }));
+    await waitFor(() =>
+      expect(operations.find((op) => operationName(op) === 'UndoBulkAction')?.variables).toEqual({ id: 'JOB-DEL' }),
+    );
   });
 
   it('a new filter lets go of the selection', async () => {

@@ -45,14 +45,14 @@ export interface BulkActionsProps {
 
 interface Outcome {
   text: string;
-  /** The job that undoes it (activate / deactivate). */
+  /** The job whose revert undoes it. */
   jobId: string | null;
 }
 
 /**
  * The bar over the table once products are selected: how many, "all N matching", and
- * Activate / Deactivate / Delete, each confirmed with its count. An activation or
- * deactivation is one job with a change log: its notice offers "Undo", which reverts it.
+ * Activate / Deactivate / Delete, each confirmed with its count. Each is one job with a
+ * change log: its notice offers "Undo", which reverts it (a deletion brings the products back).
  */
 export function BulkActions({
   selection,
@@ -85,7 +85,7 @@ export function BulkActions({
       const payload = result.data?.deleteProducts;
       if (payload?.__typename === 'OperationInfo') return problemText(payload);
       if (payload?.__typename === 'DeleteProductsResult') {
-        setOutcome({ text: `Deleted ${plural(payload.deletedCount, 'product')}.`, jobId: null });
+        setOutcome({ text: `Deleted ${plural(payload.deletedCount, 'product')}.`, jobId: payload.job?.id ?? null });
       }
     } else {
       const target = selection.allMatching ? { filters: filters ?? {} } : { ids: [...selection.ids] };
@@ -134,7 +134,7 @@ export function BulkActions({
           )}
           {undo && 'revertId' in undo && (
             <>
-              Undoing it: products nothing changed since get their earlier values back.{' '}
+              Undoing it: products nothing changed since are put back as they were.{' '}
               <a href={`/import?job=${encodeURIComponent(undo.revertId)}`}>Follow the undo</a>
             </>
           )}
@@ -185,7 +185,10 @@ export function BulkActions({
         onConfirm={() => confirm(asking!)}
       >
         {asking === 'delete' ? (
-          <p>This deletes {plural(count, 'selected product')} at once (one webhook event).</p>
+          <p>
+            This deletes {plural(count, 'selected product')} at once (one webhook event); you can undo it from the
+            notice that follows.
+          </p>
         ) : (
           <p>
             {selection.allMatching

@@ -42,6 +42,11 @@ const eventWords: Record<WebhookEventType, { wire: string; label: string; hint: 
     label: 'Import reverted',
     hint: 'One summary per undo of an import: restored, deleted and conflicts.',
   },
+  FEED_DISABLED: {
+    wire: 'feed.disabled',
+    label: 'Feed disabled',
+    hint: 'When a feed stops after too many failed runs in a row.',
+  },
 };
 
 /** What the form says about events sent for many products at once. */

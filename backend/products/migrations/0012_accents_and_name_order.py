@@ -140,7 +140,7 @@ def _run(postgresql, sqlite_tokenizer: str):
 
 
 class Migration(migrations.Migration):
-    dependencies = [("products", "0010_product_created_by_import")]
+    dependencies = [("products", "0011_product_import_hash")]
 
     operations = [
         migrations.RunPython(
