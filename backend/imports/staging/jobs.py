@@ -29,7 +29,7 @@ from ..pipeline import options as sync_options
 from ..pipeline.problems import BadFile, BadOption
 from ..pipeline.reading import forget_sheets
 from ..pipeline.reading.header import header_key
-from ..services import submit_import
+from ..services import submit_import, submit_stored
 from .inspection import inspect_file
 
 OPTION_KEYS = ("format", "sheet", "encoding", "delimiter", "header_row", "mapping")
@@ -92,12 +92,25 @@ def stage_import(
     """Store `upload` as a STAGED job and inspect it; a file that cannot be read at all
     (refused format, too large, ...) gives a FAILED job that says why."""
     sync = _sync(None, options)
-    options = clean_options(options)
-    job = submit_import(upload, user=user, staged=True, options=sync)
+    return _inspect_new(submit_import(upload, user=user, staged=True, options=sync), options)
+
+
+def stage_stored(
+    name: str, stored_name: str, size: int, options: dict[str, Any] | None = None,
+    user: Any = None,
+) -> ImportJob:
+    """Like `stage_import`, for a file already in the storage under `stored_name` (a direct
+    upload): the same checks, the same inspection, the same answer; a refused file is deleted."""
+    sync = _sync(None, options)
+    return _inspect_new(submit_stored(name, stored_name, size, user=user, options=sync), options)
+
+
+def _inspect_new(job: ImportJob, options: dict[str, Any] | None) -> ImportJob:
+    """Inspect a newly staged job (a file that cannot be read at all fails it)."""
     if job.is_final:
         return job
     try:
-        _inspect(job, options)
+        _inspect(job, clean_options(options))
     except BadFile as exc:
         finishing.finish(job, ImportJob.Status.FAILED, str(exc))
         return job
