@@ -1,4 +1,5 @@
-"""Shared test fixtures: users, GraphQL clients, the Dramatiq broker and worker, a live server.
+"""Shared test fixtures: users, GraphQL clients, the Dramatiq broker and worker, a live server,
+an S3-compatible server (``moto_server``) and settings that keep files in its bucket.
 
 Tests run against the mode the environment selects: SQLite and the StubBroker (embedded)
 or PostgreSQL and Redis (``DATABASE_URL`` and ``REDIS_URL`` set).
@@ -6,6 +7,8 @@ or PostgreSQL and Redis (``DATABASE_URL`` and ``REDIS_URL`` set).
 
 import json
 import socket
+import subprocess
+import sys
 import threading
 import time
 from collections.abc import Iterator
@@ -217,3 +220,133 @@ def close_other_connections() -> None:
     from django.db import connections
 
     SyncToAsync.single_thread_executor.submit(connections.close_all).result()
+
+
+class S3Server:
+    """A real ``moto_server`` process (moto[server]) on a free loopback port, with a bucket."""
+
+    bucket = "product-importer-test"
+    region = "us-east-1"
+    access_key_id = "test-key"
+    secret_access_key = "test-secret"
+
+    def __init__(self) -> None:
+        self.port = _free_port()
+        self.endpoint_url = f"http://127.0.0.1:{self.port}"
+        self.process: subprocess.Popen[bytes] | None = None
+
+    def start(self) -> None:
+        """Start the process, wait until it answers, create the bucket."""
+        self.process = subprocess.Popen(
+            [
+                sys.executable,
+                "-c",
+                "from moto.server import main; main()",
+                "-H",
+                "127.0.0.1",
+                "-p",
+                str(self.port),
+            ],
+            stdout=subprocess.DEVNULL,
+            stderr=subprocess.DEVNULL,
+        )
+        deadline = time.monotonic() + 30
+        while True:
+            try:
+                with socket.create_connection(("127.0.0.1", self.port), timeout=0.5):
+                    break
+            except OSError:
+                if self.process.poll() is not None or time.monotonic() > deadline:
+                    raise RuntimeError("moto_server did not start") from None
+                time.sleep(0.1)
+        self.client().create_bucket(Bucket=self.bucket)
+
+    def stop(self) -> None:
+        """End the process."""
+        if self.process is not None:
+            self.process.terminate()
+            try:
+                self.process.wait(timeout=10)
+            except subprocess.TimeoutExpired:
+                self.process.kill()
+                self.process.wait()
+
+    def client(self) -> Any:
+        """A boto3 client of its own (not the project's, so tests check what is stored)."""
+        import boto3
+        from botocore.config import Config
+
+        return boto3.client(
+            "s3",
+            endpoint_url=self.endpoint_url,
+            region_name=self.region,
+            aws_access_key_id=self.access_key_id,
+            aws_secret_access_key=self.secret_access_key,
+            config=Config(s3={"addressing_style": "path"}),
+        )
+
+    def keys(self) -> list[str]:
+        """Every object key in the bucket, sorted."""
+        pages = self.client().get_paginator("list_objects_v2").paginate(Bucket=self.bucket)
+        return sorted(item["Key"] for page in pages for item in page.get("Contents", []))
+
+    def pending_uploads(self) -> list[str]:
+        """Keys of the multipart uploads started and neither completed nor aborted."""
+        answer = self.client().list_multipart_uploads(Bucket=self.bucket)
+        return sorted(upload["Key"] for upload in answer.get("Uploads", []))
+
+    def empty(self) -> None:
+        """Delete every object and abort every unfinished multipart upload."""
+        client = self.client()
+        for key in self.keys():
+            client.delete_object(Bucket=self.bucket, Key=key)
+        for upload in client.list_multipart_uploads(Bucket=self.bucket).get("Uploads", []):
+            client.abort_multipart_upload(
+                Bucket=self.bucket, Key=upload["Key"], UploadId=upload["UploadId"]
+            )
+
+    def environment(self, key_prefix: str = "media") -> dict[str, str]:
+        """The STORAGE_* variables that put a process's files in this bucket."""
+        return {
+            "STORAGE_BUCKET": self.bucket,
+            "STORAGE_ENDPOINT_URL": self.endpoint_url,
+            "STORAGE_REGION": self.region,
+            "STORAGE_ACCESS_KEY_ID": self.access_key_id,
+            "STORAGE_SECRET_ACCESS_KEY": self.secret_access_key,
+            "STORAGE_KEY_PREFIX": key_prefix,
+        }
+
+
+@pytest.fixture(scope="session")
+def s3_server() -> Iterator[S3Server]:
+    """A real S3-compatible server (``moto_server``) for the whole test session."""
+    server = S3Server()
+    server.start()
+    yield server
+    server.stop()
+
+
+@pytest.fixture
+def object_storage(settings, s3_server) -> Iterator[S3Server]:
+    """Keep this test's files in the ``s3_server`` bucket (emptied first) under ``media/``."""
+    from core.object_storage import storages_setting
+
+    s3_server.empty()
+    settings.STORAGE_BUCKET = s3_server.bucket
+    settings.STORAGE_ENDPOINT_URL = s3_server.endpoint_url
+    settings.STORAGE_REGION = s3_server.region
+    settings.STORAGE_ACCESS_KEY_ID = s3_server.access_key_id
+    settings.STORAGE_SECRET_ACCESS_KEY = s3_server.secret_access_key
+    settings.STORAGE_KEY_PREFIX = "media"
+    settings.STORAGE_ADDRESSING_STYLE = "path"
+    settings.STORAGES = storages_setting(
+        bucket=s3_server.bucket,
+        endpoint_url=s3_server.endpoint_url,
+        region=s3_server.region,
+        access_key_id=s3_server.access_key_id,
+        secret_access_key=s3_server.secret_access_key,
+        key_prefix="media",
+        presign_seconds=settings.STORAGE_PRESIGN_SECONDS,
+        addressing_style="path",
+    )
+    yield s3_server

@@ -243,9 +243,11 @@ WHITENOISE_ROOT = FRONTEND_DIST if FRONTEND_DIST.is_dir() else None
 WHITENOISE_USE_FINDERS = True
 WHITENOISE_MAX_AGE = 3600
 
-# ---- uploaded files (kept behind Django's storage API; mount the folder on web and worker)
+# ---- files (uploads, staged files, exports): behind Django's storage API, in MEDIA_ROOT (one
+# host, or a folder web and workers share) or in a bucket (settings_parts/storage.py)
 MEDIA_ROOT = Path(env_str("MEDIA_ROOT", str(DATA_DIR / "media")))
 MEDIA_URL = "/media/"  # never served: uploads are read by the worker only
+from config.settings_parts.storage import *  # noqa: E402, F403 - STORAGES, STORAGE_*, UPLOAD_*
 
 # ---- imports, exports and the rest of webhooks: settings_parts/jobs.py
 

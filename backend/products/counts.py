@@ -24,6 +24,7 @@ __all__ = [
     "SMALL_MATCH_COUNT",
     "compact",
     "count_then_narrow",
+    "narrow_without_count",
     "delete_all",
     "product_count",
     "record",
@@ -95,6 +96,27 @@ def count_then_narrow(queryset: QuerySet) -> QuerySet:
     else:
         database.prefer_order_walk(narrowed)
     narrowed.exact_count = total
+    return narrowed
+
+
+def narrow_without_count(queryset: QuerySet) -> QuerySet:
+    """Plan a filtered page whose ``totalCount`` was not asked for, without counting.
+
+    Reads at most ``SMALL_MATCH_COUNT + 1`` matching ids from the filter's own index: when
+    that is all of them, the page is read from those ids (and their number is the exact
+    count); otherwise matches are common and walking the ordering index finds a page fast.
+    The probe stops after a bounded number of rows, where a count visits every match.
+    """
+    if _active_filter(queryset.query.where) is not None:
+        return queryset
+    unordered = queryset.order_by()
+    ids = list(unordered.values_list("pk", flat=True)[: SMALL_MATCH_COUNT + 1])
+    if len(ids) <= SMALL_MATCH_COUNT:
+        narrowed = Product.objects.filter(pk__in=ids).order_by(*queryset.query.order_by)
+        narrowed.exact_count = len(ids)
+        return narrowed
+    narrowed = queryset.all()
+    for_connection(connection).prefer_order_walk(narrowed)
     return narrowed
 
 

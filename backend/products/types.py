@@ -8,6 +8,8 @@ import strawberry_django
 from asgiref.sync import sync_to_async
 from django.db.models import Q, QuerySet
 from strawberry import UNSET, Info, auto, relay
+from strawberry.relay.utils import should_resolve_list_connection_edges
+from strawberry.types.nodes import FragmentSpread, InlineFragment
 from strawberry.utils.inspect import in_async_context
 from strawberry_django.fields.types import field_type_map, input_field_type_map
 from strawberry_django.relay import DjangoCursorConnection, DjangoCursorEdge
@@ -20,7 +22,7 @@ from activity.services import last_manual_edit
 from core.graphql_errors import bad_user_input
 from core.pagination import check_page_size, decode_cursor, invalid_cursor
 from core.text import NUL
-from products.counts import count_then_narrow, product_count
+from products.counts import count_then_narrow, narrow_without_count, product_count
 from products.fields import SkuField
 from products.filter_values import OUT_OF_RANGE, out_of_range
 from products.models import Product
@@ -104,7 +106,6 @@ class ProductType(relay.Node):
         return ManualEdit(at=entry.at, actor=entry.actor, token_label=entry.token_label or None)
 
 
-
 @strawberry.type(name="ProductConnection")
 class ProductConnection(DjangoCursorConnection[ProductType]):
     """Products a page at a time (keyset cursors), with the exact count of matches."""
@@ -126,13 +127,35 @@ class ProductConnection(DjangoCursorConnection[ProductType]):
         for name in ("after", "before"):
             _check_cursor(nodes, kwargs.get(name), name)
 
+        rows = should_resolve_list_connection_edges(info)
+        counted = _selects_total_count(info)
+
         def resolve() -> Any:
             _check_filter_values(nodes)
-            planned = count_then_narrow(nodes)
+            # Rows and count asked together: the count picks the plan. Rows alone (the app
+            # asks for the count in a request of its own): a bounded probe picks it.
+            if rows and counted:
+                planned = count_then_narrow(nodes)
+            elif rows:
+                planned = narrow_without_count(nodes)
+            else:
+                planned = nodes
             return super(ProductConnection, cls).resolve_connection(planned, info=info, **kwargs)
 
         # count_then_narrow queries the database: off the event loop when there is one.
         return sync_to_async(resolve)() if in_async_context() else resolve()
+
+
+def _selects_total_count(info: Info) -> bool:
+    """Whether the query asks for the connection's ``totalCount`` (in fragments too)."""
+    stack = [sel for field in info.selected_fields for sel in field.selections]
+    while stack:
+        selection = stack.pop()
+        if getattr(selection, "name", None) == "totalCount":
+            return True
+        if isinstance(selection, (FragmentSpread, InlineFragment)):
+            stack.extend(selection.selections)
+    return False
 
 
 def _check_filter_values(nodes: QuerySet) -> None:

@@ -15,14 +15,19 @@ export type Handler = (operation: Operation) => Answer | Promise<Answer>;
 
 /**
  * A real urql Client whose only exchange answers from `handler`, recording every
- * operation it sees, so component tests exercise the real hooks and cache policy.
+ * operation it sees (and in `teardowns` every one cancelled, as the fetch exchange would
+ * abort its request), so component tests exercise the real hooks and cache policy.
  */
 export function createMockClient(handler: Handler) {
   const operations: Operation[] = [];
+  const teardowns: Operation[] = [];
   const exchange: Exchange = () => (ops$) =>
     pipe(
       ops$,
-      filter((op) => op.kind !== 'teardown'),
+      filter((op) => {
+        if (op.kind === 'teardown') teardowns.push(op);
+        return op.kind !== 'teardown';
+      }),
       mergeMap((op) => {
         operations.push(op);
         return fromPromise(
@@ -35,7 +40,7 @@ export function createMockClient(handler: Handler) {
       }),
     );
   const client = new Client({ url: '/graphql/', exchanges: [exchange] });
-  return { client, operations };
+  return { client, operations, teardowns };
 }
 
 /** The operation's name ("Products"), for handlers that switch on it. */

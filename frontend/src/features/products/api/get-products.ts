@@ -1,7 +1,8 @@
 import { useQuery } from 'urql';
 import { graphql } from '@/gql';
-import type { ProductsQueryVariables } from '@/gql/graphql';
+import type { ProductsCountQueryVariables, ProductsQueryVariables } from '@/gql/graphql';
 
+/** One page of rows, without the total: the server answers it without counting the matches. */
 export const ProductsQuery = graphql(`
   query Products(
     $filters: ProductFilter
@@ -12,7 +13,6 @@ export const ProductsQuery = graphql(`
     $before: String
   ) {
     products(filters: $filters, ordering: $ordering, first: $first, after: $after, last: $last, before: $before) {
-      totalCount
       pageInfo {
         hasNextPage
         hasPreviousPage
@@ -29,7 +29,24 @@ export const ProductsQuery = graphql(`
   }
 `);
 
-/** One page of products; answers from the cache at once and refreshes from the server. */
+/** The exact number of products matching the filters, asked for beside the rows. */
+export const ProductsCountQuery = graphql(`
+  query ProductsCount($filters: ProductFilter) {
+    products(filters: $filters) {
+      totalCount
+    }
+  }
+`);
+
+/**
+ * One page of products; answers from the cache at once and refreshes from the server. A
+ * change of variables tears the older request down (urql aborts its fetch).
+ */
 export function useProducts(variables: ProductsQueryVariables) {
   return useQuery({ query: ProductsQuery, variables, requestPolicy: 'cache-and-network' });
+}
+
+/** The total for the filters; paging keeps the same variables, so it is not asked again. */
+export function useProductsCount(variables: ProductsCountQueryVariables) {
+  return useQuery({ query: ProductsCountQuery, variables, requestPolicy: 'cache-and-network' });
 }

@@ -10,8 +10,11 @@ import type {
   SortField,
 } from '@/features/products/lib/products-view';
 
-/** How long typing must pause before the filter applies (and the URL changes). */
-export const FILTER_DEBOUNCE_MS = 250;
+/**
+ * How long typing must pause before the filter applies (and the URL changes). Short: a
+ * page of rows is asked for without its count, and a newer filter cancels the older request.
+ */
+export const FILTER_DEBOUNCE_MS = 120;
 
 const TEXT_FILTERS = ['search', 'sku', 'name', 'description'] as const;
 type TextFilter = (typeof TEXT_FILTERS)[number];

@@ -37,7 +37,7 @@ const products = () => ({
 });
 
 function renderAs(role: string, allowed: string[]) {
-  const { client } = createMockClient((op) => (operationName(op) === 'Products' ? products() : {}));
+  const { client } = createMockClient((op) => (operationName(op).startsWith('Products') ? products() : {}));
   render(
     <PermissionsProvider roleName={role} allowed={allowed}>
       {withProviders(<ProductsPage />, client, '/products')}

@@ -21,9 +21,14 @@ function product(n: number) {
   };
 }
 
-/** A fake catalogue of `total` products that honours first/after and last/before offsets. */
+/**
+ * A fake catalogue of `total` products that honours first/after and last/before offsets;
+ * the rows (`Products`) and the total (`ProductsCount`) are asked for separately.
+ */
 function catalogue(total: number) {
   return (op: Operation) => {
+    if (operationName(op) === 'ProductsCount')
+      return { products: { __typename: 'ProductConnection', totalCount: total } };
     if (operationName(op) !== 'Products') return {};
     const v = op.variables as { first?: number; after?: string; last?: number; before?: string };
     let start = 0;
@@ -40,7 +45,6 @@ function catalogue(total: number) {
     return {
       products: {
         __typename: 'ProductConnection',
-        totalCount: total,
         pageInfo: {
           __typename: 'PageInfo',
           hasNextPage: end < total,
@@ -53,6 +57,8 @@ function catalogue(total: number) {
     };
   };
 }
+
+const searchOf = (op: Operation) => (op.variables as { filters?: { search?: string } | null }).filters?.search ?? '';
 
 const productQueries = (operations: Operation[]) =>
   operations.filter((op) => operationName(op) === 'Products').map((op) => op.variables);
@@ -211,6 +217,73 @@ describe('products page: honest numbers, kept work, history', () => {
     expect(screen.getByRole('table', { name: 'Products' })).toHaveAttribute('aria-busy', 'true');
     release();
     expect(await screen.findByText('1 matching product')).toBeInTheDocument();
+  });
+
+  it('shows the rows as soon as they arrive, and the count when it is known', async () => {
+    let release: () => void = () => undefined;
+    const gate = new Promise<void>((resolve) => (release = resolve));
+    const all = catalogue(3);
+    const one = catalogue(1);
+    const { client } = createMockClient(async (op) => {
+      const filters = (op.variables as { filters?: { search?: string } | null }).filters;
+      if (filters?.search !== 'red') return all(op);
+      if (operationName(op) === 'ProductsCount') await gate;
+      return one(op);
+    });
+    render(withProviders(<ProductsPage />, client, '/products'));
+    expect(await screen.findByText('3 products')).toBeInTheDocument();
+    const user = userEvent.setup();
+    await user.type(screen.getByLabelText('Search'), 'red');
+    // The new rows are on screen and usable while the count is still on its way.
+    await waitFor(() => expect(screen.getAllByRole('row')).toHaveLength(2));
+    const table = screen.getByRole('table', { name: 'Products' });
+    expect(table).toHaveAttribute('aria-busy', 'false');
+    expect(screen.getAllByRole('row')[1]).toHaveTextContent('SKU-001');
+    expect(screen.getByText('Counting matching products…')).toBeInTheDocument();
+    expect(screen.getByRole('navigation', { name: 'Pages' })).toHaveTextContent('Showing 1–1 of … (counting)');
+    release();
+    expect(await screen.findByText('1 matching product')).toBeInTheDocument();
+    expect(screen.getByRole('navigation', { name: 'Pages' })).toHaveTextContent('Showing 1–1 of 1');
+  });
+
+  it('never shows the count of an older filter, and a newer filter cancels the older requests', async () => {
+    const releases = new Map<string, () => void>();
+    const gates = new Map<string, Promise<void>>();
+    for (const word of ['re', 'red']) gates.set(word, new Promise((resolve) => releases.set(word, resolve)));
+    const { client, operations, teardowns } = createMockClient(async (op) => {
+      const search = searchOf(op);
+      await gates.get(search);
+      // Each filter has a total of its own, so a stale one would be visible.
+      return catalogue(search === 're' ? 7 : search === 'red' ? 2 : 3)(op);
+    });
+    render(withProviders(<ProductsPage />, client, '/products'));
+    expect(await screen.findByText('3 products')).toBeInTheDocument();
+    const user = userEvent.setup();
+    const search = screen.getByLabelText('Search');
+    await user.type(search, 're');
+    await waitFor(() => expect(screen.getByTestId('location')).toHaveTextContent('q=re'));
+    const asked = (word: string) =>
+      new Set(operations.filter((op) => searchOf(op) === word).map((op) => operationName(op)));
+    await waitFor(() => expect(asked('re')).toEqual(new Set(['Products', 'ProductsCount'])));
+    await user.type(search, 'd');
+    await waitFor(() => expect(screen.getByTestId('location')).toHaveTextContent('q=red'));
+    await waitFor(() => expect(asked('red')).toEqual(new Set(['Products', 'ProductsCount'])));
+
+    // Both of the older filter's requests were cancelled when the newer one was asked.
+    const cancelled = new Set(teardowns.filter((op) => searchOf(op) === 're').map((op) => op.key));
+    const olderKeys = new Set(operations.filter((op) => searchOf(op) === 're').map((op) => op.key));
+    expect(cancelled).toEqual(olderKeys);
+    expect(cancelled.size).toBe(2);
+
+    releases.get('re')?.(); // the older answers arrive late
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    expect(screen.queryByText(/7 matching products?/)).not.toBeInTheDocument();
+    expect(screen.getByText('Counting matching products…')).toBeInTheDocument();
+    expect(screen.getByRole('navigation', { name: 'Pages' })).not.toHaveTextContent('7');
+
+    releases.get('red')?.();
+    expect(await screen.findByText('2 matching products')).toBeInTheDocument();
+    expect(screen.queryByText(/7 matching/)).not.toBeInTheDocument();
   });
 
   it('a request that fails by timing out shows why, with Retry', async () => {

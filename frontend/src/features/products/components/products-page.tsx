@@ -9,7 +9,7 @@ import type { ProductFieldsFragment, ProductsQuery } from '@/gql/graphql';
 import { describeError } from '@/lib/error-message';
 import { formatNumber, plural } from '@/lib/format';
 import { useRestoredDraft } from '@/lib/use-restored-draft';
-import { useProducts } from '@/features/products/api/get-products';
+import { useProducts, useProductsCount } from '@/features/products/api/get-products';
 import { DeleteAllProductsDialog } from '@/features/products/components/delete-all-products-dialog';
 import { DeleteProductDialog } from '@/features/products/components/delete-product-dialog';
 import { ExportProductsButton } from '@/features/products/components/export-products-dialog';
@@ -38,6 +38,9 @@ export default function ProductsPage() {
   const view = useMemo(() => parseView(params), [params]);
   const variables = useMemo(() => viewToVariables(view), [view]);
   const [result, refetch] = useProducts(variables);
+  // The total comes in a request of its own, so the rows never wait for it.
+  const countVariables = useMemo(() => ({ filters: variables.filters }), [variables.filters]);
+  const [countResult, refetchCount] = useProductsCount(countVariables);
   // A save that met an expired session comes back filled in, once signed in again.
   const restored = useRestoredDraft<ProductDraft>(PRODUCT_DRAFT);
   const [restoredValues, setRestoredValues] = useState(restored?.values ?? null);
@@ -60,6 +63,12 @@ export default function ProductsPage() {
   // and row range would belong to another query, so they give way to "Counting…".
   const current =
     Boolean(result.data) && JSON.stringify(result.operation?.variables ?? variables) === JSON.stringify(variables);
+  // The count of an older filter never shows beside the rows of a newer one.
+  const totalCount =
+    countResult.data &&
+    JSON.stringify(countResult.operation?.variables ?? countVariables) === JSON.stringify(countVariables)
+      ? countResult.data.products.totalCount
+      : null;
   const products = connection ? connection.edges.map((edge) => edge.node) : null;
   const busy = result.fetching || (result.stale && !result.data);
 
@@ -74,7 +83,10 @@ export default function ProductsPage() {
     (patch: FilterPatch, { replace }: { replace: boolean }) => setView(withFilters(viewRef.current, patch), replace),
     [setView],
   );
-  const refresh = () => refetch({ requestPolicy: 'network-only' });
+  const refresh = () => {
+    refetch({ requestPolicy: 'network-only' });
+    refetchCount({ requestPolicy: 'network-only' });
+  };
   const filtered = viewToFilter(view) !== null;
 
   return (
@@ -83,9 +95,9 @@ export default function ProductsPage() {
         title="Products"
         description={
           <span aria-live="polite">
-            {connection && current
-              ? `${formatNumber(connection.totalCount)} ${filtered ? 'matching ' : ''}product${connection.totalCount === 1 ? '' : 's'}`
-              : result.error
+            {totalCount !== null
+              ? `${formatNumber(totalCount)} ${filtered ? 'matching ' : ''}product${totalCount === 1 ? '' : 's'}`
+              : (countResult.error && !countResult.fetching) || result.error
                 ? '\u00a0'
                 : `Counting ${filtered ? 'matching ' : ''}products…`}
           </span>
@@ -147,7 +159,7 @@ export default function ProductsPage() {
             page={
               connection
                 ? {
-                    totalCount: connection.totalCount,
+                    totalCount,
                     rowsShown: connection.edges.length,
                     hasNextPage: connection.pageInfo.hasNextPage,
                     hasPreviousPage: connection.pageInfo.hasPreviousPage,
@@ -185,7 +197,7 @@ export default function ProductsPage() {
       <DeleteAllProductsDialog
         open={deleteAllOpen}
         onClose={() => setDeleteAllOpen(false)}
-        totalCount={connection && !filtered ? connection.totalCount : null}
+        totalCount={!filtered ? totalCount : null}
         onDeleted={(count) => {
           setDeleteAllOpen(false);
           setNotice(`Deleted ${plural(count, 'product')}.`);

@@ -12,7 +12,8 @@ import {
 } from '@/features/products/lib/products-view';
 
 export interface PageState {
-  totalCount: number;
+  /** Null while the count is on its way: the rows do not wait for it. */
+  totalCount: number | null;
   rowsShown: number;
   hasNextPage: boolean;
   hasPreviousPage: boolean;
@@ -31,22 +32,22 @@ export interface ProductsPaginationProps {
 
 /** Page size, the rows shown out of the total, and first / previous / next / last. */
 export function ProductsPagination({ view, page, onView, disabled, loading }: ProductsPaginationProps) {
-  const total = page?.totalCount ?? 0;
+  const total = page?.totalCount ?? null;
   const shown = page?.rowsShown ?? 0;
   const from = view.from;
   const lastRow = from == null ? null : from + shown - 1;
   const atStart = from != null ? from <= 1 : !page?.hasPreviousPage;
-  const atEnd = lastRow != null ? lastRow >= total : !page?.hasNextPage;
+  const atEnd = lastRow != null && total != null ? lastRow >= total : !page?.hasNextPage;
+  const of = total == null ? ' of … (counting)' : ` of ${formatNumber(total)}`;
   const canPrevious = Boolean(page && !atStart && page.startCursor);
   const canNext = Boolean(page && !atEnd && page.endCursor);
 
   let range = '';
   if (loading) range = 'Loading…';
   else if (page) {
-    if (total === 0) range = 'No products';
-    else if (from != null && lastRow != null)
-      range = `Showing ${formatNumber(from)}–${formatNumber(lastRow)} of ${formatNumber(total)}`;
-    else range = `Showing ${formatNumber(shown)} of ${formatNumber(total)}`;
+    if (shown === 0 && !page.hasPreviousPage) range = 'No products';
+    else if (from != null && lastRow != null) range = `Showing ${formatNumber(from)}–${formatNumber(lastRow)}${of}`;
+    else range = `Showing ${formatNumber(shown)}${of}`;
   }
 
   return (

@@ -146,8 +146,10 @@ export function previousPage(view: ProductsView, startCursor: string): ProductsV
   };
 }
 
-export function lastPage(view: ProductsView, totalCount: number): ProductsView {
-  return { ...view, after: null, before: null, end: true, from: Math.max(1, totalCount - view.size + 1) };
+/** The last page; without the total (still counting) its row numbers are unknown. */
+export function lastPage(view: ProductsView, totalCount: number | null): ProductsView {
+  const from = totalCount == null ? null : Math.max(1, totalCount - view.size + 1);
+  return { ...view, after: null, before: null, end: true, from };
 }
 
 /** Clicking a header sorts by it; clicking the sorted header again flips the direction. */
