@@ -28,6 +28,8 @@ from exports.schema import Query as ExportsQuery
 from imports.api.schema import Mutation as ImportsMutation
 from imports.api.schema import Query as ImportsQuery
 from imports.api.schema import Subscription as ImportsSubscription
+from imports.api.schema_direct import Mutation as DirectUploadsMutation
+from imports.api.schema_direct import Query as DirectUploadsQuery
 from products.schema import Mutation as ProductsMutation
 from products.schema import Query as ProductsQuery
 from webhooks.schema import Mutation as WebhooksMutation
@@ -39,6 +41,7 @@ Query = merge_types(
         AccountsQuery,
         ProductsQuery,
         ImportsQuery,
+        DirectUploadsQuery,
         ExportsQuery,
         WebhooksQuery,
         PeopleQuery,
@@ -51,6 +54,7 @@ Mutation = merge_types(
         AccountsMutation,
         ProductsMutation,
         ImportsMutation,
+        DirectUploadsMutation,
         ExportsMutation,
         WebhooksMutation,
         PeopleMutation,

@@ -280,6 +280,6 @@ from .sync_models import ImportRemoval, ImportSkip  # noqa: E402  (models of the
 from .upload_models import DirectUpload  # noqa: E402  (direct uploads to the bucket)
 
 __all__ = [
-    "BulkLoad", "DirectUpload", "ImportChange", "ImportJob", "ImportRemoval", "ImportRowError", "ImportSkip",
-    "RevertConflict", "SavedMapping",
+    "BulkLoad", "DirectUpload", "ImportChange", "ImportJob", "ImportRemoval", "ImportRowError",
+    "ImportSkip", "RevertConflict", "SavedMapping",
 ]
