@@ -64,7 +64,7 @@ def too_large_message(size: int, limit: int, *, or_more: bool = False) -> str:
 
 def _new_job(
     name: str, size: int, *, dry_run: bool, user: Any, staged: bool,
-    options: dict[str, Any] | None,
+    options: dict[str, Any] | None, listed: bool = True,
 ) -> tuple[ImportJob, dict[str, Any]]:
     """Create the job row of an import of the file `name` (in the caller's transaction);
     return it and the reading options (the sync options are on the job, checked)."""
@@ -74,7 +74,7 @@ def _new_job(
                if k not in sync_options.KEYS and v is not None}
     job = ImportJob.objects.create(
         **sync,
-        file_name=name, file_size=size, dry_run=dry_run, created_by=user,
+        file_name=name, file_size=size, dry_run=dry_run, created_by=user, listed=listed,
         status=ImportJob.Status.STAGED if staged else ImportJob.Status.PENDING,
         queued_at=None if staged else timezone.now(), options=options or {},
         changes_logged=settings.IMPORT_CHANGE_LOG,
@@ -89,7 +89,7 @@ def _record_submission(job: ImportJob, *, staged: bool, dry_run: bool) -> None:
 
 def submit_import(
     upload: UploadedFile, *, dry_run: bool = False, user: Any = None, staged: bool = False,
-    options: dict[str, Any] | None = None,
+    options: dict[str, Any] | None = None, listed: bool = True,
 ) -> ImportJob:
     """Record an import of `upload` as a PENDING job (STAGED when `staged`: it waits to be
     inspected and started) with its file stored; return it.
@@ -97,14 +97,15 @@ def submit_import(
     A file over `IMPORT_MAX_UPLOAD_BYTES` gives a FAILED job that says so (nothing stored).
     `options` (sheet, encoding, ...; see `staging.clean_options`) override detection; the
     sync options among them (`pipeline.options`) are checked first (ValidationError, nothing
-    written). The caller has a worker sent for a PENDING job (`tasks.process_imports`) on commit.
+    written). `listed=False`: a preview not shown among the imports. The caller has a worker
+    sent for a PENDING job (`tasks.process_imports`) on commit.
     """
     name = os.path.basename(upload.name or "upload.csv")[:255] or "upload.csv"
     size = upload.size or 0
     limit = settings.IMPORT_MAX_UPLOAD_BYTES
     with transaction.atomic():
         job, _ = _new_job(name, size, dry_run=dry_run, user=user, staged=staged,
-                          options=options)
+                          options=options, listed=listed)
         too_large = getattr(upload, "too_large", False)
         if too_large or size > limit:
             finishing.finish_locked(
@@ -283,6 +284,26 @@ def process_queue() -> int:
                 done += 1
         if not has_unfinished():
             return done
+
+
+def run_if_first(job_id: int) -> bool:
+    """Run job `job_id` in this thread if the queue is free and the job heads it; return
+    whether it ran (`upsertProducts` runs its small job in the request this way)."""
+    with queue_lock() as held:
+        head = _head() if held else None
+        if head is None or head.pk != job_id:
+            return False
+        job = claim_next()
+        if job is None or job.pk != job_id:
+            return False
+        try:
+            run_job(job)
+        except Exception as exc:  # left PROCESSING: the next worker resumes it
+            ImportJob.objects.filter(pk=job.pk, claim_token=job.claim_token).update(
+                last_error=f"{type(exc).__name__}: {exc}"[:2000]
+            )
+            raise
+    return True
 
 
 def run_job(job: ImportJob) -> None:

@@ -33,6 +33,18 @@ class Product(models.Model):
         related_name="+",
     )
     last_import_line = models.BigIntegerField(null=True, blank=True)
+    # The import that created the product (kept by later writes; NULL for a product a person
+    # or an API token created). A sync limited to a source removes only products an import
+    # of that source created (`imports.pipeline.removal`). No constraint or index, as above.
+    created_by_import = models.ForeignKey(
+        "imports.ImportJob",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        db_constraint=False,
+        db_index=False,
+        related_name="+",
+    )
 
     class Meta:
         constraints = [

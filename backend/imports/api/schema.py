@@ -4,6 +4,7 @@ from collections.abc import AsyncGenerator
 
 import strawberry
 import strawberry_django
+from django.db.models import QuerySet
 from strawberry import Info
 from strawberry.file_uploads import Upload
 
@@ -25,9 +26,10 @@ AUTH = [IsAuthenticated]
 class Query:
     """Imports queries."""
 
-    import_jobs: ListConnection[ImportJobType] = strawberry_django.connection(
-        permission_classes=AUTH, description="Imports, newest first."
-    )
+    @strawberry_django.connection(ListConnection[ImportJobType], permission_classes=AUTH)
+    def import_jobs(self) -> QuerySet[ImportJob]:
+        """Imports, newest first."""
+        return ImportJob.objects.filter(listed=True)
 
     @strawberry_django.field(permission_classes=AUTH)
     def import_job(self, id: strawberry.ID) -> ImportJobType | None:
@@ -58,13 +60,15 @@ class Mutation:
 
     @strawberry_django.mutation(permission_classes=AUTH)
     def stage_import(
-        self, info: Info, file: Upload, options: ImportOptionsInput | None = None
+        self, info: Info, file: Upload, options: ImportOptionsInput | None = None,
+        dry_run: bool | None = False,
     ) -> ImportJobType:
         """Upload a file and inspect it without importing: the job is STAGED with what was
-        detected, the suggested mapping and a preview; start it with startImport."""
+        detected, the suggested mapping and a preview; start it with startImport. `dryRun`
+        is remembered on the job and is what startImport does unless told otherwise."""
         return staging.stage_import(
             file, options.to_dict() if options else None,
-            user=getattr(info.context.request, "user", None),
+            user=getattr(info.context.request, "user", None), dry_run=bool(dry_run),
         )
 
     @strawberry_django.mutation(permission_classes=AUTH)
@@ -75,12 +79,13 @@ class Mutation:
     @strawberry_django.mutation(permission_classes=AUTH)
     def start_import(
         self, id: strawberry.ID, options: ImportOptionsInput | None = None,
-        dry_run: bool | None = False,
+        dry_run: bool | None = None,
     ) -> ImportJobType:
-        """Start a staged import with the confirmed options, as a dry run or for real."""
+        """Start a staged import with the confirmed options, as a dry run or for real
+        (`dryRun` left out or null: as chosen when it was staged)."""
         job = staging.start_import(
             node_pk(id, "ImportJob"), options.to_dict() if options else None,
-            dry_run=bool(dry_run),
+            dry_run=dry_run,
         )
         send_after_commit(tasks.process_imports)
         return job

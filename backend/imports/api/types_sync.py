@@ -69,8 +69,8 @@ class SyncOptionsFields:
         default=None, description="LEAVE (default), DEACTIVATE or DELETE the products in "
         "scope that the file does not list.")
     missing_scope: MissingScope | None = strawberry.field(
-        default=None, description="ALL (default) products, or only those whose last write "
-        "was an import of the same `source`.")
+        default=None, description="ALL (default) products, or only those an import of the "
+        "same `source` created (never one created or last edited by hand).")
     source: str | None = strawberry.field(
         default=None, description="The key of the file's sender, remembered on the job "
         "(for example \"acme-supplier\").")

@@ -33,7 +33,8 @@ def revert_chunk(target_id: int, after: int, upto: int, revert_id: int) -> Chunk
     with connection.cursor() as cursor:
         cursor.execute(
             "SELECT id, kind, line, product_id, before_sku, before_name, before_description, "
-            "before_active, before_import_id, before_import_line, before_created_at "
+            "before_active, before_import_id, before_import_line, before_created_at, "
+            "before_created_by_import_id "
             f"FROM {LOG_TABLE} WHERE job_id = %s AND line > %s AND line <= %s "
             f"AND kind IN ({DEACTIVATED}, {DELETED}) ORDER BY line",
             [target_id, after, upto],
@@ -45,7 +46,8 @@ def revert_chunk(target_id: int, after: int, upto: int, revert_id: int) -> Chunk
             counts.take_over_counts(cursor)
         deltas = {True: 0, False: 0}
         conflicts = []
-        for change_id, kind, line, pk, sku, name, text, active, imp, imp_line, created in entries:
+        for (change_id, kind, line, pk, sku, name, text, active, imp, imp_line, created,
+             creator) in entries:
             lock = " FOR UPDATE" if postgres else ""
             cursor.execute(
                 f"SELECT id, last_import_id, last_import_line, active FROM {TABLE} "
@@ -69,9 +71,9 @@ def revert_chunk(target_id: int, after: int, upto: int, revert_id: int) -> Chunk
             elif not found:
                 cursor.execute(
                     f"INSERT INTO {TABLE} (id, sku, name, description, active, created_at, "
-                    "updated_at, last_import_id, last_import_line) "
-                    "VALUES (%s, %s, %s, %s, %s, %s, %s, %s, %s)",
-                    [pk, sku, name, text, active, created or now, now, imp, imp_line],
+                    "updated_at, last_import_id, last_import_line, created_by_import_id) "
+                    "VALUES (%s, %s, %s, %s, %s, %s, %s, %s, %s, %s)",
+                    [pk, sku, name, text, active, created or now, now, imp, imp_line, creator],
                 )
                 result.restored += 1
                 deltas[bool(active)] += 1

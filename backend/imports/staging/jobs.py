@@ -87,12 +87,17 @@ def _inspect(job: ImportJob, options: dict[str, Any]) -> None:
 
 
 def stage_import(
-    upload: UploadedFile, options: dict[str, Any] | None = None, user: Any = None
+    upload: UploadedFile, options: dict[str, Any] | None = None, user: Any = None,
+    *, dry_run: bool = False, listed: bool = True,
 ) -> ImportJob:
     """Store `upload` as a STAGED job and inspect it; a file that cannot be read at all
-    (refused format, too large, ...) gives a FAILED job that says why."""
+    (refused format, too large, ...) gives a FAILED job that says why. `dry_run` is kept on
+    the job: what `start_import` does unless told otherwise. `listed=False`: a preview that
+    is not shown among the imports."""
     sync = _sync(None, options)
-    return _inspect_new(submit_import(upload, user=user, staged=True, options=sync), options)
+    job = submit_import(upload, user=user, staged=True, options=sync, dry_run=dry_run,
+                        listed=listed)
+    return _inspect_new(job, options)
 
 
 def stage_stored(
@@ -155,9 +160,12 @@ def inspect_import(job_id: int, options: dict[str, Any] | None) -> ImportJob:
     return job
 
 
-def start_import(job_id: int, options: dict[str, Any] | None, *, dry_run: bool) -> ImportJob:
-    """Start a staged job with the confirmed `options` (a dry run or for real): it joins the
-    queue as PENDING. The mapping in effect is remembered for the same column names.
+def start_import(
+    job_id: int, options: dict[str, Any] | None, *, dry_run: bool | None = None
+) -> ImportJob:
+    """Start a staged job with the confirmed `options` (a dry run or for real; None: as
+    chosen when it was staged): it joins the queue as PENDING. The mapping in effect is
+    remembered for the same column names.
 
     The caller has a worker sent on commit (`tasks.process_imports`).
     """
@@ -169,14 +177,15 @@ def start_import(job_id: int, options: dict[str, Any] | None, *, dry_run: bool) 
                 problem["message"], code=problem["code"])})
         job.options = {**options, "mapping": job.mapping}
         job.status = ImportJob.Status.PENDING
-        job.dry_run = dry_run
+        if dry_run is not None:
+            job.dry_run = dry_run
         job.queued_at = timezone.now()
         job.save()
         SavedMapping.objects.update_or_create(
             header_key=header_key(job.header),
             defaults={"headers": job.header, "mapping": job.mapping},
         )
-        record("import.dry_run" if dry_run else "import.confirmed", job)
+        record("import.dry_run" if job.dry_run else "import.confirmed", job)
     return job
 
 

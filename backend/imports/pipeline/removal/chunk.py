@@ -28,7 +28,7 @@ DEACTIVATED, DELETED = 3, 4
 ENTRY_COLUMNS = (
     "job_id, kind, line, product_id, sku, after_active, before_sku, before_name, "
     "before_description, before_active, before_import_id, before_import_line, "
-    "before_created_at"
+    "before_created_at, before_created_by_import_id"
 )
 
 
@@ -48,8 +48,9 @@ def remove_chunk(job: ImportJob, after: int, upto: int) -> ChunkDone:
     decided = connection.ops.adapt_datetimefield_value(job.removal_decided_at)
     select = (
         f"SELECT r.line, q.id, q.sku, q.name, q.description, q.active, q.last_import_id, "
-        f"q.last_import_line, q.created_at FROM {REMOVALS} r JOIN {TABLE} q "
-        f"ON q.id = r.product_id WHERE r.job_id = %s AND r.line > %s AND r.line <= %s "
+        f"q.last_import_line, q.created_at, q.created_by_import_id FROM {REMOVALS} r "
+        f"JOIN {TABLE} q ON q.id = r.product_id "
+        "WHERE r.job_id = %s AND r.line > %s AND r.line <= %s "
         f"AND {scope} AND q.updated_at <= %s{'' if delete else ' AND q.active'}"
     )
     select_params = [job.pk, after, upto, *params, decided]
@@ -63,7 +64,7 @@ def _postgresql(job: ImportJob, select: str, params: list, delete: bool) -> Chun
     log = (
         f"logged AS (INSERT INTO {LOG_TABLE} ({ENTRY_COLUMNS}) SELECT %s, {kind}, line, id, sku, "
         f"{'NULL::boolean' if delete else 'false'}, sku, name, description, active, "
-        "last_import_id, last_import_line, created_at FROM old), "
+        "last_import_id, last_import_line, created_at, created_by_import_id FROM old), "
         if job.changes_logged else ""
     )
     if job.dry_run:
@@ -104,10 +105,11 @@ def _sqlite(job: ImportJob, select: str, params: list, delete: bool) -> ChunkDon
             kind = DELETED if delete else DEACTIVATED
             cursor.executemany(
                 f"INSERT INTO {LOG_TABLE} ({ENTRY_COLUMNS}) VALUES "
-                f"({', '.join(['%s'] * 13)})",
+                f"({', '.join(['%s'] * 14)})",
                 [(job.pk, kind, line, pk, sku, None if delete else False, sku, name, text,
-                  active, imp, imp_line, created)
-                 for line, pk, sku, name, text, active, imp, imp_line, created in found],
+                  active, imp, imp_line, created, creator)
+                 for line, pk, sku, name, text, active, imp, imp_line, created, creator
+                 in found],
             )
         if not job.dry_run and found:
             for start in range(0, len(found), SQLITE_BATCH):

@@ -42,9 +42,11 @@ def scope_sql(options: SyncOptions, alias: str = "p") -> tuple[str, list]:
     """The SQL condition (and its parameters) of a product in the removal's scope."""
     if options.missing_scope != "SOURCE":
         return "TRUE" if is_postgresql(connection) else "1", []
+    # Created by an import of the source, and not last written by hand (a person's or an
+    # API token's edit clears `last_import`): what the source owns, whoever updated it since.
     return (
-        f"{alias}.last_import_id IN (SELECT id FROM imports_importjob WHERE source = %s "
-        "AND kind = 'IMPORT' AND NOT dry_run)",
+        f"{alias}.created_by_import_id IN (SELECT id FROM imports_importjob WHERE source = %s "
+        f"AND kind = 'IMPORT' AND NOT dry_run) AND {alias}.last_import_id IS NOT NULL",
         [options.source],
     )
 

@@ -93,12 +93,14 @@ def log_updates(columns: list[str], description: bool, active: bool) -> str:
 def _insert_staged(description: bool, active: bool) -> str:
     """Every staged row as a new product (the head of the upsert and of a first import's
     plain INSERT)."""
+    # The job's id (the one `%s`) is both the provenance and the creator of a new product.
     return (
         f"INSERT INTO {TABLE} AS p (sku, name, description, active, created_at, updated_at, "
-        f"last_import_id, last_import_line, {VECTOR}) "
+        f"last_import_id, last_import_line, created_by_import_id, {VECTOR}) "
         f"SELECT sku, name, {'description' if description else chr(39) * 2}, "
         f"{'active' if active else 'true'}, statement_timestamp(), statement_timestamp(), "
-        f"%s, line, {VECTOR}::tsvector FROM {STAGE} s "
+        f"j.id, line, j.id, {VECTOR}::tsvector FROM {STAGE} s "
+        "CROSS JOIN (SELECT %s::bigint AS id) j "
     )
 
 

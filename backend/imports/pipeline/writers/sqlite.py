@@ -43,8 +43,9 @@ class SqliteWriter(Writer):
             if new:
                 cursor.executemany(
                     f"INSERT INTO {TABLE} (sku, name, description, active, created_at, "
-                    "updated_at, last_import_id, last_import_line) VALUES (%s, %s, %s, %s, %s, "
-                    "%s, %s, %s) ON CONFLICT (lower(sku)) DO UPDATE SET sku = excluded.sku, "
+                    "updated_at, last_import_id, last_import_line, created_by_import_id) "
+                    "VALUES (%s, %s, %s, %s, %s, %s, %s, %s, %s) "
+                    "ON CONFLICT (lower(sku)) DO UPDATE SET sku = excluded.sku, "
                     "name = excluded.name, description = excluded.description, active = "
                     "excluded.active, updated_at = excluded.updated_at, last_import_id = "
                     "excluded.last_import_id, last_import_line = excluded.last_import_line",
@@ -58,6 +59,7 @@ class SqliteWriter(Writer):
                             now,
                             job_id,
                             r.line,
+                            job_id,
                         )
                         for _, r in new
                     ],

@@ -3,8 +3,8 @@ import type { StageImportMutation as StageImportResult } from '@/gql/graphql';
 
 /** Upload a file and inspect it without importing (the job is STAGED; sent with `useUpload`). */
 export const StageImportMutation = graphql(`
-  mutation StageImport($file: Upload!, $options: ImportOptionsInput) {
-    stageImport(file: $file, options: $options) {
+  mutation StageImport($file: Upload!, $options: ImportOptionsInput, $dryRun: Boolean) {
+    stageImport(file: $file, options: $options, dryRun: $dryRun) {
       __typename
       ...ImportInspectionFields
       ...OperationInfoFields

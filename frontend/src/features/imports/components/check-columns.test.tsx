@@ -183,4 +183,21 @@ describe('Check columns step', () => {
     await waitFor(() => expect(screen.getByRole('combobox', { name: 'Sheet' })).toHaveValue('Prices'));
     expect(operations[0].variables).toEqual({ id: book.id, options: { sheet: 'Prices' } });
   });
+
+  it('shows a dry run chosen before the check and offers both actions, the dry run first', async () => {
+    const onStarted = vi.fn();
+    const chosen = { ...mapped, dryRun: true } as StagedJob;
+    const { client, operations } = createMockClient((op) =>
+      operationName(op) === 'StartImport' ? { startImport: { ...chosen, status: 'PENDING' } } : {},
+    );
+    render(withProviders(<CheckColumns job={chosen} onStarted={onStarted} onCancelled={vi.fn()} />, client));
+    expect(screen.getByText(/You chose a dry run/)).toBeInTheDocument();
+    const dryRun = screen.getByRole('button', { name: 'Dry run' });
+    const start = screen.getByRole('button', { name: 'Start import' });
+    expect(dryRun).toHaveClass('btn-primary');
+    expect(start).not.toHaveClass('btn-primary');
+    await userEvent.setup().click(dryRun);
+    await waitFor(() => expect(onStarted).toHaveBeenCalled());
+    expect(operations.find((o) => operationName(o) === 'StartImport')!.variables).toMatchObject({ dryRun: true });
+  });
 });

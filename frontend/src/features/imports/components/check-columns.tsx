@@ -221,11 +221,26 @@ export function CheckColumns({ job: staged, onStarted, onCancelled }: CheckColum
 
       <PreviewTable job={job} />
 
+      <p className="muted" id="check-columns-choice">
+        {job.dryRun
+          ? 'You chose a dry run: it counts what the import would create, update, skip and remove, and changes no product. Start import instead to import for real.'
+          : 'Start import imports the file; a dry run only counts what it would do and changes no product.'}
+      </p>
       <div className="dialog-footer" style={{ justifyContent: 'flex-start' }}>
-        <Button variant="primary" onClick={() => void go(false)} disabled={busy}>
+        <Button
+          variant={job.dryRun ? undefined : 'primary'}
+          onClick={() => void go(false)}
+          disabled={busy}
+          aria-describedby="check-columns-choice"
+        >
           Start import
         </Button>
-        <Button onClick={() => void go(true)} disabled={busy}>
+        <Button
+          variant={job.dryRun ? 'primary' : undefined}
+          onClick={() => void go(true)}
+          disabled={busy}
+          aria-describedby="check-columns-choice"
+        >
           Dry run
         </Button>
         <Button onClick={() => void cancel()} disabled={busy}>

@@ -28,7 +28,7 @@ const MISSING: { value: MissingProducts; label: string }[] = [
 
 const SCOPES: { value: MissingScope; label: string }[] = [
   { value: 'ALL', label: 'Any product in the catalogue' },
-  { value: 'SOURCE', label: 'Only products this source imported' },
+  { value: 'SOURCE', label: 'Only products this source created' },
 ];
 
 export interface SyncChoicesProps {

@@ -115,7 +115,7 @@ describe('the sync choices of the check step', () => {
     await userEvent.selectOptions(screen.getByLabelText('Products the file does not list'), 'Deactivate them');
     await userEvent.selectOptions(
       screen.getByLabelText('Which products may be removed'),
-      'Only products this source imported',
+      'Only products this source created',
     );
     await userEvent.type(screen.getByLabelText(/^Source/), 'acme');
     expect(last).toEqual({

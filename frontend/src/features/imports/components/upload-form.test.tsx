@@ -129,4 +129,21 @@ describe('upload flow', () => {
     expect(screen.queryByRole('alert')).not.toBeInTheDocument();
     expect(onQueued).not.toHaveBeenCalled();
   });
+
+  it('keeps a ticked "Dry run" with the file sent to "Check columns"', async () => {
+    const onStaged = vi.fn();
+    const { client } = createMockClient(() => ({}));
+    render(withProviders(<UploadForm onQueued={vi.fn()} onStaged={onStaged} />, client));
+    const user = userEvent.setup();
+    await user.upload(screen.getByLabelText('CSV file'), new File(['sku,name\nA,B\n'], 'german.csv'));
+    await user.click(screen.getByLabelText('Dry run'));
+    await user.click(screen.getByRole('button', { name: 'Check columns' }));
+    await waitFor(() => expect(FakeXhr.last).not.toBeNull());
+    const operations = JSON.parse(String(FakeXhr.last!.body!.get('operations')));
+    expect(operations.query).toContain('mutation StageImport');
+    expect(operations.variables).toEqual({ dryRun: true, file: null });
+    const staged = { ...importJob({ status: 'STAGED', dryRun: true }), __typename: 'ImportJob' };
+    act(() => FakeXhr.last!.respond(200, { data: { stageImport: staged } }));
+    await waitFor(() => expect(onStaged).toHaveBeenCalledWith(expect.objectContaining({ dryRun: true })));
+  });
 });

@@ -36,7 +36,13 @@ export function UploadForm({ onQueued, onStaged }: UploadFormProps) {
   async function check() {
     if (!file || uploading || !onStaged) return;
     setChecking(true);
-    const job = await send({ document: StageImportMutation, variables: {}, file, payload: (data) => data.stageImport });
+    // The dry-run choice travels with the staged job: the check step starts what was chosen.
+    const job = await send({
+      document: StageImportMutation,
+      variables: { dryRun },
+      file,
+      payload: (data) => data.stageImport,
+    });
     if (!job) return;
     setFile(null);
     if (input.current) input.current.value = '';

@@ -8,7 +8,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('imports', '0006_sync_options'),
+        ('imports', '0009_importjob_listed'),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
 
