@@ -134,7 +134,7 @@ def submit_import(
 
 def submit_stored(
     name: str, stored_name: str, size: int, *, user: Any = None,
-    options: dict[str, Any] | None = None,
+    options: dict[str, Any] | None = None, dry_run: bool = False,
 ) -> ImportJob:
     """Record a STAGED import of a file already in the storage under `stored_name` (a direct
     upload to the bucket) and return it; the job owns the file from here on.
@@ -143,13 +143,13 @@ def submit_stored(
     """
     limit = settings.IMPORT_MAX_UPLOAD_BYTES
     with transaction.atomic():
-        job, _ = _new_job(name, size, dry_run=False, user=user, staged=True, options=options)
+        job, _ = _new_job(name, size, dry_run=dry_run, user=user, staged=True, options=options)
         job.file.name = stored_name
         job.save(update_fields=["file"])
         if size > limit:
             finishing.finish_locked(job, ImportJob.Status.FAILED, too_large_message(size, limit))
             return job
-        _record_submission(job, staged=True, dry_run=False)
+        _record_submission(job, staged=True, dry_run=dry_run)
     return job
 
 

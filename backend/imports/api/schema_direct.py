@@ -90,13 +90,13 @@ class Mutation:
     @strawberry_django.mutation(permission_classes=AUTH)
     def complete_upload(
         self, info: Info, id: strawberry.ID, parts: list[UploadPartInput],
-        options: ImportOptionsInput | None = None,
+        options: ImportOptionsInput | None = None, dry_run: bool | None = False,
     ) -> ImportJobType:
         """Join the parts into the file and stage an import of it, exactly as stageImport
-        does with an uploaded file (then startImport)."""
+        does with an uploaded file (then startImport; `dryRun` as for stageImport)."""
         return direct.complete_upload(
             node_pk(id, TYPE), _user(info), [(p.part_number, p.etag) for p in parts],
-            options.to_dict() if options else None,
+            options.to_dict() if options else None, dry_run=bool(dry_run),
         )
 
     @strawberry_django.mutation(permission_classes=AUTH)

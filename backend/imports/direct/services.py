@@ -220,7 +220,8 @@ def _check_parts(upload: DirectUpload, given: list[tuple[int, str]]) -> list[tup
 
 
 def complete_upload(
-    upload_id: int, user: Any, parts: list[tuple[int, str]], options: dict[str, Any] | None
+    upload_id: int, user: Any, parts: list[tuple[int, str]], options: dict[str, Any] | None,
+    *, dry_run: bool = False,
 ) -> ImportJob:
     """Join the parts into the file and stage an import of it, exactly as `stage_import`
     stages an uploaded file (a file too large or not readable gives a FAILED job, and the
@@ -239,7 +240,9 @@ def complete_upload(
     try:
         # Not what the client said: what the store holds (no size is enforced on a PUT).
         size = store.size(upload.key)
-        job = stage_stored(upload.file_name, upload.storage_name, size, options, user=user)
+        job = stage_stored(
+            upload.file_name, upload.storage_name, size, options, user=user, dry_run=dry_run
+        )
     except BaseException:
         _delete_quietly(upload.key)  # no job owns the object: it would never be deleted
         raise

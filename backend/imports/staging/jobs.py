@@ -102,12 +102,13 @@ def stage_import(
 
 def stage_stored(
     name: str, stored_name: str, size: int, options: dict[str, Any] | None = None,
-    user: Any = None,
+    user: Any = None, *, dry_run: bool = False,
 ) -> ImportJob:
     """Like `stage_import`, for a file already in the storage under `stored_name` (a direct
     upload): the same checks, the same inspection, the same answer; a refused file is deleted."""
     sync = _sync(None, options)
-    return _inspect_new(submit_stored(name, stored_name, size, user=user, options=sync), options)
+    job = submit_stored(name, stored_name, size, user=user, options=sync, dry_run=dry_run)
+    return _inspect_new(job, options)
 
 
 def _inspect_new(job: ImportJob, options: dict[str, Any] | None) -> ImportJob:

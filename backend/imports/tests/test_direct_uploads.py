@@ -85,9 +85,10 @@ def put(client: GraphQLClient, upload: dict, numbers: list[int], data: bytes = D
     return etags
 
 
-def complete(client: GraphQLClient, upload_id: str, etags: dict) -> dict:
+def complete(client: GraphQLClient, upload_id: str, etags: dict, **more) -> dict:
     parts = [{"partNumber": n, "etag": e} for n, e in sorted(etags.items())]
-    return client.query(COMPLETE, {"id": upload_id, "parts": parts})["data"]["completeUpload"]
+    answer = client.query(COMPLETE, {"id": upload_id, "parts": parts, **more})
+    return answer["data"]["completeUpload"]
 
 
 def codes(answer: dict) -> list[tuple]:
@@ -154,8 +155,9 @@ def test_resume_lists_the_parts_held_and_completes_with_the_rest(editor, store):
     ]
     put(editor, upload, [2])
     parts = editor.query(UPLOADED, {"id": upload["id"]})["data"]["uploadedParts"]
-    job = complete(editor, upload["id"], {p["partNumber"]: p["etag"] for p in parts})
+    job = complete(editor, upload["id"], {p["partNumber"]: p["etag"] for p in parts}, dryRun=True)
     assert job["status"] == "STAGED" and job["fileSize"] == len(DATA)
+    assert job["dryRun"] is True  # kept for startImport, as stageImport keeps it
 
 
 @pytest.mark.parametrize(
