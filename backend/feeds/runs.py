@@ -192,7 +192,7 @@ def settle(run_id: int) -> bool:
     settled now (the caller then has its notification sent)."""
     with transaction.atomic():
         run = (
-            FeedRun.objects.select_for_update()
+            FeedRun.objects.select_for_update(of=("self",))
             .select_related("job")
             .filter(pk=run_id, settled=False)
             .first()
