@@ -91,6 +91,7 @@ OPERATIONS: dict[str, Rule] = {
     "stageImport": IMPORT,
     "inspectImport": IMPORT,
     "startImport": IMPORT,
+    "importAgain": IMPORT,
     "cancelImport": IMPORT,
     "confirmImport": IMPORT,
     "revertImport": IMPORT,

@@ -35,6 +35,8 @@ const NOT_IMPORTED = '';
 
 export interface CheckColumnsProps {
   job: StagedJob;
+  /** Come back to (a reload, Back, "Continue checking"): start from the job's last choices. */
+  resumed?: boolean;
   onStarted: (job: StagedJob) => void;
   onCancelled: () => void;
 }
@@ -44,13 +46,13 @@ export interface CheckColumnsProps {
  * which inspects the stored file again), the mapping as file column -> product field,
  * and the first rows as they would be imported with bad cells marked; then Start or Dry run.
  */
-export function CheckColumns({ job: staged, onStarted, onCancelled }: CheckColumnsProps) {
-  const { job, options, errors, change, start, busy } = useCheckColumns(staged);
+export function CheckColumns({ job: staged, resumed = false, onStarted, onCancelled }: CheckColumnsProps) {
+  const { job, options, errors, change, start, busy } = useCheckColumns(staged, resumed);
   const [, cancelImport] = useCancelImport();
   const titleRef = useFocusOnMount<HTMLHeadingElement>();
   // What the person is typing in "Header row"; null shows the row in effect.
   const [headerDraft, setHeaderDraft] = useState<string | null>(null);
-  const [sync, setSync] = useState<SyncChoicesValue>({});
+  const [sync, setSync] = useState<SyncChoicesValue>(() => (resumed ? syncInEffect(staged) : {}));
   const headerRow = headerDraft ?? String(options.headerRow ?? job.headerRow ?? 1);
   // The person's choices so far win over the last inspection's (which may have refused them).
   const shown = options.mapping ?? job.mapping;
@@ -249,6 +251,18 @@ export function CheckColumns({ job: staged, onStarted, onCancelled }: CheckColum
       </div>
     </section>
   );
+}
+
+/** The sync choices a staged job holds (a resumed check starts from them). */
+function syncInEffect(job: StagedJob): SyncChoicesValue {
+  return {
+    mode: job.mode,
+    emptyCells: job.emptyCells,
+    missing: job.missing,
+    missingScope: job.missingScope,
+    source: job.source || null,
+    maxRemovalPercent: job.maxRemovalPercent,
+  };
 }
 
 function PreviewTable({ job }: { job: StagedJob }) {

@@ -1,4 +1,5 @@
 import { useRef, useState, type DragEvent, type FormEvent } from 'react';
+import { useMutation } from 'urql';
 import { Button } from '@/components/ui/button';
 import { CheckboxField } from '@/components/ui/checkbox-field';
 import { Notice } from '@/components/ui/notice';
@@ -8,6 +9,7 @@ import { formatBytes } from '@/lib/format';
 import { useUpload } from '@/lib/use-upload';
 import { ImportProductsMutation } from '@/features/imports/api/import-products';
 import { StageImportMutation, type StagedJob } from '@/features/imports/api/stage-import';
+import { StartImportMutation } from '@/features/imports/api/start-import';
 
 /** What the file picker offers: the extensions, and the types browsers give those files. */
 const ACCEPTED_FILES = [
@@ -31,7 +33,9 @@ export function UploadForm({ onQueued, onStaged }: UploadFormProps) {
   const { state, send, cancel, reset } = useUpload();
   /** Whether the upload under way is "Check columns" (else "Start import"). */
   const [checking, setChecking] = useState(false);
-  const uploading = state.phase === 'uploading';
+  const [{ fetching: startFetching }, startImport] = useMutation(StartImportMutation);
+  const [starting, setStarting] = useState(false);
+  const uploading = state.phase === 'uploading' || starting || startFetching;
 
   async function check() {
     if (!file || uploading || !onStaged) return;
@@ -50,6 +54,30 @@ export function UploadForm({ onQueued, onStaged }: UploadFormProps) {
     else onQueued(job); // refused at once (FAILED): the job panel says why
   }
 
+  /**
+   * "Start import" with the check step at hand: the file is staged, then started at once
+   * when its columns are recognised; otherwise the mapping step opens instead of a failure.
+   */
+  async function stageThenStart() {
+    const job = await send({
+      document: StageImportMutation,
+      variables: { dryRun },
+      file: file!,
+      payload: (data) => data.stageImport,
+    });
+    if (!job) return;
+    setFile(null);
+    if (input.current) input.current.value = '';
+    if (job.status !== 'STAGED') return onQueued(job); // refused at once: the panel says why
+    if (job.mappingProblem) return onStaged?.(job); // columns not recognised: map them
+    setStarting(true);
+    const result = await startImport({ id: job.id, dryRun });
+    setStarting(false);
+    const started = result.data?.startImport;
+    if (started?.__typename === 'ImportJob') onQueued(started);
+    else onStaged?.(job); // a problem with the options: the check step shows it
+  }
+
   function choose(next: File | null | undefined) {
     reset();
     setFile(next ?? null);
@@ -65,6 +93,10 @@ export function UploadForm({ onQueued, onStaged }: UploadFormProps) {
     event.preventDefault();
     if (!file || uploading) return;
     setChecking(false);
+    if (onStaged) {
+      await stageThenStart();
+      return;
+    }
     const job = await send({
       document: ImportProductsMutation,
       variables: { dryRun },
@@ -159,7 +191,7 @@ export function UploadForm({ onQueued, onStaged }: UploadFormProps) {
         >
           {dryRun ? 'Start dry run' : 'Start import'}
         </Button>
-        {uploading && <Button onClick={cancel}>Cancel upload</Button>}
+        {state.phase === 'uploading' && <Button onClick={cancel}>Cancel upload</Button>}
       </div>
     </form>
   );

@@ -25,9 +25,9 @@ export type OptionErrors = Record<string, string[]>;
  * person changed, and the server's messages on them. Changing an option inspects the
  * stored file again; `start` confirms the options (as a dry run or for real).
  */
-export function useCheckColumns(initial: StagedJob) {
+export function useCheckColumns(initial: StagedJob, resumed = false) {
   const [job, setJob] = useState<StagedJob>(initial);
-  const [options, setOptions] = useState<ImportOptionsInput>({});
+  const [options, setOptions] = useState<ImportOptionsInput>(() => (resumed ? optionsInEffect(initial) : {}));
   const [errors, setErrors] = useState<OptionErrors>({});
   const [inspectState, inspect] = useMutation(InspectImportMutation);
   const [startState, startMutation] = useMutation(StartImportMutation);
@@ -73,4 +73,24 @@ export function useCheckColumns(initial: StagedJob) {
   );
 
   return { job, options, errors, change, start, busy: inspectState.fetching || startState.fetching };
+}
+
+/**
+ * The options a staged job was last inspected with, as far as the job shows them: what a
+ * check resumed after a reload starts from, so starting keeps the person's choices.
+ */
+export function optionsInEffect(job: StagedJob): ImportOptionsInput {
+  const options: ImportOptionsInput = {};
+  if (job.headerRow) options.headerRow = job.headerRow;
+  if (job.format === 'XLSX') {
+    if (job.sheet) options.sheet = job.sheet;
+  } else if (job.format !== 'JSONL') {
+    if (job.encoding) options.encoding = job.encoding;
+    if (job.delimiter) options.delimiter = job.delimiter;
+  }
+  if (job.mappingSource === 'CHOSEN' && job.mapping) {
+    const { sku, name, description, active } = job.mapping;
+    options.mapping = { sku, name, description, active };
+  }
+  return options;
 }
