@@ -82,6 +82,7 @@ OPERATIONS: dict[str, Rule] = {
     "updateProduct": WRITE,
     "deleteProduct": WRITE,
     "deleteProducts": WRITE,
+    "upsertProducts": WRITE,
     "deleteAllProducts": TEAM_ADMIN,
     # Imports, their change logs and undo.
     "importJobs": READ,
@@ -108,7 +109,14 @@ OPERATIONS: dict[str, Rule] = {
     "rotateWebhookSecret": WEBHOOK_ADMIN,
     "testWebhook": WEBHOOK_ADMIN,
     "redeliverWebhook": WEBHOOK_ADMIN,
-    # Feeds (recurring imports) go here when they exist: reads READ, changes IMPORT.
+    # Feeds (imports that fetch their file by themselves): reads READ, changes IMPORT.
+    "feeds": READ,
+    "feed": READ,
+    "createFeed": IMPORT,
+    "updateFeed": IMPORT,
+    "deleteFeed": IMPORT,
+    "runFeed": IMPORT,
+    "testFeedSource": IMPORT,
     # People, every token, the activity log.
     "people": TEAM_ADMIN,
     "invitations": TEAM_ADMIN,

@@ -25,9 +25,13 @@ from core.graphql_limits import limit_and_cache_extensions
 from core.metrics import OperationNameExtension
 from exports.schema import Mutation as ExportsMutation
 from exports.schema import Query as ExportsQuery
+from feeds.api.schema import Mutation as FeedsMutation
+from feeds.api.schema import Query as FeedsQuery
 from imports.api.schema import Mutation as ImportsMutation
 from imports.api.schema import Query as ImportsQuery
 from imports.api.schema import Subscription as ImportsSubscription
+from imports.api.schema_delete import Mutation as DeleteManyMutation
+from imports.api.schema_upsert import Mutation as UpsertMutation
 from products.schema import Mutation as ProductsMutation
 from products.schema import Query as ProductsQuery
 from webhooks.schema import Mutation as WebhooksMutation
@@ -40,6 +44,7 @@ Query = merge_types(
         ProductsQuery,
         ImportsQuery,
         ExportsQuery,
+        FeedsQuery,
         WebhooksQuery,
         PeopleQuery,
         ActivityQuery,
@@ -51,7 +56,10 @@ Mutation = merge_types(
         AccountsMutation,
         ProductsMutation,
         ImportsMutation,
+        UpsertMutation,
+        DeleteManyMutation,
         ExportsMutation,
+        FeedsMutation,
         WebhooksMutation,
         PeopleMutation,
     ),

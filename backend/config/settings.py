@@ -93,6 +93,7 @@ INSTALLED_APPS = [
     "imports",
     "exports",
     "webhooks",
+    "feeds",
     "activity",
 ]
 
@@ -234,6 +235,12 @@ GRAPHQL_MAX_TOKENS = env_int("GRAPHQL_MAX_TOKENS", 2000, min_value=100)
 # listening on loopback (core.env.private_targets_default), else only when set to 1.
 WEBHOOK_ALLOW_PRIVATE_TARGETS = env_bool(
     "WEBHOOK_ALLOW_PRIVATE_TARGETS", private_targets_default(EMBEDDED, HOST)
+)
+
+# ---- feeds (the rest in settings_parts/jobs.py)
+# Feed sources on loopback/private networks: the same default and rule as webhook receivers.
+FEED_ALLOW_PRIVATE_SOURCES = env_bool(
+    "FEED_ALLOW_PRIVATE_SOURCES", private_targets_default(EMBEDDED, HOST)
 )
 
 # ---- static files and the single-page app

@@ -4,7 +4,7 @@ Read from the environment by ``config/settings.py`` (``from config.settings_limi
 docs/limits.md explains each one.
 """
 
-from core.env import env_bool, env_int, env_str
+from core.env import env_bool, env_float, env_int, env_str
 
 # Most points one query may cost (core/query_cost.py); a dearer one is refused unrun. The
 # default lets every public operation run with its largest pages (2,013 points at most) and
@@ -32,3 +32,9 @@ GRAPHQL_PERSISTED_DOCUMENTS_FILE = env_str("GRAPHQL_PERSISTED_DOCUMENTS_FILE")
 GRAPHQL_BROWSER_ALLOWLIST_ONLY = env_bool("GRAPHQL_BROWSER_ALLOWLIST_ONLY", False)
 # Most products one deleteProducts call may name (ids and SKUs together).
 PRODUCTS_DELETE_MAX = env_int("PRODUCTS_DELETE_MAX", 1000, min_value=1)
+# Most products one upsertProducts call may hold; such a call runs through the import
+# pipeline as a job, at once in the request when the import queue is free.
+UPSERT_PRODUCTS_MAX = env_int("UPSERT_PRODUCTS_MAX", 1000, min_value=1, max_value=25_000)
+# How long an upsertProducts call waits for the import queue (another import running)
+# before it answers with its job still PENDING, for a worker to run in its turn.
+UPSERT_PRODUCTS_WAIT_SECONDS = env_float("UPSERT_PRODUCTS_WAIT_SECONDS", 5.0, min_value=0)

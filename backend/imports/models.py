@@ -44,6 +44,9 @@ class ImportJob(models.Model):
     file_name = models.CharField(max_length=255)
     file_size = models.BigIntegerField(default=0)
     dry_run = models.BooleanField(default=False)
+    # False: a staged file that only previews a source (a feed's `testFeedSource`); it is
+    # not listed among the imports and expires like any staged import.
+    listed = models.BooleanField(default=True)
     created_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
     )
@@ -117,6 +120,8 @@ class ImportJob(models.Model):
     finished_at = models.DateTimeField(null=True, blank=True)
     # Whether the import keeps a change log (IMPORT_CHANGE_LOG when it was submitted).
     changes_logged = models.BooleanField(default=True)
+    # All or nothing (upsertProducts' REJECT_EVERYTHING): one bad row and nothing is written.
+    all_or_nothing = models.BooleanField(default=False)
     # When the change log was removed (IMPORT_CHANGE_RETENTION_DAYS): no revert after that.
     changes_pruned_at = models.DateTimeField(null=True, blank=True)
 

@@ -12,6 +12,7 @@ holder belongs to a worker that died, and is resumed from its checkpoint.
 
 from __future__ import annotations
 
+import errno
 import os
 import uuid
 from contextlib import AbstractContextManager
@@ -54,7 +55,7 @@ def _size_text(n: int) -> str:
 
 def submit_import(
     upload: UploadedFile, *, dry_run: bool = False, user: Any = None, staged: bool = False,
-    options: dict[str, Any] | None = None,
+    options: dict[str, Any] | None = None, listed: bool = True,
 ) -> ImportJob:
     """Record an import of `upload` as a PENDING job (STAGED when `staged`: it waits to be
     inspected and started) with its file stored; return it.
@@ -62,7 +63,8 @@ def submit_import(
     A file over `IMPORT_MAX_UPLOAD_BYTES` gives a FAILED job that says so (nothing stored).
     `options` (sheet, encoding, ...; see `staging.clean_options`) override detection; the
     sync options among them (`pipeline.options`) are checked first (ValidationError, nothing
-    written). The caller has a worker sent for a PENDING job (`tasks.process_imports`) on commit.
+    written). `listed=False`: a preview not shown among the imports. The caller has a worker
+    sent for a PENDING job (`tasks.process_imports`) on commit.
     """
     name = os.path.basename(upload.name or "upload.csv")[:255] or "upload.csv"
     size = upload.size or 0
@@ -74,7 +76,7 @@ def submit_import(
     with transaction.atomic():
         job = ImportJob.objects.create(
             **sync,
-            file_name=name, file_size=size, dry_run=dry_run, created_by=user,
+            file_name=name, file_size=size, dry_run=dry_run, created_by=user, listed=listed,
             status=ImportJob.Status.STAGED if staged else ImportJob.Status.PENDING,
             queued_at=None if staged else timezone.now(), options=options or {},
             changes_logged=settings.IMPORT_CHANGE_LOG,
@@ -97,10 +99,12 @@ def submit_import(
         error = getattr(upload, "write_error", None)
         existed = job.file.storage.exists(target)  # never delete a file that was there
         try:
-            if error is None:
+            if error is None and getattr(upload, "stored_name", None):
+                job.file.name = upload.stored_name  # streamed into the bucket already
+            elif error is None:
                 job.file.save(name, upload, save=False)
-        except OSError as exc:  # disk full while storing: no partial file stays behind
-            error = exc
+        except Exception as exc:  # disk full, a bucket refusing: no partial file stays behind
+            error = exc if isinstance(exc, OSError) else OSError(errno.EIO, str(exc))
             if not existed:
                 job.file.storage.delete(target)
         if error is not None:
@@ -242,6 +246,26 @@ def process_queue() -> int:
                 done += 1
         if not has_unfinished():
             return done
+
+
+def run_if_first(job_id: int) -> bool:
+    """Run job `job_id` in this thread if the queue is free and the job heads it; return
+    whether it ran (`upsertProducts` runs its small job in the request this way)."""
+    with queue_lock() as held:
+        head = _head() if held else None
+        if head is None or head.pk != job_id:
+            return False
+        job = claim_next()
+        if job is None or job.pk != job_id:
+            return False
+        try:
+            run_job(job)
+        except Exception as exc:  # left PROCESSING: the next worker resumes it
+            ImportJob.objects.filter(pk=job.pk, claim_token=job.claim_token).update(
+                last_error=f"{type(exc).__name__}: {exc}"[:2000]
+            )
+            raise
+    return True
 
 
 def run_job(job: ImportJob) -> None:

@@ -30,13 +30,20 @@ class BulkDeletion:
     missing_skus: list[str] = field(default_factory=list)
 
 
-def delete_products(pks: Sequence[int], skus: Sequence[str]) -> BulkDeletion:
-    """Delete the products with these primary keys or SKUs; the others are reported missing.
+def locked_matches(pks: Sequence[int], skus: Sequence[str]) -> list[Product]:
+    """The products with these primary keys or SKUs (any letter case), in id order, locked
+    until the caller's transaction ends (call inside one)."""
+    wanted = list({sku.strip().lower() for sku in skus})
+    matches = Product.objects.alias(sku_lower=Lower("sku")).filter(pk__in=list(pks))
+    if wanted:
+        matches = matches | Product.objects.alias(sku_lower=Lower("sku")).filter(
+            sku_lower__in=wanted
+        )
+    return list(matches.select_for_update().order_by("pk"))
 
-    Raises ``ValidationError`` (code ``too_many``) past ``PRODUCTS_DELETE_MAX`` names, nothing
-    deleted. Sends one ``products_bulk_deleted`` signal (one webhook event) when any product
-    was deleted, and writes one activity entry.
-    """
+
+def check_limit(pks: Sequence[int], skus: Sequence[str]) -> None:
+    """Raise ``ValidationError`` (code ``too_many``) past ``PRODUCTS_DELETE_MAX`` names."""
     limit = settings.PRODUCTS_DELETE_MAX
     if len(pks) + len(skus) > limit:
         raise ValidationError({"ids": ValidationError(
@@ -44,14 +51,19 @@ def delete_products(pks: Sequence[int], skus: Sequence[str]) -> BulkDeletion:
             f"{len(pks) + len(skus):,} were given. Split them into several calls.",
             code="too_many",
         )})
+
+
+def delete_products(pks: Sequence[int], skus: Sequence[str]) -> BulkDeletion:
+    """Delete the products with these primary keys or SKUs; the others are reported missing.
+
+    Raises ``ValidationError`` (code ``too_many``) past ``PRODUCTS_DELETE_MAX`` names, nothing
+    deleted. Sends one ``products_bulk_deleted`` signal (one webhook event) when any product
+    was deleted, and writes one activity entry.
+    """
+    check_limit(pks, skus)
     wanted_skus = {sku.strip().lower(): sku for sku in skus}
     with transaction.atomic():
-        matches = Product.objects.alias(sku_lower=Lower("sku")).filter(pk__in=list(pks))
-        if wanted_skus:
-            matches = matches | Product.objects.alias(sku_lower=Lower("sku")).filter(
-                sku_lower__in=list(wanted_skus)
-            )
-        found = list(matches.select_for_update().order_by("pk").values_list("pk", "sku"))
+        found = [(p.pk, p.sku) for p in locked_matches(pks, skus)]
         if found:
             Product.objects.filter(pk__in=[pk for pk, _ in found]).delete()
             signals.products_bulk_deleted.send(

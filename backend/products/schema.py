@@ -2,19 +2,16 @@
 
 import strawberry
 import strawberry_django
-from django.core.exceptions import ValidationError
 from django.db.models import QuerySet
-from graphql import GraphQLError
 from strawberry import UNSET
 
 from accounts.permissions import IsAuthenticated
-from core.ids import encode_id, node_pk
-from products import bulk_delete, services
+from core.ids import node_pk
+from products import services
 from products.models import Product
 from products.types import (
     DEFAULT_ORDER,
     DeleteAllProductsPayload,
-    DeleteProductsResult,
     ProductConnection,
     ProductInput,
     ProductOrder,
@@ -57,8 +54,8 @@ class Mutation:
         return services.create_product(
             sku=input.sku,
             name=input.name,
-            description=input.description,
-            active=input.active,
+            description="" if input.description is UNSET else input.description,
+            active=True if input.active is UNSET else input.active,
         )
 
     @strawberry_django.mutation(permission_classes=AUTH)
@@ -87,27 +84,3 @@ class Mutation:
     def delete_all_products(self) -> DeleteAllProductsPayload:
         """Delete every product at once; one `products.bulk_deleted` event is sent."""
         return DeleteAllProductsPayload(deleted_count=services.delete_all_products())
-
-    @strawberry_django.mutation(permission_classes=AUTH)
-    def delete_products(
-        self, ids: list[strawberry.ID] | None = None, skus: list[str] | None = None
-    ) -> DeleteProductsResult:
-        """Delete the products with these ids or SKUs in one statement (at most
-        `PRODUCTS_DELETE_MAX`, 1,000 by default); one `products.bulk_deleted` event names them.
-        Ids and SKUs that match no product are listed, not an error; a malformed id deletes
-        nothing."""
-        ids = ids or []
-        pks = []
-        for value in ids:
-            try:
-                pks.append(node_pk(value, "Product", field="ids"))
-            except GraphQLError:
-                raise ValidationError({"ids": ValidationError(
-                    f"{value!r} is not a product id; nothing was deleted.", code="bad_id"
-                )}) from None
-        done = bulk_delete.delete_products(pks, skus or [])
-        return DeleteProductsResult(
-            deleted_count=len(done.deleted),
-            not_found_ids=[strawberry.ID(encode_id("Product", pk)) for pk in done.missing_pks],
-            not_found_skus=done.missing_skus,
-        )

@@ -180,12 +180,13 @@ def _check_cursor(nodes: QuerySet, cursor: str | None, argument: str) -> None:
 
 @strawberry_django.input(Product, name="ProductInput")
 class ProductInput:
-    """A new product. SKU and name are trimmed; active defaults to true."""
+    """A product. SKU and name are trimmed. createProduct: description defaults to empty and
+    active to true; upsertProducts: a field left out keeps the stored value."""
 
     sku: auto
     name: auto
-    description: str | None = ""
-    active: bool | None = True
+    description: str | None = UNSET
+    active: bool | None = UNSET
 
 
 @strawberry_django.partial(Product, name="ProductPartialInput")
@@ -211,16 +212,3 @@ class DeleteAllProductsPayload:
     """How many products were removed."""
 
     deleted_count: int
-
-
-@strawberry.type
-class DeleteProductsResult:
-    """What `deleteProducts` removed, and the ids and SKUs that matched no product."""
-
-    deleted_count: int
-    not_found_ids: list[strawberry.ID] = strawberry.field(
-        description="Ids given that name no product (perhaps deleted already)."
-    )
-    not_found_skus: list[str] = strawberry.field(
-        description="SKUs given that no product has (in any letter case)."
-    )

@@ -9,30 +9,19 @@ delivery into the private network.
 
 from __future__ import annotations
 
-import ipaddress
-import socket
-from dataclasses import dataclass
 from urllib.parse import urlsplit
+
+from core.outbound import AddressError, Target, blocked_reason, resolve_host
 
 MAX_URL_LENGTH = 2000
 ALLOWED_SCHEMES = ("http", "https")
 NOT_A_URL = "This is not a URL; a receiver's URL looks like https://example.com/hooks."
 
-IPAddress = ipaddress.IPv4Address | ipaddress.IPv6Address
+__all__ = ["Target", "TargetError", "blocked_reason", "resolve", "validate_url"]
 
 
 class TargetError(ValueError):
     """The URL is not one a webhook may send to; the message says why and what to do."""
-
-
-@dataclass(frozen=True)
-class Target:
-    """A checked destination: the URL's parts and the address the request must connect to."""
-
-    scheme: str
-    host: str
-    port: int
-    address: str
 
 
 def validate_url(url: str) -> str:
@@ -65,22 +54,6 @@ def validate_url(url: str) -> str:
     return url
 
 
-def blocked_reason(address: IPAddress) -> str | None:
-    """Return why ``address`` is not a public one (e.g. "loopback"), or None when it is."""
-    if isinstance(address, ipaddress.IPv6Address) and address.ipv4_mapped:
-        address = address.ipv4_mapped
-    checks = (
-        ("loopback", address.is_loopback),
-        ("unspecified", address.is_unspecified),
-        ("link-local", address.is_link_local),
-        ("multicast", address.is_multicast),
-        ("reserved", address.is_reserved),
-        ("private", address.is_private),
-        ("non-global", not address.is_global),
-    )
-    return next((name for name, hit in checks if hit), None)
-
-
 def resolve(url: str, *, allow_private: bool) -> Target:
     """Validate ``url``, resolve its host and return the address to connect to.
 
@@ -93,25 +66,12 @@ def resolve(url: str, *, allow_private: bool) -> Target:
     host = parts.hostname or ""
     port = parts.port or (443 if scheme == "https" else 80)
     try:
-        infos = socket.getaddrinfo(host, port, type=socket.SOCK_STREAM)
-    except (socket.gaierror, UnicodeError) as exc:
+        address = resolve_host(host, port, allow_private=allow_private)
+    except AddressError as exc:
+        if exc.blocked is None:
+            raise TargetError(f"{exc} Check the URL.") from None
         raise TargetError(
-            f"The host {host!r} could not be resolved ({exc}); check the URL."
+            f"{exc} Webhooks may only target public addresses (set "
+            "WEBHOOK_ALLOW_PRIVATE_TARGETS=1 to allow private networks)."
         ) from None
-    addresses: list[IPAddress] = []
-    for info in infos:
-        address = ipaddress.ip_address(info[4][0].split("%", 1)[0])
-        if address not in addresses:
-            addresses.append(address)
-    if not addresses:
-        raise TargetError(f"The host {host!r} has no address; check the URL.")
-    if not allow_private:
-        for address in addresses:
-            reason = blocked_reason(address)
-            if reason:
-                raise TargetError(
-                    f"The host {host!r} resolves to {address}, a {reason} address; webhooks "
-                    "may only target public addresses (set WEBHOOK_ALLOW_PRIVATE_TARGETS=1 "
-                    "to allow private networks)."
-                )
-    return Target(scheme=scheme, host=host, port=port, address=str(addresses[0]))
+    return Target(scheme=scheme, host=host, port=port, address=address)

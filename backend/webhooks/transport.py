@@ -10,47 +10,15 @@ from __future__ import annotations
 
 import threading
 from collections import OrderedDict
-from typing import Any
-from urllib.parse import urlsplit
 
 import requests
-from requests.adapters import HTTPAdapter
 
-from .targets import Target
+from core.outbound import PinnedAddressAdapter, Target
 
 #: Sessions kept per worker thread; the least recently used one is closed past this.
 MAX_SESSIONS_PER_THREAD = 32
 
 _local = threading.local()
-
-
-class PinnedAddressAdapter(HTTPAdapter):
-    """A transport adapter that sends every request of its session to one checked address."""
-
-    def __init__(self, target: Target) -> None:
-        self.target = target
-        super().__init__(pool_connections=1, pool_maxsize=1, max_retries=0)
-
-    def build_connection_pool_key_attributes(
-        self, request: requests.PreparedRequest, verify: Any, cert: Any = None
-    ) -> tuple[dict[str, Any], dict[str, Any]]:
-        """Swap the URL's host for the checked address; keep the name for TLS."""
-        host_params, pool_kwargs = super().build_connection_pool_key_attributes(
-            request, verify, cert
-        )
-        if (host_params.get("host") or "").lower() != self.target.host.lower():
-            raise requests.exceptions.InvalidURL(
-                f"This delivery only sends to {self.target.host}, not {host_params.get('host')}."
-            )
-        host_params["host"] = self.target.address
-        if host_params.get("scheme") == "https":
-            pool_kwargs["server_hostname"] = self.target.host
-            pool_kwargs["assert_hostname"] = self.target.host
-        return host_params, pool_kwargs
-
-    def add_headers(self, request: requests.PreparedRequest, **kwargs: Any) -> None:
-        """Send the URL's host name in ``Host``, not the address connected to."""
-        request.headers["Host"] = urlsplit(request.url).netloc
 
 
 def session_for(target: Target) -> requests.Session:

@@ -84,8 +84,29 @@ IMPORT_BULK_MAINTENANCE_WORK_MEM = env_str("IMPORT_BULK_MAINTENANCE_WORK_MEM", "
 IMPORT_UPKEEP_MIN_ROWS = env_int("IMPORT_UPKEEP_MIN_ROWS", 10_000, min_value=1)
 FILE_UPLOAD_HANDLERS = [
     "django.core.files.uploadhandler.MemoryFileUploadHandler",
+    # With object storage: files over FILE_UPLOAD_MAX_MEMORY_SIZE stream into the bucket.
+    "imports.uploads.BucketUploadHandler",
     "imports.uploads.LimitedTemporaryFileUploadHandler",
 ]
+
+
+# ---- feeds (FEED_ALLOW_PRIVATE_SOURCES, which follows the mode, is in settings.py)
+# A Fernet key (44 URL-safe base64 characters) encrypting feed credentials at rest; empty:
+# one derived from SECRET_KEY (then changing SECRET_KEY makes stored credentials unreadable).
+FEED_CREDENTIALS_KEY = env_str("FEED_CREDENTIALS_KEY", "")
+# A feed whose runs fail this many times in a row is disabled, with the reason.
+FEED_DISABLE_AFTER_FAILURES = env_int("FEED_DISABLE_AFTER_FAILURES", 5, min_value=1)
+# Seconds to connect to a source, and to wait for each piece of its answer.
+FEED_CONNECT_TIMEOUT_SECONDS = env_float("FEED_CONNECT_TIMEOUT_SECONDS", 10, min_value=0.1)
+FEED_READ_TIMEOUT_SECONDS = env_float("FEED_READ_TIMEOUT_SECONDS", 60, min_value=0.1)
+# Tries per run for network errors and 5xx answers, and the first pause between them
+# (doubled after each try).
+FEED_FETCH_TRIES = env_int("FEED_FETCH_TRIES", 3, min_value=1, max_value=10)
+FEED_RETRY_BACKOFF_SECONDS = env_float("FEED_RETRY_BACKOFF_SECONDS", 2, min_value=0)
+# Longest a run may fetch before its worker stops it (a run left RUNNING past it fails).
+FEED_RUN_TIME_LIMIT_SECONDS = env_int("FEED_RUN_TIME_LIMIT_SECONDS", 3600, min_value=10)
+# How often each worker looks for feeds that are due (and runs whose message was lost).
+FEED_SCHEDULE_SECONDS = env_float("FEED_SCHEDULE_SECONDS", 20, min_value=0.5)
 
 
 # ---- exports

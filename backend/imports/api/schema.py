@@ -4,6 +4,7 @@ from collections.abc import AsyncGenerator
 
 import strawberry
 import strawberry_django
+from django.db.models import QuerySet
 from strawberry import Info
 from strawberry.file_uploads import Upload
 
@@ -25,9 +26,10 @@ AUTH = [IsAuthenticated]
 class Query:
     """Imports queries."""
 
-    import_jobs: ListConnection[ImportJobType] = strawberry_django.connection(
-        permission_classes=AUTH, description="Imports, newest first."
-    )
+    @strawberry_django.connection(ListConnection[ImportJobType], permission_classes=AUTH)
+    def import_jobs(self) -> QuerySet[ImportJob]:
+        """Imports, newest first."""
+        return ImportJob.objects.filter(listed=True)
 
     @strawberry_django.field(permission_classes=AUTH)
     def import_job(self, id: strawberry.ID) -> ImportJobType | None:

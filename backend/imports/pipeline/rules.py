@@ -85,7 +85,9 @@ def clean_row(line: int, fields: list[str], columns: Columns) -> ProductRow | Ro
         )
     sku = fields[columns.sku].strip()
     keep = columns.keep_empty
-    name = None if columns.name is None else fields[columns.name].strip()
+    # A None field (an API item that leaves the field out) keeps the stored value.
+    name = None if columns.name is None or fields[columns.name] is None else (
+        fields[columns.name].strip())
     if keep and not name:
         name = None
     problem = _length_problem("sku", sku) or (
@@ -97,7 +99,8 @@ def clean_row(line: int, fields: list[str], columns: Columns) -> ProductRow | Ro
     if keep and description == "":
         description = None
     active = None
-    if columns.active is not None and not (keep and not fields[columns.active].strip()):
+    if (columns.active is not None and fields[columns.active] is not None
+            and not (keep and not fields[columns.active].strip())):
         raw = fields[columns.active]
         active = parse_active(raw)
         if active is None:

@@ -10,12 +10,15 @@ import logging
 import time
 from collections.abc import Iterator
 from contextlib import contextmanager
+from dataclasses import replace
 
-from ..models import ImportJob
+from django.db import transaction
+
+from ..models import ImportJob, ImportRowError
 from . import bulk, finishing, removal
 from .options import SyncOptions
 from .passes.apply import apply_file
-from .passes.check import check_file
+from .passes.check import CheckedFile, check_file
 from .passes.keys import database_lower
 from .problems import BadFile
 from .reading import Layout, ReadOptions, find_layout, forget_sheets
@@ -73,6 +76,8 @@ def _run(job: ImportJob, phases: dict[str, float]) -> None:
     try:
         with job.file.storage.open(job.file.name, "rb") as raw:
             layout = find_layout(raw, ReadOptions.of(job.options), job.file_size)
+            if job.options.get("absent_keeps"):
+                layout = replace(layout, absent_keeps=True)
             record_layout(job, layout)
             with _phase(phases, "check"):
                 options = SyncOptions.of(job)
@@ -88,6 +93,13 @@ def _run(job: ImportJob, phases: dict[str, float]) -> None:
     if job.header != checked.header.names or job.mapping != checked.header.mapping:
         job.header, job.mapping = checked.header.names, checked.header.mapping
         ImportJob.objects.filter(pk=job.pk).update(header=job.header, mapping=job.mapping)
+    if job.all_or_nothing:
+        with _phase(phases, "write"):
+            if not apply_all_or_nothing(job, checked):
+                return
+        with _phase(phases, "finish"):
+            finishing.finish(job, ImportJob.Status.COMPLETED)
+        return
     with _phase(phases, "drop indexes"):
         bulk.begin(job, checked)
     try:
@@ -111,6 +123,54 @@ def _run(job: ImportJob, phases: dict[str, float]) -> None:
         bulk.upkeep(job)
     with _phase(phases, "finish"):
         finishing.finish(job, ImportJob.Status.COMPLETED)
+
+
+class _Refused(Exception):
+    """Some rows of an all-or-nothing job are bad: its transaction is rolled back."""
+
+    def __init__(self, errors: list[ImportRowError]) -> None:
+        super().__init__(len(errors))
+        self.errors = errors
+
+
+REFUSED = (
+    "{errors} of {records} products were refused and, as errorPolicy REJECT_EVERYTHING asks, "
+    "nothing was written. Fix them and send them again, or send REJECT_FAILED_ROWS to write "
+    "the others."
+)
+
+
+def apply_all_or_nothing(job: ImportJob, checked: CheckedFile) -> bool:
+    """Apply the job in one transaction that any bad row rolls back whole (no bulk path: such
+    jobs are small). Return whether it was written; when not, the job has ended (FAILED with
+    its bad rows listed, or CANCELLED) or belongs to another worker now."""
+    try:
+        with transaction.atomic():
+            apply_file(job, checked)
+            if job.error_count:
+                raise _Refused(list(ImportRowError.objects.filter(job=job).order_by("line")))
+    except _Refused as refused:
+        for error in refused.errors:
+            error.pk = None
+        with transaction.atomic():
+            ImportRowError.objects.bulk_create(refused.errors)
+            ImportJob.objects.filter(pk=job.pk).update(
+                error_count=len(refused.errors), rows_processed=checked.records,
+                created_count=0, updated_count=0, unchanged_count=0, replaced_count=0,
+                skipped_count=0, progress=0,
+            )
+        finishing.finish(job, ImportJob.Status.FAILED, REFUSED.format(
+            errors=len(refused.errors), records=checked.records))
+        return False
+    except finishing.Stopped:
+        # A cancellation's final state was rolled back with the rest: record it again.
+        current = ImportJob.objects.filter(pk=job.pk).only(
+            "status", "claim_token", "cancel_requested").first()
+        if (current is not None and current.claim_token == job.claim_token
+                and current.status == ImportJob.Status.PROCESSING and current.cancel_requested):
+            finishing.finish(job, ImportJob.Status.CANCELLED)
+        return False
+    return True
 
 
 def record_layout(job: ImportJob, layout: Layout) -> None:

@@ -88,14 +88,16 @@ def _inspect(job: ImportJob, options: dict[str, Any]) -> None:
 
 def stage_import(
     upload: UploadedFile, options: dict[str, Any] | None = None, user: Any = None,
-    *, dry_run: bool = False,
+    *, dry_run: bool = False, listed: bool = True,
 ) -> ImportJob:
     """Store `upload` as a STAGED job and inspect it; a file that cannot be read at all
     (refused format, too large, ...) gives a FAILED job that says why. `dry_run` is kept on
-    the job: what `start_import` does unless told otherwise."""
+    the job: what `start_import` does unless told otherwise. `listed=False`: a preview that
+    is not shown among the imports."""
     sync = _sync(None, options)
     options = clean_options(options)
-    job = submit_import(upload, user=user, staged=True, options=sync, dry_run=dry_run)
+    job = submit_import(upload, user=user, staged=True, options=sync, dry_run=dry_run,
+                        listed=listed)
     if job.is_final:
         return job
     try:

@@ -44,7 +44,8 @@ def apply_file(job: ImportJob, checked: CheckedFile) -> None:
         checked.header.columns, dry_run=job.dry_run, job_id=job.pk, log=job.changes_logged
     )
     options = SyncOptions.of(job)
-    if options.mode != "UPSERT" or options.keep_empty or checked.header.columns.name is None:
+    if (options.mode != "UPSERT" or options.keep_empty or checked.header.columns.name is None
+            or (checked.layout is not None and checked.layout.absent_keeps)):
         writer = ModeWriter(writer, options)
     start = Position(job.checkpoint_offset, job.checkpoint_line, job.rows_processed)
     for chunk in read_ahead(job, checked, writer, start):

@@ -34,7 +34,7 @@ def open_reader(
     if layout is None:
         layout = find_layout(raw, size=size)
     if layout.format == "JSONL":
-        return JsonlReader(raw, start)
+        return JsonlReader(raw, start, absent_keeps=layout.absent_keeps)
     if layout.format == "XLSX":
         return XlsxReader(raw, start, sheet=layout.sheet, header_row=layout.header_row,
                           size=size)

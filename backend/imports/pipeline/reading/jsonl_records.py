@@ -119,9 +119,13 @@ class JsonlReader(StreamReader):
 
     header_line = 0  # the header is made from the objects' keys, not read from a line
 
-    def __init__(self, raw: BinaryIO, start: Position = START) -> None:
-        """Read `raw` (binary, seekable, at its start); lines before `start` are skipped."""
-        self._names = self._sample_keys(raw)
+    def __init__(self, raw: BinaryIO, start: Position = START, *,
+                 absent_keeps: bool = False) -> None:
+        """Read `raw` (binary, seekable, at its start); lines before `start` are skipped.
+        `absent_keeps`: a key an object leaves out is a None field (keep the stored value)."""
+        # The API's small files are read whole for their keys.
+        self._names = self._sample_keys(raw, None if absent_keeps else HEADER_SAMPLE_LINES)
+        self._absent_keeps = absent_keeps
         raw.seek(0)
         self.source = ByteSource(raw)
         self._raw = raw
@@ -131,12 +135,12 @@ class JsonlReader(StreamReader):
         self._previous: dict[int, bytes] = {}  # and of the block before it
 
     @staticmethod
-    def _sample_keys(raw: BinaryIO) -> list[str]:
+    def _sample_keys(raw: BinaryIO, most: int | None) -> list[str]:
         keys: dict[str, None] = {}
         seen = 0
         raw.seek(0)
         for _, line in _lines(raw):
-            if seen >= HEADER_SAMPLE_LINES:
+            if most is not None and seen >= most:
                 break
             if not line.strip() or len(line) > MAX_LINE_BYTES:
                 continue
@@ -169,7 +173,8 @@ class JsonlReader(StreamReader):
         """Yield each object's fields in header order (blank lines skipped) or the problem
         with its line, in file order."""
         offset, number, rows = self._start
-        for block_offset, block in iter_blocks(self.source.pieces(), offset):
+        skipped = self.source.skip_to(offset)  # plain: start at the checkpoint's byte
+        for block_offset, block in iter_blocks(self.source.pieces(), offset, skipped):
             at = len(BOM) if block_offset == 0 and block.startswith(BOM) else 0
             self._previous, self._recent = self._recent, {}
             while at < len(block):
@@ -203,8 +208,11 @@ class JsonlReader(StreamReader):
                               'must be one product object such as {"sku": "A-1", "name": "Chair"}')
         sku = item.get("sku")
         sku_text = sku.strip()[:255] if isinstance(sku, str) else ""
-        fields = []
+        fields: list[str | None] = []
         for name in self._names:
+            if self._absent_keeps and name not in item and name != "sku":
+                fields.append(None)
+                continue
             cell = _cell(item.get(name))
             if cell is None:
                 return RowProblem(number, sku_text, f"{name} is a JSON "
@@ -216,7 +224,7 @@ class JsonlReader(StreamReader):
                                   "character (\\u0000), which is not text; remove it",
                                   field=name if name in KNOWN else "")
             fields.append(cell)
-        return Record(number, fields)
+        return Record(number, fields)  # type: ignore[arg-type]  # None: kept (absent_keeps)
 
     def position(self) -> Position:
         """The boundary after the last record returned."""

@@ -71,6 +71,9 @@ class Layout:
     row_estimate: int = 0
     sample: list[tuple[int, list[str]]] = field(default_factory=list, compare=False)
     sheet_note: str = ""
+    # JSON Lines from the API (`upsertProducts`): a key an object leaves out keeps the
+    # stored value (a None field) instead of being an empty cell.
+    absent_keeps: bool = False
 
 
 def parse_delimiter(value: str) -> str:
