@@ -129,11 +129,12 @@ def execute(run_id: int) -> Outcome | None:
         if result.not_modified:
             if before is not None:
                 run.sha256 = before.sha256
-            return Outcome(
-                unchanged(
-                    run, "The source answered 304 Not Modified: nothing new, nothing imported."
-                )
+            why = (
+                "The source answered 304 Not Modified"
+                if result.http_status == 304
+                else "The file's size and modification time are those of the file imported last"
             )
+            return Outcome(unchanged(run, f"{why}: nothing new, nothing imported."))
         if before is not None and result.sha256 == before.sha256:
             return Outcome(
                 unchanged(

@@ -4,6 +4,7 @@ import { ErrorState, LoadingState } from '@/components/ui/states';
 import { describeError } from '@/lib/error-message';
 import { CheckColumns } from '@/features/imports/components/check-columns';
 import { useStagedImport } from '@/features/imports/api/get-staged-import';
+import { optionsInEffect } from '@/features/imports/hooks/use-check-columns';
 import type { StagedJob } from '@/features/imports/api/stage-import';
 import { importStatusWords } from '@/features/imports/lib/import-status';
 
@@ -37,5 +38,7 @@ export function ResumeCheck({ id, onStarted, onCancelled, onLeave }: ResumeCheck
       </Notice>
     );
   }
-  return <CheckColumns job={job} resumed onStarted={onStarted} onCancelled={onCancelled} />;
+  return (
+    <CheckColumns job={job} initialOptions={optionsInEffect(job)} onStarted={onStarted} onCancelled={onCancelled} />
+  );
 }

@@ -24,10 +24,11 @@ export type OptionErrors = Record<string, string[]>;
  * The "Check columns" step's state: the staged job as last inspected, the options the
  * person changed, and the server's messages on them. Changing an option inspects the
  * stored file again; `start` confirms the options (as a dry run or for real).
+ * `initialOptions`: reading options chosen before (a feed's saved ones) that stay in effect.
  */
-export function useCheckColumns(initial: StagedJob, resumed = false) {
+export function useCheckColumns(initial: StagedJob, initialOptions: ImportOptionsInput = {}) {
   const [job, setJob] = useState<StagedJob>(initial);
-  const [options, setOptions] = useState<ImportOptionsInput>(() => (resumed ? optionsInEffect(initial) : {}));
+  const [options, setOptions] = useState<ImportOptionsInput>(initialOptions);
   const [errors, setErrors] = useState<OptionErrors>({});
   const [inspectState, inspect] = useMutation(InspectImportMutation);
   const [startState, startMutation] = useMutation(StartImportMutation);
@@ -76,11 +77,19 @@ export function useCheckColumns(initial: StagedJob, resumed = false) {
 }
 
 /**
- * The options a staged job was last inspected with, as far as the job shows them: what a
- * check resumed after a reload starts from, so starting keeps the person's choices.
+ * The options a staged job was last inspected with, as far as the job shows them (its
+ * sync choices included): what a check resumed after a reload starts from, so starting
+ * keeps the person's choices.
  */
 export function optionsInEffect(job: StagedJob): ImportOptionsInput {
-  const options: ImportOptionsInput = {};
+  const options: ImportOptionsInput = {
+    mode: job.mode,
+    emptyCells: job.emptyCells,
+    missing: job.missing,
+    missingScope: job.missingScope,
+    source: job.source || null,
+    maxRemovalPercent: job.maxRemovalPercent,
+  };
   if (job.headerRow) options.headerRow = job.headerRow;
   if (job.format === 'XLSX') {
     if (job.sheet) options.sheet = job.sheet;
