@@ -383,6 +383,7 @@ export const WebhookDeliveryStatus = {
 export type WebhookDeliveryStatus = typeof WebhookDeliveryStatus[keyof typeof WebhookDeliveryStatus];
 /** Events a webhook can subscribe to (wire names: product.created, ...). */
 export const WebhookEventType = {
+  FeedDisabled: 'FEED_DISABLED',
   ImportFinished: 'IMPORT_FINISHED',
   ImportReverted: 'IMPORT_REVERTED',
   ProductsBulkDeleted: 'PRODUCTS_BULK_DELETED',
