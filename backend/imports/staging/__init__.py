@@ -7,9 +7,16 @@ and a completed dry run's file imported again with the same settings.
 """
 
 from .again import import_again
-from .jobs import clean_options, expire_staged, inspect_import, stage_import, start_import
+from .jobs import (
+    clean_options,
+    expire_staged,
+    inspect_import,
+    stage_import,
+    stage_stored,
+    start_import,
+)
 
 __all__ = [
     "clean_options", "expire_staged", "import_again", "inspect_import", "stage_import",
-    "start_import",
+    "stage_stored", "start_import",
 ]
