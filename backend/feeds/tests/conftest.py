@@ -3,6 +3,7 @@ fetch settings (loopback sources allowed), and feeds made through the service.""
 
 import pytest
 
+from accounts.tests.conftest import smtp_inbox  # noqa: F401 (a real SMTP server)
 from feeds import services
 from feeds.tests.catalogue_server import CatalogueServer
 

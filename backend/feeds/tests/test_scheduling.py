@@ -103,6 +103,6 @@ def test_a_run_left_running_by_a_dead_worker_fails(make_feed, settings):
     FeedRun.objects.filter(pk=run.pk).update(
         status=FeedRun.Status.RUNNING, fetch_started_at=timezone.now() - timedelta(minutes=5)
     )
-    assert runs.stale_running() == 1
+    assert runs.stale_running() == [run.pk]
     run.refresh_from_db()
     assert (run.status, run.error_code, run.settled) == ("FAILED", "WORKER_LOST", True)

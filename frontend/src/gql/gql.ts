@@ -38,6 +38,12 @@ type Documents = {
     "\n  mutation UpdateFeed($id: ID!, $input: FeedInput!) {\n    updateFeed(id: $id, input: $input) {\n      __typename\n      ... on Feed {\n        ...FeedFields\n      }\n      ...OperationInfoFields\n    }\n  }\n": typeof types.UpdateFeedDocument,
     "\n  mutation CancelImport($id: ID!) {\n    cancelImport(id: $id) {\n      __typename\n      ... on ImportJob {\n        ...ImportJobFields\n      }\n      ...OperationInfoFields\n    }\n  }\n": typeof types.CancelImportDocument,
     "\n  mutation ConfirmImport($id: ID!) {\n    confirmImport(id: $id) {\n      __typename\n      ... on ImportJob {\n        ...ImportJobFields\n      }\n      ...OperationInfoFields\n    }\n  }\n": typeof types.ConfirmImportDocument,
+    "\n  query UploadLimits {\n    uploadLimits {\n      directUploads\n      partSize\n      maxBytes\n    }\n  }\n": typeof types.UploadLimitsDocument,
+    "\n  mutation CreateUpload($fileName: String!, $size: Float!, $contentType: String) {\n    createUpload(fileName: $fileName, size: $size, contentType: $contentType) {\n      __typename\n      ... on DirectUpload {\n        id\n        partSize\n        partCount\n      }\n      ...OperationInfoFields\n    }\n  }\n": typeof types.CreateUploadDocument,
+    "\n  query UploadPartUrls($id: ID!, $partNumbers: [Int!]!) {\n    uploadPartUrls(id: $id, partNumbers: $partNumbers) {\n      partNumber\n      url\n    }\n  }\n": typeof types.UploadPartUrlsDocument,
+    "\n  query UploadedParts($id: ID!) {\n    uploadedParts(id: $id) {\n      partNumber\n      size\n      etag\n    }\n  }\n": typeof types.UploadedPartsDocument,
+    "\n  mutation CompleteUpload($id: ID!, $parts: [UploadPartInput!]!, $dryRun: Boolean) {\n    completeUpload(id: $id, parts: $parts, dryRun: $dryRun) {\n      __typename\n      ...ImportInspectionFields\n      ...OperationInfoFields\n    }\n  }\n": typeof types.CompleteUploadDocument,
+    "\n  mutation AbortUpload($id: ID!) {\n    abortUpload(id: $id) {\n      __typename\n    }\n  }\n": typeof types.AbortUploadDocument,
     "\n  query ImportChanges($id: ID!, $first: Int, $after: String, $kind: ImportChangeKind) {\n    importJob(id: $id) {\n      id\n      changes(first: $first, after: $after, kind: $kind) {\n        totalCount\n        pageInfo {\n          hasNextPage\n          endCursor\n        }\n        edges {\n          node {\n            id\n            kind\n            line\n            sku\n            changedFields\n            product {\n              id\n            }\n            before {\n              sku\n              name\n              description\n              active\n            }\n            after {\n              sku\n              name\n              description\n              active\n            }\n          }\n        }\n      }\n    }\n  }\n": typeof types.ImportChangesDocument,
     "\n  query ImportJob($id: ID!) {\n    importJob(id: $id) {\n      ...ImportJobFields\n      errors(first: 50) {\n        totalCount\n        edges {\n          node {\n            line\n            sku\n            message\n          }\n        }\n      }\n    }\n  }\n": typeof types.ImportJobDocument,
     "\n  query ImportJobs($first: Int, $after: String) {\n    importJobs(first: $first, after: $after) {\n      totalCount\n      pageInfo {\n        hasNextPage\n        endCursor\n      }\n      edges {\n        node {\n          ...ImportJobFields\n        }\n      }\n    }\n  }\n": typeof types.ImportJobsDocument,
@@ -105,6 +111,12 @@ const documents: Documents = {
     "\n  mutation UpdateFeed($id: ID!, $input: FeedInput!) {\n    updateFeed(id: $id, input: $input) {\n      __typename\n      ... on Feed {\n        ...FeedFields\n      }\n      ...OperationInfoFields\n    }\n  }\n": types.UpdateFeedDocument,
     "\n  mutation CancelImport($id: ID!) {\n    cancelImport(id: $id) {\n      __typename\n      ... on ImportJob {\n        ...ImportJobFields\n      }\n      ...OperationInfoFields\n    }\n  }\n": types.CancelImportDocument,
     "\n  mutation ConfirmImport($id: ID!) {\n    confirmImport(id: $id) {\n      __typename\n      ... on ImportJob {\n        ...ImportJobFields\n      }\n      ...OperationInfoFields\n    }\n  }\n": types.ConfirmImportDocument,
+    "\n  query UploadLimits {\n    uploadLimits {\n      directUploads\n      partSize\n      maxBytes\n    }\n  }\n": types.UploadLimitsDocument,
+    "\n  mutation CreateUpload($fileName: String!, $size: Float!, $contentType: String) {\n    createUpload(fileName: $fileName, size: $size, contentType: $contentType) {\n      __typename\n      ... on DirectUpload {\n        id\n        partSize\n        partCount\n      }\n      ...OperationInfoFields\n    }\n  }\n": types.CreateUploadDocument,
+    "\n  query UploadPartUrls($id: ID!, $partNumbers: [Int!]!) {\n    uploadPartUrls(id: $id, partNumbers: $partNumbers) {\n      partNumber\n      url\n    }\n  }\n": types.UploadPartUrlsDocument,
+    "\n  query UploadedParts($id: ID!) {\n    uploadedParts(id: $id) {\n      partNumber\n      size\n      etag\n    }\n  }\n": types.UploadedPartsDocument,
+    "\n  mutation CompleteUpload($id: ID!, $parts: [UploadPartInput!]!, $dryRun: Boolean) {\n    completeUpload(id: $id, parts: $parts, dryRun: $dryRun) {\n      __typename\n      ...ImportInspectionFields\n      ...OperationInfoFields\n    }\n  }\n": types.CompleteUploadDocument,
+    "\n  mutation AbortUpload($id: ID!) {\n    abortUpload(id: $id) {\n      __typename\n    }\n  }\n": types.AbortUploadDocument,
     "\n  query ImportChanges($id: ID!, $first: Int, $after: String, $kind: ImportChangeKind) {\n    importJob(id: $id) {\n      id\n      changes(first: $first, after: $after, kind: $kind) {\n        totalCount\n        pageInfo {\n          hasNextPage\n          endCursor\n        }\n        edges {\n          node {\n            id\n            kind\n            line\n            sku\n            changedFields\n            product {\n              id\n            }\n            before {\n              sku\n              name\n              description\n              active\n            }\n            after {\n              sku\n              name\n              description\n              active\n            }\n          }\n        }\n      }\n    }\n  }\n": types.ImportChangesDocument,
     "\n  query ImportJob($id: ID!) {\n    importJob(id: $id) {\n      ...ImportJobFields\n      errors(first: 50) {\n        totalCount\n        edges {\n          node {\n            line\n            sku\n            message\n          }\n        }\n      }\n    }\n  }\n": types.ImportJobDocument,
     "\n  query ImportJobs($first: Int, $after: String) {\n    importJobs(first: $first, after: $after) {\n      totalCount\n      pageInfo {\n        hasNextPage\n        endCursor\n      }\n      edges {\n        node {\n          ...ImportJobFields\n        }\n      }\n    }\n  }\n": types.ImportJobsDocument,
@@ -258,6 +270,30 @@ export function graphql(source: "\n  mutation CancelImport($id: ID!) {\n    canc
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "\n  mutation ConfirmImport($id: ID!) {\n    confirmImport(id: $id) {\n      __typename\n      ... on ImportJob {\n        ...ImportJobFields\n      }\n      ...OperationInfoFields\n    }\n  }\n"): (typeof documents)["\n  mutation ConfirmImport($id: ID!) {\n    confirmImport(id: $id) {\n      __typename\n      ... on ImportJob {\n        ...ImportJobFields\n      }\n      ...OperationInfoFields\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query UploadLimits {\n    uploadLimits {\n      directUploads\n      partSize\n      maxBytes\n    }\n  }\n"): (typeof documents)["\n  query UploadLimits {\n    uploadLimits {\n      directUploads\n      partSize\n      maxBytes\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation CreateUpload($fileName: String!, $size: Float!, $contentType: String) {\n    createUpload(fileName: $fileName, size: $size, contentType: $contentType) {\n      __typename\n      ... on DirectUpload {\n        id\n        partSize\n        partCount\n      }\n      ...OperationInfoFields\n    }\n  }\n"): (typeof documents)["\n  mutation CreateUpload($fileName: String!, $size: Float!, $contentType: String) {\n    createUpload(fileName: $fileName, size: $size, contentType: $contentType) {\n      __typename\n      ... on DirectUpload {\n        id\n        partSize\n        partCount\n      }\n      ...OperationInfoFields\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query UploadPartUrls($id: ID!, $partNumbers: [Int!]!) {\n    uploadPartUrls(id: $id, partNumbers: $partNumbers) {\n      partNumber\n      url\n    }\n  }\n"): (typeof documents)["\n  query UploadPartUrls($id: ID!, $partNumbers: [Int!]!) {\n    uploadPartUrls(id: $id, partNumbers: $partNumbers) {\n      partNumber\n      url\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query UploadedParts($id: ID!) {\n    uploadedParts(id: $id) {\n      partNumber\n      size\n      etag\n    }\n  }\n"): (typeof documents)["\n  query UploadedParts($id: ID!) {\n    uploadedParts(id: $id) {\n      partNumber\n      size\n      etag\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation CompleteUpload($id: ID!, $parts: [UploadPartInput!]!, $dryRun: Boolean) {\n    completeUpload(id: $id, parts: $parts, dryRun: $dryRun) {\n      __typename\n      ...ImportInspectionFields\n      ...OperationInfoFields\n    }\n  }\n"): (typeof documents)["\n  mutation CompleteUpload($id: ID!, $parts: [UploadPartInput!]!, $dryRun: Boolean) {\n    completeUpload(id: $id, parts: $parts, dryRun: $dryRun) {\n      __typename\n      ...ImportInspectionFields\n      ...OperationInfoFields\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation AbortUpload($id: ID!) {\n    abortUpload(id: $id) {\n      __typename\n    }\n  }\n"): (typeof documents)["\n  mutation AbortUpload($id: ID!) {\n    abortUpload(id: $id) {\n      __typename\n    }\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */

@@ -20,7 +20,8 @@ meanwhile), the chunk is written the full way instead.
 
 Unchanged rows cost no staging: each row's import hash (``products.import_hash``) is
 computed in the reader thread and one indexed ``SELECT`` per chunk reads the stored hashes
-of its keys; a row whose hash matches is UNCHANGED and goes no further. Only the other rows
+of its keys; a row whose hash matches is UNCHANGED and goes no further (`hash_lookups` says
+when the lookup is skipped: a file whose rows all change). Only the other rows
 are staged and compared in SQL as above (and get their hash written with their values).
 While chunks are mostly unchanged, the COPY text is built for the rows left rather than
 ahead for all of them.
@@ -36,6 +37,7 @@ import io
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
+from functools import cached_property
 
 from django.db import IntegrityError, connection, transaction
 
@@ -48,6 +50,7 @@ from ..rules import ProductRow
 from . import postgresql_sql as sql
 from .base import Outcome, Writer
 from .change_log import CREATED, LOG_TABLE
+from .hash_lookups import HashLookups
 
 
 @dataclass
@@ -66,6 +69,10 @@ class PostgresWriter(Writer):
 
     # Whether the last chunk was mostly unchanged (then the next one's text waits).
     _mostly_unchanged = False
+
+    @cached_property
+    def _lookups(self) -> HashLookups:
+        return HashLookups()
 
     def prepare(self, rows: dict[str, ProductRow]) -> Prepared | None:
         """The chunk's hashes and COPY text, UTF-8 (pure Python, built in the reader thread).
@@ -89,10 +96,11 @@ class PostgresWriter(Writer):
         own = self._only_own_products()
         unchanged: list[str] = []
         fill = False
-        if not own:
+        if not own and self._lookups.wanted():
             stored = _stored_hashes(list(rows))
             unchanged = [k for k, h in hashes.items() if k in stored and stored[k] == h]
             fill = any(value is None for value in stored.values())
+            self._lookups.record(len(rows), len(unchanged), fill)
         self._mostly_unchanged = 2 * len(unchanged) >= len(rows)
         skipped = set(unchanged)
         todo = {k: r for k, r in rows.items() if k not in skipped} if skipped else rows

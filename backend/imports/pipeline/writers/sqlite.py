@@ -1,16 +1,19 @@
 """The embedded mode's writer (SQLite): compare in Python, write only new and changed rows.
 
-The stored import hashes of the chunk's keys are read
-first (``products.import_hash``): a row whose hash matches is unchanged and its product is
-not read further. For the other rows the stored values are read and compared with the rows;
-the updated products' entries (with their before-values) go into the change log, then new
-products are inserted and changed ones updated with `executemany` (ON CONFLICT on the
-`lower(sku)` index as a guard), and the new products' entries are logged with their ids.
+The stored import hashes of the chunk's keys are read first (``products.import_hash``;
+skipped on files whose rows all change, see `hash_lookups`): a row whose hash matches is
+unchanged and its product is not read further. For the other rows the stored values are read
+and compared with the rows; the updated products' entries (with their before-values) go into
+the change log, then new products are inserted and changed ones updated with `executemany`
+(ON CONFLICT on the `lower(sku)` index as a guard), and the new products' entries are logged
+with their ids.
 The embedded database takes its write lock at BEGIN, so nothing changes between the read
 and the writes.
 """
 
 from __future__ import annotations
+
+from functools import cached_property
 
 from django.db import connection
 from django.utils import timezone
@@ -22,11 +25,16 @@ from .. import databases
 from ..rules import ProductRow
 from .base import Outcome, Writer
 from .change_log import CREATED, LOG_TABLE, insert_entries, updated_entry
+from .hash_lookups import HashLookups
 from .stored import TABLE, compare
 
 
 class SqliteWriter(Writer):
     """Writes chunks into SQLite; unchanged products are not written."""
+
+    @cached_property
+    def _lookups(self) -> HashLookups:
+        return HashLookups()
 
     def write(
         self, rows: dict[str, ProductRow], prepared: object | None = None
@@ -39,17 +47,21 @@ class SqliteWriter(Writer):
             k: values_hash(r.sku, r.name, r.description, r.active)  # type: ignore[arg-type]
             for k, r in rows.items()
         }
-        stored_hashes = dict(
-            databases.current().select_by_keys(
-                f"SELECT lower(sku), {HASH} FROM {TABLE} WHERE lower(sku) ", list(rows)
+        unchanged: dict[str, Outcome] = {}
+        unhashed: set[str] = set()
+        if self._lookups.wanted():
+            stored_hashes = dict(
+                databases.current().select_by_keys(
+                    f"SELECT lower(sku), {HASH} FROM {TABLE} WHERE lower(sku) ", list(rows)
+                )
             )
-        )
-        unchanged = {
-            k: Outcome.UNCHANGED
-            for k, h in hashes.items()
-            if k in stored_hashes and stored_hashes[k] == h
-        }
-        unhashed = {k for k, h in stored_hashes.items() if h is None}
+            unchanged = {
+                k: Outcome.UNCHANGED
+                for k, h in hashes.items()
+                if k in stored_hashes and stored_hashes[k] == h
+            }
+            unhashed = {k for k, h in stored_hashes.items() if h is None}
+            self._lookups.record(len(rows), len(unchanged), bool(unhashed))
         rest = {k: r for k, r in rows.items() if k not in unchanged} if unchanged else rows
         if not rest:
             return unchanged
