@@ -32,6 +32,8 @@ from imports.api.schema import Query as ImportsQuery
 from imports.api.schema import Subscription as ImportsSubscription
 from imports.api.schema_bulk import Mutation as BulkMutation
 from imports.api.schema_delete import Mutation as DeleteManyMutation
+from imports.api.schema_direct import Mutation as DirectUploadsMutation
+from imports.api.schema_direct import Query as DirectUploadsQuery
 from imports.api.schema_upsert import Mutation as UpsertMutation
 from products.schema import Mutation as ProductsMutation
 from products.schema import Query as ProductsQuery
@@ -44,6 +46,7 @@ Query = merge_types(
         AccountsQuery,
         ProductsQuery,
         ImportsQuery,
+        DirectUploadsQuery,
         ExportsQuery,
         FeedsQuery,
         WebhooksQuery,
@@ -57,6 +60,7 @@ Mutation = merge_types(
         AccountsMutation,
         ProductsMutation,
         ImportsMutation,
+        DirectUploadsMutation,
         UpsertMutation,
         BulkMutation,
         DeleteManyMutation,

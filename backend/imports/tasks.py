@@ -11,6 +11,7 @@ from core import object_writer
 from core.object_storage import uses_object_storage
 from core.periodic import every
 from imports import services, staging
+from imports.direct import services as direct_uploads
 
 
 @dramatiq.actor(
@@ -42,6 +43,14 @@ def sweep_imports() -> None:
 def expire_staged_imports() -> None:
     """Expire staged imports never started within IMPORT_STAGED_TTL_HOURS (files deleted)."""
     staging.expire_staged()
+
+
+@every(min(settings.UPLOAD_ABANDON_HOURS * 3600 / 4, 900))
+@dramatiq.actor(queue_name="imports", max_retries=0)
+def abort_abandoned_uploads() -> None:
+    """Abort direct uploads not completed within UPLOAD_ABANDON_HOURS (the store frees their
+    parts)."""
+    direct_uploads.abort_abandoned()
 
 
 @every(3600)
