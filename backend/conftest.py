@@ -339,6 +339,7 @@ def object_storage(settings, s3_server) -> Iterator[S3Server]:
     settings.STORAGE_SECRET_ACCESS_KEY = s3_server.secret_access_key
     settings.STORAGE_KEY_PREFIX = "media"
     settings.STORAGE_ADDRESSING_STYLE = "path"
+    settings.STORAGE_PUBLIC_ENDPOINT_URL = None
     settings.STORAGES = storages_setting(
         bucket=s3_server.bucket,
         endpoint_url=s3_server.endpoint_url,

@@ -13,7 +13,8 @@ from typing import Any
 from django.conf import settings
 from django.core.exceptions import ImproperlyConfigured
 
-S3_BACKEND = "storages.backends.s3.S3Storage"
+# django-storages' S3Storage, with files opened for reading streamed (core/bucket_storage.py).
+S3_BACKEND = "core.bucket_storage.BucketStorage"
 FILE_SYSTEM_BACKEND = "django.core.files.storage.FileSystemStorage"
 STATIC_FILES_BACKEND = "django.contrib.staticfiles.storage.StaticFilesStorage"
 
@@ -62,7 +63,7 @@ def storages_setting(
 
 def uses_object_storage() -> bool:
     """Whether files are kept in a bucket (``STORAGE_BUCKET`` set) rather than ``MEDIA_ROOT``."""
-    return settings.STORAGES["default"]["BACKEND"] == S3_BACKEND
+    return "bucket_name" in settings.STORAGES["default"].get("OPTIONS", {})
 
 
 def _options() -> dict[str, Any]:
@@ -89,6 +90,21 @@ def s3_client() -> Any:
     options = _options()
     return _client(
         options["endpoint_url"],
+        options["region_name"],
+        options["access_key"],
+        options["secret_key"],
+        options["addressing_style"],
+    )
+
+
+def presign_client() -> Any:
+    """The client that signs URLs handed to browsers: like :func:`s3_client`, but naming
+    ``STORAGE_PUBLIC_ENDPOINT_URL`` when set (the store as browsers reach it). Signing makes
+    no request, so this host need not be reachable from the server."""
+    options = _options()
+    public = getattr(settings, "STORAGE_PUBLIC_ENDPOINT_URL", None)
+    return _client(
+        public or options["endpoint_url"],
         options["region_name"],
         options["access_key"],
         options["secret_key"],
@@ -126,7 +142,7 @@ def presigned_download_url(name: str, download_name: str, content_type: str) -> 
     """A URL that lets its holder GET the stored file ``name`` for ``STORAGE_PRESIGN_SECONDS``,
     answered as an attachment called ``download_name``."""
     disposition = f'attachment; filename="{download_name.replace(chr(34), "")}"'
-    return s3_client().generate_presigned_url(
+    return presign_client().generate_presigned_url(
         "get_object",
         Params={
             "Bucket": bucket_name(),
@@ -134,5 +150,5 @@ def presigned_download_url(name: str, download_name: str, content_type: str) -> 
             "ResponseContentDisposition": disposition,
             "ResponseContentType": content_type,
         },
-        ExpiresIn=_options()["querystring_expire"],
+        ExpiresIn=settings.STORAGE_PRESIGN_SECONDS,
     )

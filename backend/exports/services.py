@@ -85,7 +85,7 @@ def expire_due(now=None, limit: int = 100) -> int:
         if job.file.name:
             try:
                 job.file.storage.delete(job.file.name)
-            except OSError:
+            except Exception:  # a folder's OSError, a bucket's ClientError: logged, not fatal
                 logger.warning("Could not delete %s of export %s", job.file.name, job.pk,
                                exc_info=True)
     return expired

@@ -1,16 +1,28 @@
-"""GET /exports/<id>/download: the export's file, for its owner only."""
+"""GET /exports/<id>/download: the export's file, for its owner only.
+
+With object storage the answer is a redirect to a presigned URL of the object, valid for
+``STORAGE_PRESIGN_SECONDS`` (the bytes come from the bucket, not through this process); with
+the local folder the file is streamed.
+"""
 
 from collections.abc import AsyncIterator
 
 from asgiref.sync import sync_to_async
 from django.core.files import File
-from django.http import HttpRequest, HttpResponse, JsonResponse, StreamingHttpResponse
+from django.http import (
+    HttpRequest,
+    HttpResponse,
+    HttpResponseRedirect,
+    JsonResponse,
+    StreamingHttpResponse,
+)
 from graphql import GraphQLError
 
 from accounts.downloads import require_user
 from core.graphql_errors import BAD_USER_INPUT, NOT_FOUND
 from core.http_errors import error_response
 from core.ids import node_pk
+from core.object_storage import presigned_download_url, uses_object_storage
 from exports import services
 from exports.models import ExportJob
 
@@ -41,10 +53,21 @@ def _open(job: ExportJob) -> File | None:
         return None
 
 
+def _redirect(job: ExportJob) -> HttpResponse:
+    """A redirect to a short-lived presigned URL of the stored export (410 when it is gone)."""
+    if not job.file.storage.exists(job.file.name):
+        return error_response(NOT_FOUND, "This export's file is gone; export again.", 410)
+    url = presigned_download_url(job.file.name, job.file_name, CONTENT_TYPES[job.format])
+    response = HttpResponseRedirect(url)
+    response["Cache-Control"] = "private, no-store"
+    return response
+
+
 async def download(
     request: HttpRequest, job_id: str
 ) -> StreamingHttpResponse | JsonResponse | HttpResponse:
-    """Stream the file of one of the caller's exports (session or bearer token).
+    """The file of one of the caller's exports (session or bearer token): streamed, or a
+    redirect to a presigned URL of it in the bucket.
 
     Unknown or someone else's: 404 NOT_FOUND; not finished or failed: 409 BAD_USER_INPUT;
     its file deleted after the retention period: 410 NOT_FOUND.
@@ -74,6 +97,8 @@ async def download(
             "exportJob says COMPLETED.",
             409,
         )
+    if uses_object_storage():
+        return await sync_to_async(_redirect)(job)
     handle = await sync_to_async(_open)(job)
     if handle is None:
         return error_response(NOT_FOUND, "This export's file is gone; export again.", 410)

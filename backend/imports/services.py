@@ -12,6 +12,7 @@ holder belongs to a worker that died, and is resumed from its checkpoint.
 
 from __future__ import annotations
 
+import errno
 import os
 import uuid
 from contextlib import AbstractContextManager
@@ -98,10 +99,12 @@ def submit_import(
         error = getattr(upload, "write_error", None)
         existed = job.file.storage.exists(target)  # never delete a file that was there
         try:
-            if error is None:
+            if error is None and getattr(upload, "stored_name", None):
+                job.file.name = upload.stored_name  # streamed into the bucket already
+            elif error is None:
                 job.file.save(name, upload, save=False)
-        except OSError as exc:  # disk full while storing: no partial file stays behind
-            error = exc
+        except Exception as exc:  # disk full, a bucket refusing: no partial file stays behind
+            error = exc if isinstance(exc, OSError) else OSError(errno.EIO, str(exc))
             if not existed:
                 job.file.storage.delete(target)
         if error is not None:

@@ -84,6 +84,8 @@ IMPORT_BULK_MAINTENANCE_WORK_MEM = env_str("IMPORT_BULK_MAINTENANCE_WORK_MEM", "
 IMPORT_UPKEEP_MIN_ROWS = env_int("IMPORT_UPKEEP_MIN_ROWS", 10_000, min_value=1)
 FILE_UPLOAD_HANDLERS = [
     "django.core.files.uploadhandler.MemoryFileUploadHandler",
+    # With object storage: files over FILE_UPLOAD_MAX_MEMORY_SIZE stream into the bucket.
+    "imports.uploads.BucketUploadHandler",
     "imports.uploads.LimitedTemporaryFileUploadHandler",
 ]
 

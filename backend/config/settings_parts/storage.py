@@ -12,6 +12,9 @@ from core.object_storage import storages_setting
 STORAGE_BUCKET = env_str("STORAGE_BUCKET")
 # The store's URL for anything but AWS itself, e.g. http://127.0.0.1:9000 for MinIO.
 STORAGE_ENDPOINT_URL = env_str("STORAGE_ENDPOINT_URL")
+# The store's URL as browsers reach it, when it differs (e.g. http://minio:9000 inside a
+# compose network, http://127.0.0.1:9000 from the browser): presigned URLs name this host.
+STORAGE_PUBLIC_ENDPOINT_URL = env_str("STORAGE_PUBLIC_ENDPOINT_URL")
 STORAGE_REGION = env_str("STORAGE_REGION", "us-east-1")
 # Both or neither: unset, boto3 finds credentials itself (instance role, AWS_* variables).
 STORAGE_ACCESS_KEY_ID = env_str("STORAGE_ACCESS_KEY_ID")

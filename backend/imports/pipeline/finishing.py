@@ -91,7 +91,7 @@ def delete_file(job_id: int) -> None:
         return
     try:
         job.file.storage.delete(job.file.name)
-    except OSError:
+    except Exception:  # a folder's OSError, a bucket's ClientError: the sweeper tries again
         logger.warning("Could not delete %s of import %s", job.file.name, job_id, exc_info=True)
         return
     ImportJob.objects.filter(pk=job_id).update(file="")

@@ -40,6 +40,17 @@ class ByteSource:
         self._head = raw.read(2)
         self.is_gzip = self._head == GZIP_MAGIC
 
+    def skip_to(self, offset: int) -> int:
+        """Start reading plain (not gzip) content at byte `offset` by seeking, without reading
+        the bytes before it (a ranged read from a bucket); return the offset reached (0 when
+        the content must be read from its start: gzip, or a stream that cannot seek)."""
+        if offset <= 0 or self.is_gzip or not self.raw.seekable():
+            return 0
+        self.raw.seek(offset)
+        self._head = b""
+        self.consumed = self.produced = offset
+        return offset
+
     def pieces(self) -> Iterator[bytes]:
         """Yield the decompressed content in pieces of bounded size."""
         return self._gzip_pieces() if self.is_gzip else self._plain_pieces()

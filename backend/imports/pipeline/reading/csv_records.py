@@ -19,7 +19,7 @@ from typing import BinaryIO, NamedTuple
 from ..problems import BadFile, BadOption, RowProblem
 from .base import EMPTY_FILE, START, Position, Record, StreamReader
 from .compression import ByteSource
-from .text import BOM, decode_block, iter_blocks, transcode
+from .text import BOM, UTF8_CODECS, decode_block, iter_blocks, transcode
 
 # A description may be long, but a field past this is nearly always a quote left open.
 MAX_FIELD_CHARS = 1 << 20
@@ -47,7 +47,12 @@ class CsvReader(StreamReader):
         self.source = ByteSource(raw)
         self._start = start
         self._header_row = header_row
-        self._blocks = iter_blocks(transcode(self.source.pieces(), encoding), start.offset)
+        # Plain UTF-8: the checkpoint's offset is a byte of the file itself, so reading starts
+        # there (a ranged read from a bucket); otherwise the bytes before it are read, unparsed.
+        skipped = self.source.skip_to(start.offset) if encoding in UTF8_CODECS else 0
+        self._blocks = iter_blocks(
+            transcode(self.source.pieces(), encoding), start.offset, skipped
+        )
         self._block: _Block | None = None
         self._prev: _Block | None = None
         self._sio = io.StringIO()

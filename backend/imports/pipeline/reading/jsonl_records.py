@@ -173,7 +173,8 @@ class JsonlReader(StreamReader):
         """Yield each object's fields in header order (blank lines skipped) or the problem
         with its line, in file order."""
         offset, number, rows = self._start
-        for block_offset, block in iter_blocks(self.source.pieces(), offset):
+        skipped = self.source.skip_to(offset)  # plain: start at the checkpoint's byte
+        for block_offset, block in iter_blocks(self.source.pieces(), offset, skipped):
             at = len(BOM) if block_offset == 0 and block.startswith(BOM) else 0
             self._previous, self._recent = self._recent, {}
             while at < len(block):

@@ -29,13 +29,17 @@ def _fmt(n: int) -> str:
     return f"{n:,}"
 
 
-def iter_blocks(pieces: Iterator[bytes], start: int = 0) -> Iterator[tuple[int, bytes]]:
+def iter_blocks(
+    pieces: Iterator[bytes], start: int = 0, first_offset: int = 0
+) -> Iterator[tuple[int, bytes]]:
     """Yield `(offset, block)` where each block ends with a newline (except the last one).
 
     Starting at `start` (a line start) skips the bytes before it, so a resumed import
-    re-reads a gzip stream up to its checkpoint without parsing it.
+    re-reads a gzip stream up to its checkpoint without parsing it; `first_offset` is the
+    offset of the first piece when the stream itself began there (a plain file read from
+    its checkpoint on).
     """
-    offset = 0
+    offset = first_offset
     rest = b""
     for piece in pieces:
         if offset + len(rest) + len(piece) <= start:

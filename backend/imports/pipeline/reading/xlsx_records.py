@@ -57,6 +57,9 @@ _kept: dict[tuple, tuple[list[str], CalamineSheet]] = {}
 
 
 def _file_key(raw: BinaryIO) -> tuple | None:
+    identity = getattr(raw, "identity", None)  # a file streamed from a bucket: its ETag, size
+    if identity is not None:
+        return (getattr(raw, "name", ""), *identity)
     try:
         stat = os.fstat(raw.fileno())
     except (AttributeError, OSError, io.UnsupportedOperation):
