@@ -21,7 +21,11 @@ import requests
 
 REPO = Path(__file__).resolve().parent.parent
 BACKEND = REPO / "backend"
-GENERATOR = REPO.parent / "shared" / "data" / "make_products_csv.py"  #: writes catalogues
+#: writes catalogues (BENCH_GENERATOR: another copy, e.g. from a second checkout)
+GENERATOR = Path(
+    os.environ.get("BENCH_GENERATOR")
+    or REPO.parent / "shared" / "data" / "make_products_csv.py"
+)
 PY = os.environ.get("BENCH_PYTHON") or (
     str(REPO / ".venv" / "bin" / "python") if (REPO / ".venv").exists() else sys.executable
 )

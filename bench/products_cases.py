@@ -24,10 +24,28 @@ query Products($filters: ProductFilter, $ordering: [ProductOrder!], $first: Int,
 """
 
 
-def post(session: requests.Session, variables: dict) -> dict:
+# What the app asks since its rows stopped waiting for the count: the page alone, and the
+# count alone (in a request of its own).
+ROWS_QUERY = f"""
+query Products($filters: ProductFilter, $first: Int) {{
+  products(filters: $filters, first: $first) {{
+    pageInfo {{ hasNextPage hasPreviousPage startCursor endCursor }}
+    edges {{ cursor node {{ {FIELDS} }} }}
+  }}
+}}
+"""
+COUNT_QUERY = """
+query ProductsCount($filters: ProductFilter) { products(filters: $filters) { totalCount } }
+"""
+
+#: Every term a case asks (``pool``), so the fresh terms are never among them.
+ASKED: set[str] = set()
+
+
+def post(session: requests.Session, variables: dict, query: str = QUERY) -> dict:
     """One products query; its data."""
     response = session.post(
-        f"http://127.0.0.1:{PORT}/graphql/", json={"query": QUERY, "variables": variables}
+        f"http://127.0.0.1:{PORT}/graphql/", json={"query": query, "variables": variables}
     )
     if not response.headers.get("content-type", "").startswith("application/json"):
         raise SystemExit(f"HTTP {response.status_code} for {variables}: {response.text[:300]}")
@@ -56,6 +74,7 @@ def pool(values: list[str], size: int, rnd: random.Random) -> Callable[[int], st
     """Distinct terms in a random order, one per request (cycling only when exhausted)."""
     distinct = sorted(set(values))
     rnd.shuffle(distinct)
+    ASKED.update(distinct[:size])
     if len(distinct) < size:
         print(f"  (only {len(distinct)} distinct terms for {size} requests)", flush=True)
     return lambda index: distinct[index % len(distinct)]
@@ -106,3 +125,64 @@ def cases(mode: Mode, session: requests.Session, requests_per_case: int) -> dict
         "same 2-letter search, repeated": (
             normal, lambda i: {"first": 50, "filters": {"search": word2(0)}}),
     }
+
+
+FRESH_PER_FILTER = 12
+
+
+def fresh_terms(mode: Mode) -> dict[str, list[dict]]:
+    """Per filter of the app, ``FRESH_PER_FILTER`` filters with terms no request asked before
+    (taken after the cases were planned: none of their terms, none repeated)."""
+    rnd = random.Random(11)
+    names = [n.split()[-1].lower() for n in mode.sample("name", 400)]
+    texts = mode.sample("description", 400)
+    words = [w.strip(".,").lower() for d in texts for w in d.split()]
+    words = [w for w in words if w.isalpha()]
+    skus = [s.lower() for s in mode.sample("sku", 400)]
+
+    def take(candidates: list[str]) -> list[str]:
+        fresh = sorted({c for c in candidates if c not in ASKED})
+        rnd.shuffle(fresh)
+        chosen = fresh[:FRESH_PER_FILTER]
+        ASKED.update(chosen)
+        return chosen
+
+    return {
+        "search, a word's start": [
+            {"search": t} for t in take([w[:4] for w in words if len(w) >= 4])],
+        "name iContains": [
+            {"name": {"iContains": t}} for t in take([n[1:5] for n in names if len(n) >= 5])],
+        "description iContains": [
+            {"description": {"iContains": t}}
+            for t in take([w[1:6] for w in words if len(w) >= 6])
+        ],
+        "SKU iContains": [
+            {"sku": {"iContains": t}} for t in take([s[:4] for s in skus if len(s) >= 4])],
+    }
+
+
+def timed(session: requests.Session, variables: dict, query: str) -> tuple[float, dict]:
+    """Milliseconds of one request, and its data. A request refused by the query budget
+    (``TOO_MANY_REQUESTS``) is sent again after the wait it names, and not timed."""
+    while True:
+        started = time.perf_counter()
+        response = session.post(
+            f"http://127.0.0.1:{PORT}/graphql/", json={"query": query, "variables": variables}
+        )
+        elapsed = (time.perf_counter() - started) * 1000
+        body = response.json()
+        errors = body.get("errors") or []
+        if errors and errors[0].get("extensions", {}).get("code") == "TOO_MANY_REQUESTS":
+            time.sleep(float(errors[0]["extensions"].get("retryAfter", 1)))
+            continue
+        if errors:
+            raise SystemExit(f"query failed: {errors}")
+        return elapsed, body["data"]["products"]
+
+
+def percentiles(timings: list[float]) -> tuple[float, float]:
+    """p50 and p95 of the timings."""
+    timings = sorted(timings)
+    return statistics.median(timings), timings[
+        min(len(timings) - 1, int(round(0.95 * len(timings))) - 1)
+    ]

@@ -97,6 +97,13 @@ OPERATIONS: dict[str, Rule] = {
     "cancelImport": IMPORT,
     "confirmImport": IMPORT,
     "revertImport": IMPORT,
+    # Direct uploads to the object store (each person continues only their own).
+    "uploadLimits": OWN,
+    "createUpload": IMPORT,
+    "uploadPartUrls": IMPORT,
+    "uploadedParts": IMPORT,
+    "completeUpload": IMPORT,
+    "abortUpload": IMPORT,
     # Exports (each person sees the exports they made).
     "exportJobs": READ,
     "exportJob": READ,

@@ -31,6 +31,8 @@ from imports.api.schema import Mutation as ImportsMutation
 from imports.api.schema import Query as ImportsQuery
 from imports.api.schema import Subscription as ImportsSubscription
 from imports.api.schema_delete import Mutation as DeleteManyMutation
+from imports.api.schema_direct import Mutation as DirectUploadsMutation
+from imports.api.schema_direct import Query as DirectUploadsQuery
 from imports.api.schema_upsert import Mutation as UpsertMutation
 from products.schema import Mutation as ProductsMutation
 from products.schema import Query as ProductsQuery
@@ -45,6 +47,7 @@ Query = merge_types(
         ProductsQuery,
         ProductChangesQuery,
         ImportsQuery,
+        DirectUploadsQuery,
         ExportsQuery,
         FeedsQuery,
         WebhooksQuery,
@@ -58,6 +61,7 @@ Mutation = merge_types(
         AccountsMutation,
         ProductsMutation,
         ImportsMutation,
+        DirectUploadsMutation,
         UpsertMutation,
         DeleteManyMutation,
         ExportsMutation,

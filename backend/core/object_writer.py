@@ -8,7 +8,9 @@ bucket only when complete; an aborted one leaves nothing behind.
 
 from __future__ import annotations
 
+import io
 import tempfile
+from datetime import UTC, datetime, timedelta
 from typing import Any
 
 from django.conf import settings
@@ -78,3 +80,69 @@ class MultipartWriter:
             )
         except self._client.exceptions.NoSuchUpload:
             pass
+
+
+class ObjectSink(io.RawIOBase):
+    """A binary file that writes the object ``name`` in parts (wrap it in ``io.BufferedWriter``
+    or ``io.TextIOWrapper``). Closing completes the object, unless ``abort`` came first."""
+
+    def __init__(self, name: str, content_type: str = "application/octet-stream") -> None:
+        """Start the multipart upload of ``name``."""
+        super().__init__()
+        self.writer = MultipartWriter(name, content_type)
+        self._aborted = False
+
+    def writable(self) -> bool:
+        """Always: this is a sink."""
+        return True
+
+    def write(self, data: Any) -> int:
+        """Add ``data`` (bytes-like); returns its length (dropped once aborted)."""
+        if not self._aborted:
+            self.writer.write(bytes(data))
+        return len(data)
+
+    def abort(self) -> None:
+        """Give the object up: closing then makes nothing."""
+        if not self._aborted:
+            self._aborted = True
+            self.writer.abort()
+
+    def close(self) -> None:
+        """Complete the object (or nothing after ``abort``)."""
+        if self.closed:
+            return
+        try:
+            if not self._aborted:
+                self.writer.complete()
+        except Exception:
+            self.abort()
+            raise
+        finally:
+            super().close()
+
+
+def abort_stale_uploads(older_than: timedelta, now: datetime | None = None) -> int:
+    """Abort the multipart uploads under the key prefix started more than ``older_than``
+    ago (a web process or worker that died mid-upload); return how many.
+
+    Any store that lists multipart uploads by prefix (S3, R2, moto) is swept; MinIO lists
+    them only by exact key, so there its unfinished parts stay until aborted by key.
+    """
+    client, bucket = s3_client(), bucket_name()
+    cutoff = (now or datetime.now(UTC)) - older_than
+    prefix = bucket_key("")
+    aborted = 0
+    pages = client.get_paginator("list_multipart_uploads").paginate(Bucket=bucket, Prefix=prefix)
+    for page in pages:
+        for upload in page.get("Uploads", []):
+            if upload["Initiated"] >= cutoff:
+                continue
+            try:
+                client.abort_multipart_upload(
+                    Bucket=bucket, Key=upload["Key"], UploadId=upload["UploadId"]
+                )
+            except client.exceptions.NoSuchUpload:
+                continue  # aborted meanwhile (another worker, or the API)
+            aborted += 1
+    return aborted

@@ -4,14 +4,18 @@ Products are read in SKU order through ``.iterator()``: on PostgreSQL a server-s
 (one query, a consistent snapshot, rows fetched ``FETCH_ROWS`` at a time), on SQLite chunked
 reads; the writers write each row to disk at once. Memory stays flat for any number of
 products. The file is written in a temporary folder and handed to the storage only when
-complete, so a download never sees a partial file and a dead worker leaves nothing behind.
+complete (with a bucket, CSV and JSON Lines go straight into it in parts, and the object
+exists only once complete), so a download never sees a partial file and a dead worker leaves
+nothing behind (an unfinished multipart upload holds no object).
 """
 
 from __future__ import annotations
 
+import io
 import logging
 import tempfile
 import uuid
+from collections.abc import Iterator
 from pathlib import Path
 
 from django.core.files import File
@@ -20,13 +24,23 @@ from django.db.models import F, Q
 from django.db.models.functions import Coalesce, Length
 from django.utils import timezone
 
+from core.object_storage import uses_object_storage
+from core.object_writer import ObjectSink
 from core.text import plural
 from products.counts import product_count
 from products.filtering import products_matching
 
 from . import services
 from .models import ExportJob
-from .writers import XLSX_MAX_CELL_CHARS, XLSX_MAX_ROWS, CellTooLong, ProductMeta, open_writer
+from .writers import (
+    STREAMED_FORMATS,
+    XLSX_MAX_CELL_CHARS,
+    XLSX_MAX_ROWS,
+    CellTooLong,
+    ExportWriter,
+    ProductMeta,
+    open_writer,
+)
 
 logger = logging.getLogger(__name__)
 
@@ -135,25 +149,46 @@ def _export(job: ExportJob) -> None:
         .values_list("sku", "name", "description", "active", "pk", "created_at", "updated_at")
         .iterator(chunk_size=FETCH_ROWS)
     )
+    name = f"exports/{job.pk}-{job.claim_token[:8]}-{job.file_name}"
+    if uses_object_storage() and job.format in STREAMED_FORMATS:
+        # Straight into the bucket in parts: nothing on the worker's disk but one part, and
+        # the object exists only once complete.
+        sink = ObjectSink(name)
+        stream = io.BufferedWriter(sink, buffer_size=1 << 20)
+        writer = open_writer(job.format, stream)
+        try:
+            written = _write_rows(job, writer, rows, total)
+        except BaseException:
+            sink.abort()
+            raise
+        finally:
+            writer.close()
+            stream.close()  # a gzip writer leaves the stream open; this completes the object
+        _report(job, row_count=written, progress=99)
+        _complete(job, name, written)
+        return
     with tempfile.TemporaryDirectory(prefix=f"export-{job.pk}-") as folder:
         path = Path(folder) / job.file_name
         writer = open_writer(job.format, path)
-        written = 0
         try:
-            for sku, name, description, active, pk, created_at, updated_at in rows:
-                meta = ProductMeta(pk, created_at, updated_at)
-                writer.write(sku, name, description, active, meta)
-                written += 1
-                if written % REPORT_EVERY_ROWS == 0:
-                    progress = min(99, written * 100 // max(total, 1))
-                    _report(job, row_count=written, progress=progress)
+            written = _write_rows(job, writer, rows, total)
         finally:
             writer.close()
         _report(job, row_count=written, progress=99)
         with path.open("rb") as handle:
-            name = default_storage.save(f"exports/{job.pk}-{job.claim_token[:8]}-{job.file_name}",
-                                        File(handle))
+            name = default_storage.save(name, File(handle))
     _complete(job, name, written)
+
+
+def _write_rows(job: ExportJob, writer: ExportWriter, rows: Iterator[tuple], total: int) -> int:
+    """Write every product of ``rows``, reporting progress; return how many."""
+    written = 0
+    for sku, name, description, active, pk, created_at, updated_at in rows:
+        writer.write(sku, name, description, active, ProductMeta(pk, created_at, updated_at))
+        written += 1
+        if written % REPORT_EVERY_ROWS == 0:
+            _report(job, row_count=written, progress=min(99, written * 100 // max(total, 1)))
+    return written
 
 
 def _complete(job: ExportJob, name: str, written: int) -> None:

@@ -1,6 +1,7 @@
 """Export file writers: CSV and XLSX with the columns the importer reads back, JSON Lines.
 
-All write one product at a time to a file on disk, so memory stays flat however many
+All write one product at a time to a file on disk (or, CSV and JSON Lines, to a binary
+stream: an object in the bucket written in parts), so memory stays flat however many
 products there are:
 
 * CSV: UTF-8 with a byte order mark (Excel then reads it as UTF-8), RFC 4180 quoting (a
@@ -18,10 +19,11 @@ from __future__ import annotations
 
 import csv
 import gzip
+import io
 import json
 from datetime import datetime
 from pathlib import Path
-from typing import IO, NamedTuple, Protocol
+from typing import IO, BinaryIO, NamedTuple, Protocol
 
 import xlsxwriter
 
@@ -60,8 +62,8 @@ class ExportWriter(Protocol):
 class CsvExportWriter:
     """The CSV export: header, then one record per product."""
 
-    def __init__(self, path: Path) -> None:
-        self._file = open(path, "w", encoding="utf-8", newline="")  # noqa: SIM115
+    def __init__(self, path: Path | BinaryIO) -> None:
+        self._file = _text(path, "")
         self._file.write(BOM)
         self._csv = csv.writer(self._file, lineterminator="\r\n")
         self._csv.writerow(COLUMNS)
@@ -120,11 +122,11 @@ class XlsxExportWriter:
 class JsonlExportWriter:
     """The JSON Lines export: one object per product, the API's field names and ids."""
 
-    def __init__(self, path: Path, compress: bool = False) -> None:
+    def __init__(self, path: Path | BinaryIO, compress: bool = False) -> None:
         self._file: IO[str] = (
             gzip.open(path, "wt", encoding="utf-8", newline="\n")
             if compress
-            else open(path, "w", encoding="utf-8", newline="\n")  # noqa: SIM115
+            else _text(path, "\n")
         )
 
     def write(
@@ -150,11 +152,24 @@ class JsonlExportWriter:
         self._file.close()
 
 
-def open_writer(export_format: str, path: Path) -> ExportWriter:
-    """Return the writer for ``export_format`` (``CSV``, ``XLSX``, ``JSONL``, ``JSONL_GZ``)."""
+def _text(target: Path | BinaryIO, newline: str) -> IO[str]:
+    """UTF-8 text written to the file at ``target``, or to the binary stream ``target``."""
+    if isinstance(target, Path):
+        return open(target, "w", encoding="utf-8", newline=newline)  # noqa: SIM115
+    return io.TextIOWrapper(target, encoding="utf-8", newline=newline)
+
+
+STREAMED_FORMATS = ("CSV", "JSONL", "JSONL_GZ")  # may be written to a stream (not XLSX)
+
+
+def open_writer(export_format: str, path: Path | BinaryIO) -> ExportWriter:
+    """Return the writer for ``export_format`` (``CSV``, ``XLSX``, ``JSONL``, ``JSONL_GZ``);
+    ``path`` may be a binary stream for the `STREAMED_FORMATS`."""
     if export_format == "CSV":
         return CsvExportWriter(path)
     if export_format == "XLSX":
+        if not isinstance(path, Path):
+            raise ValueError("An XLSX export is written to a file, not a stream.")
         return XlsxExportWriter(path, tmpdir=path.parent)
     if export_format in ("JSONL", "JSONL_GZ"):
         return JsonlExportWriter(path, compress=export_format == "JSONL_GZ")

@@ -129,11 +129,12 @@ def execute(run_id: int) -> Outcome | None:
         if result.not_modified:
             if before is not None:
                 run.sha256 = before.sha256
-            return Outcome(
-                unchanged(
-                    run, "The source answered 304 Not Modified: nothing new, nothing imported."
-                )
+            why = (
+                "The source answered 304 Not Modified"
+                if result.http_status == 304
+                else "The file's size and modification time are those of the file imported last"
             )
+            return Outcome(unchanged(run, f"{why}: nothing new, nothing imported."))
         if before is not None and result.sha256 == before.sha256:
             return Outcome(
                 unchanged(
@@ -192,7 +193,7 @@ def settle(run_id: int) -> bool:
     settled now (the caller then has its notification sent)."""
     with transaction.atomic():
         run = (
-            FeedRun.objects.select_for_update()
+            FeedRun.objects.select_for_update(of=("self",))
             .select_related("job")
             .filter(pk=run_id, settled=False)
             .first()
@@ -245,23 +246,21 @@ def settle_job(job_id: int) -> list[int]:
     return [run_id for run_id in ids if settle(run_id)]
 
 
-def stale_running(now=None) -> int:
-    """Fail runs left RUNNING by a worker that died (past the fetch time limit)."""
+def stale_running(now=None) -> list[int]:
+    """Fail runs left RUNNING by a worker that died (past the fetch time limit); return the
+    runs settled."""
     now = now or timezone.now()
     cutoff = now - timedelta(seconds=settings.FEED_RUN_TIME_LIMIT_SECONDS + 60)
-    stale = list(
-        FeedRun.objects.filter(
-            status=FeedRun.Status.RUNNING, fetch_started_at__lt=cutoff
-        ).select_related("feed")
-    )
-    for run in stale:
-        updated = FeedRun.objects.filter(pk=run.pk, status=FeedRun.Status.RUNNING).update(
+    settled = []
+    stale = FeedRun.objects.filter(status=FeedRun.Status.RUNNING, fetch_started_at__lt=cutoff)
+    for run_id in list(stale.values_list("pk", flat=True)[:100]):
+        updated = FeedRun.objects.filter(pk=run_id, status=FeedRun.Status.RUNNING).update(
             status=FeedRun.Status.FAILED,
             finished_at=now,
             error_code="WORKER_LOST",
             message="The worker fetching this run stopped before it ended; the next run "
             "tries again.",
         )
-        if updated:
-            settle(run.pk)
-    return len(stale)
+        if updated and settle(run_id):
+            settled.append(run_id)
+    return settled

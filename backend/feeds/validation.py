@@ -16,6 +16,7 @@ from imports.pipeline import options as sync_options
 from imports.staging import clean_options
 
 from .schedule import ScheduleError, clean_schedule, clean_time_zone
+from .sources.ssh_keys import load_private_key, parse_host_key
 
 SCHEMES = ("http", "https", "sftp")
 DEFAULT_PORTS = {"http": 80, "https": 443, "sftp": 22}
@@ -23,15 +24,6 @@ NAME_MAX = 255
 URL_MAX = 2000
 MAX_NOTIFY_EMAILS = 20
 HEADER_NAME = re.compile(r"^[!#$%&'*+.^_`|~0-9A-Za-z-]{1,255}$")
-HOST_KEY = re.compile(
-    r"^(ssh-(ed25519|rsa|dss)|ecdsa-sha2-nistp(256|384|521)|sk-[a-z0-9@.-]+)"
-    r" [A-Za-z0-9+/]+={0,3}$"
-)
-PRIVATE_KEY = re.compile(
-    r"-----BEGIN [A-Z0-9 ]*PRIVATE KEY-----.+-----END [A-Z0-9 ]*PRIVATE "
-    r"KEY-----",
-    re.S,
-)
 
 
 class Problems:
@@ -240,21 +232,17 @@ def check_credentials(feed: dict[str, Any], problems: Problems) -> None:
             "required",
         )
     key = feed.get("private_key_given")
-    if key and not PRIVATE_KEY.search(key):
-        problems.add(
-            "privateKey",
-            "This is not a private key in OpenSSH or PEM form "
-            "(-----BEGIN OPENSSH PRIVATE KEY----- ...).",
-            "invalid_private_key",
-        )
+    if key:
+        try:
+            load_private_key(key)
+        except ValueError as exc:
+            problems.add("privateKey", str(exc), "invalid_private_key")
     host_key = feed.get("host_key") or ""
-    if host_key and not HOST_KEY.match(host_key):
-        problems.add(
-            "hostKey",
-            'A host key looks like "ssh-ed25519 AAAAC3Nza..." (its type, '
-            "a space, the key in base64), as in a known_hosts line without the host.",
-            "invalid_host_key",
-        )
+    if host_key:
+        try:
+            parse_host_key(host_key)
+        except ValueError as exc:
+            problems.add("hostKey", str(exc), "invalid_host_key")
     if scheme == "sftp":
         if not feed.get("username"):
             problems.add(

@@ -283,8 +283,9 @@ class BulkLoad(models.Model):
 
 
 from .sync_models import ImportRemoval, ImportSkip  # noqa: E402  (models of the sync options)
+from .upload_models import DirectUpload  # noqa: E402  (direct uploads to the bucket)
 
 __all__ = [
-    "BulkLoad", "ImportChange", "ImportJob", "ImportRemoval", "ImportRowError", "ImportSkip",
-    "RevertConflict", "SavedMapping",
+    "BulkLoad", "DirectUpload", "ImportChange", "ImportJob", "ImportRemoval", "ImportRowError",
+    "ImportSkip", "RevertConflict", "SavedMapping",
 ]

@@ -53,6 +53,41 @@ def _size_text(n: int) -> str:
     return str(n)
 
 
+def too_large_message(size: int, limit: int, *, or_more: bool = False) -> str:
+    """What a person reads when a file of `size` bytes passes `IMPORT_MAX_UPLOAD_BYTES`."""
+    return (
+        f"The file is too large: it has {_size_text(size)}{' or more' if or_more else ''}, and "
+        f"the limit is {_size_text(limit)} (IMPORT_MAX_UPLOAD_BYTES). Split it, or compress it "
+        "with gzip: compressed CSV files are accepted (an .xlsx workbook is compressed "
+        "already; save it as CSV and compress that)."
+    )
+
+
+def _new_job(
+    name: str, size: int, *, dry_run: bool, user: Any, staged: bool,
+    options: dict[str, Any] | None, listed: bool = True,
+) -> tuple[ImportJob, dict[str, Any]]:
+    """Create the job row of an import of the file `name` (in the caller's transaction);
+    return it and the reading options (the sync options are on the job, checked)."""
+    user = user if getattr(user, "is_authenticated", False) else None
+    sync = sync_options.clean(options)
+    options = {k: v for k, v in (options or {}).items()
+               if k not in sync_options.KEYS and v is not None}
+    job = ImportJob.objects.create(
+        **sync,
+        file_name=name, file_size=size, dry_run=dry_run, created_by=user, listed=listed,
+        status=ImportJob.Status.STAGED if staged else ImportJob.Status.PENDING,
+        queued_at=None if staged else timezone.now(), options=options or {},
+        changes_logged=settings.IMPORT_CHANGE_LOG,
+    )
+    return job, options
+
+
+def _record_submission(job: ImportJob, *, staged: bool, dry_run: bool) -> None:
+    record("import.staged" if staged else "import.dry_run" if dry_run else "import.started",
+           job, detail={"file": job.file_name, "bytes": job.file_size})
+
+
 def submit_import(
     upload: UploadedFile, *, dry_run: bool = False, user: Any = None, staged: bool = False,
     options: dict[str, Any] | None = None, listed: bool = True,
@@ -69,31 +104,16 @@ def submit_import(
     name = os.path.basename(upload.name or "upload.csv")[:255] or "upload.csv"
     size = upload.size or 0
     limit = settings.IMPORT_MAX_UPLOAD_BYTES
-    user = user if getattr(user, "is_authenticated", False) else None
-    sync = sync_options.clean(options)
-    options = {k: v for k, v in (options or {}).items()
-               if k not in sync_options.KEYS and v is not None}
     with transaction.atomic():
-        job = ImportJob.objects.create(
-            **sync,
-            file_name=name, file_size=size, dry_run=dry_run, created_by=user, listed=listed,
-            status=ImportJob.Status.STAGED if staged else ImportJob.Status.PENDING,
-            queued_at=None if staged else timezone.now(), options=options or {},
-            changes_logged=settings.IMPORT_CHANGE_LOG,
-        )
-        if getattr(upload, "too_large", False) or size > limit:
+        job, _ = _new_job(name, size, dry_run=dry_run, user=user, staged=staged,
+                          options=options, listed=listed)
+        too_large = getattr(upload, "too_large", False)
+        if too_large or size > limit:
             finishing.finish_locked(
-                job,
-                ImportJob.Status.FAILED,
-                f"The file is too large: it has {_size_text(size)}"
-                f"{' or more' if getattr(upload, 'too_large', False) else ''}, and the limit is "
-                f"{_size_text(limit)} (IMPORT_MAX_UPLOAD_BYTES). Split it, or compress it with "
-                "gzip: compressed CSV files are accepted (an .xlsx workbook is compressed "
-                "already; save it as CSV and compress that).",
+                job, ImportJob.Status.FAILED, too_large_message(size, limit, or_more=too_large)
             )
             return job
-        record("import.staged" if staged else "import.dry_run" if dry_run else "import.started",
-               job, detail={"file": name, "bytes": size})
+        _record_submission(job, staged=staged, dry_run=dry_run)
         name = f"{job.pk}-{uuid.uuid4().hex[:8]}.upload"
         target = job.file.field.generate_filename(job, name)
         error = getattr(upload, "write_error", None)
@@ -112,6 +132,27 @@ def submit_import(
             finishing.finish_locked(job, ImportJob.Status.FAILED, storage_failure(error, size))
             return job
         job.save(update_fields=["file"])
+    return job
+
+
+def submit_stored(
+    name: str, stored_name: str, size: int, *, user: Any = None,
+    options: dict[str, Any] | None = None, dry_run: bool = False,
+) -> ImportJob:
+    """Record a STAGED import of a file already in the storage under `stored_name` (a direct
+    upload to the bucket) and return it; the job owns the file from here on.
+
+    Over `IMPORT_MAX_UPLOAD_BYTES` the job is FAILED and the file deleted, as for an upload.
+    """
+    limit = settings.IMPORT_MAX_UPLOAD_BYTES
+    with transaction.atomic():
+        job, _ = _new_job(name, size, dry_run=dry_run, user=user, staged=True, options=options)
+        job.file.name = stored_name
+        job.save(update_fields=["file"])
+        if size > limit:
+            finishing.finish_locked(job, ImportJob.Status.FAILED, too_large_message(size, limit))
+            return job
+        _record_submission(job, staged=True, dry_run=dry_run)
     return job
 
 

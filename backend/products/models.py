@@ -45,6 +45,9 @@ class Product(models.Model):
         db_index=False,
         related_name="+",
     )
+    # The hash of the values an import last wrote (``products/import_hash.py``); NULL once
+    # anything else changed them (a trigger clears it) or when the file lacked a column.
+    import_hash = models.BigIntegerField(null=True, blank=True, editable=False)
 
     class Meta:
         constraints = [

@@ -22,6 +22,7 @@ class EventType(models.TextChoices):
     PRODUCTS_BULK_DELETED = "products.bulk_deleted", "All products deleted"
     IMPORT_FINISHED = "import.finished", "Import finished"
     IMPORT_REVERTED = "import.reverted", "Import reverted"
+    FEED_DISABLED = "feed.disabled", "Feed disabled"
 
 
 #: Sent by ``testWebhook`` only; nobody subscribes to it.

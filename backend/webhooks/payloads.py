@@ -7,6 +7,7 @@ from datetime import UTC, datetime
 from typing import Any
 
 from core.ids import encode_id
+from feeds.models import Feed, FeedRun
 from imports.models import ImportJob
 from products.models import Product
 
@@ -69,11 +70,28 @@ IMPORT_JOB_FIELDS = (
 
 
 def import_job_data(job: ImportJob) -> dict[str, Any]:
-    """``data`` of import.finished: the job's id, status and counts."""
+    """``data`` of import.finished: the job's id, status and counts, and the feed whose run
+    started it (null for an upload)."""
     data: dict[str, Any] = {"id": encode_id("ImportJob", job.pk)}
     for field in IMPORT_JOB_FIELDS:
         data[_camel(field)] = _jsonable(getattr(job, field))
+    run = FeedRun.objects.filter(job_id=job.pk).select_related("feed").only(
+        "feed__id", "feed__name").first()
+    data["feed"] = (
+        {"id": encode_id("Feed", run.feed.pk), "name": run.feed.name} if run else None
+    )
     return data
+
+
+def feed_disabled_data(feed: Feed) -> dict[str, Any]:
+    """``data`` of feed.disabled: the feed, why, and after how many failed runs."""
+    return {
+        "id": encode_id("Feed", feed.pk),
+        "name": feed.name,
+        "disabledReason": feed.disabled_reason,
+        "consecutiveFailures": feed.consecutive_failures,
+        "updatedAt": _jsonable(feed.updated_at),
+    }
 
 
 #: Revert job fields copied into import.reverted (camelCased).

@@ -12,6 +12,8 @@ from typing import Any
 from django.dispatch import receiver
 
 from core.queueing import send_after_commit
+from feeds.models import Feed
+from feeds.signals import feed_disabled
 from imports.models import ImportJob
 from imports.signals import import_finished, import_reverted
 from products import signals as product_signals
@@ -22,6 +24,7 @@ from .outbox import record_event
 from .payloads import (
     bulk_deleted_data,
     deleted_product_data,
+    feed_disabled_data,
     import_job_data,
     import_reverted_data,
     product_data,
@@ -77,3 +80,9 @@ def on_import_finished(sender: Any, job: ImportJob, **kwargs: Any) -> None:
 def on_import_reverted(sender: Any, job: ImportJob, **kwargs: Any) -> None:
     """import.reverted: one event per revert (not one per product), with its counts."""
     publish(EventType.IMPORT_REVERTED, import_reverted_data(job))
+
+
+@receiver(feed_disabled, dispatch_uid=UID)
+def on_feed_disabled(sender: Any, feed: Feed, **kwargs: Any) -> None:
+    """feed.disabled: a feed stopped after too many failed runs in a row."""
+    publish(EventType.FEED_DISABLED, feed_disabled_data(feed))

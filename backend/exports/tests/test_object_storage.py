@@ -1,6 +1,7 @@
 """Exports kept in a bucket (a real moto_server): a download is a redirect to a presigned URL
 after the same checks as a streamed one; the sweeper deletes the object."""
 
+import gzip
 from datetime import timedelta
 from urllib.parse import parse_qs, urlsplit
 
@@ -104,3 +105,52 @@ def test_a_public_endpoint_is_the_host_named_in_download_urls(
     assert location.startswith(f"{public}/{object_storage.bucket}/media/exports/")
     fetched = requests.get(location, timeout=10)
     assert fetched.status_code == 200 and len(fetched.content) == job.file_size
+
+
+@pytest.mark.parametrize("export_format", ["CSV", "XLSX", "JSONL", "JSONL_GZ"])
+def test_every_format_in_the_bucket_is_the_file_the_folder_gets(
+    object_storage, settings, gql_client, run_export, tricky_products, export_format
+):
+    from django.test import override_settings
+
+    from core.object_storage import storages_setting
+
+    with override_settings(STORAGES=storages_setting(bucket=None)):
+        local = run_export(export_format)
+        with local.file.storage.open(local.file.name, "rb") as handle:
+            expected = handle.read()
+    job = run_export(export_format)
+
+    location = gql_client.client.get(url(job.pk))["Location"]
+    body = requests.get(location, timeout=10).content
+
+    assert job.file_size == len(body) > 0
+    if export_format in ("CSV", "JSONL"):
+        assert body == expected
+    elif export_format == "JSONL_GZ":
+        assert gzip.decompress(body) == gzip.decompress(expected)
+    else:
+        assert body.startswith(b"PK") and job.row_count == local.row_count
+    assert object_storage.pending_uploads() == []
+
+
+def test_an_export_that_fails_midway_leaves_nothing_in_the_bucket(
+    object_storage, monkeypatch, run_export, tricky_products
+):
+    from exports import runner
+
+    made = []
+
+    def meta(*values):
+        made.append(values)
+        if len(made) == 3:
+            raise RuntimeError("the database went away")
+        return runner.ProductMeta.__new__(runner.ProductMeta, *values)
+
+    monkeypatch.setattr(runner, "ProductMeta", type("Failing", (), {"__new__": staticmethod(
+        lambda cls, *values: meta(*values))}))
+
+    job = run_export("CSV")
+
+    assert job.status == ExportJob.Status.FAILED and len(made) == 3
+    assert object_storage.keys() == [] and object_storage.pending_uploads() == []

@@ -84,7 +84,7 @@ def _target(url: str) -> Target:
     if scheme not in ("http", "https") or not parts.hostname:
         raise FetchError(
             SOURCE_REFUSED,
-            f"The source redirected to {_safe(url)}, which is not "
+            f"The source redirected to {safe_url(url)}, which is not "
             "an http(s) URL; a feed follows only http and https redirects.",
         )
     port = parts.port or (443 if scheme == "https" else 80)
@@ -108,7 +108,7 @@ def _origin(url: str) -> tuple[str, str, int | None]:
     return parts.scheme.lower(), (parts.hostname or "").lower(), parts.port
 
 
-def _safe(url: str) -> str:
+def safe_url(url: str) -> str:
     """The URL without its query (which may hold a token) for messages."""
     parts = urlsplit(url)
     return f"{parts.scheme}://{parts.netloc.rsplit('@', 1)[-1]}{parts.path}"
@@ -165,7 +165,7 @@ def _fetch_once(
     raise FetchError(
         TOO_MANY_REDIRECTS,
         f"The source redirected more than {MAX_REDIRECTS} "
-        f"times (last to {_safe(url)}); point the feed at the file itself.",
+        f"times (last to {safe_url(url)}); point the feed at the file itself.",
     )
 
 
@@ -191,7 +191,7 @@ def _read(
         retry = status >= 500 or status == 429
         raise FetchError(
             SOURCE_HTTP_ERROR,
-            f"{_safe(url)} answered HTTP {status} {response.reason or ''}".rstrip()
+            f"{safe_url(url)} answered HTTP {status} {response.reason or ''}".rstrip()
             + ("." if retry else "; check the URL and the credentials."),
             retryable=retry,
             http_status=status,
@@ -229,7 +229,7 @@ def _read(
         )
         raise FetchError(
             SOURCE_CHANGED,
-            f"The download from {_safe(url)} broke off{cut}: the file changed while it was "
+            f"The download from {safe_url(url)} broke off{cut}: the file changed while it was "
             "fetched, or the connection was cut. Nothing was imported.",
             retryable=True,
             http_status=status,
@@ -257,7 +257,7 @@ def _looks_like_html(chunk: bytes) -> bool:
 def _html(url: str, status: int) -> FetchError:
     return FetchError(
         NOT_A_CATALOGUE,
-        f"{_safe(url)} answered with an HTML page, not a catalogue file (a sign-in page or an "
+        f"{safe_url(url)} answered with an HTML page, not a catalogue file (a sign-in page or an "
         "error page?); point the feed at the CSV, JSON Lines or .xlsx file itself.",
         http_status=status,
     )
@@ -273,7 +273,7 @@ def _too_large(size: int, limit: int, status: int, *, more: bool) -> FetchError:
 
 
 def _network_error(exc: requests.RequestException, url: str, timeout: float) -> FetchError:
-    where = _safe(url)
+    where = safe_url(url)
     if isinstance(exc, requests.exceptions.SSLError):
         return FetchError(
             SOURCE_UNREACHABLE,

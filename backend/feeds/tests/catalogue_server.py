@@ -95,12 +95,15 @@ class CatalogueServer:
                 pass
 
             def do_GET(self) -> None:  # noqa: N802
-                route = server.routes.get(self.path.split("?", 1)[0])
-                status = self._answer(route)
+                # Recorded before answering, so a client never sees an answer first.
+                self._seen = Seen(self.path.split("?", 1)[0], dict(self.headers.items()), 0)
                 with server._lock:
-                    server.requests.append(
-                        Seen(self.path.split("?", 1)[0], dict(self.headers.items()), status)
-                    )
+                    server.requests.append(self._seen)
+                self._answer(server.routes.get(self._seen.path))
+
+            def send_response(self, code: int, message: str | None = None) -> None:
+                self._seen.status = code
+                super().send_response(code, message)
 
             def _answer(self, route: Route | None) -> int:
                 if route is None:

@@ -3,6 +3,7 @@ fetch settings (loopback sources allowed), and feeds made through the service.""
 
 import pytest
 
+from accounts.tests.conftest import smtp_inbox  # noqa: F401 (a real SMTP server)
 from feeds import services
 from feeds.tests.catalogue_server import CatalogueServer
 
@@ -34,3 +35,40 @@ def make_feed(user):
         return services.create_feed({"name": "Supplier", "url": url, **fields}, owner=user)
 
     return make
+
+
+@pytest.fixture
+def run_now(django_capture_on_commit_callbacks):
+    """Queue a run of `feed`, execute it in this thread and work the import queue; return
+    the run as it ended (its import too, when it started one)."""
+    from feeds import runs
+    from imports import services as imports
+
+    def run_now(feed):
+        run = services.queue_run(feed.pk)
+        with django_capture_on_commit_callbacks(execute=True):
+            runs.execute(run.pk)
+        with django_capture_on_commit_callbacks(execute=True):
+            imports.process_queue()
+        run.refresh_from_db()
+        feed.refresh_from_db()
+        return run
+
+    return run_now
+
+
+@pytest.fixture
+def run_import_as_upload(django_capture_on_commit_callbacks):
+    """Import `data` as a person's upload and work the queue; return the job."""
+    from django.core.files.uploadedfile import SimpleUploadedFile
+
+    from imports import services as imports
+
+    def run(data: bytes):
+        job = imports.submit_import(SimpleUploadedFile("upload.csv", data))
+        with django_capture_on_commit_callbacks(execute=True):
+            imports.process_queue()
+        job.refresh_from_db()
+        return job
+
+    return run

@@ -4,15 +4,13 @@ import pytest
 
 from feeds.models import Feed
 from feeds.tests.documents import CREATE, UPDATE, messages
+from feeds.tests.sshd_server import new_private_key
 
 pytestmark = pytest.mark.django_db
 
 URL = "http://127.0.0.1:9/catalogue.csv"
 SFTP = "sftp://127.0.0.1:2222/out/catalogue.csv"
-KEY = (
-    "-----BEGIN OPENSSH PRIVATE KEY-----\nb3BlbnNzaC1rZXktdjEAAAAA\n"
-    "-----END OPENSSH PRIVATE KEY-----"
-)
+KEY, HOST_KEY = new_private_key()
 
 
 @pytest.mark.parametrize(
@@ -54,6 +52,18 @@ KEY = (
             {"url": SFTP, "username": "u", "password": "p", "hostKey": "garbage"},
             "hostKey",
             "invalid_host_key",
+        ),
+        (
+            # A key cut short: the right type, base64 that is no ed25519 key.
+            {"url": SFTP, "username": "u", "password": "p", "hostKey": HOST_KEY[:40]},
+            "hostKey",
+            "invalid_host_key",
+        ),
+        (
+            # A key with one of its lines lost.
+            {"url": SFTP, "username": "u", "privateKey": "\n".join(KEY.splitlines()[::2])},
+            "privateKey",
+            "invalid_private_key",
         ),
         ({"privateKey": KEY}, "privateKey", "not_for_http"),
         ({"hostKey": "ssh-ed25519 AAAAC3NzaC1lZDI1NTE5"}, "hostKey", "not_for_http"),
@@ -149,7 +159,7 @@ def test_sftp_feed_with_credentials_is_saved(gql_client):
                 "url": SFTP,
                 "username": "u",
                 "privateKey": KEY,
-                "hostKey": "ssh-ed25519 AAAAC3NzaC1lZDI1NTE5AAAAIA",
+                "hostKey": HOST_KEY,
             }
         },
     )["data"]["createFeed"]

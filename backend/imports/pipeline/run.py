@@ -15,7 +15,7 @@ from dataclasses import replace
 from django.db import transaction
 
 from ..models import ImportJob, ImportRowError
-from . import bulk, finishing, removal
+from . import bulk, databases, finishing, removal
 from .options import SyncOptions
 from .passes.apply import apply_file
 from .passes.check import CheckedFile, check_file
@@ -38,7 +38,8 @@ def run(job: ImportJob) -> None:
     """
     phases: dict[str, float] = {}
     try:
-        _run(job, phases)
+        with databases.current().import_session():
+            _run(job, phases)
     finally:
         forget_sheets()  # a workbook's sheet kept between the passes
         if phases:

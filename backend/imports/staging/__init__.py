@@ -4,6 +4,16 @@
     inspection.py  what a stored file holds (layout, mapping, a preview), writing nothing
 """
 
-from .jobs import clean_options, expire_staged, inspect_import, stage_import, start_import
+from .jobs import (
+    clean_options,
+    expire_staged,
+    inspect_import,
+    stage_import,
+    stage_stored,
+    start_import,
+)
 
-__all__ = ["clean_options", "expire_staged", "inspect_import", "stage_import", "start_import"]
+__all__ = [
+    "clean_options", "expire_staged", "inspect_import", "stage_import", "stage_stored",
+    "start_import",
+]

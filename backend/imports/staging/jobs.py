@@ -29,7 +29,7 @@ from ..pipeline import options as sync_options
 from ..pipeline.problems import BadFile, BadOption
 from ..pipeline.reading import forget_sheets
 from ..pipeline.reading.header import header_key
-from ..services import submit_import
+from ..services import submit_import, submit_stored
 from .inspection import inspect_file
 
 OPTION_KEYS = ("format", "sheet", "encoding", "delimiter", "header_row", "mapping")
@@ -95,13 +95,28 @@ def stage_import(
     the job: what `start_import` does unless told otherwise. `listed=False`: a preview that
     is not shown among the imports."""
     sync = _sync(None, options)
-    options = clean_options(options)
     job = submit_import(upload, user=user, staged=True, options=sync, dry_run=dry_run,
                         listed=listed)
+    return _inspect_new(job, options)
+
+
+def stage_stored(
+    name: str, stored_name: str, size: int, options: dict[str, Any] | None = None,
+    user: Any = None, *, dry_run: bool = False,
+) -> ImportJob:
+    """Like `stage_import`, for a file already in the storage under `stored_name` (a direct
+    upload): the same checks, the same inspection, the same answer; a refused file is deleted."""
+    sync = _sync(None, options)
+    job = submit_stored(name, stored_name, size, user=user, options=sync, dry_run=dry_run)
+    return _inspect_new(job, options)
+
+
+def _inspect_new(job: ImportJob, options: dict[str, Any] | None) -> ImportJob:
+    """Inspect a newly staged job (a file that cannot be read at all fails it)."""
     if job.is_final:
         return job
     try:
-        _inspect(job, options)
+        _inspect(job, clean_options(options))
     except BadFile as exc:
         finishing.finish(job, ImportJob.Status.FAILED, str(exc))
         return job

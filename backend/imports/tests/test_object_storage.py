@@ -2,6 +2,7 @@
 workers stream from it (a resumed import from its checkpoint's byte), and no object is left
 behind by a finished, cancelled, failed, expired or reverted job."""
 
+import gzip
 import os
 import threading
 from datetime import timedelta
@@ -20,6 +21,8 @@ from imports.models import ImportJob
 from imports.pipeline.reading import Position, open_reader
 from products.models import Product
 
+from . import real_files
+from .conftest import catalogue
 from .documents import CANCEL_IMPORT, IMPORT_PRODUCTS, public_operation
 
 pytestmark = pytest.mark.django_db
@@ -77,6 +80,24 @@ def upload_temp(settings, tmp_path) -> Path:
 def send(client: GraphQLClient, document: str, data: bytes, name: str = "big.csv") -> dict:
     """Post `data` as the file of `document`."""
     return client.query(document, files={"file": SimpleUploadedFile(name, data)})
+
+
+@pytest.fixture
+def catalogue_of(settings, run_import):
+    """The catalogue an import of `data` makes with files in the local folder (then emptied)."""
+    from django.test import override_settings
+
+    from core.object_storage import storages_setting
+
+    def made(data: bytes, name: str) -> dict:
+        with override_settings(STORAGES=storages_setting(bucket=None)):
+            job = run_import(data, name=name)
+            assert job.status == "COMPLETED", job.error_message
+        made = catalogue()
+        Product.objects.all().delete()
+        return made
+
+    return made
 
 
 def upload(client: GraphQLClient, data: bytes, name: str = "big.csv") -> dict:
@@ -219,3 +240,41 @@ def test_no_object_is_left_by_cancelled_failed_expired_or_reverted_jobs(
     assert not ImportJob.objects.exclude(file="").exists()
     assert object_storage.keys() == [] and object_storage.pending_uploads() == []
     assert to_base64("ImportJob", 1)  # ids as the API gives them
+
+
+@pytest.mark.parametrize(
+    ("name", "data", "expected"),
+    [
+        ("workbook.xlsx", real_files.xlsx_workbook(), "xlsx"),
+        ("latin.csv", real_files.windows_1252_semicolons(), "cp1252"),
+        ("packed.csv.gz", gzip.compress(b"sku,name\ngz-1,One\ngz-2,Two\n"), "gzip"),
+    ],
+)
+def test_every_format_is_read_from_the_bucket(object_storage, run_import, catalogue_of,
+                                              name, data, expected):
+    local = catalogue_of(data, name)  # the same file imported from the local folder
+    assert local
+
+    job = run_import(data, name=name)
+
+    assert job.status == "COMPLETED", job.error_message
+    assert catalogue() == local
+    assert object_storage.keys() == []
+
+
+def test_multipart_uploads_left_unfinished_are_aborted_after_the_abandon_time(object_storage):
+    from core.object_writer import MultipartWriter, abort_stale_uploads
+
+    client = object_storage.client()
+    MultipartWriter("imports/dead-web-process.upload").write(b"x" * 100)  # never completed
+    client.create_multipart_upload(Bucket=object_storage.bucket, Key="elsewhere/theirs")
+    an_hour = timedelta(hours=1)
+
+    started = client.list_multipart_uploads(Bucket=object_storage.bucket)["Uploads"][0]
+    started = started["Initiated"]  # (moto gives every upload one fixed start time)
+
+    assert abort_stale_uploads(an_hour, now=started + timedelta(minutes=59)) == 0  # kept
+    assert abort_stale_uploads(an_hour, now=started + timedelta(minutes=61)) == 1
+
+    # only those under the key prefix (another application's keys are not ours)
+    assert object_storage.pending_uploads() == ["elsewhere/theirs"]

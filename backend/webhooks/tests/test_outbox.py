@@ -157,5 +157,6 @@ def test_import_finished_carries_the_jobs_status_and_counts(make_webhook):
             "createdAt": job.created_at.isoformat().replace("+00:00", "Z"),
             "startedAt": "2026-01-02T03:04:00Z",
             "finishedAt": "2026-01-02T03:04:05Z",
+            "feed": None,  # an upload; a feed's run gives {"id", "name"}
         },
     }

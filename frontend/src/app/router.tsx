@@ -15,6 +15,10 @@ const WebhooksPage = lazy(() => import('@/features/webhooks/components/webhooks-
 const ApiTokensPage = lazy(() => import('@/features/api-tokens/components/api-tokens-page'));
 const PeoplePage = lazy(() => import('@/features/people/components/people-page'));
 const ActivityPage = lazy(() => import('@/features/activity/components/activity-page'));
+const FeedsPage = lazy(() => import('@/features/feeds/components/feeds-page'));
+const FeedPage = lazy(() => import('@/features/feeds/components/feed-page'));
+// The import page's "Check columns" step, for a feed's fetched file (loaded when shown).
+const FeedCheckColumns = lazy(() => import('@/app/feed-check-columns'));
 
 function page(element: ReactNode) {
   return <Suspense fallback={<LoadingState />}>{element}</Suspense>;
@@ -35,6 +39,9 @@ export const router = createBrowserRouter([
       { index: true, element: <Navigate to="/import" replace /> },
       { path: 'import', element: page(<ImportPage />) },
       { path: 'products', element: page(<ProductsPage />) },
+      { path: 'feeds', element: page(<FeedsPage />) },
+      { path: 'feeds/new', element: page(<FeedPage checkColumns={FeedCheckColumns} />) },
+      { path: 'feeds/:id', element: page(<FeedPage checkColumns={FeedCheckColumns} />) },
       { path: 'webhooks', element: page(<WebhooksPage />) },
       { path: 'api-tokens', element: page(<ApiTokensPage />) },
       { path: 'people', element: page(<PeoplePage />) },

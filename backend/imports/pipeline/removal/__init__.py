@@ -26,6 +26,7 @@ from django.conf import settings
 from django.utils import timezone
 
 from ...models import ImportJob, ImportRemoval
+from ...signals import import_held
 from .. import finishing
 from .chunk import remove_chunk
 from .decide import decide
@@ -60,6 +61,7 @@ def carry_on(job: ImportJob) -> None:
         with _chunk(job):
             job.status = ImportJob.Status.NEEDS_CONFIRMATION
             job.save(update_fields=["status"])
+            import_held.send(sender=ImportJob, job=job)
         raise finishing.Stopped
     size = settings.IMPORT_CHUNK_ROWS
     while True:

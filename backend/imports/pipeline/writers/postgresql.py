@@ -18,6 +18,14 @@ with a plain ``INSERT`` and its CREATED entries: no probe for unchanged rows, no
 conflicts. If the unique index refuses the chunk (someone created one of its products
 meanwhile), the chunk is written the full way instead.
 
+Unchanged rows cost no staging: each row's import hash (``products.import_hash``) is
+computed in the reader thread and one indexed ``SELECT`` per chunk reads the stored hashes
+of its keys; a row whose hash matches is UNCHANGED and goes no further (`hash_lookups` says
+when the lookup is skipped: a file whose rows all change). Only the other rows
+are staged and compared in SQL as above (and get their hash written with their values).
+While chunks are mostly unchanged, the COPY text is built for the rows left rather than
+ahead for all of them.
+
 The search column travels as text (see ``products.search_document``) and becomes a
 ``tsvector`` only in the rows written, so unchanged rows cost no parsing. The stage is filled
 in key order and read in that order, so index insertions stay local without a sort.
@@ -28,10 +36,13 @@ from __future__ import annotations
 import io
 from collections.abc import Iterator
 from contextlib import contextmanager
+from dataclasses import dataclass
+from functools import cached_property
 
 from django.db import IntegrityError, connection, transaction
 
 from products import counts
+from products.import_hash import values_hash
 from products.models import Product
 from products.search_document import document_vector as _vector
 
@@ -39,16 +50,40 @@ from ..rules import ProductRow
 from . import postgresql_sql as sql
 from .base import Outcome, Writer
 from .change_log import CREATED, LOG_TABLE
+from .hash_lookups import HashLookups
+
+
+@dataclass
+class Prepared:
+    """What the reader thread prepares for a chunk: the rows' import hashes and the COPY
+    text of all the rows (None while chunks are mostly unchanged: then `write` builds it for
+    the rows left)."""
+
+    hashes: dict[str, int] | None
+    text: bytes | None
 
 
 class PostgresWriter(Writer):
     """Writes chunks into PostgreSQL with COPY and one upsert statement; unchanged rows cost
-    an index probe and no write."""
+    a hash lookup (or, without a stored hash, an index probe) and no write."""
 
-    def prepare(self, rows: dict[str, ProductRow]) -> bytes | None:
-        """The chunk's COPY text, UTF-8 (pure Python, built in the reader thread). Bytes: a
-        chunk waits as one byte per character and is read by COPY without a copy."""
-        return stage_text(rows, self.description, self.active).encode() if rows else None
+    # Whether the last chunk was mostly unchanged (then the next one's text waits).
+    _mostly_unchanged = False
+
+    @cached_property
+    def _lookups(self) -> HashLookups:
+        return HashLookups()
+
+    def prepare(self, rows: dict[str, ProductRow]) -> Prepared | None:
+        """The chunk's hashes and COPY text, UTF-8 (pure Python, built in the reader thread).
+        Bytes: a chunk waits as one byte per character and is read by COPY without a copy."""
+        if not rows:
+            return None
+        hashes = row_hashes(rows)
+        text = None
+        if not self._mostly_unchanged:
+            text = stage_text(rows, self.description, self.active, hashes).encode()
+        return Prepared(hashes, text)
 
     def write(
         self, rows: dict[str, ProductRow], prepared: object | None = None
@@ -56,10 +91,29 @@ class PostgresWriter(Writer):
         """Apply `rows` (by key); return each key's outcome."""
         if not rows:
             return {}
-        staged = prepared if isinstance(prepared, bytes) else None
-        probe = self.log and not self._only_own_products()
-        outcomes = _write(
-            rows, self.description, self.active, staged, self.job_id, self.log, probe
+        ready = prepared if isinstance(prepared, Prepared) else Prepared(None, None)
+        hashes = ready.hashes if ready.hashes is not None else row_hashes(rows)
+        own = self._only_own_products()
+        unchanged: list[str] = []
+        fill = False
+        if not own and self._lookups.wanted():
+            stored = _stored_hashes(list(rows))
+            unchanged = [k for k, h in hashes.items() if k in stored and stored[k] == h]
+            fill = any(value is None for value in stored.values())
+            self._lookups.record(len(rows), len(unchanged), fill)
+        self._mostly_unchanged = 2 * len(unchanged) >= len(rows)
+        skipped = set(unchanged)
+        todo = {k: r for k, r in rows.items() if k not in skipped} if skipped else rows
+        outcomes = dict.fromkeys(unchanged, Outcome.UNCHANGED)
+        if not todo:
+            return outcomes
+        staged = ready.text if todo is rows else None
+        if staged is None:
+            staged = stage_text(todo, self.description, self.active, hashes).encode()
+        probe = self.log and not own
+        outcomes.update(
+            _write(todo, self.description, self.active, staged, self.job_id, self.log, probe,
+                   hashed=True, fill=fill)
         )
         self._created = (self._created or 0) + sum(
             1 for o in outcomes.values() if o == Outcome.CREATED
@@ -82,13 +136,34 @@ class PostgresWriter(Writer):
         return counts.product_count(Product.objects.all()) == self._created
 
 
-def stage_text(rows: dict[str, ProductRow], description: bool, active: bool) -> str:
+def row_hashes(rows: dict[str, ProductRow]) -> dict[str, int]:
+    """Each row's import hash, by key."""
+    return {
+        key: values_hash(r.sku, r.name, r.description, r.active)  # type: ignore[arg-type]
+        for key, r in rows.items()
+    }
+
+
+def _stored_hashes(keys: list[str]) -> dict[str, int | None]:
+    """The stored import hash of each existing product among `keys` (None: no hash)."""
+    with connection.cursor() as cursor:
+        cursor.execute(sql.stored_hashes(), [keys])
+        return dict(cursor.fetchall())
+
+
+def stage_text(
+    rows: dict[str, ProductRow],
+    description: bool,
+    active: bool,
+    hashes: dict[str, int] | None = None,
+) -> str:
     """The COPY text (PostgreSQL's text format) of the rows for the stage, in key order.
 
     Pure Python, so the reader thread can build it for the next chunk while this one is
-    being written. Columns: line, sku, name, [description], [active], search vector; the
-    vector is NULL (``\\N``) when the database's trigger must compute it (text beyond
-    ASCII); a new product without the description column gets the vector of sku and name.
+    being written. Columns: line, sku, name, [description], [active], search vector,
+    [import hash, with `hashes`]; the vector is NULL (``\\N``) when the database's trigger
+    must compute it (text beyond ASCII); a new product without the description column gets
+    the vector of sku and name.
     """
     out: list[str] = []
     add = out.append
@@ -102,7 +177,8 @@ def stage_text(rows: dict[str, ProductRow], description: bool, active: bool) -> 
             row = f"{row}\t{_field(text)}"
         if active:
             row = f"{row}\t{'t' if r.active else 'f'}"
-        add(f"{row}\t{NULL if vector is None else vector}\n")
+        row = f"{row}\t{NULL if vector is None else vector}"
+        add(f"{row}\t{hashes[key]}\n" if hashes is not None else f"{row}\n")
     return "".join(out)
 
 
@@ -125,15 +201,23 @@ def _write(
     job_id: int,
     log: bool,
     probe: bool = True,
+    *,
+    hashed: bool = False,
+    fill: bool = False,
 ) -> dict[str, Outcome]:
     """Write the chunk in one of three modes: without the change log, with it, or as a first
-    import's plain INSERT (`probe` False: see `PostgresWriter._only_own_products`)."""
+    import's plain INSERT (`probe` False: see `PostgresWriter._only_own_products`).
+    `hashed`: the staged text ends with import hashes; `fill`: some stored products of
+    the chunk have no hash (given theirs where their values are the staged ones)."""
     columns = sql.staged_columns(description, active)
     if staged is None:
-        staged = stage_text(rows, description, active).encode()
+        hashes = row_hashes(rows) if hashed else None
+        staged = stage_text(rows, description, active, hashes).encode()
     with connection.cursor() as cursor:
-        _stage(cursor, columns, staged)
+        _stage(cursor, columns, staged, hashed)
         del staged
+        if fill:
+            cursor.execute(sql.fill_missing_hashes(columns))
         counts.take_over_counts(cursor)
         with _nested_loops_only(cursor):
             new_by_active = None
@@ -162,12 +246,12 @@ def _write(
     return outcomes
 
 
-def _stage(cursor, columns: list[str], staged: bytes) -> None:
+def _stage(cursor, columns: list[str], staged: bytes, hashed: bool = False) -> None:
     """Fill the (transaction-local) stage table with the chunk's COPY text."""
     cursor.execute(sql.CREATE_STAGE)
     cursor.execute(sql.EMPTY_STAGE)
     buffer = io.BytesIO(staged)  # shares the bytes (a StringIO would hold 4 bytes a character)
-    cursor.copy_expert(sql.copy_stage(columns), buffer, size=1 << 20)
+    cursor.copy_expert(sql.copy_stage(columns, hashed), buffer, size=1 << 20)
 
 
 @contextmanager

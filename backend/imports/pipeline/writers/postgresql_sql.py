@@ -7,6 +7,7 @@ lacks is neither staged nor written; a new product gets '' and true).
 
 from __future__ import annotations
 
+from products.import_hash import COLUMN as HASH
 from products.search_document import COLUMN as VECTOR
 
 from .change_log import COLUMNS, CREATED, LOG_TABLE, UPDATED
@@ -16,7 +17,7 @@ STAGE = "import_stage"
 
 CREATE_STAGE = (
     f"CREATE TEMP TABLE IF NOT EXISTS {STAGE} (sku text NOT NULL, name text NOT NULL, "
-    f"description text, active boolean, line bigint NOT NULL, {VECTOR} text) "
+    f"description text, active boolean, line bigint NOT NULL, {VECTOR} text, {HASH} bigint) "
     "ON COMMIT DELETE ROWS"
 )
 EMPTY_STAGE = f"TRUNCATE {STAGE}"  # empty already, unless inside an outer transaction
@@ -41,9 +42,27 @@ def staged_columns(description: bool, active: bool) -> list[str]:
     return ["sku", "name"] + ["description"] * description + ["active"] * active
 
 
-def copy_stage(columns: list[str]) -> str:
-    """COPY of the chunk's text (see `postgresql.stage_text`) into the stage."""
-    return f"COPY {STAGE} (line, {', '.join(columns)}, {VECTOR}) FROM STDIN"
+def copy_stage(columns: list[str], hashed: bool = False) -> str:
+    """COPY of the chunk's text (see `postgresql.stage_text`) into the stage; `hashed`: the
+    text ends with each row's import hash."""
+    tail = f", {HASH}" if hashed else ""
+    return f"COPY {STAGE} (line, {', '.join(columns)}, {VECTOR}{tail}) FROM STDIN"
+
+
+def stored_hashes() -> str:
+    """The import hash of the stored products of the given keys (one array parameter)."""
+    return f"SELECT lower(sku), {HASH} FROM {TABLE} WHERE lower(sku) = ANY(%s)"
+
+
+def fill_missing_hashes(columns: list[str]) -> str:
+    """Give the staged hash to the stored products that have none and hold these values
+    already (written before hashes existed, or edited back to them): only the hash column
+    changes, so later imports of the same values skip them."""
+    return (
+        f"UPDATE {TABLE} q SET {HASH} = s.{HASH} FROM {STAGE} s "
+        f"WHERE lower(q.sku) = lower(s.sku) AND q.{HASH} IS NULL "
+        f"AND NOT ({_stored_differs(columns)})"
+    )
 
 
 def _stored_differs(columns: list[str]) -> str:
@@ -92,14 +111,14 @@ def log_updates(columns: list[str], description: bool, active: bool) -> str:
 
 def _insert_staged(description: bool, active: bool) -> str:
     """Every staged row as a new product (the head of the upsert and of a first import's
-    plain INSERT)."""
+    plain INSERT), with its import hash."""
     # The job's id (the one `%s`) is both the provenance and the creator of a new product.
     return (
         f"INSERT INTO {TABLE} AS p (sku, name, description, active, created_at, updated_at, "
-        f"last_import_id, last_import_line, created_by_import_id, {VECTOR}) "
+        f"last_import_id, last_import_line, created_by_import_id, {VECTOR}, {HASH}) "
         f"SELECT sku, name, {'description' if description else chr(39) * 2}, "
         f"{'active' if active else 'true'}, statement_timestamp(), statement_timestamp(), "
-        f"j.id, line, j.id, {VECTOR}::tsvector FROM {STAGE} s "
+        f"j.id, line, j.id, {VECTOR}::tsvector, {HASH} FROM {STAGE} s "
         "CROSS JOIN (SELECT %s::bigint AS id) j "
     )
 
@@ -110,7 +129,10 @@ def upsert(columns: list[str], description: bool, active: bool, log: bool) -> st
     CREATED entries (a second `%s`)."""
     # The staged search vector is the text's only when the file has every text column;
     # otherwise the update keeps the stored one and the trigger recomputes it.
-    updates = ", ".join(f"{c} = EXCLUDED.{c}" for c in columns + [VECTOR] * description)
+    # The staged hash replaces the stored one, which described values this update changes.
+    updates = ", ".join(
+        f"{c} = EXCLUDED.{c}" for c in columns + [VECTOR] * description + [HASH]
+    )
     differs = (
         f"({', '.join('p.' + c for c in columns)}) IS DISTINCT FROM "
         f"({', '.join('EXCLUDED.' + c for c in columns)})"

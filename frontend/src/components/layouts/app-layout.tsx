@@ -5,6 +5,7 @@ import { useCanEach } from '@/lib/permissions';
 const links = [
   { to: '/import', label: 'Import' },
   { to: '/products', label: 'Products' },
+  { to: '/feeds', label: 'Feeds', operation: 'feeds' },
   { to: '/webhooks', label: 'Webhooks' },
   { to: '/api-tokens', label: 'API tokens' },
   { to: '/people', label: 'People', operation: 'people' },

@@ -184,6 +184,46 @@ describe('Check columns step', () => {
     expect(operations[0].variables).toEqual({ id: book.id, options: { sheet: 'Prices' } });
   });
 
+  it('for a feed: starts from its saved options and hands back the columns and choices instead of starting', async () => {
+    const onUse = vi.fn();
+    const { client, operations } = createMockClient(() => ({ inspectImport: mapped }));
+    render(
+      withProviders(
+        <CheckColumns
+          job={mapped}
+          onCancelled={vi.fn()}
+          initialOptions={{ delimiter: ';', mode: 'UPDATE_ONLY', missing: 'DEACTIVATE', missingScope: 'SOURCE' }}
+          ownSource="this feed"
+          use={{ label: 'Use these columns', onUse }}
+        />,
+        client,
+      ),
+    );
+    const user = userEvent.setup();
+
+    expect(screen.queryByRole('button', { name: 'Start import' })).not.toBeInTheDocument();
+    expect(screen.queryByRole('button', { name: 'Dry run' })).not.toBeInTheDocument();
+    expect(screen.getByRole('combobox', { name: 'Rows in the file' })).toHaveValue('UPDATE_ONLY');
+    expect(screen.getByRole('combobox', { name: 'Which products may be removed' })).toHaveDisplayValue(
+      'Only products this feed imported',
+    );
+    expect(screen.queryByRole('textbox', { name: 'Source' })).not.toBeInTheDocument();
+
+    await user.selectOptions(screen.getByRole('combobox', { name: 'An empty cell' }), 'KEEP');
+    await waitFor(() => expect(operations).toHaveLength(1));
+    await user.click(screen.getByRole('button', { name: 'Use these columns' }));
+
+    expect(onUse).toHaveBeenCalledWith({
+      delimiter: ';',
+      emptyCells: 'KEEP',
+      mode: 'UPDATE_ONLY',
+      missing: 'DEACTIVATE',
+      missingScope: 'SOURCE',
+      mapping: { sku: 'Artikel', name: 'Name', description: null, active: 'Aktiv' },
+    });
+    expect(operations.every((o) => operationName(o) !== 'StartImport')).toBe(true);
+  });
+
   it('shows a dry run chosen before the check and offers both actions, the dry run first', async () => {
     const onStarted = vi.fn();
     const chosen = { ...mapped, dryRun: true } as StagedJob;

@@ -35,8 +35,29 @@ const NOT_IMPORTED = '';
 
 export interface CheckColumnsProps {
   job: StagedJob;
-  onStarted: (job: StagedJob) => void;
+  onStarted?: (job: StagedJob) => void;
   onCancelled: () => void;
+  /** Options chosen before (a feed's saved ones): the step starts from them. */
+  initialOptions?: ImportOptionsInput;
+  /**
+   * Given: the step ends with this button instead of Start and Dry run, and hands over the
+   * options chosen, the columns in effect included (a feed saves them for its runs).
+   */
+  use?: { label: string; onUse: (options: ImportOptionsInput) => void | Promise<void> };
+  /** The products' owner is fixed (a feed): see SyncChoices. */
+  ownSource?: string;
+}
+
+const SYNC_KEYS = ['mode', 'emptyCells', 'missing', 'missingScope', 'source', 'maxRemovalPercent'] as const;
+
+function splitOptions(options: ImportOptionsInput): [ImportOptionsInput, SyncChoicesValue] {
+  const reading: ImportOptionsInput = { ...options };
+  const sync: SyncChoicesValue = {};
+  for (const key of SYNC_KEYS) {
+    if (options[key] != null) Object.assign(sync, { [key]: options[key] });
+    delete reading[key];
+  }
+  return [reading, sync];
 }
 
 /**
@@ -44,13 +65,21 @@ export interface CheckColumnsProps {
  * which inspects the stored file again), the mapping as file column -> product field,
  * and the first rows as they would be imported with bad cells marked; then Start or Dry run.
  */
-export function CheckColumns({ job: staged, onStarted, onCancelled }: CheckColumnsProps) {
-  const { job, options, errors, change, start, busy } = useCheckColumns(staged);
+export function CheckColumns({
+  job: staged,
+  onStarted,
+  onCancelled,
+  initialOptions,
+  use,
+  ownSource,
+}: CheckColumnsProps) {
+  const [initialReading, initialSync] = splitOptions(initialOptions ?? {});
+  const { job, options, errors, change, start, busy } = useCheckColumns(staged, initialReading);
   const [, cancelImport] = useCancelImport();
   const titleRef = useFocusOnMount<HTMLHeadingElement>();
   // What the person is typing in "Header row"; null shows the row in effect.
   const [headerDraft, setHeaderDraft] = useState<string | null>(null);
-  const [sync, setSync] = useState<SyncChoicesValue>({});
+  const [sync, setSync] = useState<SyncChoicesValue>(initialSync);
   const headerRow = headerDraft ?? String(options.headerRow ?? job.headerRow ?? 1);
   // The person's choices so far win over the last inspection's (which may have refused them).
   const shown = options.mapping ?? job.mapping;
@@ -95,7 +124,7 @@ export function CheckColumns({ job: staged, onStarted, onCancelled }: CheckColum
 
   async function go(dryRun: boolean) {
     const started = await start(dryRun, sync);
-    if (started) onStarted(started);
+    if (started) onStarted?.(started);
   }
 
   async function cancel() {
@@ -113,8 +142,10 @@ export function CheckColumns({ job: staged, onStarted, onCancelled }: CheckColum
         {job.format === 'XLSX'
           ? 'Excel workbook'
           : `${job.compression ? 'gzip-compressed ' : ''}${job.format === 'JSONL' ? 'JSON Lines' : 'text (CSV)'}`}
-        {job.rowEstimate != null && `, about ${job.rowEstimate.toLocaleString()} rows`}. Nothing is imported until you
-        start.
+        {job.rowEstimate != null && `, about ${job.rowEstimate.toLocaleString()} rows`}.{' '}
+        {use
+          ? 'Nothing is imported now: the feed’s runs use what you choose here.'
+          : 'Nothing is imported until you start.'}
       </p>
 
       <fieldset className="check-options">
@@ -217,32 +248,42 @@ export function CheckColumns({ job: staged, onStarted, onCancelled }: CheckColum
       {errors.options && <Notice tone="error">{errors.options.join(' ')}</Notice>}
       {errors.id && <Notice tone="error">{errors.id.join(' ')}</Notice>}
 
-      <SyncChoices value={sync} onChange={chooseSync} errors={errors} disabled={busy} />
+      <SyncChoices value={sync} onChange={chooseSync} errors={errors} disabled={busy} ownSource={ownSource} />
 
       <PreviewTable job={job} />
 
-      <p className="muted" id="check-columns-choice">
-        {job.dryRun
-          ? 'You chose a dry run: it counts what the import would create, update, skip and remove, and changes no product. Start import instead to import for real.'
-          : 'Start import imports the file; a dry run only counts what it would do and changes no product.'}
-      </p>
+      {!use && (
+        <p className="muted" id="check-columns-choice">
+          {job.dryRun
+            ? 'You chose a dry run: it counts what the import would create, update, skip and remove, and changes no product. Start import instead to import for real.'
+            : 'Start import imports the file; a dry run only counts what it would do and changes no product.'}
+        </p>
+      )}
       <div className="dialog-footer" style={{ justifyContent: 'flex-start' }}>
-        <Button
-          variant={job.dryRun ? undefined : 'primary'}
-          onClick={() => void go(false)}
-          disabled={busy}
-          aria-describedby="check-columns-choice"
-        >
-          Start import
-        </Button>
-        <Button
-          variant={job.dryRun ? 'primary' : undefined}
-          onClick={() => void go(true)}
-          disabled={busy}
-          aria-describedby="check-columns-choice"
-        >
-          Dry run
-        </Button>
+        {use ? (
+          <Button variant="primary" onClick={() => void use.onUse({ ...options, mapping, ...sync })} disabled={busy}>
+            {use.label}
+          </Button>
+        ) : (
+          <>
+            <Button
+              variant={job.dryRun ? undefined : 'primary'}
+              onClick={() => void go(false)}
+              disabled={busy}
+              aria-describedby="check-columns-choice"
+            >
+              Start import
+            </Button>
+            <Button
+              variant={job.dryRun ? 'primary' : undefined}
+              onClick={() => void go(true)}
+              disabled={busy}
+              aria-describedby="check-columns-choice"
+            >
+              Dry run
+            </Button>
+          </>
+        )}
         <Button onClick={() => void cancel()} disabled={busy}>
           Cancel
         </Button>

@@ -37,10 +37,12 @@ export interface SyncChoicesProps {
   /** Messages by option name (mode, source, maxRemovalPercent, ...). */
   errors: Record<string, string[] | undefined>;
   disabled?: boolean;
+  /** The products' owner is fixed (a feed, "this feed"): no Source field, and the scope names it. */
+  ownSource?: string;
 }
 
 /** The "What the import does" choices of the check step, in plain words. */
-export function SyncChoices({ value, onChange, errors, disabled }: SyncChoicesProps) {
+export function SyncChoices({ value, onChange, errors, disabled, ownSource }: SyncChoicesProps) {
   const set = (patch: SyncChoicesValue) => onChange({ ...value, ...patch });
   const missing = value.missing ?? 'LEAVE';
   return (
@@ -78,18 +80,24 @@ export function SyncChoices({ value, onChange, errors, disabled }: SyncChoicesPr
           <SelectField
             label="Which products may be removed"
             value={value.missingScope ?? 'ALL'}
-            options={SCOPES}
+            options={
+              ownSource
+                ? SCOPES.map((s) => (s.value === 'SOURCE' ? { ...s, label: `Only products ${ownSource} imported` } : s))
+                : SCOPES
+            }
             onChange={(e) => set({ missingScope: e.target.value as MissingScope })}
             disabled={disabled}
           />
-          <TextField
-            label="Source"
-            hint="A name for who sends this file, such as acme-supplier; products it imports are remembered as its own."
-            value={value.source ?? ''}
-            onChange={(e) => set({ source: e.target.value })}
-            errors={errors.source}
-            disabled={disabled}
-          />
+          {!ownSource && (
+            <TextField
+              label="Source"
+              hint="A name for who sends this file, such as acme-supplier; products it imports are remembered as its own."
+              value={value.source ?? ''}
+              onChange={(e) => set({ source: e.target.value })}
+              errors={errors.source}
+              disabled={disabled}
+            />
+          )}
           <TextField
             label="Ask me first when more than this share would be removed (%)"
             type="number"

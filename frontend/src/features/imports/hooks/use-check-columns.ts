@@ -24,10 +24,11 @@ export type OptionErrors = Record<string, string[]>;
  * The "Check columns" step's state: the staged job as last inspected, the options the
  * person changed, and the server's messages on them. Changing an option inspects the
  * stored file again; `start` confirms the options (as a dry run or for real).
+ * `initialOptions`: reading options chosen before (a feed's saved ones) that stay in effect.
  */
-export function useCheckColumns(initial: StagedJob) {
+export function useCheckColumns(initial: StagedJob, initialOptions: ImportOptionsInput = {}) {
   const [job, setJob] = useState<StagedJob>(initial);
-  const [options, setOptions] = useState<ImportOptionsInput>({});
+  const [options, setOptions] = useState<ImportOptionsInput>(initialOptions);
   const [errors, setErrors] = useState<OptionErrors>({});
   const [inspectState, inspect] = useMutation(InspectImportMutation);
   const [startState, startMutation] = useMutation(StartImportMutation);

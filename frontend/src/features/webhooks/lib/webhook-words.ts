@@ -12,6 +12,7 @@ const eventWords: Record<WebhookEventType, { wire: string; label: string }> = {
   PRODUCTS_BULK_DELETED: { wire: 'products.bulk_deleted', label: 'All products deleted' },
   IMPORT_FINISHED: { wire: 'import.finished', label: 'Import finished' },
   IMPORT_REVERTED: { wire: 'import.reverted', label: 'Import reverted' },
+  FEED_DISABLED: { wire: 'feed.disabled', label: 'Feed disabled' },
 };
 
 /** Every event a webhook can subscribe to (the schema's `WebhookEventType`), by wire name. */
