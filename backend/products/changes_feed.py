@@ -2,7 +2,7 @@
 
 Triggers on the product table record each change from any writer (the API, imports and
 their removals, reverts, bulk deletions) with a *position* given in commit order
-(migration 0011 explains how, per database). A cursor is an opaque string holding
+(migration 0012 explains how, per database). A cursor is an opaque string holding
 (position, change id); a page holds the changes after it in (position, id) order, each with
 the product's current values read in the same snapshot (none for a deletion, or when the
 product has been deleted since: a later DELETED change follows it).

@@ -73,7 +73,7 @@ def test_every_write_path_shows_in_commit_order_with_current_values(gql_client):
     seen = [(c["kind"], c["sku"]) for c in changes]
     at = 0
     for group in groups:
-        assert sorted(seen[at:at + len(group)]) == sorted(group), seen
+        assert sorted(seen[at:at + len(group)]) == sorted(group), str(seen)
         at += len(group)
     assert at == len(seen), seen
     api = changes[0]

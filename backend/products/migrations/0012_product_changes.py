@@ -17,6 +17,9 @@ triggers add the rows with an AUTOINCREMENT id, which is the position.
 from django.db import migrations
 
 LOCK_KEY = 0x70726F646368  # "prodch"
+# An update is a change when it writes a value a client sees (not only bookkeeping columns
+# such as the import hash or the search document).
+PUBLIC = "sku, name, description, active"
 
 PG_CREATE = [
     """
@@ -60,8 +63,8 @@ PG_CREATE = [
     EXECUTE FUNCTION products_change_insert()
     """,
     """
-    CREATE TRIGGER products_change_update AFTER UPDATE ON products_product
-    REFERENCING NEW TABLE AS new_rows FOR EACH STATEMENT
+    CREATE TRIGGER products_change_update AFTER UPDATE OF sku, name, description, active
+    ON products_product REFERENCING NEW TABLE AS new_rows FOR EACH STATEMENT
     EXECUTE FUNCTION products_change_update()
     """,
     """
@@ -110,10 +113,14 @@ SQLITE_CREATE = [
     "change_id bigint NOT NULL)",
     "INSERT INTO products_change_horizon (id, position, change_id) VALUES (1, 0, 0)",
     *(
-        f"CREATE TRIGGER products_change_{event.lower()} AFTER {event} ON products_product "
+        f"CREATE TRIGGER products_change_{name} AFTER {event} ON products_product "
         f"BEGIN INSERT INTO products_change (product_id, sku, kind, committed_at) "
         f"VALUES ({row}.id, {row}.sku, {kind}, {_NOW}); END"
-        for event, kind, row in (("INSERT", 1, "NEW"), ("UPDATE", 2, "NEW"), ("DELETE", 3, "OLD"))
+        for name, event, kind, row in (
+            ("insert", "INSERT", 1, "NEW"),
+            ("update", f"UPDATE OF {PUBLIC}", 2, "NEW"),
+            ("delete", "DELETE", 3, "OLD"),
+        )
     ),
 ]
 SQLITE_DROP = [
@@ -135,6 +142,6 @@ def _run(pg: list[str], sqlite: list[str]):
 
 
 class Migration(migrations.Migration):
-    dependencies = [("products", "0010_product_created_by_import")]
+    dependencies = [("products", "0011_product_import_hash")]
 
     operations = [migrations.RunPython(_run(PG_CREATE, SQLITE_CREATE), _run(PG_DROP, SQLITE_DROP))]
