@@ -20,6 +20,7 @@ LOCK_KEY = 0x70726F646368  # "prodch"
 # An update is a change when it writes a value a client sees (not only bookkeeping columns
 # such as the import hash or the search document).
 PUBLIC = "sku, name, description, active"
+CHANGED_SQLITE = " OR ".join(f"NEW.{c} IS NOT OLD.{c}" for c in PUBLIC.split(", "))
 
 PG_CREATE = [
     """
@@ -45,7 +46,7 @@ PG_CREATE = [
         CREATE FUNCTION products_change_{name}() RETURNS trigger LANGUAGE plpgsql AS $$
         BEGIN
             INSERT INTO products_change (txid, product_id, sku, kind)
-            SELECT pg_current_xact_id(), id, sku, {kind} FROM {rows};
+            SELECT pg_current_xact_id(), id, {"n." if kind == 2 else ""}sku, {kind} FROM {rows};
             IF FOUND THEN
                 INSERT INTO products_change_commit (txid) VALUES (pg_current_xact_id())
                 ON CONFLICT DO NOTHING;
@@ -54,7 +55,12 @@ PG_CREATE = [
         END $$
         """
         for name, kind, rows in (
-            ("insert", 1, "new_rows"), ("update", 2, "new_rows"), ("delete", 3, "old_rows")
+            ("insert", 1, "new_rows"),
+            # Only rows whose values a client sees changed (not bookkeeping columns alone).
+            ("update", 2, "new_rows n JOIN old_rows o USING (id) WHERE (n.sku, n.name, "
+             "n.description, n.active) IS DISTINCT FROM (o.sku, o.name, o.description, "
+             "o.active)"),
+            ("delete", 3, "old_rows"),
         )
     ),
     """
@@ -63,8 +69,8 @@ PG_CREATE = [
     EXECUTE FUNCTION products_change_insert()
     """,
     """
-    CREATE TRIGGER products_change_update AFTER UPDATE OF sku, name, description, active
-    ON products_product REFERENCING NEW TABLE AS new_rows FOR EACH STATEMENT
+    CREATE TRIGGER products_change_update AFTER UPDATE ON products_product
+    REFERENCING OLD TABLE AS old_rows NEW TABLE AS new_rows FOR EACH STATEMENT
     EXECUTE FUNCTION products_change_update()
     """,
     """
@@ -113,13 +119,13 @@ SQLITE_CREATE = [
     "change_id bigint NOT NULL)",
     "INSERT INTO products_change_horizon (id, position, change_id) VALUES (1, 0, 0)",
     *(
-        f"CREATE TRIGGER products_change_{name} AFTER {event} ON products_product "
+        f"CREATE TRIGGER products_change_{name} AFTER {event} ON products_product {when}"
         f"BEGIN INSERT INTO products_change (product_id, sku, kind, committed_at) "
         f"VALUES ({row}.id, {row}.sku, {kind}, {_NOW}); END"
-        for name, event, kind, row in (
-            ("insert", "INSERT", 1, "NEW"),
-            ("update", f"UPDATE OF {PUBLIC}", 2, "NEW"),
-            ("delete", "DELETE", 3, "OLD"),
+        for name, event, when, kind, row in (
+            ("insert", "INSERT", "", 1, "NEW"),
+            ("update", f"UPDATE OF {PUBLIC}", f"WHEN {CHANGED_SQLITE} ", 2, "NEW"),
+            ("delete", "DELETE", "", 3, "OLD"),
         )
     ),
 ]
