@@ -94,6 +94,7 @@ OPERATIONS: dict[str, Rule] = {
     "stageImport": IMPORT,
     "inspectImport": IMPORT,
     "startImport": IMPORT,
+    "importAgain": IMPORT,
     "cancelImport": IMPORT,
     "confirmImport": IMPORT,
     "revertImport": IMPORT,

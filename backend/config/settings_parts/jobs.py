@@ -3,6 +3,8 @@
 Read from the environment like the rest of ``config.settings``, which imports every name here.
 """
 
+import base64
+
 from django.core.exceptions import ImproperlyConfigured
 
 from core.env import env_bool, env_float, env_int, env_list, env_str
@@ -93,7 +95,16 @@ FILE_UPLOAD_HANDLERS = [
 # ---- feeds (FEED_ALLOW_PRIVATE_SOURCES, which follows the mode, is in settings.py)
 # A Fernet key (44 URL-safe base64 characters) encrypting feed credentials at rest; empty:
 # one derived from SECRET_KEY (then changing SECRET_KEY makes stored credentials unreadable).
-FEED_CREDENTIALS_KEY = env_str("FEED_CREDENTIALS_KEY", "")
+FEED_CREDENTIALS_KEY = env_str("FEED_CREDENTIALS_KEY", "") or ""
+try:
+    _feed_key_bytes = len(base64.urlsafe_b64decode(FEED_CREDENTIALS_KEY.encode()))
+except (ValueError, TypeError):
+    _feed_key_bytes = -1
+if FEED_CREDENTIALS_KEY and _feed_key_bytes != 32:
+    raise ImproperlyConfigured(
+        "FEED_CREDENTIALS_KEY must be a Fernet key: 32 bytes in URL-safe base64 (44 "
+        "characters), e.g. from cryptography.fernet.Fernet.generate_key()."
+    )
 # A feed whose runs fail this many times in a row is disabled, with the reason.
 FEED_DISABLE_AFTER_FAILURES = env_int("FEED_DISABLE_AFTER_FAILURES", 5, min_value=1)
 # Seconds to connect to a source, and to wait for each piece of its answer.

@@ -277,7 +277,7 @@ def abort_abandoned(now: Any = None) -> int:
 
     Safe to run in several workers at once: each row is claimed by a conditional UPDATE.
     (A multipart upload whose row was never written, the web process dying in between, is
-    left to the bucket's lifecycle rule: see docs/storage.md.)
+    aborted by `tasks.abort_stale_uploads`, which sweeps the bucket itself: docs/storage.md.)
     """
     if not available():
         return 0

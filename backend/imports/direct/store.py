@@ -12,7 +12,7 @@ from typing import Any
 from botocore.exceptions import ClientError
 from django.conf import settings
 
-from core.object_storage import bucket_key, bucket_name, s3_client
+from core.object_storage import bucket_key, bucket_name, presign_client, s3_client
 
 
 class UploadGone(LookupError):
@@ -41,8 +41,9 @@ def start(storage_name: str, content_type: str) -> tuple[str, str]:
 
 
 def part_url(key: str, upload_id: str, part_number: int) -> str:
-    """A presigned URL to PUT part `part_number` (valid `STORAGE_PRESIGN_SECONDS`)."""
-    return s3_client().generate_presigned_url(
+    """A presigned URL to PUT part `part_number` (valid `STORAGE_PRESIGN_SECONDS`), naming
+    the store as browsers reach it (`STORAGE_PUBLIC_ENDPOINT_URL`)."""
+    return presign_client().generate_presigned_url(
         "upload_part",
         Params={
             "Bucket": bucket_name(), "Key": key, "UploadId": upload_id,

@@ -341,3 +341,17 @@ def test_abort_frees_the_parts(editor, store):
     assert error["extensions"]["code"] == "NOT_FOUND"
     again = editor.query(ABORT, {"id": upload["id"]})["data"]["abortUpload"]
     assert codes(again) == [("id", "not_found")]
+
+
+def test_part_urls_name_the_public_endpoint_browsers_reach(editor, store, settings):
+    # Web and workers reach the store at 127.0.0.1, browsers at localhost (as a compose
+    # network's minio:9000 and the host's 127.0.0.1:9000).
+    public = store.endpoint_url.replace("127.0.0.1", "localhost")
+    settings.STORAGE_PUBLIC_ENDPOINT_URL = public
+    upload = create(editor, size=100)
+
+    [item] = urls(editor, upload["id"], [1])["data"]["uploadPartUrls"]
+
+    assert item["url"].startswith(f"{public}/{store.bucket}/")
+    stored = requests.put(item["url"], data=DATA[:100], timeout=30)
+    assert stored.status_code == 200 and stored.headers["ETag"]
