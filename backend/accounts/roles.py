@@ -83,6 +83,8 @@ OPERATIONS: dict[str, Rule] = {
     "deleteProduct": WRITE,
     "deleteProducts": WRITE,
     "setProductsActive": WRITE,
+    "productChanges": READ,
+    "productChangesCursor": READ,
     "upsertProducts": WRITE,
     "deleteAllProducts": TEAM_ADMIN,
     # Imports, their change logs and undo.

@@ -5,7 +5,7 @@ A search for "creme" finds "Crème", "grosse" and "Grösse" find "Größe", "oeu
 
 * the text: on PostgreSQL the ``search_vector`` column is made from
   ``products_unaccent(...)`` (the ``unaccent`` extension's rules: accents removed, ``ß`` ->
-  ``ss``, ``æ`` -> ``ae``, ``œ`` -> ``oe``, ligatures split; migration 0012); on SQLite the
+  ``ss``, ``æ`` -> ``ae``, ``œ`` -> ``oe``, ligatures split; migration 0013); on SQLite the
   FTS5 word index's tokenizer removes the diacritics (``remove_diacritics 2``), and the query
   asks for the ``ß``/``æ``/``œ`` spellings as well (``fulltext.words_query``);
 * the query words: ``fold`` below, Python's Unicode decomposition without the combining marks
@@ -45,7 +45,7 @@ _LETTERS = str.maketrans(
 )
 #: The SQL function of ``fold`` on SQLite (registered by ``databases.sqlite``).
 SQLITE_FUNCTION = "products_fold"
-#: The immutable wrapper of ``unaccent`` on PostgreSQL (migration 0012).
+#: The immutable wrapper of ``unaccent`` on PostgreSQL (migration 0013).
 POSTGRESQL_FUNCTION = "products_unaccent"
 
 

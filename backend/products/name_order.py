@@ -4,7 +4,7 @@
 compare as numbers ("Öl Nr. 20" before "Öl Nr. 106"). Case and accents only break ties.
 
 * PostgreSQL: the ICU collation ``products_name_order`` (``und-u-kn-true``: the root
-  locale, numeric ordering on), created by migration 0012, which also indexes
+  locale, numeric ordering on), created by migration 0013, which also indexes
   ``name COLLATE products_name_order`` for this ordering.
 * SQLite has no ICU: the app registers a collation of the same name on each connection
   (``compare``, an approximation of the same rules: letters without accents or case,

@@ -1,7 +1,7 @@
 """The search box's document on PostgreSQL: a stored ``tsvector`` column, ``search_vector``.
 
 Each product's column holds the lexemes of its SKU, name and description (migrations 0009
-and 0012)::
+and 0013)::
 
     strip(to_tsvector('simple', regexp_replace(
         products_unaccent(sku || ' ' || name || ' ' || description), '[^[:alnum:]]+', ' ', 'g')))

@@ -105,7 +105,7 @@ class PostgresDatabase:
 
     def prepare_connection(self) -> None:
         """Nothing to set up: the lookups use PostgreSQL's own functions (and migration
-        0012's ``products_unaccent`` and ``products_name_order``)."""
+        0013's ``products_unaccent`` and ``products_name_order``)."""
 
 
 def _escaped(word: str) -> str:

@@ -133,8 +133,8 @@ def test_the_indexes_follow_every_write(gql_client, catalogue):
 @pytest.mark.django_db(transaction=True)
 def test_migrating_a_populated_catalogue_indexes_its_products(gql_client):
     executor = MigrationExecutor(connection)
-    # Every app's latest migration: going back unapplies the other apps' migrations that
-    # depend on products, and the tests after this one need them all again.
+    # Every app's latest: going back to 0004 also unapplies other apps' migrations that
+    # depend on later products migrations, and the tests after this one need them.
     latest = executor.loader.graph.leaf_nodes()
     executor.migrate([("products", "0004_row_count_triggers")])
     with connection.cursor() as cursor:

@@ -140,7 +140,7 @@ def _run(postgresql, sqlite_tokenizer: str):
 
 
 class Migration(migrations.Migration):
-    dependencies = [("products", "0011_product_import_hash")]
+    dependencies = [("products", "0012_product_changes")]
 
     operations = [
         migrations.RunPython(
