@@ -341,9 +341,9 @@ def has_unfinished() -> bool:
 
 
 def sweep() -> bool:
-    """Remove files left by ended jobs and change logs past their retention; return
-    whether unfinished jobs need a worker."""
-    leftovers = ImportJob.objects.filter(status__in=ImportJob.FINAL).exclude(file="")
+    """Remove files left by ended jobs (a completed dry run's once its time is up) and change
+    logs past their retention; return whether unfinished jobs need a worker."""
+    leftovers = finishing.leftover_files()
     for job_id in leftovers.values_list("pk", flat=True)[:100]:
         finishing.delete_file(job_id)
     changes.prune_expired()

@@ -7,8 +7,11 @@
 //   (or: npm run bench:products -- --url ... ; env CHROMIUM_PATH picks the browser)
 //
 // Each run uses a different search word so the answer comes from the server,
-// not from the page's cache. "typed search" includes the 250 ms typing pause
-// (the debounce) before the request; the line below it subtracts it.
+// not from the page's cache, and types fresh words (never the same term twice) into each
+// text filter. "typed" lines include the typing pause (the debounce, FILTER_DEBOUNCE_MS in
+// product-filters.tsx) before the request, and are the goal's figure (rows on screen within
+// 300 ms, p95); the line below each subtracts the pause. The rows are asked for without
+// their count, which arrives in a request of its own.
 import { chromium } from '@playwright/test';
 import { parseArgs } from 'node:util';
 
@@ -26,7 +29,8 @@ if (!args.username || !args.password) {
   process.exit(2);
 }
 const runs = Number(args.runs);
-const DEBOUNCE_MS = 250;
+const DEBOUNCE_MS = 120; // FILTER_DEBOUNCE_MS in src/features/products/components/product-filters.tsx
+const GOAL_MS = 300;
 const WORDS = [
   'a',
   'e',
@@ -171,20 +175,24 @@ for (let i = 0; i < runs; i += 1) {
   await ready('/products?q=' + encodeURIComponent(word));
   record('next page', await measure(clickButton('Next')));
   record('last page', await measure(clickButton('Last')));
-  await ready('/products');
-  const typed = await measure(typeInto('SKU', word + 'e'));
-  record('SKU filter typed (incl. 250 ms debounce)', typed);
-  record('  SKU filter, after the debounce', typed.total - DEBOUNCE_MS);
-  await ready('/products');
-  const searched = await measure(typeInto('Search', word + 'r'));
-  record('search typed (incl. 250 ms debounce)', searched);
-  record('  search, after the debounce', searched.total - DEBOUNCE_MS);
+  // Fresh terms: each filter gets a word no request of this run asked before.
+  for (const [label, suffix] of [
+    ['SKU', 'e'],
+    ['Name', 'a'],
+    ['Description', 'o'],
+    ['Search', 'r'],
+  ]) {
+    await ready('/products');
+    const typed = await measure(typeInto(label, `${word}${suffix}`));
+    record(`${label} typed, rows on screen (debounce included)`, typed);
+    record(`  ${label}, after the debounce`, typed.total - DEBOUNCE_MS);
+  }
 }
 await browser.close();
 
 const pct = (sorted, p) => sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)];
 console.log(`products page against ${args.url}, ${runs} runs each (ms, in-browser clock)`);
-console.log('action'.padEnd(52), 'p50'.padStart(7), 'p95'.padStart(7), 'max'.padStart(7));
+console.log('action'.padEnd(52), 'p50'.padStart(7), 'p95'.padStart(7), 'max'.padStart(7), '  goal');
 for (const [name, values] of Object.entries(results)) {
   const sorted = [...values].sort((a, b) => a - b);
   console.log(
@@ -192,5 +200,6 @@ for (const [name, values] of Object.entries(results)) {
     pct(sorted, 50).toFixed(0).padStart(7),
     pct(sorted, 95).toFixed(0).padStart(7),
     sorted.at(-1).toFixed(0).padStart(7),
+    name.endsWith('(debounce included)') ? `  p95 <= ${GOAL_MS} ${pct(sorted, 95) <= GOAL_MS ? 'ok' : 'MISSED'}` : '',
   );
 }

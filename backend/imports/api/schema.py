@@ -91,6 +91,20 @@ class Mutation:
         return job
 
     @strawberry_django.mutation(permission_classes=AUTH)
+    def import_again(
+        self, info: Info, id: strawberry.ID, dry_run: bool | None = False
+    ) -> ImportJobType:
+        """Import the file of a completed dry run with the same settings (for real unless
+        `dryRun`), without uploading it again: a new job. A dry run keeps its file until
+        its `fileKeptUntil`."""
+        job = staging.import_again(
+            node_pk(id, "ImportJob"), dry_run=bool(dry_run),
+            user=getattr(info.context.request, "user", None),
+        )
+        send_after_commit(tasks.process_imports)
+        return job
+
+    @strawberry_django.mutation(permission_classes=AUTH)
     def cancel_import(self, id: strawberry.ID) -> ImportJobType:
         """Cancel a staged or pending import or revert, or stop a running one at its next chunk."""
         return services.cancel_import(node_pk(id, "ImportJob"))

@@ -22,6 +22,7 @@ from imports.api.types_inspection import (
 )
 from imports.api.types_sync import SyncJobFields
 from imports.models import ImportChange, ImportJob, ImportRowError, RevertConflict
+from imports.pipeline import finishing
 
 # The model's choices are the GraphQL enums (same names and values): one definition.
 ImportStatus = strawberry.enum(ImportJob.Status, name="ImportStatus")
@@ -65,6 +66,12 @@ class ImportJobType(SyncJobFields, relay.Node):
         )
     )
     error_count: int
+    file_kept_until: datetime | None = strawberry_django.field(
+        description="Until when a completed dry run keeps its file, so that `importAgain` "
+        "can import it for real without a new upload (null: no file is kept).",
+        resolver=lambda root: finishing.file_kept_until(root),
+        only=["file", "kind", "dry_run", "status", "finished_at"],
+    )
     error_message: str | None = strawberry_django.field(
         description="Why the job failed: what and where (line or byte).",
         resolver=lambda root: root.error_message or None,

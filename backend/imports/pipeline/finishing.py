@@ -12,8 +12,11 @@ from __future__ import annotations
 import logging
 from collections.abc import Iterator
 from contextlib import contextmanager
+from datetime import datetime, timedelta
 
+from django.conf import settings
 from django.db import transaction
+from django.db.models import Q, QuerySet
 from django.utils import timezone
 
 from ..models import ImportJob
@@ -81,11 +84,37 @@ def finish_locked(job: ImportJob, status: str, message: str = "") -> None:
         import_reverted.send(sender=ImportJob, job=job)
     else:
         import_finished.send(sender=ImportJob, job=job)
-    transaction.on_commit(lambda: delete_file(job.pk))
+    if not keeps_file(job):
+        transaction.on_commit(lambda: delete_file(job.pk))
+
+
+def keeps_file(job: ImportJob) -> bool:
+    """Whether `job` keeps its file after it ended: a completed dry run of an import does,
+    for IMPORT_STAGED_TTL_HOURS, so that the same file can be imported for real without
+    uploading it again (`staging.import_again`); the sweeper deletes it then."""
+    return (job.kind == ImportJob.Kind.IMPORT and job.dry_run
+            and job.status == ImportJob.Status.COMPLETED)
+
+
+def file_kept_until(job: ImportJob) -> datetime | None:
+    """Until when a completed dry run's file is kept (None: no file is kept)."""
+    if not job.file.name or not keeps_file(job) or job.finished_at is None:
+        return None
+    return job.finished_at + timedelta(hours=settings.IMPORT_STAGED_TTL_HOURS)
+
+
+def leftover_files(now: datetime | None = None) -> QuerySet[ImportJob]:
+    """Ended jobs whose file is still stored and no longer needed (a completed dry run's
+    file once its time is up)."""
+    cutoff = (now or timezone.now()) - timedelta(hours=settings.IMPORT_STAGED_TTL_HOURS)
+    kept = Q(kind=ImportJob.Kind.IMPORT, dry_run=True, status=ImportJob.Status.COMPLETED,
+             finished_at__gte=cutoff)
+    return ImportJob.objects.filter(status__in=ImportJob.FINAL).exclude(file="").exclude(kept)
 
 
 def delete_file(job_id: int) -> None:
-    """Remove the uploaded file of a job that has ended (safe to call more than once)."""
+    """Remove the uploaded file of a job that has ended (safe to call more than once; a file
+    a completed dry run keeps is removed too: the caller decides)."""
     job = ImportJob.objects.filter(pk=job_id).only("file", "status").first()
     if job is None or not job.file.name or job.status not in ImportJob.FINAL:
         return

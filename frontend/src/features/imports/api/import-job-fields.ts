@@ -26,6 +26,7 @@ export const ImportJobFieldsFragment = graphql(`
     conflictCount
     revertBlockedReason
     changesKeptUntil
+    fileKeptUntil
     reverts {
       id
       fileName

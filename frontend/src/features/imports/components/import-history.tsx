@@ -20,6 +20,8 @@ export interface ImportHistoryProps {
   refreshKey: string;
   /** The newest snapshot of the job shown above (pushed live): its row shows the same numbers. */
   live?: ImportJobFieldsFragment | null;
+  /** Opens the column check of a staged import ("Continue checking"). */
+  onContinue?: (id: string) => void;
 }
 
 /** The later of the listed row and the live snapshot of the same job (numbers only grow). */
@@ -36,13 +38,16 @@ function HistoryRow({
   job,
   selected,
   onSelect,
+  onContinue,
 }: {
   job: ImportJobFieldsFragment;
   selected: boolean;
   onSelect: (id: string) => void;
+  onContinue?: (id: string) => void;
 }) {
   const words = importStatusWords(job.status);
   const pending = job.status === 'PENDING';
+  const staged = job.status === 'STAGED';
   return (
     <tr aria-current={selected || undefined}>
       <td className="cell-clip mono card-title" title={job.fileName}>
@@ -52,9 +57,11 @@ function HistoryRow({
       <td>
         <StatusBadge label={words.label} tone={words.tone} />
       </td>
-      {pending ? (
-        <td colSpan={6} className="muted card-wide">
-          Waiting for earlier imports
+      {pending || staged ? (
+        <td colSpan={7} className="muted card-wide">
+          {staged
+            ? 'Uploaded; nothing imported until its columns are checked and it is started'
+            : 'Waiting for earlier imports'}
         </td>
       ) : (
         <>
@@ -78,14 +85,24 @@ function HistoryRow({
       <td data-label="Submitted">{formatDateTime(job.createdAt)}</td>
       <td className="hide-narrow">{job.finishedAt ? formatDuration(elapsedMs(job, Date.now())) : '—'}</td>
       <td className="actions">
-        <Button
-          size="sm"
-          onClick={() => onSelect(job.id)}
-          disabled={selected}
-          aria-label={`View import of ${job.fileName} from ${formatDateTime(job.createdAt)}`}
-        >
-          View
-        </Button>
+        {staged && onContinue ? (
+          <Button
+            size="sm"
+            onClick={() => onContinue(job.id)}
+            aria-label={`Continue checking ${job.fileName} from ${formatDateTime(job.createdAt)}`}
+          >
+            Continue checking
+          </Button>
+        ) : (
+          <Button
+            size="sm"
+            onClick={() => onSelect(job.id)}
+            disabled={selected}
+            aria-label={`View import of ${job.fileName} from ${formatDateTime(job.createdAt)}`}
+          >
+            View
+          </Button>
+        )}
       </td>
     </tr>
   );
@@ -107,7 +124,7 @@ const HISTORY_COLUMNS: readonly DataColumn[] = [
 ];
 
 /** Earlier imports, newest first, with "Show more". */
-export function ImportHistory({ selectedId, onSelect, refreshKey, live }: ImportHistoryProps) {
+export function ImportHistory({ selectedId, onSelect, refreshKey, live, onContinue }: ImportHistoryProps) {
   const [pages, setPages] = useState<(string | null)[]>([null]);
   /** Where the next page starts, once the last page shown says there is one. */
   const [next, setNext] = useState<string | null>(null);
@@ -128,6 +145,7 @@ export function ImportHistory({ selectedId, onSelect, refreshKey, live }: Import
             live={live}
             selectedId={selectedId}
             onSelect={onSelect}
+            onContinue={onContinue}
             onNext={index === pages.length - 1 ? setNext : undefined}
           />
         ))}
@@ -142,11 +160,12 @@ interface HistoryPageProps {
   live?: ImportJobFieldsFragment | null;
   selectedId: string | null;
   onSelect: (id: string) => void;
+  onContinue?: (id: string) => void;
   /** Given to the last page: told where the page after it starts (null: none). */
   onNext?: (cursor: string | null) => void;
 }
 
-function HistoryPage({ after, refreshKey, live, selectedId, onSelect, onNext }: HistoryPageProps) {
+function HistoryPage({ after, refreshKey, live, selectedId, onSelect, onContinue, onNext }: HistoryPageProps) {
   const [{ data, error, fetching }, refetch] = useImportJobs(HISTORY_PAGE_SIZE, after);
   const firstRender = useRef(true);
   useEffect(() => {
@@ -163,7 +182,9 @@ function HistoryPage({ after, refreshKey, live, selectedId, onSelect, onNext }: 
     onNext?.(nextCursor ?? null);
   }, [onNext, nextCursor]);
   // While one of these imports waits or runs, its row stays live (not only the panel above).
-  const unfinished = Boolean(connection?.edges.some(({ node }) => !isFinished(node.status)));
+  const unfinished = Boolean(
+    connection?.edges.some(({ node }) => !isFinished(node.status) && node.status !== 'STAGED'),
+  );
   useEffect(() => {
     if (!unfinished) return;
     const timer = window.setInterval(() => refetch({ requestPolicy: 'network-only' }), HISTORY_POLL_MS);
@@ -200,7 +221,13 @@ function HistoryPage({ after, refreshKey, live, selectedId, onSelect, onNext }: 
   return (
     <tbody>
       {connection.edges.map(({ node }) => (
-        <HistoryRow key={node.id} job={freshest(node, live)} selected={node.id === selectedId} onSelect={onSelect} />
+        <HistoryRow
+          key={node.id}
+          job={freshest(node, live)}
+          selected={node.id === selectedId}
+          onSelect={onSelect}
+          onContinue={onContinue}
+        />
       ))}
     </tbody>
   );

@@ -18,6 +18,8 @@ import { ImportErrorsTable } from '@/features/imports/components/import-errors-t
 import { RevertSummary } from '@/features/imports/components/revert-summary';
 import { UndoImport } from '@/features/imports/components/undo-import';
 import { RemovalConfirmation } from '@/features/imports/components/removal-confirmation';
+import { ImportAgain } from '@/features/imports/components/import-again';
+import { StagedJobPanel } from '@/features/imports/components/staged-job-panel';
 import { SyncStats, syncSummary } from '@/features/imports/components/sync-stats';
 import { elapsedMs, importStatusWords, isFinished, remainingMs } from '@/features/imports/lib/import-status';
 
@@ -81,16 +83,26 @@ export interface ImportJobPanelProps {
   onSelect?: (id: string) => void;
   /** The person just started this job here: its heading takes the keyboard focus. */
   focusTitle?: boolean;
+  /** Opens the column check of a staged job. */
+  onContinue?: (id: string) => void;
 }
 
 /** One import, live: status in words, progress, counts, time, Cancel, and its first errors. */
-export function ImportJobPanel({ id, onStatusChange, onJob, onSelect, focusTitle = false }: ImportJobPanelProps) {
+export function ImportJobPanel({
+  id,
+  onStatusChange,
+  onJob,
+  onSelect,
+  onContinue,
+  focusTitle = false,
+}: ImportJobPanelProps) {
   const titleRef = useFocusOnMount<HTMLHeadingElement>(focusTitle);
   const { job, errors, mode, loading, notFound, error, refetch } = useLiveImportJob(id);
   const [, cancelImport] = useCancelImport();
   const [confirmCancel, setConfirmCancel] = useState(false);
   const canImport = useCan('cancelImport');
-  const running = job ? !isFinished(job.status) : false;
+  // A staged job waits for its column check: it is not running (no progress, no time left).
+  const running = job ? !isFinished(job.status) && job.status !== 'STAGED' : false;
   const now = useNow(running);
   const status = job?.status;
 
@@ -118,6 +130,16 @@ export function ImportJobPanel({ id, onStatusChange, onJob, onSelect, focusTitle
     refetch();
   }
   const dry = job.dryRun;
+  if (job.status === 'STAGED') {
+    return (
+      <StagedJobPanel
+        job={job}
+        titleRef={titleRef}
+        onContinue={canImport ? onContinue : undefined}
+        onDiscard={canImport ? cancel : undefined}
+      />
+    );
+  }
 
   return (
     <section className="card" aria-labelledby="job-title" aria-busy={running}>
@@ -236,6 +258,7 @@ export function ImportJobPanel({ id, onStatusChange, onJob, onSelect, focusTitle
           {syncSummary(job)}
         </Notice>
       )}
+      {dry && job.fileKeptUntil && canImport && onSelect && <ImportAgain job={job} onQueued={onSelect} />}
       {job.status === 'NEEDS_CONFIRMATION' && <RemovalConfirmation job={job} onDone={refetch} />}
       <ConfirmDialog
         open={confirmCancel && running}

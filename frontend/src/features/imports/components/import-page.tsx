@@ -7,22 +7,23 @@ import { PageHeader } from '@/components/layouts/page-header';
 import { useImportJobs } from '@/features/imports/api/get-import-jobs';
 import { HISTORY_PAGE_SIZE, ImportHistory } from '@/features/imports/components/import-history';
 import { ImportJobPanel } from '@/features/imports/components/import-job-panel';
-import { CheckColumns } from '@/features/imports/components/check-columns';
 import { UploadForm } from '@/features/imports/components/upload-form';
-import type { StagedJob } from '@/features/imports/api/stage-import';
+import { ResumeCheck } from '@/features/imports/components/resume-check';
 import { isFinished } from '@/features/imports/lib/import-status';
 
 /**
  * Upload a CSV, watch the import, see earlier ones. The shown job is in the URL
  * (`?job=`); without one, a job still pending or running is shown (else the
  * newest), so leaving the page and coming back finds the import where it is.
+ * The column check of a staged import has its own URL (`?check=`): a reload or
+ * Back comes back to it, and History offers "Continue checking".
  */
 export default function ImportPage() {
   const [params, setParams] = useSearchParams();
   const [{ data }] = useImportJobs(HISTORY_PAGE_SIZE, null);
   const [refreshKey, setRefreshKey] = useState('');
   const [live, setLive] = useState<ImportJobFieldsFragment | null>(null);
-  const [staged, setStaged] = useState<StagedJob | null>(null);
+  const checkId = params.get('check');
   // The job this page just started: its panel takes the keyboard focus the start button had.
   const [startedId, setStartedId] = useState<string | null>(null);
   const canImport = useCan('importProducts');
@@ -33,6 +34,7 @@ export default function ImportPage() {
   const selectedId = params.get('job') ?? active?.id ?? jobs[0]?.id ?? null;
 
   const select = useCallback((id: string) => setParams({ job: id }, { replace: false }), [setParams]);
+  const check = useCallback((id: string) => setParams({ check: id }, { replace: false }), [setParams]);
   const onStatusChange = useCallback(() => setRefreshKey(String(Date.now())), []);
 
   return (
@@ -41,19 +43,20 @@ export default function ImportPage() {
         title="Import"
         description="Add or update products from a CSV or Excel (.xlsx) file: a later row for the same SKU wins; a bad row is skipped and reported."
       />
-      {staged ? (
-        <CheckColumns
-          job={staged}
+      {checkId ? (
+        <ResumeCheck
+          key={checkId}
+          id={checkId}
           onStarted={(job) => {
-            setStaged(null);
             setStartedId(job.id);
             select(job.id);
             setRefreshKey(`${job.id}-started`);
           }}
           onCancelled={() => {
-            setStaged(null);
+            setParams({}, { replace: false });
             setRefreshKey(String(Date.now()));
           }}
+          onLeave={(id) => select(id)}
         />
       ) : !canImport ? (
         <Notice tone="info">
@@ -66,7 +69,10 @@ export default function ImportPage() {
             select(job.id);
             setRefreshKey(job.id);
           }}
-          onStaged={setStaged}
+          onStaged={(job) => {
+            check(job.id);
+            setRefreshKey(`${job.id}-staged`);
+          }}
         />
       )}
       {selectedId && (
@@ -76,10 +82,11 @@ export default function ImportPage() {
           onStatusChange={onStatusChange}
           onJob={setLive}
           onSelect={select}
+          onContinue={check}
           focusTitle={startedId === selectedId}
         />
       )}
-      <ImportHistory selectedId={selectedId} onSelect={select} refreshKey={refreshKey} live={live} />
+      <ImportHistory selectedId={selectedId} onSelect={select} onContinue={check} refreshKey={refreshKey} live={live} />
     </section>
   );
 }

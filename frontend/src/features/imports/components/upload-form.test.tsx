@@ -146,4 +146,38 @@ describe('upload flow', () => {
     act(() => FakeXhr.last!.respond(200, { data: { stageImport: staged } }));
     await waitFor(() => expect(onStaged).toHaveBeenCalledWith(expect.objectContaining({ dryRun: true })));
   });
+
+  it('"Start import" on a file whose columns are not recognised opens the mapping instead of failing', async () => {
+    const onStaged = vi.fn();
+    const onQueued = vi.fn();
+    const { client, operations } = createMockClient(() => ({}));
+    render(withProviders(<UploadForm onQueued={onQueued} onStaged={onStaged} />, client));
+    const user = userEvent.setup();
+    await user.upload(screen.getByLabelText('CSV file'), new File(['Code;Text\nA;B\n'], 'odd.csv'));
+    await user.click(screen.getByRole('button', { name: 'Start import' }));
+    await waitFor(() => expect(FakeXhr.last).not.toBeNull());
+    expect(JSON.parse(String(FakeXhr.last!.body!.get('operations'))).query).toContain('mutation StageImport');
+    const problem = { __typename: 'ImportMappingProblem', field: 'mapping.sku', code: 'required', message: 'No sku.' };
+    const staged = { ...importJob({ status: 'STAGED' }), mappingProblem: problem };
+    act(() => FakeXhr.last!.respond(200, { data: { stageImport: staged } }));
+    await waitFor(() => expect(onStaged).toHaveBeenCalledWith(expect.objectContaining({ mappingProblem: problem })));
+    expect(onQueued).not.toHaveBeenCalled();
+    expect(operations.some((o) => o.kind === 'mutation')).toBe(false); // nothing started
+  });
+
+  it('"Start import" on a file whose columns are recognised starts it at once', async () => {
+    const onStaged = vi.fn();
+    const onQueued = vi.fn();
+    const staged = { ...importJob({ status: 'STAGED' }), mappingProblem: null };
+    const { client, operations } = createMockClient(() => ({ startImport: { ...staged, status: 'PENDING' } }));
+    render(withProviders(<UploadForm onQueued={onQueued} onStaged={onStaged} />, client));
+    const user = userEvent.setup();
+    await user.upload(screen.getByLabelText('CSV file'), new File(['sku,name\nA,B\n'], 'ok.csv'));
+    await user.click(screen.getByRole('button', { name: 'Start import' }));
+    await waitFor(() => expect(FakeXhr.last).not.toBeNull());
+    act(() => FakeXhr.last!.respond(200, { data: { stageImport: staged } }));
+    await waitFor(() => expect(onQueued).toHaveBeenCalledWith(expect.objectContaining({ status: 'PENDING' })));
+    expect(onStaged).not.toHaveBeenCalled();
+    expect(operations.at(-1)!.variables).toEqual({ id: staged.id, dryRun: false });
+  });
 });

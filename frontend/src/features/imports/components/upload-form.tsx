@@ -52,7 +52,8 @@ export function UploadForm({ onQueued, onStaged }: UploadFormProps) {
   const resuming = useRef<RememberedUpload | null>(null);
   /** Whether the upload under way is "Check columns" (else "Start import"). */
   const [checking, setChecking] = useState(false);
-  const uploading = state.phase === 'uploading';
+  const [starting, setStarting] = useState(false);
+  const uploading = state.phase === 'uploading' || starting;
   const resumable = direct && file !== null && findUpload(file) !== null;
 
   function done() {
@@ -108,14 +109,28 @@ export function UploadForm({ onQueued, onStaged }: UploadFormProps) {
     if (!uploading) choose(event.dataTransfer.files[0]);
   }
 
-  /** Straight to the store, then start the staged import with what was detected. */
+  /**
+   * "Start import" through a staged job (straight to the store, or through the server when
+   * the check step is at hand): started at once when its columns are recognised; otherwise
+   * the mapping step opens instead of a failure.
+   */
   async function importDirect(chosen: File) {
     setChecking(false);
-    const job = await sendDirect(chosen);
+    const job = direct
+      ? await sendDirect(chosen)
+      : await viaServer.send({
+          document: StageImportMutation,
+          variables: { dryRun },
+          file: chosen,
+          payload: (data) => data.stageImport,
+        });
     if (!job) return;
     done();
     if (job.status !== 'STAGED') return onQueued(job); // refused at once: the panel says why
+    if (job.mappingProblem && onStaged) return onStaged(job); // columns not recognised: map them
+    setStarting(true);
     const started = await startImport({ id: job.id, dryRun });
+    setStarting(false);
     const answer = started.data?.startImport;
     if (answer?.__typename === 'ImportJob') onQueued(answer);
     else if (onStaged)
@@ -126,7 +141,7 @@ export function UploadForm({ onQueued, onStaged }: UploadFormProps) {
   async function submit(event: FormEvent) {
     event.preventDefault();
     if (!file || uploading) return;
-    if (direct) return importDirect(file);
+    if (direct || onStaged) return importDirect(file);
     setChecking(false);
     const job = await viaServer.send({
       document: ImportProductsMutation,
@@ -235,7 +250,7 @@ export function UploadForm({ onQueued, onStaged }: UploadFormProps) {
         >
           {dryRun ? 'Start dry run' : 'Start import'}
         </Button>
-        {uploading && <Button onClick={cancel}>Cancel upload</Button>}
+        {state.phase === 'uploading' && <Button onClick={cancel}>Cancel upload</Button>}
       </div>
     </form>
   );

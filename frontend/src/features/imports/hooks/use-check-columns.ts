@@ -75,3 +75,31 @@ export function useCheckColumns(initial: StagedJob, initialOptions: ImportOption
 
   return { job, options, errors, change, start, busy: inspectState.fetching || startState.fetching };
 }
+
+/**
+ * The options a staged job was last inspected with, as far as the job shows them (its
+ * sync choices included): what a check resumed after a reload starts from, so starting
+ * keeps the person's choices.
+ */
+export function optionsInEffect(job: StagedJob): ImportOptionsInput {
+  const options: ImportOptionsInput = {
+    mode: job.mode,
+    emptyCells: job.emptyCells,
+    missing: job.missing,
+    missingScope: job.missingScope,
+    source: job.source || null,
+    maxRemovalPercent: job.maxRemovalPercent,
+  };
+  if (job.headerRow) options.headerRow = job.headerRow;
+  if (job.format === 'XLSX') {
+    if (job.sheet) options.sheet = job.sheet;
+  } else if (job.format !== 'JSONL') {
+    if (job.encoding) options.encoding = job.encoding;
+    if (job.delimiter) options.delimiter = job.delimiter;
+  }
+  if (job.mappingSource === 'CHOSEN' && job.mapping) {
+    const { sku, name, description, active } = job.mapping;
+    options.mapping = { sku, name, description, active };
+  }
+  return options;
+}

@@ -34,6 +34,7 @@ export function importJob(
     conflictCount: 0,
     revertBlockedReason: null,
     changesKeptUntil: null,
+    fileKeptUntil: null,
     reverts: null,
     ...SYNC_DEFAULTS,
     ...overrides,
