@@ -8,9 +8,9 @@ from imports import services
 from imports.models import ImportJob
 from imports.pipeline import run as pipeline
 from imports.pipeline.passes.check import check_file
-from imports.pipeline.reading import compression
 from imports.pipeline.passes.keys import database_lower
 from imports.pipeline.passes.pace import CHECK_SHARE, FIRST_CHUNK_ROWS, Pace
+from imports.pipeline.reading import compression
 from products.models import Product
 
 from .conftest import sample_csv
