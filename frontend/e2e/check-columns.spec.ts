@@ -151,5 +151,6 @@ test('a dry run chosen before the check stays a dry run; the check is resumed fr
   await page.getByRole('button', { name: 'Import this file now with the same settings' }).click();
   await expect(page.getByRole('heading', { name: /Import of resume\.csv/ })).toBeVisible();
   await expect(page.getByLabel('Import status')).toHaveText('Completed', { timeout: 60_000 });
-  expect(await product(page, 'E2E-DRY-1')).toEqual({ name: 'Erster', description: 'eins', active: true });
+  // 'Text' is not a column name the importer knows, and it was left unmapped: no description.
+  expect(await product(page, 'E2E-DRY-1')).toEqual({ name: 'Erster', description: '', active: true });
 });
