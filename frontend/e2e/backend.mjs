@@ -3,6 +3,7 @@
 // Also usable by hand: `node e2e/backend.mjs` serves until Ctrl-C.
 import { spawn, spawnSync } from 'node:child_process';
 import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -57,11 +58,85 @@ async function waitForHealth(url, child, timeoutMs = 60_000) {
   throw new Error(`the backend did not answer ${url}/healthz within ${timeoutMs / 1000} s`);
 }
 
-/** Starts the backend and resolves with { url, stop() }. */
-export async function startBackend({ port = E2E_PORT, quiet = true } = {}) {
+/** A free TCP port on 127.0.0.1. */
+function freePort() {
+  return new Promise((resolve, reject) => {
+    const server = createServer();
+    server.once('error', reject);
+    server.listen(0, '127.0.0.1', () => {
+      const { port } = server.address();
+      server.close(() => resolve(port));
+    });
+  });
+}
+
+async function waitForPort(port, child, timeoutMs = 30_000) {
+  const deadline = Date.now() + timeoutMs;
+  while (Date.now() < deadline) {
+    if (child.exitCode !== null) throw new Error(`moto_server exited with code ${child.exitCode}`);
+    try {
+      await fetch(`http://127.0.0.1:${port}/`);
+      return;
+    } catch {
+      await new Promise((resolve) => setTimeout(resolve, 200));
+    }
+  }
+  throw new Error(`moto_server did not listen on ${port} within ${timeoutMs / 1000} s`);
+}
+
+/**
+ * Starts a real S3-compatible server (`moto_server`, from moto[server] in the virtualenv) on a
+ * free loopback port with a bucket; resolves with the STORAGE_* variables that put the
+ * backend's files there, its endpoint, and stop(). moto answers browsers' CORS requests for
+ * any origin (it does not expose ETag: the app asks the store for the parts' ETags then).
+ */
+export async function startObjectStore() {
+  const port = await freePort();
+  const child = spawn(PYTHON, ['-c', 'from moto.server import main; main()', '-H', '127.0.0.1', '-p', String(port)], {
+    stdio: 'ignore',
+  });
+  const endpoint = `http://127.0.0.1:${port}`;
+  const variables = {
+    STORAGE_BUCKET: 'product-importer-e2e',
+    STORAGE_ENDPOINT_URL: endpoint,
+    STORAGE_REGION: 'us-east-1',
+    STORAGE_ACCESS_KEY_ID: 'e2e-key',
+    STORAGE_SECRET_ACCESS_KEY: 'e2e-secret',
+    STORAGE_KEY_PREFIX: 'media',
+  };
+  try {
+    await waitForPort(port, child);
+    const script = [
+      'import boto3',
+      'from botocore.config import Config',
+      `boto3.client("s3", endpoint_url="${endpoint}", region_name="us-east-1", aws_access_key_id="e2e-key",`,
+      '  aws_secret_access_key="e2e-secret", config=Config(s3={"addressing_style": "path"})',
+      `).create_bucket(Bucket="${variables.STORAGE_BUCKET}")`,
+    ].join('\n');
+    const made = spawnSync(PYTHON, ['-c', script], { encoding: 'utf8' });
+    if (made.status !== 0) throw new Error(`could not create the bucket:\n${made.stderr}`);
+  } catch (error) {
+    child.kill('SIGTERM');
+    throw error;
+  }
+  return {
+    endpoint,
+    variables,
+    stop() {
+      if (child.exitCode === null) child.kill('SIGTERM');
+    },
+  };
+}
+
+/**
+ * Starts the backend and resolves with { url, stop() }. `objectStorage`: its files go to a
+ * bucket of a moto_server started for it (direct uploads available, parts of 5 MiB).
+ */
+export async function startBackend({ port = E2E_PORT, quiet = true, objectStorage = false } = {}) {
   if (!existsSync(PYTHON)) throw new Error(`no Python at ${PYTHON}: run \`make test\` (or create .venv) first`);
   const dataDir = mkdtempSync(path.join(tmpdir(), 'pi-frontend-e2e-'));
-  const env = backendEnv(dataDir);
+  const store = objectStorage ? await startObjectStore() : null;
+  const env = { ...backendEnv(dataDir), ...(store ? { ...store.variables, UPLOAD_PART_BYTES: String(5 << 20) } : {}) };
   manage(['migrate', '--noinput'], env);
   manage(['createsuperuser', '--noinput'], env);
   const child = spawn(
@@ -96,11 +171,13 @@ export async function startBackend({ port = E2E_PORT, quiet = true } = {}) {
     await waitForHealth(url, child);
   } catch (error) {
     child.kill('SIGTERM');
+    store?.stop();
     throw new Error(`${error.message}\n${stderr}`);
   }
   return {
     url,
     dataDir,
+    storeEndpoint: store?.endpoint ?? null,
     logs: () => stderr,
     async stop() {
       if (child.exitCode === null) {
@@ -116,6 +193,7 @@ export async function startBackend({ port = E2E_PORT, quiet = true } = {}) {
           });
         });
       }
+      store?.stop();
       rmSync(dataDir, { recursive: true, force: true });
     },
   };

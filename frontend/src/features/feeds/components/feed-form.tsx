@@ -108,7 +108,7 @@ export function FeedForm({ feed, values, onChange, errors, disabled }: FeedFormP
             />
             <TextAreaField
               label="Host key"
-              className="mono"
+              className="field-code"
               rows={2}
               value={values.hostKey}
               onChange={(e) => set({ hostKey: e.target.value })}
@@ -150,7 +150,7 @@ export function FeedForm({ feed, values, onChange, errors, disabled }: FeedFormP
             label="Cron expression"
             placeholder="0 2 * * *"
             hint="minute hour day-of-month month weekday, e.g. 0 2 * * * is every day at 02:00. Empty: manual only."
-            className="mono"
+            className="field-code"
             value={values.schedule}
             onChange={(e) => set({ schedule: e.target.value })}
             errors={errors.schedule}

@@ -110,6 +110,8 @@ export default function FeedPage({ checkColumns: CheckColumnsStep }: FeedPagePro
       if (result.error) return setErrors({ byField: {}, general: [describeError(result.error)] });
       const payload = result.data?.createFeed;
       if (!payload || !answer(payload) || payload.__typename !== 'Feed') return;
+      // The page may stay mounted from /feeds/new to /feeds/:id: say it here too.
+      setNotice(`Created feed ${payload.name}.`);
       navigate(`/feeds/${encodeURIComponent(payload.id)}`, { replace: true, state: { created: payload.name } });
       return;
     }

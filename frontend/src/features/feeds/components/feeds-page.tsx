@@ -70,7 +70,7 @@ function FeedRow({
       </td>
       <td className="actions">
         {canRun && (
-          <Button size="sm" onClick={onRun} busy={starting} aria-label={`Run ${feed.name} now`}>
+          <Button size="sm" onClick={onRun} busy={starting} aria-label={`Run now: ${feed.name}`}>
             Run now
           </Button>
         )}

@@ -39,7 +39,7 @@ export function SecretField({ label, isSet, value, onChange, multiline, hint, er
           <TextAreaField
             {...common}
             rows={4}
-            className="mono"
+            className="field-code"
             onChange={(e) => onChange({ action: 'replace', value: e.target.value })}
           />
         ) : (
