@@ -82,6 +82,8 @@ OPERATIONS: dict[str, Rule] = {
     "updateProduct": WRITE,
     "deleteProduct": WRITE,
     "deleteProducts": WRITE,
+    "productChanges": READ,
+    "productChangesCursor": READ,
     "upsertProducts": WRITE,
     "deleteAllProducts": TEAM_ADMIN,
     # Imports, their change logs and undo.

@@ -36,6 +36,7 @@ from imports.api.schema_direct import Query as DirectUploadsQuery
 from imports.api.schema_upsert import Mutation as UpsertMutation
 from products.schema import Mutation as ProductsMutation
 from products.schema import Query as ProductsQuery
+from products.schema_changes import Query as ProductChangesQuery
 from webhooks.schema import Mutation as WebhooksMutation
 from webhooks.schema import Query as WebhooksQuery
 
@@ -44,6 +45,7 @@ Query = merge_types(
     (
         AccountsQuery,
         ProductsQuery,
+        ProductChangesQuery,
         ImportsQuery,
         DirectUploadsQuery,
         ExportsQuery,

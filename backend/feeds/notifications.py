@@ -48,7 +48,8 @@ def recipients(run: FeedRun) -> list[str]:
 
 
 def _link() -> str:
-    return f"\nSee the feed's runs: {settings.APP_URL}/feeds\n" if settings.APP_URL else ""
+    app_url = getattr(settings, "APP_URL", "")
+    return f"\nSee the feed's runs: {app_url}/feeds\n" if app_url else ""
 
 
 def _counts(job: ImportJob) -> str:

@@ -14,7 +14,8 @@ from __future__ import annotations
 import logging
 import os
 from dataclasses import dataclass
-from datetime import timedelta
+from datetime import datetime, timedelta
+from typing import BinaryIO, cast
 from urllib.parse import unquote, urlsplit
 
 from django.conf import settings
@@ -111,7 +112,7 @@ def execute(run_id: int) -> Outcome | None:
         try:
             result = sources.fetch(
                 spec,
-                upload.file,
+                cast(BinaryIO, upload.file),
                 max_bytes=settings.IMPORT_MAX_UPLOAD_BYTES,
                 previous=previous,
                 timeout=settings.FEED_READ_TIMEOUT_SECONDS,
@@ -144,7 +145,7 @@ def execute(run_id: int) -> Outcome | None:
                 )
             )
         upload.size = result.size
-        upload.file.seek(0)
+        cast(BinaryIO, upload.file).seek(0)
         return _start_import(run, feed, upload)
     finally:
         upload.close()
@@ -246,7 +247,7 @@ def settle_job(job_id: int) -> list[int]:
     return [run_id for run_id in ids if settle(run_id)]
 
 
-def stale_running(now=None) -> list[int]:
+def stale_running(now: datetime | None = None) -> list[int]:
     """Fail runs left RUNNING by a worker that died (past the fetch time limit); return the
     runs settled."""
     now = now or timezone.now()

@@ -7,7 +7,7 @@ from datetime import UTC, datetime
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError, available_timezones
 
 from cron_descriptor import FormatError, Options, get_description
-from croniter import CroniterError, croniter
+from croniter import CroniterError, croniter  # type: ignore[import-untyped]
 
 ALIASES = {
     "@hourly": "0 * * * *",

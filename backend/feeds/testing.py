@@ -9,7 +9,7 @@ from __future__ import annotations
 import copy
 import logging
 from dataclasses import dataclass
-from typing import Any
+from typing import Any, BinaryIO, cast
 
 from django.conf import settings
 from django.core.exceptions import ValidationError
@@ -65,7 +65,7 @@ def test_source(data: dict[str, Any], *, feed_id: int | None, user: Any) -> Sour
         try:
             result = sources.fetch(
                 spec,
-                upload.file,
+                cast(BinaryIO, upload.file),
                 max_bytes=settings.IMPORT_MAX_UPLOAD_BYTES,
                 previous=None,
                 timeout=settings.FEED_READ_TIMEOUT_SECONDS,
@@ -80,7 +80,7 @@ def test_source(data: dict[str, Any], *, feed_id: int | None, user: Any) -> Sour
                 host_key=exc.host_key,
             )
         upload.size = result.size
-        upload.file.seek(0)
+        cast(BinaryIO, upload.file).seek(0)
         options = {**feed.options, "source": feed.source_key if feed.pk else "feed"}
         job = stage_import(upload, options, user=user, listed=False)
     finally:

@@ -36,8 +36,8 @@ class Query:
         """Every feed, newest first."""
         return services.feeds_for(_user(info))
 
-    @strawberry_django.field(permission_classes=AUTH)
-    def feed(self, info: Info, id: strawberry.ID) -> FeedType | None:  # noqa: A002
+    @strawberry_django.field(graphql_type=FeedType | None, permission_classes=AUTH)
+    def feed(self, info: Info, id: strawberry.ID) -> Feed | None:  # noqa: A002
         """The feed with this id, or null when there is none."""
         return services.feeds_for(_user(info)).filter(pk=node_pk(id, "Feed")).first()
 

@@ -85,10 +85,11 @@ class FeedRunType(relay.Node):
         description="The import job the run started, if any."
     )
 
-    @strawberry_django.field(only=["status"])
-    def status(self, root: FeedRun) -> FeedRunStatus:
-        """QUEUED, RUNNING, IMPORTED, UNCHANGED or FAILED."""
-        return FeedRunStatus(root.status)
+    status: FeedRunStatus = strawberry_django.field(
+        only=["status"],
+        description="QUEUED, RUNNING, IMPORTED, UNCHANGED or FAILED.",
+        resolver=lambda root: FeedRunStatus(root.status),
+    )
 
     @strawberry_django.field(only=["etag"])
     def etag(self, root: FeedRun) -> str | None:
@@ -203,8 +204,8 @@ class FeedType(relay.Node):
         """Why the feed was disabled automatically; null when it was not."""
         return root.disabled_reason or None
 
-    @strawberry_django.field(only=["id"])
-    def last_run(self, root: Feed) -> FeedRunType | None:
+    @strawberry_django.field(graphql_type=FeedRunType | None, only=["id"])
+    def last_run(self, root: Feed) -> FeedRun | None:
         """The latest run."""
         return FeedRun.objects.filter(feed_id=root.pk).order_by("-started_at", "-id").first()
 
