@@ -30,6 +30,7 @@ from feeds.api.schema import Query as FeedsQuery
 from imports.api.schema import Mutation as ImportsMutation
 from imports.api.schema import Query as ImportsQuery
 from imports.api.schema import Subscription as ImportsSubscription
+from imports.api.schema_bulk import Mutation as BulkMutation
 from imports.api.schema_delete import Mutation as DeleteManyMutation
 from imports.api.schema_direct import Mutation as DirectUploadsMutation
 from imports.api.schema_direct import Query as DirectUploadsQuery
@@ -63,6 +64,7 @@ Mutation = merge_types(
         ImportsMutation,
         DirectUploadsMutation,
         UpsertMutation,
+        BulkMutation,
         DeleteManyMutation,
         ExportsMutation,
         FeedsMutation,

@@ -5,7 +5,7 @@ import { EmptyState, ErrorState, LoadingState } from '@/components/ui/states';
 import { StatusBadge } from '@/components/ui/status-badge';
 import type { ImportJobFieldsFragment } from '@/gql/graphql';
 import { describeError } from '@/lib/error-message';
-import { formatBytes, formatDateTime, formatDuration, formatNumber } from '@/lib/format';
+import { formatBytes, formatDateTime, formatDuration, formatNumber, plural } from '@/lib/format';
 import { useImportJobs } from '@/features/imports/api/get-import-jobs';
 import { elapsedMs, importStatusWords, isFinished } from '@/features/imports/lib/import-status';
 
@@ -32,6 +32,15 @@ function freshest(
   if (!live || live.id !== listed.id) return listed;
   if (isFinished(listed.status) && !isFinished(live.status)) return listed;
   return live.rowsProcessed >= listed.rowsProcessed || isFinished(live.status) ? live : listed;
+}
+
+/** A revert's own numbers, in words (its file size, rows and import counts mean nothing). */
+export function revertNumbers(job: Pick<ImportJobFieldsFragment, 'deletedCount' | 'restoredCount' | 'conflictCount'>) {
+  return [
+    `${formatNumber(job.deletedCount)} deleted`,
+    `${formatNumber(job.restoredCount)} restored`,
+    plural(job.conflictCount, 'conflict'),
+  ].join(' · ');
 }
 
 function HistoryRow({
@@ -62,6 +71,10 @@ function HistoryRow({
           {staged
             ? 'Uploaded; nothing imported until its columns are checked and it is started'
             : 'Waiting for earlier imports'}
+        </td>
+      ) : job.kind === 'REVERT' ? (
+        <td colSpan={7} className="card-wide" data-label="Revert">
+          {revertNumbers(job)}
         </td>
       ) : (
         <>

@@ -176,7 +176,7 @@ export function ImportJobPanel({
           job.status === 'PENDING'
             ? 'waiting for earlier imports'
             : isRevert
-              ? `${plural(job.rowsProcessed, 'change')} reverted`
+              ? `${plural(job.rowsProcessed, 'change')} checked`
               : `${formatBytes(job.bytesProcessed)} of ${formatBytes(job.fileSize)}`
         }
       />
