@@ -252,7 +252,7 @@ export function ImportJobPanel({
       {isRevert && job.status === 'COMPLETED' && (
         <Notice tone="success">
           Revert finished: {formatNumber(job.deletedCount)} deleted, {formatNumber(job.restoredCount)} restored,{' '}
-          {formatNumber(job.conflictCount)} kept because they were written again since.
+          {plural(job.conflictCount, 'conflict')} (kept as they are: written again or deleted since).
         </Notice>
       )}
       {!isRevert && job.status === 'COMPLETED' && (
