@@ -18,8 +18,11 @@ that read the columns themselves (``products_unaccent`` on PostgreSQL, ``fold`` 
 """
 
 import unicodedata
+from typing import Any
 
+from django.db.backends.base.base import BaseDatabaseWrapper
 from django.db.models import CharField, Func
+from django.db.models.sql.compiler import SQLCompiler
 
 #: Letters without a Unicode decomposition, folded as PostgreSQL's ``unaccent`` folds them.
 _LETTERS = str.maketrans(
@@ -63,5 +66,7 @@ class Folded(Func):
     function = POSTGRESQL_FUNCTION
     output_field = CharField()
 
-    def as_sqlite(self, compiler, connection, **extra_context):  # noqa: D102
+    def as_sqlite(  # noqa: D102
+        self, compiler: SQLCompiler, connection: BaseDatabaseWrapper, **extra_context: Any
+    ) -> tuple[str, Any]:
         return super().as_sql(compiler, connection, function=SQLITE_FUNCTION, **extra_context)

@@ -46,7 +46,14 @@ def compare(left: str, right: str) -> int:
     return (a > b) - (a < b)
 
 
-def ordered_by_name(prefix: str, descending: bool, **nulls: bool | None) -> OrderBy:
+def ordered_by_name(
+    prefix: str,
+    descending: bool,
+    nulls_first: bool | None = None,
+    nulls_last: bool | None = None,
+) -> OrderBy:
     """The ORDER BY term of the name ordering (the collation on both databases)."""
     expression = Collate(F(f"{prefix}name"), COLLATION)
-    return expression.desc(**nulls) if descending else expression.asc(**nulls)
+    if descending:
+        return expression.desc(nulls_first=nulls_first, nulls_last=nulls_last)
+    return expression.asc(nulls_first=nulls_first, nulls_last=nulls_last)

@@ -2,8 +2,9 @@
 
 Debian's ``openssh-server`` runs as a foreground process (``sshd -D``) with a temporary host
 key, configuration and ``authorized_keys``; it serves only SFTP (``internal-sftp``) and lets
-one user in: ``feeds-sftp-test``, a system user without a shell or home created on first
-use, whose password is random for each test session and locked again at its end. Running it
+one user in: ``feeds-sftp-<random>``, a system user without a shell or home created for the
+test session (so that test sessions running at once never share a password) and removed at
+its end. Running it
 needs root (sshd checks passwords and switches to the user); a missing ``sshd`` is installed
 with apt-get, as CI does for Chromium.
 """
@@ -26,7 +27,8 @@ import pytest
 from cryptography.hazmat.primitives import serialization
 from cryptography.hazmat.primitives.asymmetric import ed25519
 
-USER = "feeds-sftp-test"
+# One user per test session: concurrent sessions (two checkouts, two modes) never collide.
+USER = f"feeds-sftp-{secrets.token_hex(3)}"
 SSHD_PATHS = ("/usr/sbin/sshd", "/usr/bin/sshd", "/sbin/sshd")
 
 
@@ -171,5 +173,5 @@ def sshd() -> Iterator[SshServer]:
     finally:
         process.terminate()
         process.wait(timeout=10)
-        subprocess.run(["passwd", "--lock", USER], check=False, stdout=subprocess.DEVNULL)
+        subprocess.run(["userdel", "--force", USER], check=False, stderr=subprocess.DEVNULL)
         shutil.rmtree(folder, ignore_errors=True)

@@ -10,6 +10,7 @@ from collections.abc import AsyncIterator
 
 from asgiref.sync import sync_to_async
 from django.http import HttpRequest, HttpResponse, StreamingHttpResponse
+from django.http.response import HttpResponseBase
 
 from accounts.downloads import require_user
 from core.graphql_errors import BAD_USER_INPUT, NOT_FOUND
@@ -37,7 +38,8 @@ def conflict_row(conflict: RevertConflict, current: Product | None) -> list[str]
     change = conflict.change
     wrote = changes.after_values(change, current)
     earlier = changes.before_values(change)
-    cells: list[object] = [change.line, change.sku, REASON_LABELS[conflict.reason]]
+    reason = REASON_LABELS[RevertConflict.Reason(conflict.reason)]
+    cells: list[object] = [change.line, change.sku, reason]
     cells += (
         [None] * 4
         if current is None
@@ -73,7 +75,7 @@ async def _rows(job: ImportJob) -> AsyncIterator[str]:
         after = int(batch[-1][0])
 
 
-async def conflicts_csv(request: HttpRequest, job_id: str) -> HttpResponse:
+async def conflicts_csv(request: HttpRequest, job_id: str) -> HttpResponseBase:
     """Stream a revert's conflicts (sign-in required); 400 for an import that is no revert."""
     user = await require_user(request, send_browsers_to_sign_in=True)
     if isinstance(user, HttpResponse):

@@ -4,8 +4,10 @@ selects, as one undoable action (``imports.bulk_actions``)."""
 import strawberry
 import strawberry_django
 from django.core.exceptions import ValidationError
+from django.db.models import QuerySet
 from graphql import GraphQLError
 from strawberry import Info
+from strawberry.permission import BasePermission
 
 from accounts.permissions import IsAuthenticated
 from core.ids import node_pk
@@ -15,7 +17,7 @@ from products.filtering import filters_to_json, products_matching
 from products.models import Product
 from products.types import ProductFilter
 
-AUTH = [IsAuthenticated]
+AUTH: list[type[BasePermission]] = [IsAuthenticated]
 #: Ids one call may name (a page or several of them; "all matching" goes by `filters`).
 MAX_IDS = 10_000
 
@@ -33,7 +35,7 @@ class SetProductsActiveResult:
     )
 
 
-def _selected(ids: list[strawberry.ID] | None, filters: ProductFilter | None):
+def _selected(ids: list[strawberry.ID] | None, filters: ProductFilter | None) -> QuerySet[Product]:
     if (ids is None) == (filters is None):
         raise ValidationError({"ids": ValidationError(
             "Give either `ids` (the products chosen) or `filters` (every product they "
