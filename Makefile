@@ -11,7 +11,7 @@ PY := $(VENV)/bin/python
 MANAGE := cd backend && ../$(PY) manage.py
 FRONTEND_SRC := $(shell find frontend/src frontend/index.html frontend/playground frontend/vite.config.ts frontend/codegen.ts -type f 2>/dev/null)
 
-.PHONY: run test test-backend test-frontend test-e2e lint schema migrate worker frontend clean help bench-products bench-imports bench-webhooks bench-exports bench-storage
+.PHONY: run test test-backend test-frontend test-e2e lint schema migrate worker frontend clean help bench-products bench-imports bench-webhooks bench-exports bench-storage bench-uploads
 
 help:
 	@echo "make run    install what is missing, build the frontend, migrate, serve on 127.0.0.1:$${PORT:-8000}"
@@ -81,6 +81,9 @@ bench-exports: $(VENV)/.installed
 
 bench-storage: $(VENV)/.installed
 	$(PY) bench/storage_bench.py
+
+bench-uploads: $(VENV)/.installed
+	$(PY) bench/upload_bench.py
 
 clean:
 	rm -rf frontend/dist data/static

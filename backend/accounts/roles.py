@@ -82,6 +82,9 @@ OPERATIONS: dict[str, Rule] = {
     "updateProduct": WRITE,
     "deleteProduct": WRITE,
     "deleteProducts": WRITE,
+    "setProductsActive": WRITE,
+    "productChanges": READ,
+    "productChangesCursor": READ,
     "upsertProducts": WRITE,
     "deleteAllProducts": TEAM_ADMIN,
     # Imports, their change logs and undo.
@@ -145,6 +148,7 @@ HTTP_OPERATIONS: dict[str, Rule] = {
     "spa": PUBLIC,
     "import-errors-csv": READ,
     "import-changes-csv": READ,
+    "import-conflicts-csv": READ,
     "export-download": READ,
     "activity-csv": TEAM_ADMIN,
 }

@@ -30,12 +30,14 @@ from feeds.api.schema import Query as FeedsQuery
 from imports.api.schema import Mutation as ImportsMutation
 from imports.api.schema import Query as ImportsQuery
 from imports.api.schema import Subscription as ImportsSubscription
+from imports.api.schema_bulk import Mutation as BulkMutation
 from imports.api.schema_delete import Mutation as DeleteManyMutation
 from imports.api.schema_direct import Mutation as DirectUploadsMutation
 from imports.api.schema_direct import Query as DirectUploadsQuery
 from imports.api.schema_upsert import Mutation as UpsertMutation
 from products.schema import Mutation as ProductsMutation
 from products.schema import Query as ProductsQuery
+from products.schema_changes import Query as ProductChangesQuery
 from webhooks.schema import Mutation as WebhooksMutation
 from webhooks.schema import Query as WebhooksQuery
 
@@ -44,6 +46,7 @@ Query = merge_types(
     (
         AccountsQuery,
         ProductsQuery,
+        ProductChangesQuery,
         ImportsQuery,
         DirectUploadsQuery,
         ExportsQuery,
@@ -61,6 +64,7 @@ Mutation = merge_types(
         ImportsMutation,
         DirectUploadsMutation,
         UpsertMutation,
+        BulkMutation,
         DeleteManyMutation,
         ExportsMutation,
         FeedsMutation,

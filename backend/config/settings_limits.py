@@ -38,3 +38,7 @@ UPSERT_PRODUCTS_MAX = env_int("UPSERT_PRODUCTS_MAX", 1000, min_value=1, max_valu
 # How long an upsertProducts call waits for the import queue (another import running)
 # before it answers with its job still PENDING, for a worker to run in its turn.
 UPSERT_PRODUCTS_WAIT_SECONDS = env_float("UPSERT_PRODUCTS_WAIT_SECONDS", 5.0, min_value=0)
+# The product change feed (productChanges): how long changes are kept (a client further
+# behind must read the catalogue again), and the most changes one page may hold.
+PRODUCT_CHANGES_RETENTION_DAYS = env_int("PRODUCT_CHANGES_RETENTION_DAYS", 7, min_value=1)
+PRODUCT_CHANGES_PAGE_MAX = env_int("PRODUCT_CHANGES_PAGE_MAX", 1000, min_value=1)

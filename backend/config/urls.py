@@ -6,6 +6,7 @@ from accounts.views import activity_csv
 from config import views
 from config.schema import schema
 from exports.views import download as export_download
+from imports.api.conflicts_csv import conflicts_csv
 from imports.api.views import changes_csv, errors_csv
 
 handler404 = "config.views.not_found"
@@ -20,6 +21,7 @@ urlpatterns = [
     path("imports/<str:job_id>/errors.csv", errors_csv, name="import-errors-csv"),
     path("exports/<str:job_id>/download", export_download, name="export-download"),
     path("imports/<str:job_id>/changes.csv", changes_csv, name="import-changes-csv"),
+    path("imports/<str:job_id>/conflicts.csv", conflicts_csv, name="import-conflicts-csv"),
     path("activity.csv", activity_csv, name="activity-csv"),
     path("healthz", views.healthz, name="healthz"),
     path("readyz", views.readyz, name="readyz"),

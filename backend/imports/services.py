@@ -117,8 +117,9 @@ def submit_import(
         name = f"{job.pk}-{uuid.uuid4().hex[:8]}.upload"
         target = job.file.field.generate_filename(job, name)
         error = getattr(upload, "write_error", None)
-        existed = job.file.storage.exists(target)  # never delete a file that was there
+        existed = True  # never delete a file that was there (or that may have been)
         try:
+            existed = job.file.storage.exists(target)
             if error is None and getattr(upload, "stored_name", None):
                 job.file.name = upload.stored_name  # streamed into the bucket already
             elif error is None:

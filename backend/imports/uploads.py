@@ -129,7 +129,11 @@ class BucketUploadHandler(FileUploadHandler):
         self.limit = settings.IMPORT_MAX_UPLOAD_BYTES
         self.write_error: OSError | None = None
         stored_name = timezone.now().strftime("imports/%Y/%m/%d/") + f"{uuid.uuid4().hex}.upload"
-        self.writer = MultipartWriter(stored_name)
+        try:
+            self.writer = MultipartWriter(stored_name)
+        except Exception:  # the store is down: the next handler keeps the file, and storing
+            logger.warning("Could not start an upload into the bucket", exc_info=True)
+            return  # it then fails the job saying the file could not be stored
         raise StopFutureHandlers
 
     def receive_data_chunk(self, raw_data: bytes, start: int) -> bytes | None:  # noqa: D102

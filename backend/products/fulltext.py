@@ -22,8 +22,10 @@ import re
 from django.db import connection as default_connection
 from django.db.models import BooleanField, Expression, F, Q
 from django.db.models.expressions import Col
-from django.db.models.lookups import IContains
+from django.db.models.lookups import IContains, IRegex
 from django.db.models.sql.where import WhereNode
+
+from products.accents import Folded
 
 WORDS_TABLE = "products_fulltext_words"
 TRIGRAMS_TABLE = "products_fulltext_trigrams"
@@ -44,14 +46,16 @@ def kept_in_step(connection=None) -> bool:
 
 
 def _scan_q(words: list[str]) -> Q:
-    """The search rule as regular expressions (every word starts a word of a column)."""
+    """The search rule as regular expressions (every word starts a word of a column), on
+    the columns without their accents (the words come folded)."""
     condition = Q()
     for word in words:
         escaped = "".join(ch if ch.isalnum() else "\\" + ch for ch in word)
         pattern = rf"(^|[\W_]){escaped}"
-        condition &= (
-            Q(sku__iregex=pattern) | Q(name__iregex=pattern) | Q(description__iregex=pattern)
-        )
+        either = Q()
+        for column in ("sku", "name", "description"):
+            either |= Q(IRegex(Folded(F(column)), pattern))
+        condition &= either
     return condition
 
 
@@ -59,10 +63,37 @@ def _quoted(text: str) -> str:
     return '"' + text.replace('"', '""') + '"'
 
 
+# The letters the tokenizer's ``remove_diacritics`` keeps, and their folded spelling.
+_LIGATURES = {"ss": "ß", "ae": "æ", "oe": "œ"}
+_LIGATURE_SPELLING = re.compile("(ss|ae|oe)", re.IGNORECASE)
+# More spellings than this in one run: only the folded one is asked for.
+_MAX_LIGATURE_SPELLINGS = 3
+
+
+def spellings(run: str) -> list[str]:
+    """The spellings of a folded run the word index may hold: ``grosse`` -> ``grosse``,
+    ``große`` (the tokenizer removes accents, but keeps ``ß``, ``æ`` and ``œ`` as they are)."""
+    parts = _LIGATURE_SPELLING.split(run)
+    if len(parts) == 1 or len(parts) // 2 > _MAX_LIGATURE_SPELLINGS:
+        return [run]
+    variants = [""]
+    for index, part in enumerate(parts):
+        if index % 2:
+            choices = [part, _LIGATURES[part.lower()]]
+            variants = [v + c for v in variants for c in choices]
+        else:
+            variants = [v + part for v in variants]
+    return variants
+
+
 def words_query(words: list[str]) -> str:
-    """The FTS5 query for the search box words: every run of letters/digits as a prefix."""
-    runs = [run for word in words for run in _ALNUM_RUN.findall(word)]
-    return " AND ".join(f"{_quoted(run)}*" for run in runs)
+    """The FTS5 query for the (folded) search box words: every run of letters/digits as a
+    prefix, in each of its spellings."""
+    terms = []
+    for run in (run for word in words for run in _ALNUM_RUN.findall(word)):
+        options = [f"{_quoted(spelling)}*" for spelling in spellings(run)]
+        terms.append(options[0] if len(options) == 1 else "(" + " OR ".join(options) + ")")
+    return " AND ".join(terms)
 
 
 def _walks(compiler) -> bool:

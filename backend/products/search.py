@@ -2,7 +2,8 @@
 
 A query word matches at the start of a word of the text, where words are separated by any
 character that is not a letter or digit: ``budg`` finds "budget", ``raise-be`` finds
-"lay-raise-best-end", case-insensitively. Words of the query combine with AND.
+"lay-raise-best-end", case-insensitively and ignoring accents (``creme`` finds "Crème",
+``grosse`` finds "Größe"; see ``products/accents.py``). Words of the query combine with AND.
 
 On PostgreSQL a GIN index on the stored ``search_vector`` column (each run of letters and
 digits of the three columns one lexeme, lower-cased; see ``products/search_document.py``)
@@ -17,8 +18,10 @@ index plays the same part (``products/fulltext.py``).
 import re
 
 from django.db import connection
-from django.db.models import Q
+from django.db.models import F, Q
+from django.db.models.lookups import IRegex
 
+from products.accents import Folded, fold
 from products.databases import ProductDatabase, for_connection
 
 _ALNUM_RUN = re.compile(r"[^\W_]+")
@@ -26,17 +29,16 @@ MAX_QUERY_WORDS = 10
 
 
 def query_words(query: str) -> list[str]:
-    """Split the search box text into words (at most ``MAX_QUERY_WORDS``)."""
-    return query.split()[:MAX_QUERY_WORDS]
+    """Split the search box text into words (at most ``MAX_QUERY_WORDS``), accents folded."""
+    return [fold(word) or "" for word in query.split()[:MAX_QUERY_WORDS]]
 
 
 def _regex_q(database: ProductDatabase, word: str, prefix: str) -> Q:
     pattern = database.word_start_pattern(word)
-    return (
-        Q(**{f"{prefix}sku__iregex": pattern})
-        | Q(**{f"{prefix}name__iregex": pattern})
-        | Q(**{f"{prefix}description__iregex": pattern})
-    )
+    condition = Q()
+    for column in ("sku", "name", "description"):
+        condition |= Q(IRegex(Folded(F(f"{prefix}{column}")), pattern))
+    return condition
 
 
 def search_q(query: str, prefix: str = "") -> Q:

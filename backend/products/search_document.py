@@ -1,11 +1,13 @@
 """The search box's document on PostgreSQL: a stored ``tsvector`` column, ``search_vector``.
 
-Each product's column holds the lexemes of its SKU, name and description (migration 0009)::
+Each product's column holds the lexemes of its SKU, name and description (migrations 0009
+and 0013)::
 
-    strip(to_tsvector('simple', regexp_replace(sku || ' ' || name || ' ' || description,
-                                               '[^[:alnum:]]+', ' ', 'g')))
+    strip(to_tsvector('simple', regexp_replace(
+        products_unaccent(sku || ' ' || name || ' ' || description), '[^[:alnum:]]+', ' ', 'g')))
 
-that is every run of letters and digits, lower-cased, without positions (no query uses
+that is every run of letters and digits, accents removed (``products/accents.py``; ASCII
+text has none), lower-cased, without positions (no query uses
 them; stripped vectors are smaller to store, index and recheck). A GIN index on the column
 serves ``products.search``.
 

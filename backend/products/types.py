@@ -7,10 +7,12 @@ import strawberry
 import strawberry_django
 from asgiref.sync import sync_to_async
 from django.db.models import Q, QuerySet
+from django.db.models.expressions import OrderBy
 from strawberry import UNSET, Info, auto, relay
 from strawberry.relay.utils import should_resolve_list_connection_edges
 from strawberry.types.nodes import FragmentSpread, InlineFragment
 from strawberry.utils.inspect import in_async_context
+from strawberry_django import Ordering
 from strawberry_django.fields.types import field_type_map, input_field_type_map
 from strawberry_django.relay import DjangoCursorConnection, DjangoCursorEdge
 from strawberry_django.relay.cursor_connection import (
@@ -26,6 +28,7 @@ from products.counts import count_then_narrow, narrow_without_count, product_cou
 from products.fields import SkuField
 from products.filter_values import OUT_OF_RANGE, out_of_range
 from products.models import Product
+from products.name_order import ordered_by_name
 from products.search import search_q
 
 DEFAULT_ORDER = ("-updated_at", "-id")
@@ -57,7 +60,19 @@ class ProductOrder:
     """One key per item: ``[{sku: ASC}, {createdAt: DESC}]``."""
 
     sku: auto
-    name: auto
+
+    @strawberry_django.order_field
+    def name(self, value: Ordering, prefix: str) -> list[OrderBy]:
+        """As people read names: accents and case aside, numbers by value."""
+        return [
+            ordered_by_name(
+                prefix,
+                descending=value.name.startswith("DESC"),
+                nulls_first=True if "NULLS_FIRST" in value.name else None,
+                nulls_last=True if "NULLS_LAST" in value.name else None,
+            )
+        ]
+
     created_at: auto
     updated_at: auto
 

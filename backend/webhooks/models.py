@@ -20,6 +20,7 @@ class EventType(models.TextChoices):
     PRODUCT_UPDATED = "product.updated", "Product updated"
     PRODUCT_DELETED = "product.deleted", "Product deleted"
     PRODUCTS_BULK_DELETED = "products.bulk_deleted", "All products deleted"
+    PRODUCTS_BULK_UPDATED = "products.bulk_updated", "Products activated or deactivated together"
     IMPORT_FINISHED = "import.finished", "Import finished"
     IMPORT_REVERTED = "import.reverted", "Import reverted"
     FEED_DISABLED = "feed.disabled", "Feed disabled"

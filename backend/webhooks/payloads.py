@@ -6,6 +6,8 @@ import json
 from datetime import UTC, datetime
 from typing import Any
 
+from django.conf import settings
+
 from core.ids import encode_id
 from feeds.models import Feed, FeedRun
 from imports.models import ImportJob
@@ -70,9 +72,11 @@ IMPORT_JOB_FIELDS = (
 
 
 def import_job_data(job: ImportJob) -> dict[str, Any]:
-    """``data`` of import.finished: the job's id, status and counts, and the feed whose run
-    started it (null for an upload)."""
-    data: dict[str, Any] = {"id": encode_id("ImportJob", job.pk)}
+    """``data`` of import.finished: the job's id, status and counts, the feed whose run
+    started it (null for an upload), and where the products it changed can be read (one
+    event per import, never one per product)."""
+    job_id = encode_id("ImportJob", job.pk)
+    data: dict[str, Any] = {"id": job_id}
     for field in IMPORT_JOB_FIELDS:
         data[_camel(field)] = _jsonable(getattr(job, field))
     run = FeedRun.objects.filter(job_id=job.pk).select_related("feed").only(
@@ -80,6 +84,7 @@ def import_job_data(job: ImportJob) -> dict[str, Any]:
     data["feed"] = (
         {"id": encode_id("Feed", run.feed.pk), "name": run.feed.name} if run else None
     )
+    data["changes"] = changes_links(job_id, job.pk)
     return data
 
 
@@ -91,6 +96,40 @@ def feed_disabled_data(feed: Feed) -> dict[str, Any]:
         "disabledReason": feed.disabled_reason,
         "consecutiveFailures": feed.consecutive_failures,
         "updatedAt": _jsonable(feed.updated_at),
+    }
+
+
+def bulk_action_data(job: ImportJob, action: str) -> dict[str, Any]:
+    """``data`` of products.bulk_updated: the action, how many products it changed, its job
+    (``revertImport`` of it undoes the action) and where the changed products are read."""
+    job_id = encode_id("ImportJob", job.pk)
+    return {
+        "id": job_id,
+        "action": action,
+        "active": action == "activate",
+        "changedCount": job.updated_count,
+        "createdAt": iso_utc(job.created_at),
+        "changes": changes_links(job_id, job.pk),
+    }
+
+
+#: The GraphQL query that pages through an import's changes (``$id``: the job's id).
+CHANGES_QUERY = (
+    "query ImportChanges($id: ID!, $after: String) { importJob(id: $id) { "
+    "changes(first: 100, after: $after) { pageInfo { hasNextPage endCursor } "
+    "edges { node { line kind sku product { id } before { sku name description active } "
+    "after { sku name description active } } } } } }"
+)
+
+
+def changes_links(job_id: str, pk: int) -> dict[str, Any]:
+    """Where an import's change log is read: ``changes.csv`` (on ``APP_URL`` when set, else
+    a path on the server the webhook came from) and the API's ``changes`` connection."""
+    path = f"/imports/{pk}/changes.csv"
+    return {
+        "csvUrl": (settings.APP_URL or "") + path,
+        "graphqlQuery": CHANGES_QUERY,
+        "graphqlVariables": {"id": job_id},
     }
 
 

@@ -15,13 +15,14 @@ from core.queueing import send_after_commit
 from feeds.models import Feed
 from feeds.signals import feed_disabled
 from imports.models import ImportJob
-from imports.signals import import_finished, import_reverted
+from imports.signals import bulk_action_finished, import_finished, import_reverted
 from products import signals as product_signals
 
 from . import tasks
 from .models import EventType
 from .outbox import record_event
 from .payloads import (
+    bulk_action_data,
     bulk_deleted_data,
     deleted_product_data,
     feed_disabled_data,
@@ -80,6 +81,12 @@ def on_import_finished(sender: Any, job: ImportJob, **kwargs: Any) -> None:
 def on_import_reverted(sender: Any, job: ImportJob, **kwargs: Any) -> None:
     """import.reverted: one event per revert (not one per product), with its counts."""
     publish(EventType.IMPORT_REVERTED, import_reverted_data(job))
+
+
+@receiver(bulk_action_finished, dispatch_uid=UID)
+def on_bulk_action_finished(sender: Any, job: ImportJob, action: str, **kwargs: Any) -> None:
+    """products.bulk_updated: one event per bulk action, with where its changes are read."""
+    publish(EventType.PRODUCTS_BULK_UPDATED, bulk_action_data(job, action))
 
 
 @receiver(feed_disabled, dispatch_uid=UID)

@@ -116,3 +116,41 @@ test('an .xlsx workbook: choose the sheet, a wrong then the right header row, th
   expect(await product(page, '4711')).toEqual({ name: 'Cologne', description: '2024-05-01', active: true });
   expect(await product(page, 'E2E-X2')).toEqual({ name: 'Second', description: '2.5', active: false });
 });
+
+test('a dry run chosen before the check stays a dry run; the check is resumed from History after a reload; the same file is then imported', async ({
+  page,
+}) => {
+  await signIn(page, '/import');
+  const text = ['Code;Titel;Text', 'E2E-DRY-1;Erster;eins', 'E2E-DRY-2;Zweiter;zwei', ''].join('\r\n');
+  await page
+    .getByLabel('CSV file')
+    .setInputFiles({ name: 'resume.csv', mimeType: 'text/csv', buffer: Buffer.from(text, 'latin1') });
+  await page.getByLabel('Dry run').check();
+  await page.getByRole('button', { name: 'Check columns' }).click();
+  const step = page.getByRole('region', { name: 'Check columns' });
+  await expect(step.getByText(/You chose a dry run/)).toBeVisible();
+  await step.getByRole('combobox', { name: 'File column for SKU' }).selectOption('Code');
+  await expect(step.getByRole('table', { name: /as they would be imported/ })).toContainText('E2E-DRY-1');
+  expect(page.url()).toContain('check=');
+
+  // A reload keeps the step, with the column chosen.
+  await page.reload();
+  await expect(step.getByRole('combobox', { name: 'File column for SKU' })).toHaveValue('Code');
+  // Away and back through History: the staged upload waits there, without progress.
+  await page.goto('/import');
+  const row = page.getByRole('row', { name: /resume\.csv/ }).first();
+  await expect(row).toContainText('nothing imported until its columns are checked');
+  await row.getByRole('button', { name: /Continue checking/ }).click();
+  await expect(step.getByRole('combobox', { name: 'File column for SKU' })).toHaveValue('Code');
+
+  await step.getByRole('button', { name: 'Dry run' }).click();
+  await expect(page.getByLabel('Import status')).toHaveText('Completed', { timeout: 60_000 });
+  await expect(page.getByRole('heading', { name: /Dry run of resume\.csv/ })).toBeVisible();
+  expect(await product(page, 'E2E-DRY-1')).toBeNull(); // a dry run writes nothing
+
+  await page.getByRole('button', { name: 'Import this file now with the same settings' }).click();
+  await expect(page.getByRole('heading', { name: /Import of resume\.csv/ })).toBeVisible();
+  await expect(page.getByLabel('Import status')).toHaveText('Completed', { timeout: 60_000 });
+  // 'Text' is not a column name the importer knows, and it was left unmapped: no description.
+  expect(await product(page, 'E2E-DRY-1')).toEqual({ name: 'Erster', description: '', active: true });
+});

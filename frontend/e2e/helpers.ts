@@ -75,7 +75,7 @@ export async function expectEventBoxesBesideLabels(page: Page) {
   const group = page.getByRole('group', { name: 'Events' });
   const boxes = group.getByRole('checkbox');
   const count = await boxes.count();
-  expect(count).toBe(6); // one per WebhookEventType, import.reverted included
+  expect(count).toBe(8); // one per WebhookEventType, feed.disabled and products.bulk_updated included
   for (let i = 0; i < count; i += 1) {
     const box = (await boxes.nth(i).boundingBox())!;
     const id = await boxes.nth(i).getAttribute('id');

@@ -62,13 +62,13 @@ test('import a file, review its changes, undo it: the catalogue is as it was', a
   // Undo: the confirmation says what it will do; the revert runs live to its counts.
   await page.getByRole('button', { name: 'Undo import' }).click();
   const dialog = page.getByRole('dialog');
-  await expect(dialog).toContainText('deletes the 30 products the import created');
-  await expect(dialog).toContainText('the 1 product it updated');
+  await expect(dialog).toContainText('deletes 30 products the import created');
+  await expect(dialog).toContainText('the earlier values of 1 product it changed');
   await dialog.getByRole('button', { name: 'Undo import' }).click();
   await expect(page.getByRole('heading', { name: /Revert of undo-me\.csv/ })).toBeVisible();
   await expect(page.getByRole('progressbar', { name: 'Revert progress' })).toBeVisible();
   await expect(page.getByLabel('Import status')).toHaveText('Completed', { timeout: 60_000 });
-  await expect(page.getByText('Revert finished: 30 deleted, 1 restored, 0 kept')).toBeVisible();
+  await expect(page.getByText('Revert finished: 30 deleted, 1 restored, 0 conflicts')).toBeVisible();
 
   expect(await catalogue(page)).toEqual(before);
   await page.getByRole('link', { name: 'Products' }).click();

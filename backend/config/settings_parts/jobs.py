@@ -56,8 +56,12 @@ IMPORT_MAX_XLSX_EXPANDED_BYTES = env_int(
 # Most different SKUs one file may hold: the check pass keeps one key per SKU in the worker's
 # memory (about 125 bytes each: 2,000,000 take about 250 MB); past it the job fails saying so.
 IMPORT_MAX_DISTINCT_SKUS = env_int("IMPORT_MAX_DISTINCT_SKUS", 2_000_000, min_value=1)
-# Data records per chunk: each chunk commits with the job's checkpoint.
+# Most data records per chunk: each chunk commits with the job's checkpoint.
 IMPORT_CHUNK_ROWS = env_int("IMPORT_CHUNK_ROWS", 25_000, min_value=1)
+# Work between two looks at a running import (seconds): chunks are sized to take about this
+# long to write and the check pass records its progress this often, so progress moves and a
+# cancel is seen at least this often (imports.pipeline.passes.pace).
+IMPORT_PROGRESS_SECONDS = env_float("IMPORT_PROGRESS_SECONDS", 1.0, min_value=0)
 # Longest an import may run in a worker before Dramatiq stops it (it then resumes).
 IMPORT_TIME_LIMIT_SECONDS = env_int("IMPORT_TIME_LIMIT_SECONDS", 6 * 3600, min_value=60)
 # How often each worker looks for jobs left unfinished (a worker died, a message was lost).

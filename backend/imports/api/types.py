@@ -12,7 +12,12 @@ from strawberry_django.relay import DjangoListConnection
 
 from imports import changes
 from imports.api import types_inspection as inspection
-from imports.api.types_changes import ImportChangeKind, ImportChangeType, RevertConflictType
+from imports.api.types_changes import (
+    ImportChangeKind,
+    ImportChangeType,
+    RevertConflictType,
+    RevertPreviewType,
+)
 from imports.api.types_inspection import (
     ColumnMappingType,
     ColumnNote,
@@ -23,6 +28,7 @@ from imports.api.types_inspection import (
 from imports.api.types_sync import SyncJobFields
 from imports.models import ImportChange, ImportJob, ImportRowError, RevertConflict
 from imports.pipeline import finishing
+from imports.reverting.preview import revert_preview
 
 # The model's choices are the GraphQL enums (same names and values): one definition.
 ImportStatus = strawberry.enum(ImportJob.Status, name="ImportStatus")
@@ -179,6 +185,23 @@ class ImportJobType(SyncJobFields, relay.Node):
     def revert_blocked_reason(self, root: ImportJob) -> str | None:
         """Why `revertImport` would refuse this job now; null when it can be reverted."""
         return changes.revert_blocker(root)
+
+    @strawberry_django.field(
+        disable_optimization=True,
+        description="What `revertImport` would do now: counted from the products that still "
+        "hold what the import wrote (null when it cannot be reverted). Reads the whole change "
+        "log: ask for it about one import at a time.",
+    )
+    def revert_preview(self, root: ImportJob) -> RevertPreviewType | None:
+        """What `revertImport` would do now (null when it cannot be reverted)."""
+        if changes.revert_blocker(root) is not None:
+            return None
+        counts = revert_preview(root)
+        return RevertPreviewType(
+            delete_count=counts.delete_count,
+            restore_count=counts.restore_count,
+            conflict_count=counts.conflict_count,
+        )
 
     @strawberry_django.field(
         disable_optimization=True,

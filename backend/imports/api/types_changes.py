@@ -22,6 +22,22 @@ REASON_TEXT = {
 }
 
 
+@strawberry.type(name="RevertPreview")
+class RevertPreviewType:
+    """What undoing an import would do now (products written again since are conflicts)."""
+
+    delete_count: int = strawberry.field(
+        description="Products the import created that still hold what it wrote: deleted."
+    )
+    restore_count: int = strawberry.field(
+        description="Products it updated or removed that would get their earlier values back."
+    )
+    conflict_count: int = strawberry.field(
+        description="Products written again (edited, imported or deleted) since: kept as they "
+        "are and listed as conflicts."
+    )
+
+
 @strawberry.type(name="ProductValues")
 class ProductValues:
     """A product's values at one moment; a field is null when it is not known."""

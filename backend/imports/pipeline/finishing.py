@@ -62,6 +62,23 @@ def _lock_for_chunk(job: ImportJob, fields: tuple[str, ...]) -> ImportJob:
     return current
 
 
+def check_in(job: ImportJob, **progress: int) -> None:
+    """Between commits (the check pass, which writes nothing): record `progress` fields that
+    grew, and raise Stopped when the job is not this worker's any more, or when it was asked
+    to cancel (it is then finished as CANCELLED: nothing was written)."""
+    for name, value in progress.items():
+        ImportJob.objects.filter(pk=job.pk, **{f"{name}__lt": value}).update(**{name: value})
+        setattr(job, name, max(getattr(job, name), value))  # finishing saves the job's own
+    current = (ImportJob.objects.filter(pk=job.pk)
+               .values_list("status", "claim_token", "cancel_requested").first())
+    if current is None or current[0] != ImportJob.Status.PROCESSING \
+            or current[1] != job.claim_token:
+        raise Stopped
+    if current[2]:
+        finish(job, ImportJob.Status.CANCELLED)
+        raise Stopped
+
+
 def finish(job: ImportJob, status: str, message: str = "") -> None:
     """Give `job` its final status in one transaction with the signal; then drop its file."""
     with transaction.atomic():

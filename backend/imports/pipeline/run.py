@@ -8,10 +8,11 @@ from __future__ import annotations
 
 import logging
 import time
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import replace
 
+from django.conf import settings
 from django.db import transaction
 
 from ..models import ImportJob, ImportRowError
@@ -20,6 +21,7 @@ from .options import SyncOptions
 from .passes.apply import apply_file
 from .passes.check import CheckedFile, check_file
 from .passes.keys import database_lower
+from .passes.pace import Ticker, progress
 from .problems import BadFile
 from .reading import Layout, ReadOptions, find_layout, forget_sheets
 
@@ -84,9 +86,11 @@ def _run(job: ImportJob, phases: dict[str, float]) -> None:
                 options = SyncOptions.of(job)
                 checked = check_file(raw, database_lower, layout, job.options.get("mapping"),
                                      job.file_size, keep_empty=options.keep_empty,
-                                     listed=options.removes)
+                                     listed=options.removes, on_progress=_check_ticker(job))
     except BadFile as exc:
         finishing.finish(job, ImportJob.Status.FAILED, str(exc))
+        return
+    except finishing.Stopped:  # cancelled during the check: nothing was written
         return
     if checked.records == 0:
         finishing.finish(job, ImportJob.Status.FAILED, NO_ROWS.format(line=checked.header.line))
@@ -172,6 +176,15 @@ def apply_all_or_nothing(job: ImportJob, checked: CheckedFile) -> bool:
             finishing.finish(job, ImportJob.Status.CANCELLED)
         return False
     return True
+
+
+def _check_ticker(job: ImportJob) -> Callable[[int], None]:
+    """The check pass's progress (by bytes read) and its look for a cancel, at least every
+    IMPORT_PROGRESS_SECONDS."""
+    def tick(consumed: int) -> None:
+        finishing.check_in(job, progress=progress(consumed, job.file_size, applying=False))
+
+    return Ticker(settings.IMPORT_PROGRESS_SECONDS, tick).maybe
 
 
 def record_layout(job: ImportJob, layout: Layout) -> None:

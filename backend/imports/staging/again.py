@@ -48,8 +48,8 @@ def import_again(job_id: int, *, dry_run: bool = False, user: Any = None) -> Imp
                 "Only a completed dry run can be imported again with the same settings; "
                 f"this job is {'a dry run' if source.dry_run else 'an import'} that is "
                 f"{source.status}.", "not_a_dry_run")
-        if finishing.file_kept_until(source) is None or \
-                finishing.file_kept_until(source) < timezone.now():
+        kept_until = finishing.file_kept_until(source)
+        if kept_until is None or kept_until < timezone.now():
             raise _refuse(
                 "The file of this dry run is no longer kept (a dry run keeps it for "
                 f"{plural(settings.IMPORT_STAGED_TTL_HOURS, 'hour')}, "

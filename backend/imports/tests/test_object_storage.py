@@ -278,3 +278,21 @@ def test_multipart_uploads_left_unfinished_are_aborted_after_the_abandon_time(ob
 
     # only those under the key prefix (another application's keys are not ours)
     assert object_storage.pending_uploads() == ["elsewhere/theirs"]
+
+
+def test_an_upload_while_the_store_is_unreachable_fails_its_job_saying_so(
+    object_storage, upload_temp, settings, gql_client
+):
+    from core.object_storage import storages_setting
+
+    settings.STORAGES = storages_setting(  # a port nothing listens on
+        bucket=object_storage.bucket, endpoint_url="http://127.0.0.1:9",
+        access_key_id="k", secret_access_key="s", addressing_style="path",
+    )
+
+    job = upload(gql_client, fat_csv(3000))
+
+    assert job["status"] == "FAILED"
+    assert job["errorMessage"].startswith("The file (6,0")
+    assert "the server could not store the uploaded file" in job["errorMessage"]
+    assert not ImportJob.objects.get().file

@@ -10,6 +10,7 @@ from django.db.models import BooleanField, Q, QuerySet
 from django.db.models.expressions import RawSQL
 
 from products import search_document
+from products.accents import POSTGRESQL_FUNCTION
 from products.databases import postgresql_counts, postgresql_indexes
 from products.databases.base import Definition
 from products.models import Product
@@ -61,7 +62,7 @@ class PostgresDatabase:
         if not query:
             return Q()
         matches = RawSQL(
-            f"{SEARCH_DOCUMENT} @@ to_tsquery('simple'::regconfig, %s)",
+            f"{SEARCH_DOCUMENT} @@ to_tsquery('simple'::regconfig, {POSTGRESQL_FUNCTION}(%s))",
             (query,),
             output_field=BooleanField(),
         )
@@ -103,7 +104,8 @@ class PostgresDatabase:
                 cursor.execute("VACUUM products_count_delta, products_data_version")
 
     def prepare_connection(self) -> None:
-        """Nothing to set up: the lookups use PostgreSQL's own functions."""
+        """Nothing to set up: the lookups use PostgreSQL's own functions (and migration
+        0013's ``products_unaccent`` and ``products_name_order``)."""
 
 
 def _escaped(word: str) -> str:

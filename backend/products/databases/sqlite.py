@@ -14,7 +14,7 @@ from django.db import transaction
 from django.db.backends.base.base import BaseDatabaseWrapper
 from django.db.models import Q, QuerySet
 
-from products import fulltext
+from products import accents, fulltext, name_order
 from products.databases.base import Definition
 from products.models import Product
 
@@ -119,10 +119,13 @@ class SqliteDatabase:
                 cursor.execute(f"INSERT INTO {index}({index}) VALUES ('optimize')")
 
     def prepare_connection(self) -> None:
-        """Register the Unicode-aware ``icontains`` function of short terms (``fulltext``)."""
-        self.connection.connection.create_function(
-            fulltext.ICONTAINS_FUNCTION, 2, fulltext.icontains, deterministic=True
-        )
+        """Register the Unicode-aware ``icontains`` function of short terms (``fulltext``),
+        the accent folding of the search's checks (``accents``) and the name order's
+        collation (``name_order``)."""
+        raw = self.connection.connection
+        raw.create_function(fulltext.ICONTAINS_FUNCTION, 2, fulltext.icontains, deterministic=True)
+        raw.create_function(accents.SQLITE_FUNCTION, 1, accents.fold, deterministic=True)
+        raw.create_collation(name_order.COLLATION, name_order.compare)
 
 
 def _fulltext_tables(cursor) -> list[str]:

@@ -89,7 +89,7 @@ def test_every_write_keeps_the_column_equal_to_the_text():
         cursor.execute("UPDATE products_product SET name = 'renamed by SQL' WHERE sku = 'raw-1'")
 
     assert mismatched() == []
-    assert stored_vector("CD-3") == "'3' 'cd' 'new' 'words' 'zoë' 'ünïcode'"
+    assert stored_vector("CD-3") == "'3' 'cd' 'new' 'unicode' 'words' 'zoe'"  # accents removed
     assert "'queryset'" in stored_vector("ab-1")
     assert "'renamed'" in stored_vector("raw-1")
 

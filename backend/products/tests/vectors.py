@@ -3,8 +3,8 @@
 from django.db import connection
 
 DOCUMENT = (
-    "strip(to_tsvector('simple'::regconfig, regexp_replace("
-    "{0} || ' ' || {1} || ' ' || {2}, '[^[:alnum:]]+', ' ', 'g')))"
+    "strip(to_tsvector('simple'::regconfig, regexp_replace(products_unaccent("
+    "{0} || ' ' || {1} || ' ' || {2}), '[^[:alnum:]]+', ' ', 'g')))"
 )
 
 

@@ -2,15 +2,18 @@
 
 import json
 from datetime import UTC, datetime
+from pathlib import Path
 
 import pytest
 from django.db import transaction
+from graphql import build_schema, parse, validate
 from strawberry.relay import to_base64
 
 from imports.models import ImportJob
 from imports.signals import import_finished
 from products import services as products
 from webhooks.models import DeliveryStatus, WebhookDelivery, WebhookEvent
+from webhooks.payloads import CHANGES_QUERY
 
 pytestmark = pytest.mark.django_db
 
@@ -158,5 +161,29 @@ def test_import_finished_carries_the_jobs_status_and_counts(make_webhook):
             "startedAt": "2026-01-02T03:04:00Z",
             "finishedAt": "2026-01-02T03:04:05Z",
             "feed": None,  # an upload; a feed's run gives {"id", "name"}
+            "changes": {
+                "csvUrl": f"/imports/{job.pk}/changes.csv",
+                "graphqlQuery": CHANGES_QUERY,
+                "graphqlVariables": {"id": to_base64("ImportJob", job.pk)},
+            },
         },
     }
+
+
+def test_import_finished_says_where_the_changes_are_read(make_webhook, settings, client, user):
+    settings.APP_URL = "https://importer.example.com"
+    make_webhook("http://127.0.0.1:9/a", ["import.finished"])
+    job = ImportJob.objects.create(status=ImportJob.Status.COMPLETED, file_name="a.csv")
+
+    import_finished.send(sender=ImportJob, job=job)
+
+    changes = body_of(WebhookEvent.objects.get())["data"]["changes"]
+    assert changes["csvUrl"] == f"https://importer.example.com/imports/{job.pk}/changes.csv"
+    # The path answers on this server, and the query is valid against the schema.
+    client.force_login(user)
+    path = changes["csvUrl"].removeprefix("https://importer.example.com")
+    response = client.get(path)
+    assert response.status_code == 200
+    assert response["Content-Type"].startswith("text/csv")
+    schema = build_schema((Path(__file__).parents[3] / "schema.graphql").read_text())
+    assert validate(schema, parse(changes["graphqlQuery"])) == []

@@ -6,8 +6,12 @@ import { PlaygroundLogo } from '@/playground/playground-logo';
 const fetcher = createPlaygroundFetcher();
 const plugins = [explorerPlugin()];
 
-const DEFAULT_QUERY = `# The Product Importer API. You are signed in with this browser's session.
-# Ctrl-Enter runs the query; the book icon on the left opens the schema docs.
+// Short lines: the editor is half of an 800 px window, and nothing of the intro is cut.
+const DEFAULT_QUERY = `# Product Importer API, signed in
+# with this browser's session.
+# Ctrl-Enter runs the query; the
+# book icon opens the schema docs.
+# Back to the app: the link at the top.
 {
   me {
     username

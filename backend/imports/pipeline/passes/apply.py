@@ -11,6 +11,10 @@ the CSV work overlaps the database's (psycopg2 releases the GIL while PostgreSQL
 
 from __future__ import annotations
 
+import time
+
+from django.conf import settings
+
 from ...models import ImportJob, ImportRowError
 from ..finishing import chunk_transaction
 from ..modes import ModeWriter
@@ -20,6 +24,7 @@ from ..writers import Counts, Writer, writer_for
 from .check import CheckedFile
 from .chunks import Chunk
 from .keys import last_row_per_key
+from .pace import Pace, progress
 from .read_ahead import read_ahead
 
 # The job's fields each chunk's commit moves (with `chunks_committed`).
@@ -48,8 +53,15 @@ def apply_file(job: ImportJob, checked: CheckedFile) -> None:
             or (checked.layout is not None and checked.layout.absent_keeps)):
         writer = ModeWriter(writer, options)
     start = Position(job.checkpoint_offset, job.checkpoint_line, job.rows_processed)
-    for chunk in read_ahead(job, checked, writer, start):
+    # Each chunk takes about IMPORT_PROGRESS_SECONDS to write: progress moves and a cancel is
+    # seen at least that often (a cancel waits for the chunk being written, then stops).
+    pace = Pace(settings.IMPORT_CHUNK_ROWS, settings.IMPORT_PROGRESS_SECONDS)
+    for chunk in read_ahead(job, checked, writer, start, pace.size):
+        started = time.perf_counter()
+        records = chunk.valid_rows + len(chunk.rejected) if chunk.keyed is not None \
+            else len(chunk.rows) + len(chunk.rejected)
         commit_chunk(job, writer, chunk, checked)
+        pace.wrote(records, time.perf_counter() - started)
 
 
 def commit_chunk(job: ImportJob, writer: Writer, chunk: Chunk, checked: CheckedFile) -> None:
@@ -74,6 +86,6 @@ def commit_chunk(job: ImportJob, writer: Writer, chunk: Chunk, checked: CheckedF
         job.checkpoint_offset, job.checkpoint_line, job.rows_processed = chunk.end
         consumed = min(max(chunk.consumed, current.bytes_processed), job.file_size)
         job.bytes_processed = consumed
-        job.progress = max(job.progress, min(99, consumed * 100 // max(job.file_size, 1)))
+        job.progress = max(job.progress, progress(consumed, job.file_size, applying=True))
         job.chunks_committed += 1
         job.save(update_fields=[*CHECKPOINT_FIELDS, "chunks_committed"])

@@ -8,6 +8,7 @@ updated, unchanged) is final the moment it is written.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass, field, replace
 from typing import BinaryIO
 
@@ -19,6 +20,7 @@ from ..rules import ProductRow, clean_row, fill_variants
 from .keys import SkuKeys
 
 KEYS_BATCH = 10_000
+PROGRESS_EVERY = 512  # records between two calls of `on_progress` (each a clock read)
 
 
 @dataclass
@@ -50,6 +52,7 @@ def check_file(
     raw: BinaryIO, sku_keys: SkuKeys, layout: Layout | None = None,
     mapping: dict[str, str | None] | None = None, size: int = 0, *,
     keep_empty: bool = False, listed: bool = False,
+    on_progress: Callable[[int], None] | None = None,
 ) -> CheckedFile:
     """Read `raw` (binary, at its start) once; raise BadFile when it cannot be imported.
 
@@ -58,7 +61,8 @@ def check_file(
     Memory grows with the distinct SKUs while it reads (one key each, about 125 bytes; freed
     when it returns): a file with more than `IMPORT_MAX_DISTINCT_SKUS` of them fails here,
     before any write. `keep_empty`: an empty cell keeps the stored value; `listed`: keep
-    every SKU key the file lists (`CheckedFile.listed_keys`).
+    every SKU key the file lists (`CheckedFile.listed_keys`). `on_progress` is told the bytes
+    read so far every few records (it may raise to stop the check).
     """
     most = settings.IMPORT_MAX_DISTINCT_SKUS
     reader = open_reader(raw, layout=layout, size=size)
@@ -75,6 +79,8 @@ def check_file(
     records = 0
     for record in fill_variants(reader.records(), columns):
         records += 1
+        if on_progress is not None and not records % PROGRESS_EVERY:
+            on_progress(reader.consumed)
         if not isinstance(record, Record):
             if bad_skus is not None and record.sku:
                 bad_skus.append(record.sku)

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 
 from ..problems import RowProblem
@@ -29,9 +29,12 @@ class Chunk:
     valid_rows: int = 0  # rows that passed the rules (kept when `rows` is freed after keying)
 
 
-def read_chunks(reader: Reader, header: Header, size: int) -> Iterator[Chunk]:
+def read_chunks(
+    reader: Reader, header: Header, size: int | Callable[[], int]
+) -> Iterator[Chunk]:
     """Yield chunks of at most `size` data records (fewer when they hold more than
-    `CHUNK_MAX_BYTES`), in file order, the last one possibly empty.
+    `CHUNK_MAX_BYTES`), in file order, the last one possibly empty. `size` may be a callable
+    asked at the start of each chunk (`pace.Pace.size`).
 
     The last chunk is always yielded (even when empty) so the caller sees the final position.
     Each problem gets the record's text as written.
@@ -40,6 +43,7 @@ def read_chunks(reader: Reader, header: Header, size: int) -> Iterator[Chunk]:
     chunk = Chunk()
     rows, rejected = chunk.rows, chunk.rejected
     count = 0
+    limit = size() if callable(size) else size
     until = reader.produced + CHUNK_MAX_BYTES
     for record in fill_variants(reader.records(), columns):
         if type(record) is Record:
@@ -54,13 +58,14 @@ def read_chunks(reader: Reader, header: Header, size: int) -> Iterator[Chunk]:
             raw = reader.raw_text(record.line, reader.lines_read())
             rejected.append(record._replace(raw=raw))
         count += 1
-        if count >= size or reader.produced > until:
+        if count >= limit or reader.produced > until:
             chunk.end = reader.position()
             chunk.consumed = reader.consumed
             yield chunk
             chunk = Chunk()
             rows, rejected = chunk.rows, chunk.rejected
             count = 0
+            limit = size() if callable(size) else size
             until = reader.produced + CHUNK_MAX_BYTES
     chunk.end = reader.position()
     chunk.consumed = reader.consumed

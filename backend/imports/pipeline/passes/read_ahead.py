@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import queue
 import threading
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 
 from django.conf import settings
 
@@ -25,9 +25,11 @@ WAITING_CHUNKS = 1
 
 
 def read_ahead(
-    job: ImportJob, checked: CheckedFile, writer: Writer, start: Position = START
+    job: ImportJob, checked: CheckedFile, writer: Writer, start: Position = START,
+    size: int | Callable[[], int] | None = None,
 ) -> Iterator[Chunk]:
-    """Chunks of the job's file from `start`, read and prepared ahead in a thread."""
+    """Chunks of the job's file from `start`, read and prepared ahead in a thread; `size`
+    (records, or a callable asked per chunk) defaults to IMPORT_CHUNK_ROWS."""
     ahead: queue.Queue = queue.Queue(maxsize=WAITING_CHUNKS)
     stop = threading.Event()
 
@@ -37,7 +39,8 @@ def read_ahead(
                 reader = open_reader(raw, start, checked.layout, job.file_size)
                 if not start.offset:
                     reader.read_header(checked.header.mapping)
-                for chunk in read_chunks(reader, checked.header, settings.IMPORT_CHUNK_ROWS):
+                for chunk in read_chunks(reader, checked.header,
+                                         size or settings.IMPORT_CHUNK_ROWS):
                     _prepare(chunk, checked, writer)
                     while not stop.is_set():
                         try:

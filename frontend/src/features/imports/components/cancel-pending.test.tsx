@@ -1,7 +1,7 @@
 import { render, screen } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { describe, expect, it } from 'vitest';
-import { ImportJobPanel } from '@/features/imports/components/import-job-panel';
+import { cancelConsequence, ImportJobPanel } from '@/features/imports/components/import-job-panel';
 import { importJob } from '@/features/imports/test/import-job';
 import { createMockClient, operationName, withProviders } from '@/test/mock-client';
 
@@ -20,5 +20,16 @@ describe('cancelling an import that never started', () => {
     const dialog = screen.getByRole('dialog', { name: 'Cancel this import?' });
     expect(dialog).toContainElement(screen.getByRole('button', { name: 'Keep it queued' }));
     expect(screen.queryByRole('button', { name: 'Keep importing' })).not.toBeInTheDocument();
+  });
+});
+
+describe('cancelling an import that runs', () => {
+  it('says exactly what will still be written: the rows being written at that moment', () => {
+    const none = cancelConsequence({ status: 'PROCESSING', dryRun: false, createdCount: 0, updatedCount: 0 });
+    expect(none).not.toMatch(/before the rest of the file is applied/);
+    expect(none).toMatch(/rows being written at that moment \(at most about a second of work\) are still written/);
+    const some = cancelConsequence({ status: 'PROCESSING', dryRun: false, createdCount: 22_000, updatedCount: 839 });
+    expect(some).toMatch(/^22,839 products have already been changed/);
+    expect(some).toMatch(/still written and kept; nothing after them is\. Cancelling does not undo/);
   });
 });

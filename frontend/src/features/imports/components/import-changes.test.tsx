@@ -94,18 +94,28 @@ describe('undo import', () => {
 
   it('asks with the counts, then queues the revert and hands over its id', async () => {
     const onQueued = vi.fn();
-    const { client, operations } = createMockClient(() => ({
-      revertImport: { __typename: 'ImportJob', id: 'UmV2ZXJ0OjI=', status: 'PENDING' },
-    }));
+    const { client, operations } = createMockClient((op) =>
+      operationName(op) === 'RevertPreview'
+        ? {
+            importJob: {
+              __typename: 'ImportJob',
+              id: JOB_ID,
+              revertPreview: { __typename: 'RevertPreview', deleteCount: 30, restoreCount: 2, conflictCount: 0 },
+            },
+          }
+        : { revertImport: { __typename: 'ImportJob', id: 'UmV2ZXJ0OjI=', status: 'PENDING' } },
+    );
     render(withProviders(<UndoImport job={job} onQueued={onQueued} />, client));
 
     await userEvent.click(screen.getByRole('button', { name: 'Undo import' }));
     const dialog = screen.getByRole('dialog');
-    expect(dialog).toHaveTextContent('deletes the 30 products the import created');
-    expect(dialog).toHaveTextContent('the 2 products it updated');
+    await waitFor(() => expect(dialog).toHaveTextContent('deletes 30 products the import created'));
+    expect(dialog).toHaveTextContent('the earlier values of 2 products it changed');
     await userEvent.click(within(dialog).getByRole('button', { name: 'Undo import' }));
     await waitFor(() => expect(onQueued).toHaveBeenCalledWith('UmV2ZXJ0OjI='));
-    expect(operations.map(operationName)).toEqual(['RevertImport']);
+    // The counts are asked when the dialog opens; the revert is queued once.
+    expect(operations.map(operationName)[0]).toBe('RevertPreview');
+    expect(operations.map(operationName).filter((name) => name === 'RevertImport')).toHaveLength(1);
   });
 
   it('says why an import cannot be undone instead of offering it', () => {

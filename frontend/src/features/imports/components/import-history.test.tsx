@@ -18,6 +18,29 @@ const page = (nodes: unknown[], endCursor: string | null = null) => ({
 });
 
 describe('import history', () => {
+  it('a revert shows its own numbers (deleted, restored, conflicts), not file size and import counts', async () => {
+    const { client } = createMockClient(() =>
+      page([
+        job('undo', {
+          kind: 'REVERT',
+          status: 'COMPLETED',
+          fileName: 'Revert of big.csv',
+          fileSize: 0,
+          rowsProcessed: 150,
+          deletedCount: 0,
+          restoredCount: 3,
+          conflictCount: 147,
+          finishedAt: '2026-01-02T10:00:09Z',
+        }),
+      ]),
+    );
+    render(withProviders(<ImportHistory selectedId={null} onSelect={() => undefined} refreshKey="" />, client));
+    const table = await screen.findByRole('table', { name: 'Import history' });
+    const row = await within(table).findByRole('row', { name: /Revert of big\.csv/ });
+    expect(row).toHaveTextContent('0 deleted · 3 restored · 147 conflicts');
+    expect(row).not.toHaveTextContent('0 bytes');
+  });
+
   it('a running row shows the live numbers of the panel, and a queued row says it waits', async () => {
     const { client } = createMockClient(() =>
       page([job('queued', {}), job('running', { status: 'PROCESSING', startedAt: '2026-01-02T10:00:01Z' })]),

@@ -5,7 +5,7 @@ import { EmptyState, ErrorState, LoadingState } from '@/components/ui/states';
 import { StatusBadge } from '@/components/ui/status-badge';
 import type { ImportJobFieldsFragment } from '@/gql/graphql';
 import { describeError } from '@/lib/error-message';
-import { formatBytes, formatDateTime, formatDuration, formatNumber } from '@/lib/format';
+import { formatBytes, formatDateTime, formatDuration, formatNumber, plural } from '@/lib/format';
 import { useImportJobs } from '@/features/imports/api/get-import-jobs';
 import { elapsedMs, importStatusWords, isFinished } from '@/features/imports/lib/import-status';
 
@@ -32,6 +32,15 @@ function freshest(
   if (!live || live.id !== listed.id) return listed;
   if (isFinished(listed.status) && !isFinished(live.status)) return listed;
   return live.rowsProcessed >= listed.rowsProcessed || isFinished(live.status) ? live : listed;
+}
+
+/** A revert's own numbers, in words (its file size, rows and import counts mean nothing). */
+export function revertNumbers(job: Pick<ImportJobFieldsFragment, 'deletedCount' | 'restoredCount' | 'conflictCount'>) {
+  return [
+    `${formatNumber(job.deletedCount)} deleted`,
+    `${formatNumber(job.restoredCount)} restored`,
+    plural(job.conflictCount, 'conflict'),
+  ].join(' · ');
 }
 
 function HistoryRow({
@@ -63,6 +72,10 @@ function HistoryRow({
             ? 'Uploaded; nothing imported until its columns are checked and it is started'
             : 'Waiting for earlier imports'}
         </td>
+      ) : job.kind === 'REVERT' ? (
+        <td colSpan={7} className="card-wide" data-label="Revert">
+          {revertNumbers(job)}
+        </td>
       ) : (
         <>
           <td className="num hide-narrow">{formatBytes(job.fileSize)}</td>
@@ -82,8 +95,10 @@ function HistoryRow({
           </td>
         </>
       )}
-      <td data-label="Submitted">{formatDateTime(job.createdAt)}</td>
-      <td className="hide-narrow">{job.finishedAt ? formatDuration(elapsedMs(job, Date.now())) : '—'}</td>
+      <td className="cell-clip" data-label="Submitted" title={formatDateTime(job.createdAt)}>
+        {formatDateTime(job.createdAt)}
+      </td>
+      <td className="cell-clip hide-narrow">{job.finishedAt ? formatDuration(elapsedMs(job, Date.now())) : '—'}</td>
       <td className="actions">
         {staged && onContinue ? (
           <Button
@@ -108,19 +123,26 @@ function HistoryRow({
   );
 }
 
+// Fixed widths that fit 1280 px: dates stay on one line and "View" stays in view; the file
+// name takes what is left and shows in full on hover.
 const HISTORY_COLUMNS: readonly DataColumn[] = [
   { header: 'File' },
-  { header: 'Status' },
-  { header: 'Size', className: 'num hide-narrow' },
-  { header: 'Rows', className: 'num' },
-  { header: 'Created', className: 'num' },
-  { header: 'Updated', className: 'num' },
-  { header: 'Unchanged', className: 'num hide-narrow' },
-  { header: 'Replaced', className: 'num hide-narrow', title: 'Rows replaced by a later row for the same SKU' },
-  { header: 'Errors', className: 'num' },
-  { header: 'Submitted' },
-  { header: 'Took', className: 'hide-narrow' },
-  actionsColumn(),
+  { header: 'Status', width: '7rem' },
+  { header: 'Size', className: 'num hide-narrow', width: '5rem' },
+  { header: 'Rows', className: 'num', width: '4.5rem' },
+  { header: 'Created', className: 'num', width: '4.75rem' },
+  { header: 'Updated', className: 'num', width: '4.75rem' },
+  { header: 'Unchanged', className: 'num hide-narrow', width: '6rem' },
+  {
+    header: 'Replaced',
+    className: 'num hide-narrow',
+    title: 'Rows replaced by a later row for the same SKU',
+    width: '5.5rem',
+  },
+  { header: 'Errors', className: 'num', width: '4rem' },
+  { header: 'Submitted', width: '11.5rem' },
+  { header: 'Took', className: 'hide-narrow', width: '4.5rem' },
+  actionsColumn('4.75rem'),
 ];
 
 /** Earlier imports, newest first, with "Show more". */
@@ -136,7 +158,13 @@ export function ImportHistory({ selectedId, onSelect, refreshKey, live, onContin
   return (
     <section aria-labelledby="history-title">
       <h2 id="history-title">History</h2>
-      <DataTable label="Import history" columns={HISTORY_COLUMNS} cards onMore={next ? more : undefined}>
+      <DataTable
+        label="Import history"
+        columns={HISTORY_COLUMNS}
+        cards
+        className="history-table"
+        onMore={next ? more : undefined}
+      >
         {pages.map((after, index) => (
           <HistoryPage
             key={after ?? 'first'}

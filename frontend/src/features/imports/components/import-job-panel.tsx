@@ -41,13 +41,16 @@ export function cancelConsequence(
   if (job.dryRun) return 'A dry run changes no product: cancelling only stops the check.';
   if (job.status === 'PENDING') return 'It has not started: no product has been changed, and none will be.';
   const changed = job.createdCount + job.updatedCount;
-  if (changed === 0)
-    return 'No product has been changed so far. Cancelling stops it before the rest of the file is applied.';
+  // Rows are written in batches of about a second of work each; a cancel lets the batch being
+  // written finish (it is kept) and stops the job before the next one.
+  const batch =
+    'Cancelling stops it within about a second: the rows being written at that moment (at most about a ' +
+    'second of work) are still written and kept; nothing after them is.';
+  if (changed === 0) return `No product has been changed so far. ${batch}`;
   return (
     `${plural(changed, 'product')} ${changed === 1 ? 'has' : 'have'} already been changed ` +
     `(${formatNumber(job.createdCount)} created, ${formatNumber(job.updatedCount)} updated) ` +
-    `and ${changed === 1 ? 'stays' : 'stay'} changed: ` +
-    'cancelling stops the rest of the file, it does not undo what is done.'
+    `and ${changed === 1 ? 'stays' : 'stay'} changed. ${batch} Cancelling does not undo what is done.`
   );
 }
 
@@ -173,7 +176,7 @@ export function ImportJobPanel({
           job.status === 'PENDING'
             ? 'waiting for earlier imports'
             : isRevert
-              ? `${plural(job.rowsProcessed, 'change')} reverted`
+              ? `${plural(job.rowsProcessed, 'change')} checked`
               : `${formatBytes(job.bytesProcessed)} of ${formatBytes(job.fileSize)}`
         }
       />
@@ -249,7 +252,7 @@ export function ImportJobPanel({
       {isRevert && job.status === 'COMPLETED' && (
         <Notice tone="success">
           Revert finished: {formatNumber(job.deletedCount)} deleted, {formatNumber(job.restoredCount)} restored,{' '}
-          {formatNumber(job.conflictCount)} kept because they were written again since.
+          {plural(job.conflictCount, 'conflict')} (kept as they are: written again or deleted since).
         </Notice>
       )}
       {!isRevert && job.status === 'COMPLETED' && (

@@ -41,7 +41,7 @@ export function RevertConflicts({ revertId, conflictCount }: { revertId: string;
   const start = (cursors.length - 1) * CONFLICTS_PAGE_SIZE;
   return (
     <section aria-labelledby="conflicts-title">
-      <h3 id="conflicts-title">Kept as they are ({formatNumber(connection.totalCount ?? 0)})</h3>
+      <h3 id="conflicts-title">Conflicts: kept as they are ({formatNumber(connection.totalCount ?? 0)})</h3>
       <p className="muted">These products were written again after the import, so the revert left them alone.</p>
       <DataTable label="Conflicts" columns={CONFLICT_COLUMNS}>
         <tbody>

@@ -25,11 +25,21 @@ export function RevertSummary({ job }: { job: ImportJobFieldsFragment }) {
           <dd>{formatNumber(job.restoredCount)}</dd>
         </div>
         <div className="stat">
-          <dt>Kept (conflicts)</dt>
+          <dt>Conflicts (kept as they are)</dt>
           <dd>{formatNumber(job.conflictCount)}</dd>
         </div>
       </dl>
-      {job.conflictCount > 0 && <RevertConflicts revertId={job.id} conflictCount={job.conflictCount} />}
+      {job.conflictCount > 0 && (
+        <>
+          <p>
+            <a href={`/imports/${encodeURIComponent(job.id)}/conflicts.csv`} download>
+              Download the conflicts (CSV)
+            </a>{' '}
+            <span className="muted">with each product’s current values and the earlier ones.</span>
+          </p>
+          <RevertConflicts revertId={job.id} conflictCount={job.conflictCount} />
+        </>
+      )}
     </>
   );
 }

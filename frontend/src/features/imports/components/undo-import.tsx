@@ -6,14 +6,54 @@ import { describeError } from '@/lib/error-message';
 import { plural } from '@/lib/format';
 import { problemText } from '@/lib/operation-info';
 import { useRevertImport } from '@/features/imports/api/revert-import';
+import { useRevertPreview } from '@/features/imports/api/get-revert-preview';
 
-/** What undoing an import does, in words that fit its counts (no "the 0 products"). */
-export function undoEffect(created: number, updated: number): string {
+export interface RevertCounts {
+  deleteCount: number;
+  restoreCount: number;
+  conflictCount: number;
+}
+
+/**
+ * What undoing an import does now, from the products that still hold what it wrote (no "the
+ * 0 products", and nothing promised for products deleted or written again since).
+ */
+export function undoEffect({ deleteCount, restoreCount, conflictCount }: RevertCounts): string[] {
   const parts = [
-    created > 0 && `deletes the ${plural(created, 'product')} the import created`,
-    updated > 0 && `puts back the earlier values of the ${plural(updated, 'product')} it updated`,
+    deleteCount > 0 && `deletes ${plural(deleteCount, 'product')} the import created`,
+    restoreCount > 0 && `puts back the earlier values of ${plural(restoreCount, 'product')} it changed`,
   ].filter(Boolean);
-  return parts.length ? `This ${parts.join(' and ')}.` : 'The import created and updated no products.';
+  const conflicts =
+    conflictCount === 1
+      ? '1 product was written again or deleted since: it is kept as it is and listed as a conflict.'
+      : `${plural(conflictCount, 'product')} were written again or deleted since: they are kept as they are and listed as conflicts.`;
+  if (parts.length === 0) {
+    return conflictCount > 0
+      ? ['Nothing the import wrote is still in the catalogue, so undoing it changes no product.', conflicts]
+      : ['The import changed no product that is still there.'];
+  }
+  return [`This ${parts.join(' and ')}.`, ...(conflictCount > 0 ? [conflicts] : [])];
+}
+
+function UndoEffect({ id }: { id: string }) {
+  const [{ data, error, fetching }] = useRevertPreview(id, false);
+  const preview = data?.importJob?.revertPreview;
+  if (preview) {
+    return (
+      <>
+        {undoEffect(preview).map((sentence) => (
+          <p key={sentence}>{sentence}</p>
+        ))}
+      </>
+    );
+  }
+  if (fetching || (!error && !data)) return <p className="muted">Counting what undoing it would change…</p>;
+  return (
+    <p className="muted">
+      Products that still hold what the import wrote get their earlier values back (or are deleted if it created them);
+      products written again since are kept as they are and listed as conflicts.
+    </p>
+  );
 }
 
 /**
@@ -50,11 +90,7 @@ export function UndoImport({ job, onQueued }: { job: ImportJobFieldsFragment; on
         danger
         onConfirm={confirm}
       >
-        <p>{undoEffect(job.createdCount, job.updatedCount)}</p>
-        <p className="muted">
-          Products written again since (edited by a person or an API token, changed by a later import, or deleted) are
-          kept as they are and listed.
-        </p>
+        {open && <UndoEffect id={job.id} />}
       </ConfirmDialog>
     </>
   );

@@ -10,6 +10,7 @@ import { describeError } from '@/lib/error-message';
 import { formatNumber, plural } from '@/lib/format';
 import { useRestoredDraft } from '@/lib/use-restored-draft';
 import { useProducts, useProductsCount } from '@/features/products/api/get-products';
+import { BulkActions, type ProductSelection } from '@/features/products/components/bulk-actions';
 import { DeleteAllProductsDialog } from '@/features/products/components/delete-all-products-dialog';
 import { DeleteProductDialog } from '@/features/products/components/delete-product-dialog';
 import { ExportProductsButton } from '@/features/products/components/export-products-dialog';
@@ -32,6 +33,8 @@ import {
   type ProductsView,
 } from '@/features/products/lib/products-view';
 
+const NO_SELECTION: ProductSelection = { ids: new Set(), allMatching: false };
+
 /** The catalogue: filters and search in the URL, sortable columns, cursor pages, and edits in dialogs. */
 export default function ProductsPage() {
   const [params, setParams] = useSearchParams();
@@ -52,6 +55,25 @@ export default function ProductsPage() {
   const canDeleteAll = useCan('deleteAllProducts');
   const roleLabel = useRoleLabel();
   const [notice, setNotice] = useState<string | null>(null);
+  const canBulk = useCan('setProductsActive');
+  const [selection, setSelection] = useState<ProductSelection>(NO_SELECTION);
+  // A new filter is a new set of products: what was ticked for the old one is let go.
+  const filterKey = JSON.stringify(viewToFilter(view));
+  const [selectionKey, setSelectionKey] = useState(filterKey);
+  if (selectionKey !== filterKey) {
+    setSelectionKey(filterKey);
+    setSelection(NO_SELECTION);
+  }
+  const select = useCallback((ids: readonly string[], on: boolean) => {
+    setSelection((current) => {
+      const next = new Set(current.ids);
+      for (const id of ids) {
+        if (on) next.add(id);
+        else next.delete(id);
+      }
+      return { ids: next, allMatching: false };
+    });
+  }, []);
 
   // While the next page or filter loads, keep showing the last rows (dimmed) so
   // nothing jumps; they are replaced as soon as the new ones arrive.
@@ -130,6 +152,17 @@ export default function ProductsPage() {
       />
       {notice && <Notice tone="success">{notice}</Notice>}
       <ProductFilters view={view} onChange={onFilters} />
+      {canBulk && (
+        <BulkActions
+          selection={selection}
+          pageCount={products?.length ?? 0}
+          totalCount={totalCount}
+          filters={viewToFilter(view)}
+          onSelectAllMatching={() => setSelection((current) => ({ ...current, allMatching: true }))}
+          onClear={() => setSelection(NO_SELECTION)}
+          onChanged={refresh}
+        />
+      )}
       {result.error && !result.fetching ? (
         <ErrorState message={describeError(result.error)} onRetry={refresh} />
       ) : (
@@ -141,6 +174,8 @@ export default function ProductsPage() {
             onSort={(field) => setView(toggleSort(view, field))}
             onEdit={setEditing}
             onDelete={setDeleting}
+            selection={canBulk ? selection : null}
+            onSelect={select}
           />
           {products?.length === 0 && !busy && (
             <EmptyState title={filtered ? 'No product matches these filters.' : 'No products yet.'}>

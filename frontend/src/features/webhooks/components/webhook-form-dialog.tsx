@@ -12,7 +12,7 @@ import { isUnauthenticated } from '@/lib/graphql-client';
 import { splitMessages, type FieldErrors } from '@/lib/operation-info';
 import { useCreateWebhook } from '@/features/webhooks/api/create-webhook';
 import { useUpdateWebhook } from '@/features/webhooks/api/update-webhook';
-import { EVENT_TYPES } from '@/features/webhooks/lib/webhook-words';
+import { EVENT_TYPES, SUMMARY_EVENTS_NOTE } from '@/features/webhooks/lib/webhook-words';
 
 const FORM_FIELDS = ['url', 'events', 'enabled', 'description'] as const;
 const noErrors: FieldErrors = { byField: {}, general: [] };
@@ -118,12 +118,16 @@ export function WebhookFormDialog({ webhook, restored, onClose, onSaved }: Webho
           errors={errors.byField.description}
           hint="Who receives it, for the people reading this list."
         />
-        <fieldset aria-describedby={errors.byField.events ? 'events-error' : undefined}>
+        <fieldset aria-describedby={['events-note', errors.byField.events ? 'events-error' : ''].join(' ').trim()}>
           <legend>Events</legend>
+          <p id="events-note" className="field-hint">
+            {SUMMARY_EVENTS_NOTE}
+          </p>
           <div className="check-grid">
             {EVENT_TYPES.map((event) => (
               <CheckboxField
                 key={event.value}
+                hint={event.hint}
                 label={`${event.label} (${event.wire})`}
                 checked={events.includes(event.value)}
                 onChange={(e) => toggle(event.value, e.target.checked)}

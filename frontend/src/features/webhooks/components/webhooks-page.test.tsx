@@ -130,4 +130,22 @@ describe('webhooks page: kept work', () => {
     expect(within(back).getByLabelText('Import finished (import.finished)')).not.toBeChecked();
     expect(back).toHaveTextContent('Your session had expired, so this was not saved.');
   });
+
+  it('the event list says product events are one per product and imports send one summary', async () => {
+    const { client } = createMockClient((op) => (operationName(op) === 'Webhooks' ? { webhooks: [] } : noDeliveries));
+    render(withProviders(<WebhooksPage />, client, '/webhooks'));
+    const user = userEvent.setup();
+    await user.click(await screen.findByRole('button', { name: 'Add webhook' }));
+    const dialog = screen.getByRole('dialog', { name: 'Add webhook' });
+    const events = within(dialog).getByRole('group', { name: 'Events' });
+    expect(events).toHaveAccessibleDescription(
+      'Imports, reverts and bulk actions send one summary event each, not one event per product.',
+    );
+    expect(within(dialog).getByLabelText('Product updated (product.updated)')).toHaveAccessibleDescription(
+      /not sent for each product an import changes/,
+    );
+    expect(within(dialog).getByLabelText('Import finished (import.finished)')).toHaveAccessibleDescription(
+      /where to read every product it changed/,
+    );
+  });
 });
