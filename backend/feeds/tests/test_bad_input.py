@@ -68,6 +68,7 @@ KEY, HOST_KEY = new_private_key()
         ({"privateKey": KEY}, "privateKey", "not_for_http"),
         ({"hostKey": "ssh-ed25519 AAAAC3NzaC1lZDI1NTE5"}, "hostKey", "not_for_http"),
         ({"password": "p"}, "username", "required"),
+        ({"username": "u" * 256, "password": "p"}, "username", "too_long"),
         ({"headerName": "Bad Header:", "headerValue": "v"}, "headerName", "invalid_header_name"),
         ({"headerName": "X-Key"}, "headerValue", "required"),
         ({"headerValue": "v"}, "headerName", "required"),
@@ -164,3 +165,11 @@ def test_sftp_feed_with_credentials_is_saved(gql_client):
         },
     )["data"]["createFeed"]
     assert answer["hasPrivateKey"] is True and answer["hostKey"].startswith("ssh-ed25519 ")
+
+
+def test_running_an_unknown_feed_says_so(gql_client):
+    from core.ids import encode_id
+    from feeds.tests.documents import RUN
+
+    answer = gql_client.query(RUN, {"id": encode_id("Feed", 999)})
+    assert messages(answer["data"]["runFeed"]) == {"id": "not_found"}
