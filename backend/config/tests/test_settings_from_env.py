@@ -60,6 +60,8 @@ def start_django(**overrides: str) -> subprocess.CompletedProcess:
             "DATABASE_POOL_TIMEOUT must be a number",
         ),
         ({"REQUEST_MAX_BYTES": "lots"}, "REQUEST_MAX_BYTES must be a whole number"),
+        ({"FEED_CREDENTIALS_KEY": "not-a-key"}, "FEED_CREDENTIALS_KEY must be a Fernet key"),
+        ({"FEED_CREDENTIALS_KEY": "c2hvcnQ="}, "FEED_CREDENTIALS_KEY must be a Fernet key"),
         ({"IMPORT_MAX_XLSX_EXPANDED_BYTES": "1000"},
          "IMPORT_MAX_XLSX_EXPANDED_BYTES must be at least 65536"),
         ({"IMPORT_MAX_DISTINCT_SKUS": "two million"},
