@@ -31,7 +31,9 @@ export default function ImportPage() {
   // Without ?job=, a job still waiting or running comes first; else the newest one.
   const jobs = data?.importJobs.edges.map((e) => e.node) ?? [];
   const active = jobs.find((job) => !isFinished(job.status) && job.status !== 'STAGED');
-  const selectedId = params.get('job') ?? active?.id ?? jobs[0]?.id ?? null;
+  const shown = params.get('job') ?? active?.id ?? jobs[0]?.id ?? null;
+  // The job whose column check is open is not shown twice (its panel would only say "waiting").
+  const selectedId = shown === checkId ? null : shown;
 
   const select = useCallback((id: string) => setParams({ job: id }, { replace: false }), [setParams]);
   const check = useCallback((id: string) => setParams({ check: id }, { replace: false }), [setParams]);
@@ -43,38 +45,41 @@ export default function ImportPage() {
         title="Import"
         description="Add or update products from a CSV or Excel (.xlsx) file: a later row for the same SKU wins; a bad row is skipped and reported."
       />
-      {checkId ? (
-        <ResumeCheck
-          key={checkId}
-          id={checkId}
-          onStarted={(job) => {
-            setStartedId(job.id);
-            select(job.id);
-            setRefreshKey(`${job.id}-started`);
-          }}
-          onCancelled={() => {
-            setParams({}, { replace: false });
-            setRefreshKey(String(Date.now()));
-          }}
-          onLeave={(id) => select(id)}
-        />
-      ) : !canImport ? (
-        <Notice tone="info">
-          Your {roleLabel} role can follow imports but not start them: that needs the Editor role.
-        </Notice>
-      ) : (
-        <UploadForm
-          onQueued={(job) => {
-            setStartedId(job.id);
-            select(job.id);
-            setRefreshKey(job.id);
-          }}
-          onStaged={(job) => {
-            check(job.id);
-            setRefreshKey(`${job.id}-staged`);
-          }}
-        />
-      )}
+      {/* One keyed box per step: leaving the check (started, discarded) removes all of it. */}
+      <div key={checkId ? `check-${checkId}` : 'upload'} className="import-step">
+        {checkId ? (
+          <ResumeCheck
+            key={checkId}
+            id={checkId}
+            onStarted={(job) => {
+              setStartedId(job.id);
+              select(job.id);
+              setRefreshKey(`${job.id}-started`);
+            }}
+            onCancelled={() => {
+              setParams({}, { replace: false });
+              setRefreshKey(String(Date.now()));
+            }}
+            onLeave={(id) => select(id)}
+          />
+        ) : !canImport ? (
+          <Notice tone="info">
+            Your {roleLabel} role can follow imports but not start them: that needs the Editor role.
+          </Notice>
+        ) : (
+          <UploadForm
+            onQueued={(job) => {
+              setStartedId(job.id);
+              select(job.id);
+              setRefreshKey(job.id);
+            }}
+            onStaged={(job) => {
+              check(job.id);
+              setRefreshKey(`${job.id}-staged`);
+            }}
+          />
+        )}
+      </div>
       {selectedId && (
         <ImportJobPanel
           key={selectedId}
