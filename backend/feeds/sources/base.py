@@ -9,7 +9,13 @@ credential.
 
 from __future__ import annotations
 
+import logging
+import time
+from collections.abc import Callable
 from dataclasses import dataclass, field
+from typing import BinaryIO
+
+from django.conf import settings
 
 # Error codes of FetchError, as runs record them and the API shows them.
 SOURCE_UNREACHABLE = "SOURCE_UNREACHABLE"  # connection refused, DNS, timeouts
@@ -88,3 +94,33 @@ class SourceSpec:
     header_value: str | None = field(default=None, repr=False)
     private_key: str | None = field(default=None, repr=False)
     host_key: str | None = None
+
+
+def fetch_with_retries(
+    fetch_once: Callable[[], FetchResult], dest: BinaryIO, *, label: str
+) -> FetchResult:
+    """Run `fetch_once` into an emptied `dest` up to ``FEED_FETCH_TRIES`` times, pausing
+    ``FEED_RETRY_BACKOFF_SECONDS`` (doubling) after a retryable :class:`FetchError`; the
+    last one says how many tries were made. `label` names the source kind in the log."""
+    tries = settings.FEED_FETCH_TRIES
+    pause = settings.FEED_RETRY_BACKOFF_SECONDS
+    for attempt in range(1, tries + 1):
+        dest.seek(0)
+        dest.truncate()
+        try:
+            return fetch_once()
+        except FetchError as exc:
+            if not exc.retryable or attempt == tries:
+                if exc.retryable and tries > 1:
+                    raise FetchError(
+                        exc.code,
+                        f"{exc} (tried {tries} times)",
+                        retryable=True,
+                        http_status=exc.http_status,
+                    ) from None
+                raise
+            logging.getLogger(__name__).info(
+                "%s fetch try %s of %s failed (%s); trying again", label, attempt, tries, exc.code
+            )
+            time.sleep(pause * 2 ** (attempt - 1))
+    raise AssertionError("unreachable")  # pragma: no cover

@@ -10,8 +10,6 @@ again (FEED_FETCH_TRIES, with a doubling pause); 4xx answers are not.
 from __future__ import annotations
 
 import hashlib
-import logging
-import time
 from typing import BinaryIO
 from urllib.parse import urljoin, urlsplit
 
@@ -33,9 +31,8 @@ from .base import (
     FetchResult,
     PreviousFetch,
     SourceSpec,
+    fetch_with_retries,
 )
-
-logger = logging.getLogger(__name__)
 
 MAX_REDIRECTS = 5
 CHUNK_BYTES = 1 << 16
@@ -54,28 +51,11 @@ def fetch(
     timeout: float,
 ) -> FetchResult:
     """Fetch `spec.url` into `dest`, trying network errors and 5xx answers again."""
-    tries = settings.FEED_FETCH_TRIES
-    pause = settings.FEED_RETRY_BACKOFF_SECONDS
-    for attempt in range(1, tries + 1):
-        dest.seek(0)
-        dest.truncate()
-        try:
-            return _fetch_once(spec, dest, max_bytes=max_bytes, previous=previous, timeout=timeout)
-        except FetchError as exc:
-            if not exc.retryable or attempt == tries:
-                if exc.retryable and tries > 1:
-                    raise FetchError(
-                        exc.code,
-                        f"{exc} (tried {tries} times)",
-                        retryable=True,
-                        http_status=exc.http_status,
-                    ) from None
-                raise
-            logger.info(
-                "Feed fetch try %s of %s failed (%s); trying again", attempt, tries, exc.code
-            )
-            time.sleep(pause * 2 ** (attempt - 1))
-    raise AssertionError("unreachable")  # pragma: no cover
+    return fetch_with_retries(
+        lambda: _fetch_once(spec, dest, max_bytes=max_bytes, previous=previous, timeout=timeout),
+        dest,
+        label="Feed",
+    )
 
 
 def _target(url: str) -> Target:

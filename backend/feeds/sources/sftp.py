@@ -15,10 +15,8 @@ from __future__ import annotations
 
 import errno
 import hashlib
-import logging
 import socket
 import stat
-import time
 from email.utils import formatdate
 from typing import BinaryIO
 from urllib.parse import unquote, urlsplit
@@ -43,6 +41,7 @@ from .base import (
     FetchResult,
     PreviousFetch,
     SourceSpec,
+    fetch_with_retries,
 )
 from .ssh_keys import (
     fingerprint,
@@ -51,8 +50,6 @@ from .ssh_keys import (
     load_private_key,
     parse_host_key,
 )
-
-logger = logging.getLogger(__name__)
 
 DEFAULT_PORT = 22
 CHUNK_BYTES = 256 * 1024
@@ -99,25 +96,11 @@ def fetch(
     sign-in, a changed host key, a missing or too large file are not. ``timeout`` bounds the
     handshake, the sign-in and every read; ``FEED_CONNECT_TIMEOUT_SECONDS`` the connection.
     """
-    tries = settings.FEED_FETCH_TRIES
-    pause = settings.FEED_RETRY_BACKOFF_SECONDS
-    for attempt in range(1, tries + 1):
-        dest.seek(0)
-        dest.truncate()
-        try:
-            return _fetch_once(spec, dest, max_bytes=max_bytes, previous=previous, timeout=timeout)
-        except FetchError as exc:
-            if not exc.retryable or attempt == tries:
-                if exc.retryable and tries > 1:
-                    raise FetchError(
-                        exc.code, f"{exc} (tried {tries} times)", retryable=True
-                    ) from None
-                raise
-            logger.info(
-                "SFTP fetch try %s of %s failed (%s); trying again", attempt, tries, exc.code
-            )
-            time.sleep(pause * 2 ** (attempt - 1))
-    raise AssertionError("unreachable")  # pragma: no cover
+    return fetch_with_retries(
+        lambda: _fetch_once(spec, dest, max_bytes=max_bytes, previous=previous, timeout=timeout),
+        dest,
+        label="SFTP",
+    )
 
 
 def _fetch_once(

@@ -10,7 +10,7 @@ export class SpeedMeter {
     private readonly now: () => number = () => Date.now(),
   ) {}
 
-  /** Records that `bytes` have been sent in total so far (this session), and returns the speed. */
+  /** Records that `bytes` have been sent in total so far (since the upload started or resumed), and returns the speed. */
   sample(bytes: number): number | null {
     const at = this.now();
     this.samples.push({ at, bytes });
