@@ -3,12 +3,12 @@ workers stream from it (a resumed import from its checkpoint's byte), and no obj
 behind by a finished, cancelled, failed, expired or reverted job."""
 
 import gzip
-import os
-import threading
+import tempfile
 from datetime import timedelta
 from pathlib import Path
 
 import pytest
+from django.core.files import temp as django_temp
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.test import Client
 from django.utils import timezone
@@ -40,32 +40,46 @@ def fat_csv(rows: int) -> bytes:
 
 
 class TempFileWatch:
-    """Watches, from a thread, the size of every file this process holds open in `folder`
-    (temporary files are unlinked at once, so the folder itself shows nothing)."""
+    """Records the largest size any temporary file made in `folder` reaches while the watch is
+    on: every such file (Django's upload file, the bucket writer's part buffer) is made
+    through a wrapper whose writes report the file's size, so no write can be missed."""
 
     def __init__(self, folder: Path) -> None:
         self.folder = str(folder)
         self.largest = 0
-        self._stop = threading.Event()
-        self._thread = threading.Thread(target=self._watch, daemon=True)
+        self._saved: list[tuple[object, str, object]] = []
 
-    def _watch(self) -> None:
-        while not self._stop.is_set():
-            for fd in os.listdir("/proc/self/fd"):
-                try:
-                    if os.readlink(f"/proc/self/fd/{fd}").startswith(self.folder):
-                        self.largest = max(self.largest, os.stat(f"/proc/self/fd/{fd}").st_size)
-                except OSError:
-                    continue
-            self._stop.wait(0.001)
+    def _named(self, real):
+        def make(*args, **kwargs):
+            made = real(*args, **kwargs)
+            if str(kwargs.get("dir") or "").startswith(self.folder):
+                write = made.file.write
+
+                def measured(data):
+                    written = write(data)
+                    self.largest = max(self.largest, made.file.tell())
+                    return written
+
+                made.write = measured
+            return made
+
+        return make
 
     def __enter__(self) -> "TempFileWatch":
-        self._thread.start()
+        named = self._named(tempfile.NamedTemporaryFile)
+        # Django's upload file comes from django.core.files.temp; the part buffer from
+        # tempfile.TemporaryFile, made here a named one so its writes can be wrapped.
+        targets = [(django_temp, "NamedTemporaryFile", named),
+                   (tempfile, "NamedTemporaryFile", named),
+                   (tempfile, "TemporaryFile", named)]
+        for module, name, replacement in targets:
+            self._saved.append((module, name, getattr(module, name)))
+            setattr(module, name, replacement)
         return self
 
     def __exit__(self, *exc) -> None:
-        self._stop.set()
-        self._thread.join()
+        for module, name, original in reversed(self._saved):
+            setattr(module, name, original)
 
 
 @pytest.fixture
