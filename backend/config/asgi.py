@@ -20,6 +20,7 @@ from config.consumers import BrowserOriginValidator, GraphQLConsumer, allowed_or
 from config.schema import schema  # noqa: E402
 from core.body_limit import BodySizeLimit  # noqa: E402
 from core.embedded_worker import start_embedded_worker, stop_embedded_worker  # noqa: E402
+from core.request_threads import ReusedRequestThreads  # noqa: E402
 
 
 async def lifespan(scope: dict, receive, send) -> None:
@@ -45,7 +46,9 @@ websocket_app = BrowserOriginValidator(
 
 application = ProtocolTypeRouter(
     {
-        "http": BodySizeLimit(django_asgi_app, lambda: settings.REQUEST_MAX_BYTES),
+        "http": BodySizeLimit(
+            ReusedRequestThreads(django_asgi_app), lambda: settings.REQUEST_MAX_BYTES
+        ),
         "websocket": websocket_app,
         "lifespan": lifespan,
     }

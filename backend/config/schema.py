@@ -6,6 +6,7 @@ from typing import Any
 import strawberry
 from django.conf import settings
 from graphql import GraphQLError
+from strawberry.extensions import SchemaExtension
 from strawberry.schema.config import StrawberryConfig
 from strawberry.schema.schema import DEFAULT_ALLOWED_OPERATION_TYPES
 from strawberry.tools import merge_types
@@ -23,6 +24,8 @@ from core.graphql_errors import apply_error_model
 from core.graphql_input import RejectNulInQueryArguments
 from core.graphql_limits import limit_and_cache_extensions
 from core.metrics import OperationNameExtension
+from core.plain_fields import PlainColumnsMiddlewareManager, read_plain_columns
+from core.relay_ids import remember_node_id_attributes
 from exports.schema import Mutation as ExportsMutation
 from exports.schema import Query as ExportsQuery
 from feeds.api.schema import Mutation as FeedsMutation
@@ -98,6 +101,15 @@ class Schema(strawberry.Schema):
         allowed.discard(OperationType.SUBSCRIPTION)
         return await super().execute(*args, allowed_operation_types=allowed, **kwargs)
 
+    def _get_middleware_manager(
+        self, extensions: list[SchemaExtension]
+    ) -> PlainColumnsMiddlewareManager:
+        """strawberry's per-request middleware chain, skipped by plain column reads
+        (``core.plain_fields``)."""
+        return PlainColumnsMiddlewareManager(
+            *(extension for extension in extensions if extension._implements_resolve())
+        )
+
 
 schema = Schema(
     query=Query,
@@ -112,3 +124,6 @@ schema = Schema(
         QueryCostExtension,
     ],
 )
+# Done once here rather than for every field of every answer (see each module).
+remember_node_id_attributes(schema)
+read_plain_columns(schema)

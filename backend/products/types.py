@@ -1,11 +1,12 @@
 """GraphQL types of the products app: the type, its filter, order and inputs."""
 
 from datetime import datetime
-from typing import Annotated, Any
+from typing import Annotated, Any, cast
 
 import strawberry
 import strawberry_django
 from asgiref.sync import sync_to_async
+from django.db import DatabaseError
 from django.db.models import Q, QuerySet
 from django.db.models.expressions import OrderBy
 from strawberry import UNSET, Info, auto, relay
@@ -125,9 +126,17 @@ class ProductType(relay.Node):
 class ProductConnection(DjangoCursorConnection[ProductType]):
     """Products a page at a time (keyset cursors), with the exact count of matches."""
 
-    @strawberry_django.field(description="Exact number of products that match the filters.")
+    @strawberry.field(description="Exact number of products that match the filters.")
     def total_count(self) -> int:
-        """Count the matches; cheap for no filter or only `active` (see products/counts.py)."""
+        """Count the matches; cheap for no filter or only `active` (see products/counts.py).
+
+        Usually counted already, on the thread that read the page (``_count_ahead``).
+        """
+        known = getattr(self.total_count_qs, "exact_count", None)
+        if known is not None:
+            return cast(int, known)
+        if in_async_context():
+            return cast(int, sync_to_async(product_count)(self.total_count_qs))
         return product_count(self.total_count_qs)
 
     @classmethod
@@ -155,10 +164,27 @@ class ProductConnection(DjangoCursorConnection[ProductType]):
                 planned = narrow_without_count(nodes)
             else:
                 planned = nodes
-            return super(ProductConnection, cls).resolve_connection(planned, info=info, **kwargs)
+            connection = super(ProductConnection, cls).resolve_connection(
+                planned, info=info, **kwargs
+            )
+            if counted:
+                _count_ahead(connection.total_count_qs)
+            return connection
 
         # count_then_narrow queries the database: off the event loop when there is one.
         return sync_to_async(resolve)() if in_async_context() else resolve()
+
+
+def _count_ahead(queryset: QuerySet) -> None:
+    """Count the matches now, on the thread already reading the page, and keep the count on
+    the queryset: ``totalCount`` then needs no thread of its own. A count that fails is left
+    for ``totalCount`` to run again, so its error is reported on that field as before."""
+    if getattr(queryset, "exact_count", None) is not None:
+        return
+    try:
+        queryset.exact_count = product_count(queryset)  # type: ignore[attr-defined]
+    except DatabaseError:
+        pass
 
 
 def _selects_total_count(info: Info) -> bool:
