@@ -21,7 +21,7 @@ rules are plain and a test checks them against PostgreSQL's own ``to_tsvector``;
 left to the trigger.
 
 The ``descriptionWords`` filter reads a second column, ``description_vector``: the same
-lexemes of the description alone (migration 0014), with a GIN index and triggers of its own;
+lexemes of the description alone (migration 0015), with a GIN index and triggers of its own;
 the import brings it too (``description_vector``).
 
 SQLite (embedded mode) has no such columns; its FTS5 tables serve the search box and the
@@ -31,7 +31,7 @@ description filter (``products/fulltext.py``).
 import re
 
 COLUMN = "search_vector"
-#: The column of the description's own lexemes (``descriptionWords``; migration 0014).
+#: The column of the description's own lexemes (``descriptionWords``; migration 0015).
 DESCRIPTION_COLUMN = "description_vector"
 # PostgreSQL's parser ignores longer words ("word is too long to be indexed").
 MAX_WORD_LENGTH = 2047

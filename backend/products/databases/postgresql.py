@@ -17,7 +17,7 @@ from products.models import Product
 
 # The column the index "product_search_idx" covers (migration 0009).
 SEARCH_DOCUMENT = f'"{Product._meta.db_table}"."{search_document.COLUMN}"'
-# The column the index "product_description_idx" covers (migration 0014).
+# The column the index "product_description_idx" covers (migration 0015).
 DESCRIPTION_DOCUMENT = f'"{Product._meta.db_table}"."{search_document.DESCRIPTION_COLUMN}"'
 _ALNUM_RUN = re.compile(r"[^\W_]+")
 

@@ -62,6 +62,6 @@ DROP = [
 
 
 class Migration(migrations.Migration):
-    dependencies = [("products", "0013_accents_and_name_order")]
+    dependencies = [("products", "0014_change_trigger_join_plan")]
 
     operations = [postgresql_only(CREATE, DROP)]
