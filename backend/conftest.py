@@ -96,6 +96,16 @@ def _test_settings(settings, tmp_path):
     persisted_queries.forget_learnt()
 
 
+@pytest.fixture(autouse=True)
+def _forget_request_threads() -> Iterator[None]:
+    """Idle request threads (``core.request_threads``) do not carry a database connection
+    from one test into the next."""
+    yield
+    asgi = sys.modules.get("config.asgi")  # only once a test has served through it
+    if asgi is not None:
+        asgi.request_threads.forget_idle()
+
+
 @pytest.fixture
 def user(db):
     """A saved, active admin whose password is ``PASSWORD`` (may do everything)."""

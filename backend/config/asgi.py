@@ -44,11 +44,12 @@ websocket_app = BrowserOriginValidator(
     allowed_origins(),
 )
 
+# Each HTTP request's synchronous code on a thread kept from earlier requests.
+request_threads = ReusedRequestThreads(django_asgi_app)
+
 application = ProtocolTypeRouter(
     {
-        "http": BodySizeLimit(
-            ReusedRequestThreads(django_asgi_app), lambda: settings.REQUEST_MAX_BYTES
-        ),
+        "http": BodySizeLimit(request_threads, lambda: settings.REQUEST_MAX_BYTES),
         "websocket": websocket_app,
         "lifespan": lifespan,
     }

@@ -18,7 +18,9 @@ closes it (gives it back to the pool) when the request finishes, as it did. At m
 from __future__ import annotations
 
 from concurrent.futures import ThreadPoolExecutor
+
 from asgiref.sync import ThreadSensitiveContext
+from django.db import connections
 
 from core.body_limit import ASGIApp, Receive, Scope, Send
 
@@ -52,6 +54,14 @@ class ReusedRequestThreads:
                 self.idle.append(executor)
             else:
                 executor.shutdown(wait=False)
+
+    def forget_idle(self) -> None:
+        """Close the database connections of the idle threads and let the threads end (tests:
+        a connection kept open by one test must not be touched by the next)."""
+        idle, self.idle = self.idle, []
+        for executor in idle:
+            executor.submit(connections.close_all).result()
+            executor.shutdown(wait=False)
 
     @staticmethod
     def _new_executor() -> ThreadPoolExecutor:

@@ -10,7 +10,7 @@ import threading
 import pytest
 import strawberry.relay.types
 from asgiref.sync import ThreadSensitiveContext, sync_to_async
-from django.db import connection
+from django.db import connection, connections
 from django.test import AsyncClient
 from graphql import GraphQLObjectType
 from graphql.execution.middleware import MiddlewareManager
@@ -133,9 +133,11 @@ async def test_requests_in_flight_together_have_threads_of_their_own_and_few_are
 
 
 @pytest.mark.django_db(transaction=True)
-async def test_a_kept_thread_holds_no_database_connection_after_its_request():
+async def test_a_kept_thread_holds_no_database_connection_after_its_request(monkeypatch):
     from config.asgi import django_asgi_app
 
+    # As in the web process (a pool; CONN_MAX_AGE 0 gives the connection back each request).
+    monkeypatch.setitem(connections.settings["default"], "CONN_MAX_AGE", 0)
     reused = ReusedRequestThreads(django_asgi_app)
     scope = {
         "type": "http", "asgi": {"version": "3.0"}, "http_version": "1.1", "method": "GET",
