@@ -97,6 +97,10 @@ def cases(mode: Mode, session: requests.Session, requests_per_case: int) -> dict
     word4 = pool([w[:4] for w in words if len(w) >= 4], size, rnd)
     two = pool([f"{w[:4]} {s[:3]}" for w, s in zip(words, surnames, strict=False) if len(w) >= 4],
                size, rnd)
+    # The app's Description field: word starts of the description alone (descriptionWords).
+    desc3 = pool([w[:3] for w in words if len(w) >= 3], size, rnd)
+    desc_two = pool([f"{a[:4]} {b[:2]}" for a, b in zip(words, words[7:], strict=False)
+                     if len(a) >= 4 and len(b) >= 2], size, rnd)
     page2 = post(session, {"first": 50, "ordering": [{"name": "ASC"}]})["pageInfo"]["endCursor"]
     fast, normal = (300, 300) if mode.embedded else (50, 100)
     return {
@@ -114,6 +118,10 @@ def cases(mode: Mode, session: requests.Session, requests_per_case: int) -> dict
             normal, lambda i: {"first": 50, "filters": {"name": {"iContains": name2(i)}}}),
         "description iContains, 5 letters": (
             normal, lambda i: {"first": 50, "filters": {"description": {"iContains": desc5(i)}}}),
+        "description words, a 3-letter start": (
+            fast, lambda i: {"first": 50, "filters": {"descriptionWords": desc3(i)}}),
+        "description words, two words": (
+            fast, lambda i: {"first": 50, "filters": {"descriptionWords": desc_two(i)}}),
         "search, one 2-letter word": (
             normal, lambda i: {"first": 50, "filters": {"search": word2(i)}}),
         "search, one 4-letter word": (
@@ -158,6 +166,9 @@ def fresh_terms(mode: Mode) -> dict[str, list[dict]]:
         ],
         "SKU iContains": [
             {"sku": {"iContains": t}} for t in take([s[:4] for s in skus if len(s) >= 4])],
+        # The app's Description field: a word's start, of the description alone.
+        "description words": [
+            {"descriptionWords": t} for t in take([w[:3] for w in words if len(w) >= 3])],
     }
 
 

@@ -28,15 +28,17 @@ class Mode:
     embedded = False
 
     def env(self) -> dict[str, str]:
-        """The environment of the server and manage.py commands."""
+        """The environment of the server and manage.py commands (one client asking as fast
+        as it can: the per-client budget is off, the cost limit stays)."""
         if self.embedded:
             clean = {k: v for k, v in os.environ.items() if k not in ("DATABASE_URL", "REDIS_URL")}
             return clean | {
                 "DATA_DIR": str(EMBEDDED_DIR),
                 "LOG_LEVEL": "WARNING",
                 "ALLOWED_HOSTS": "127.0.0.1,localhost",
+                "GRAPHQL_BUDGET_CAPACITY": "0",
             }
-        return production_env(DB_URL, REDIS_URL)
+        return production_env(DB_URL, REDIS_URL, GRAPHQL_BUDGET_CAPACITY="0")
 
     def manage(self, *args: str) -> str:
         """Run a manage.py command in this mode."""

@@ -1,10 +1,14 @@
 """A large file uploaded straight to the bucket through the direct-upload API, against a
-`curl` PUT of the same bytes to the same store.
+`curl` PUT of the same bytes to the same store, and against boto3's own multipart transfer
+of the same bytes (the same part size, as many parts at once) to the same store.
 
 The direct upload runs the app's algorithm in Python: createUpload, part URLs asked for in
-batches, 4 parts PUT at once to the presigned URLs, completeUpload (which stages the import:
-HEAD, the inspection of the first bytes). The web process (uvicorn, embedded mode) never sees
-the bytes, so its peak RSS must not grow with the file; it is printed beside its RSS before.
+batches, 4 parts PUT at once to the presigned URLs, completeUpload (which has the store join
+the parts, then stages the import: HEAD, the inspection of the first bytes). The store's own
+CompleteMultipartUpload is timed in boto3's transfer, and the app logs how long each step of
+completeUpload took (the join is the store's): both are printed, so the figure says what part
+of the time is the store's. The web process (uvicorn, embedded mode) never sees the bytes, so
+its peak RSS must not grow with the file; it is printed beside its RSS before.
 
     .venv/bin/python bench/upload_bench.py                  # 2 GB (the figure's size)
     .venv/bin/python bench/upload_bench.py --megabytes 50   # proves it runs
@@ -17,6 +21,7 @@ STORAGE_SECRET_ACCESS_KEY, STORAGE_BUCKET in the environment), e.g. MinIO.
 from __future__ import annotations
 
 import argparse
+import json
 import os
 import socket
 import subprocess
@@ -29,6 +34,7 @@ from pathlib import Path
 
 import boto3
 import requests
+from boto3.s3.transfer import TransferConfig
 from botocore.config import Config
 
 from benchlib import OUT, PY, api_token, manage, start, stop, wait_http
@@ -93,6 +99,48 @@ def s3(endpoint: str, key: str, secret: str) -> object:
         "s3", endpoint_url=endpoint, region_name="us-east-1", aws_access_key_id=key,
         aws_secret_access_key=secret, config=Config(s3={"addressing_style": "path"}),
     )
+
+
+def multipart_put(
+    endpoint: str, key: str, secret: str, bucket: str, path: Path, part_size: int
+) -> tuple[float, float]:
+    """Seconds for boto3's multipart transfer (as `aws s3 cp` does it) to upload the file in
+    parts of `part_size`, CONCURRENCY at once, and of them those of the store's
+    CompleteMultipartUpload. No checksums are sent, as none are with the app's parts."""
+    client = boto3.client(
+        "s3", endpoint_url=endpoint, region_name="us-east-1", aws_access_key_id=key,
+        aws_secret_access_key=secret,
+        config=Config(s3={"addressing_style": "path"}, max_pool_connections=CONCURRENCY * 2,
+                      request_checksum_calculation="when_required"),
+    )
+    joined: dict[str, float] = {}
+    client.meta.events.register(
+        "before-call.s3.CompleteMultipartUpload",
+        lambda **_: joined.__setitem__("started", time.perf_counter()),
+    )
+    client.meta.events.register(
+        "after-call.s3.CompleteMultipartUpload",
+        lambda **_: joined.__setitem__("done", time.perf_counter()),
+    )
+    transfer = TransferConfig(multipart_threshold=part_size, multipart_chunksize=part_size,
+                              max_concurrency=CONCURRENCY, use_threads=True)
+    started = time.perf_counter()
+    client.upload_file(str(path), bucket, "bench/multipart.csv", Config=transfer)
+    elapsed = time.perf_counter() - started
+    client.delete_object(Bucket=bucket, Key="bench/multipart.csv")
+    return elapsed, joined["done"] - joined["started"]
+
+
+def completion_steps(log: Path) -> dict[str, float]:
+    """The seconds of each step of completeUpload, as the web process logged them."""
+    for line in log.read_text(errors="replace").splitlines():
+        try:
+            entry = json.loads(line)
+        except ValueError:
+            continue
+        if isinstance(entry, dict) and "direct_upload" in entry:
+            return entry["phase_seconds"]
+    return {}
 
 
 def curl_put(client: object, bucket: str, path: Path) -> float:
@@ -186,7 +234,7 @@ def main() -> None:
     with tempfile.TemporaryDirectory() as data_dir:
         env = {k: v for k, v in os.environ.items() if k not in ("DATABASE_URL", "REDIS_URL")}
         env.update(
-            DATA_DIR=data_dir, LOG_LEVEL="WARNING", STORAGE_BUCKET=bucket,
+            DATA_DIR=data_dir, LOG_LEVEL="INFO", LOG_FORMAT="JSON", STORAGE_BUCKET=bucket,
             STORAGE_ENDPOINT_URL=endpoint, STORAGE_ACCESS_KEY_ID=key,
             STORAGE_SECRET_ACCESS_KEY=secret, STORAGE_KEY_PREFIX="upload-bench",
             UPLOAD_PART_BYTES=str(args.part_megabytes << 20),
@@ -194,8 +242,10 @@ def main() -> None:
         )
         manage(env, "migrate", "--noinput")
         token = api_token(env)
-        web = start(env, [PY, "-m", "uvicorn", "config.asgi:application", "--port", str(port),
-                          "--log-level", "warning"])
+        log = Path(data_dir) / "web.log"
+        with log.open("wb") as log_file:
+            web = start(env, [PY, "-m", "uvicorn", "config.asgi:application", "--port",
+                              str(port), "--log-level", "warning"], stderr=log_file)
         peak = Peak(web.pid)
         try:
             wait_http(base + "/healthz")
@@ -207,18 +257,28 @@ def main() -> None:
             time.sleep(0.5)  # a sample or two after the first request
             before = peak.max_mb()
             curl_seconds = curl_put(client, bucket, path)
+            multipart_seconds, join_seconds = multipart_put(
+                endpoint, key, secret, bucket, path, args.part_megabytes << 20
+            )
             direct_seconds, complete_seconds, job = direct_upload(base, token, path)
         finally:
             peak.stop()
             stop(web)
             if moto is not None:
                 stop(moto)
+        steps = completion_steps(log)
     print(f"file: {size / 1e6:,.0f} MB in parts of {args.part_megabytes} MiB, "
           f"{CONCURRENCY} at once; store: {'moto_server' if moto else endpoint}")
     print(f"curl PUT of the same bytes:           {curl_seconds:8.2f} s")
+    print(f"boto3 multipart upload, same parts:   {multipart_seconds:8.2f} s  "
+          f"(the store's CompleteMultipartUpload {join_seconds:.2f} s of it)")
     print(f"direct upload (create -> completed):  {direct_seconds:8.2f} s  "
-          f"({direct_seconds / curl_seconds:.2f}x curl, goal <= 1.3x; completeUpload "
-          f"{complete_seconds:.2f} s of it); import {job}")
+          f"({direct_seconds / curl_seconds:.2f}x curl, goal <= 1.3x; "
+          f"{direct_seconds / multipart_seconds:.2f}x boto3's multipart upload; "
+          f"completeUpload {complete_seconds:.2f} s of it); import {job}")
+    print("completeUpload's steps (web log): " + (", ".join(
+        f"{name} {seconds:.2f} s" for name, seconds in steps.items()) or "not logged")
+        + " (the join is the store's)")
     print(f"web process peak RSS: {peak.max_mb():.0f} MB (before the uploads: {before:.0f} MB; "
           "goal: no growth with the file)")
     if job.get("status") != "STAGED":

@@ -7,6 +7,13 @@ header) and, after a seek, starts a new ranged ``GET`` at the new position when 
 So a reader that goes through the file once costs one request, a resumed import starts at its
 checkpoint's byte, and a zip reader's seeks cost one short request each. A connection dropped
 mid-body is picked up again at the byte where it stopped.
+
+The object's first bytes (up to ``HEAD_BYTES``) are kept once read, and the body being read
+stays open across a seek: a reader that detects the file's layout, goes back to the start and
+reads on (an import's inspection, an import's check pass) is served its first bytes from
+memory and carries on with the same ``GET``. One request instead of one per return to the
+start matters where a request costs more than its bytes: a store that reads the whole object
+for each ranged ``GET`` (moto_server does) would read a large file once per request.
 """
 
 from __future__ import annotations
@@ -18,6 +25,8 @@ from typing import Any
 logger = logging.getLogger(__name__)
 
 READ_BUFFER_BYTES = 256 << 10
+#: The object's first bytes kept once read (an inspection reads about 1 MiB of them).
+HEAD_BYTES = 4 << 20
 RECONNECTS = 3
 
 
@@ -35,6 +44,8 @@ class ObjectReader(io.RawIOBase):
         self.etag: str = head.get("ETag", "")
         self._position = 0
         self._body: Any = None
+        self._body_at = 0  # the byte the open body gives next
+        self._head = bytearray()  # the object's first bytes, as far as read from byte 0
         # Each GET made: [its first byte, the bytes read from it] (tests and benches read it).
         self.ranges: list[list[int]] = []
 
@@ -51,7 +62,8 @@ class ObjectReader(io.RawIOBase):
         return self._position
 
     def seek(self, offset: int, whence: int = io.SEEK_SET) -> int:
-        """Move the position; the next read asks the store from there."""
+        """Move the position; the next read is served from the first bytes kept, or by the
+        open body if it is at that byte, else asks the store from there."""
         if whence == io.SEEK_SET:
             target = offset
         elif whence == io.SEEK_CUR:
@@ -62,9 +74,7 @@ class ObjectReader(io.RawIOBase):
             raise ValueError(f"invalid whence ({whence})")
         if target < 0:
             raise ValueError(f"negative seek position {target}")
-        if target != self._position:
-            self._drop_body()
-            self._position = target
+        self._position = target
         return self._position
 
     def readinto(self, buffer: Any) -> int:
@@ -72,6 +82,13 @@ class ObjectReader(io.RawIOBase):
         wanted = min(len(buffer), self.size - self._position)
         if wanted <= 0:
             return 0
+        if self._position < len(self._head):
+            count = min(wanted, len(self._head) - self._position)
+            buffer[:count] = self._head[self._position : self._position + count]
+            self._position += count
+            return count
+        if self._body is not None and self._body_at != self._position:
+            self._drop_body()
         for attempt in range(RECONNECTS + 1):
             try:
                 if self._body is None:
@@ -88,8 +105,11 @@ class ObjectReader(io.RawIOBase):
             raise OSError(f"{self._key} ended at byte {self._position} of {self.size}.")
         count = len(data)
         buffer[:count] = data
+        if self._position == len(self._head) < HEAD_BYTES:
+            self._head += data[: HEAD_BYTES - self._position]
         self.ranges[-1][1] += count
         self._position += count
+        self._body_at = self._position
         return count
 
     def _open_body(self) -> None:
@@ -101,6 +121,7 @@ class ObjectReader(io.RawIOBase):
         )
         self.ranges.append([self._position, 0])
         self._body = answer["Body"]
+        self._body_at = self._position
 
     def _drop_body(self) -> None:
         if self._body is not None:

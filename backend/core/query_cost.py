@@ -8,7 +8,8 @@ The rules (Shopify's and Saleor's approach; docs/limits.md lists them for client
   ``pageInfo`` is free;
 * ``totalCount`` costs 10, plus its filter's surcharge again (counting scans every match);
 * a filter that no index serves costs more: each ``contains``/``iContains``/``endsWith``/
-  ``iEndsWith``/``regex``/``iRegex`` lookup 50, each ``OR`` 25, ``search`` 10;
+  ``iEndsWith``/``regex``/``iRegex`` lookup 50, each ``OR`` 25, ``search`` and
+  ``descriptionWords`` (a word index serves them) 10 each;
 * each mutation field costs 10 plus its result.
 
 Costs are kept per query text, operation and variables *shape* (strings blanked, numbers kept),
@@ -45,6 +46,8 @@ MUTATION_COST = 10
 SCAN_LOOKUP_COST = 50
 OR_COST = 25
 SEARCH_COST = 10
+# Filters of the products' word index (the search box, the description's words).
+WORD_INDEX_FILTERS = frozenset({"search", "descriptionWords"})
 # String lookups that no B-tree index serves: the database reads every row to answer them.
 SCAN_LOOKUPS = frozenset({"contains", "iContains", "endsWith", "iEndsWith", "regex", "iRegex"})
 CACHED_COSTS = 1024
@@ -153,7 +156,8 @@ def _is_connection(named: GraphQLNamedType) -> bool:
 
 
 def filter_cost(value: Any) -> int:
-    """The surcharge of a ``filters`` argument: lookups that scan, ``OR``, ``search``."""
+    """The surcharge of a ``filters`` argument: lookups that scan, ``OR``, the word index's
+    filters (``search``, ``descriptionWords``)."""
     if not isinstance(value, dict):
         return 0
     cost = 0
@@ -164,7 +168,7 @@ def filter_cost(value: Any) -> int:
             cost += OR_COST + filter_cost(item)
         elif key in ("AND", "NOT"):
             cost += filter_cost(item)
-        elif key == "search":
+        elif key in WORD_INDEX_FILTERS:
             cost += SEARCH_COST
         elif isinstance(item, dict):
             scans = sum(1 for lookup, v in item.items() if lookup in SCAN_LOOKUPS and v is not None)

@@ -6,7 +6,8 @@ the same answers as PostgreSQL; they only find the candidate rows faster:
 * Search: each run of letters and digits of a query word is a prefix term of the word index
   (``"raise"* AND "be"*``); for a word made only of letters and digits that is the rule
   exactly, as on PostgreSQL, and ``search.py`` checks other words with its regular
-  expression on those candidates.
+  expression on those candidates. ``descriptionWords`` asks the same terms of the
+  description column alone (an FTS5 column filter, ``description : "raise"*``).
 * ``iContains`` of three characters or more: a phrase of the trigram index, an exact
   case-folded substring test (Unicode letters included, as PostgreSQL's ``UPPER``). Shorter
   terms have no trigram: ASCII ones use SQLite's ``LIKE`` (exact for ASCII), others a
@@ -45,15 +46,15 @@ def kept_in_step(connection=None) -> bool:
         return len(cursor.fetchall()) == len(TRIGGERS)
 
 
-def _scan_q(words: list[str]) -> Q:
-    """The search rule as regular expressions (every word starts a word of a column), on
-    the columns without their accents (the words come folded)."""
+def _scan_q(words: list[str], columns: tuple[str, ...]) -> Q:
+    """The search rule as regular expressions (every word starts a word of one of
+    ``columns``), on the columns without their accents (the words come folded)."""
     condition = Q()
     for word in words:
         escaped = "".join(ch if ch.isalnum() else "\\" + ch for ch in word)
         pattern = rf"(^|[\W_]){escaped}"
         either = Q()
-        for column in ("sku", "name", "description"):
+        for column in columns:
             either |= Q(IRegex(Folded(F(column)), pattern))
         condition &= either
     return condition
@@ -86,12 +87,14 @@ def spellings(run: str) -> list[str]:
     return variants
 
 
-def words_query(words: list[str]) -> str:
+def words_query(words: list[str], column: str | None = None) -> str:
     """The FTS5 query for the (folded) search box words: every run of letters/digits as a
-    prefix, in each of its spellings."""
+    prefix, in each of its spellings; in ``column`` alone when given (a column filter on
+    each term: ``description : "budg"*``)."""
+    restrict = f"{column} : " if column else ""
     terms = []
     for run in (run for word in words for run in _ALNUM_RUN.findall(word)):
-        options = [f"{_quoted(spelling)}*" for spelling in spellings(run)]
+        options = [f"{restrict}{_quoted(spelling)}*" for spelling in spellings(run)]
         terms.append(options[0] if len(options) == 1 else "(" + " OR ".join(options) + ")")
     return " AND ".join(terms)
 
@@ -132,13 +135,14 @@ class FulltextMatch(Expression):
         return _match_sql(pk_sql, self.table, _walks(compiler)), [*params, self.query]
 
 
-def search_candidates_q(words: list[str]) -> Q:
-    """Rows that can match ``words`` (exactly those, for words of letters and digits only)."""
-    query = words_query(words)
+def search_candidates_q(words: list[str], column: str | None = None) -> Q:
+    """Rows that can match ``words`` (exactly those, for words of letters and digits only),
+    in any of the three columns, or in ``column`` alone when given."""
+    query = words_query(words, column)
     if not query:
         return Q()
     if not kept_in_step():
-        return _scan_q(words)
+        return _scan_q(words, (column,) if column else ("sku", "name", "description"))
     return Q(FulltextMatch(WORDS_TABLE, query))
 
 

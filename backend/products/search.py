@@ -1,4 +1,7 @@
-"""The search box: every query word must start a word in the SKU, name or description.
+"""The search box and the description filter: every query word must start a word of the text.
+
+The search box (``search``) reads the SKU, name and description; ``descriptionWords`` the
+description alone, with the same rule below.
 
 A query word matches at the start of a word of the text, where words are separated by any
 character that is not a letter or digit: ``budg`` finds "budget", ``raise-be`` finds
@@ -11,12 +14,22 @@ answers prefix terms (``budg:*``). For a query word made only of letters and dig
 the rule exactly: it starts a word of the text if and only if it is a prefix of a lexeme. A
 word with other characters (``raise-be``) becomes one prefix term per run (``raise:* &
 be:*``), which narrows the rows, and a regular expression then checks the exact rule on
-those candidates only (``databases/postgresql.py``). On SQLite (embedded mode) the FTS5 word
-index plays the same part (``products/fulltext.py``).
+those candidates only (``databases/postgresql.py``). ``descriptionWords`` reads the same
+lexemes of the description alone from a column and GIN index of its own
+(``description_vector``). On SQLite (embedded mode) the FTS5 word index plays the same part
+for both, the description filter as an FTS5 column filter (``products/fulltext.py``).
+
+Edge cases, the same for both filters: empty text (or only spaces) matches every product;
+words after the tenth are ignored; a word with no letter or digit (``%``) has nothing the
+index holds and is checked by its regular expression alone, on every row (slow on a big
+catalogue). ``descriptionWords`` longer than ``MAX_DESCRIPTION_WORDS_LENGTH`` characters is
+refused (``BAD_USER_INPUT``).
 """
 
 import re
+from collections.abc import Callable
 
+from django.core.exceptions import ValidationError
 from django.db import connection
 from django.db.models import F, Q
 from django.db.models.lookups import IRegex
@@ -26,6 +39,9 @@ from products.databases import ProductDatabase, for_connection
 
 _ALNUM_RUN = re.compile(r"[^\W_]+")
 MAX_QUERY_WORDS = 10
+#: The longest ``descriptionWords`` text (characters) the filter accepts.
+MAX_DESCRIPTION_WORDS_LENGTH = 200
+SEARCH_COLUMNS = ("sku", "name", "description")
 
 
 def query_words(query: str) -> list[str]:
@@ -33,27 +49,61 @@ def query_words(query: str) -> list[str]:
     return [fold(word) or "" for word in query.split()[:MAX_QUERY_WORDS]]
 
 
-def _regex_q(database: ProductDatabase, word: str, prefix: str) -> Q:
+def _regex_q(database: ProductDatabase, word: str, prefix: str, columns: tuple[str, ...]) -> Q:
     pattern = database.word_start_pattern(word)
     condition = Q()
-    for column in ("sku", "name", "description"):
+    for column in columns:
         condition |= Q(IRegex(Folded(F(f"{prefix}{column}")), pattern))
     return condition
 
 
-def search_q(query: str, prefix: str = "") -> Q:
-    """Return the filter for the search box text ``query`` (empty text matches everything).
+def _words_q(
+    text: str,
+    prefix: str,
+    columns: tuple[str, ...],
+    candidates: Callable[[ProductDatabase, list[str]], Q],
+) -> Q:
+    """Every word of ``text`` starts a word of one of ``columns``: the word index's
+    ``candidates``, and the regular expression for the words it cannot answer exactly.
 
     Through a relation (``prefix``) the word index does not apply: every word is checked by
     its regular expression.
     """
     database = for_connection(connection)
-    words = query_words(query)
+    words = query_words(text)
     use_index = not prefix
     condition = Q()
     for word in words:
         if not (use_index and _ALNUM_RUN.fullmatch(word)):
-            condition &= _regex_q(database, word, prefix)
+            condition &= _regex_q(database, word, prefix, columns)
     if use_index:
-        return database.search_candidates(words) & condition
+        return candidates(database, words) & condition
     return condition
+
+
+def search_q(query: str, prefix: str = "") -> Q:
+    """Return the filter for the search box text ``query`` (empty text matches everything)."""
+    return _words_q(
+        query, prefix, SEARCH_COLUMNS, lambda database, words: database.search_candidates(words)
+    )
+
+
+def description_words_q(text: str, prefix: str = "") -> Q:
+    """Return the filter for ``descriptionWords``: every word of ``text`` starts a word of
+    the description (empty text matches everything).
+
+    Raises ``ValidationError`` on ``filters`` when ``text`` is longer than
+    ``MAX_DESCRIPTION_WORDS_LENGTH``.
+    """
+    if len(text) > MAX_DESCRIPTION_WORDS_LENGTH:
+        message = (
+            f"descriptionWords takes at most {MAX_DESCRIPTION_WORDS_LENGTH} characters; "
+            f"this one has {len(text):,}."
+        )
+        raise ValidationError({"filters": ValidationError(message, code="too_long")})
+    return _words_q(
+        text,
+        prefix,
+        ("description",),
+        lambda database, words: database.description_candidates(words),
+    )

@@ -20,13 +20,19 @@ rules are plain and a test checks them against PostgreSQL's own ``to_tsvector``;
 (where ``lower()`` and the database's locale may disagree: final sigma, dotted I, ...) is
 left to the trigger.
 
-SQLite (embedded mode) has no such column; its FTS5 tables serve the search box
-(``products/fulltext.py``).
+The ``descriptionWords`` filter reads a second column, ``description_vector``: the same
+lexemes of the description alone (migration 0015), with a GIN index and triggers of its own;
+the import brings it too (``description_vector``).
+
+SQLite (embedded mode) has no such columns; its FTS5 tables serve the search box and the
+description filter (``products/fulltext.py``).
 """
 
 import re
 
 COLUMN = "search_vector"
+#: The column of the description's own lexemes (``descriptionWords``; migration 0015).
+DESCRIPTION_COLUMN = "description_vector"
 # PostgreSQL's parser ignores longer words ("word is too long to be indexed").
 MAX_WORD_LENGTH = 2047
 _ASCII_ALNUM_RUN = re.compile(r"[a-z0-9]+")
@@ -46,7 +52,16 @@ def document_vector(sku: str, name: str, description: str | None) -> str | None:
     one C-level pass. Longer text gets the words of indexable length, each once, quoted.
     None when the text is not all ASCII: the database's trigger computes that one.
     """
-    text = f"{sku} {name} {description or ''}"
+    return _words_vector(f"{sku} {name} {description or ''}")
+
+
+def description_vector(description: str | None) -> str | None:
+    """The ``description_vector`` of a product in tsvector input form (as ``document_vector``,
+    of the description alone); None when it is not all ASCII (the trigger computes it)."""
+    return _words_vector(description or "")
+
+
+def _words_vector(text: str) -> str | None:
     if not text.isascii():
         return None
     if len(text) <= MAX_WORD_LENGTH:

@@ -74,6 +74,14 @@ test('filter, search, sort and page through products; the view lives in the URL'
   await page.getByLabel('Search').fill('budg');
   await expect(page.getByText('12 matching products', { exact: true })).toBeVisible();
   await page.getByRole('button', { name: 'Clear filters' }).click();
+  // The description matches the starts of its words, not any letters inside them.
+  const description = page.getByRole('search').getByLabel('Description');
+  await description.fill('sturdy li');
+  await expect(page).toHaveURL(/description=sturdy\+li/);
+  await expect(page.getByText('12 matching products', { exact: true })).toBeVisible();
+  await description.fill('urdy');
+  await expect(page.getByText('No product matches these filters.')).toBeVisible();
+  await page.getByRole('button', { name: 'Clear filters' }).click();
   await expect(page.getByText('60 products', { exact: true })).toBeVisible();
 
   // Typing a filter is one history entry: Back returns to the list as it was.

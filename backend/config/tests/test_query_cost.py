@@ -56,11 +56,20 @@ def test_the_page_size_multiplies_and_scanning_filters_cost_more(gql_client):
     plain = cost_of(gql_client.query(PAGE, {"first": 500}))
     scanning = cost_of(gql_client.query(PAGE, {"first": 500, "filters": SCANNING_FILTERS}))
     searching = cost_of(gql_client.query(PAGE, {"first": 500, "filters": {"search": "oak"}}))
+    words = cost_of(
+        gql_client.query(PAGE, {"first": 500, "filters": {"descriptionWords": "oak"}})
+    )
+    substring = cost_of(
+        gql_client.query(PAGE, {"first": 500, "filters": {"description": {"iContains": "oak"}}})
+    )
 
     assert plain == 512
     # OR 25 + two iContains 100, charged on the page and again on the count.
     assert scanning == 512 + 2 * 125
     assert plain < searching < scanning
+    # The description's words come from a word index, its substring from every row.
+    assert words == searching == 512 + 2 * 10
+    assert substring == 512 + 2 * 50
 
 
 def test_a_connection_without_first_is_priced_at_the_largest_page(gql_client):

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import logging
 import math
+import time
 import uuid
 from datetime import timedelta
 from typing import Any
@@ -225,18 +226,28 @@ def complete_upload(
 ) -> ImportJob:
     """Join the parts into the file and stage an import of it, exactly as `stage_import`
     stages an uploaded file (a file too large or not readable gives a FAILED job, and the
-    stored object is deleted)."""
+    stored object is deleted).
+
+    Logs the seconds each step took (``direct upload <id> completed: check parts 0.02 s,
+    join 12.41 s, stage 0.35 s``) at INFO: the join is the store's own work.
+    """
+    phases: dict[str, float] = {}
+    started = time.perf_counter()
     with transaction.atomic():
         upload = _open_upload(upload_id, user, lock=True)
         try:
             etags = _check_parts(upload, parts)
+            joining = time.perf_counter()
+            phases["check parts"] = joining - started
             store.complete(upload.key, upload.s3_upload_id, etags)
+            phases["join"] = time.perf_counter() - joining
         except store.UploadGone:
             _forget(upload)
             raise _refuse("id", NOT_FOUND, "not_found") from None
         upload.status = DirectUpload.Status.COMPLETED
         upload.finished_at = timezone.now()
         upload.save(update_fields=["status", "finished_at"])
+    staging = time.perf_counter()
     try:
         # Not what the client said: what the store holds (no size is enforced on a PUT).
         size = store.size(upload.key)
@@ -247,6 +258,12 @@ def complete_upload(
         _delete_quietly(upload.key)  # no job owns the object: it would never be deleted
         raise
     DirectUpload.objects.filter(pk=upload.pk).update(job=job)
+    phases["stage"] = time.perf_counter() - staging
+    logger.info(
+        "direct upload %s completed: %s", upload.pk,
+        ", ".join(f"{name} {seconds:.2f} s" for name, seconds in phases.items()),
+        extra={"direct_upload": upload.pk, "phase_seconds": phases},
+    )
     return job
 
 

@@ -23,7 +23,7 @@ from .passes.check import CheckedFile, check_file
 from .passes.keys import database_lower
 from .passes.pace import Ticker, progress
 from .problems import REFUSED, BadFile
-from .reading import Layout, ReadOptions, find_layout, forget_sheets
+from .reading import START, Layout, Position, ReadOptions, find_layout, forget_sheets
 
 logger = logging.getLogger(__name__)
 
@@ -86,7 +86,8 @@ def _run(job: ImportJob, phases: dict[str, float]) -> None:
                 options = SyncOptions.of(job)
                 checked = check_file(raw, database_lower, layout, job.options.get("mapping"),
                                      job.file_size, keep_empty=options.keep_empty,
-                                     listed=options.removes, on_progress=_check_ticker(job))
+                                     listed=options.removes, on_progress=_check_ticker(job),
+                                     start=_check_from(job, options))
     except BadFile as exc:
         finishing.finish(job, ImportJob.Status.FAILED, str(exc))
         return
@@ -169,6 +170,20 @@ def apply_all_or_nothing(job: ImportJob, checked: CheckedFile) -> bool:
             finishing.finish(job, ImportJob.Status.CANCELLED)
         return False
     return True
+
+
+def _check_from(job: ImportJob, options: SyncOptions) -> Position:
+    """Where the check pass starts: a resumed job's checkpoint (its earlier rows were checked
+    before they were written), unless the job removes the products its file does not list
+    (that needs every key of the file)."""
+    if not job.checkpoint_offset or options.removes:
+        return START
+    logger.info(
+        "import %s resumed: the check pass reads from line %d (byte %d)", job.pk,
+        job.checkpoint_line + 1, job.checkpoint_offset,
+        extra={"import_job": job.pk, "check_from_byte": job.checkpoint_offset},
+    )
+    return Position(job.checkpoint_offset, job.checkpoint_line, job.rows_processed)
 
 
 def _check_ticker(job: ImportJob) -> Callable[[int], None]:

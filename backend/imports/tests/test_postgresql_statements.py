@@ -41,7 +41,8 @@ FROM old
 
 UPSERT_HEAD = """
 INSERT INTO products_product AS p (sku, name, description, active, created_at, updated_at,
-  last_import_id, last_import_line, created_by_import_id, search_vector, import_hash)
+  last_import_id, last_import_line, created_by_import_id, search_vector, description_vector,
+  import_hash)
 """
 
 LOGGED_UPSERT = f"""
@@ -49,11 +50,13 @@ WITH before AS (SELECT lower(q.sku) AS k, q.active FROM products_product q
                 WHERE lower(q.sku) IN (SELECT lower(sku) FROM import_stage)),
 written AS ({UPSERT_HEAD}
   SELECT sku, name, description, active, statement_timestamp(), statement_timestamp(), j.id,
-    line, j.id, search_vector::tsvector, import_hash FROM import_stage s
+    line, j.id, search_vector::tsvector, description_vector::tsvector, import_hash
+    FROM import_stage s
     CROSS JOIN (SELECT %s::bigint AS id) j
   ON CONFLICT (lower(sku)) DO UPDATE SET sku = EXCLUDED.sku, name = EXCLUDED.name,
     description = EXCLUDED.description, active = EXCLUDED.active,
-    search_vector = EXCLUDED.search_vector, import_hash = EXCLUDED.import_hash,
+    search_vector = EXCLUDED.search_vector, description_vector = EXCLUDED.description_vector,
+    import_hash = EXCLUDED.import_hash,
     updated_at = EXCLUDED.updated_at,
     last_import_id = EXCLUDED.last_import_id, last_import_line = EXCLUDED.last_import_line
   WHERE (p.sku, p.name, p.description, p.active) IS DISTINCT FROM
@@ -66,11 +69,12 @@ SELECT w.k, w.inserted, w.active, b.active FROM written w LEFT JOIN before b ON 
 """
 
 # A file with only sku and name, no change log: no `before`, no CREATED entries; a new
-# product gets an empty description and is active; the stored search vector is kept.
+# product gets an empty description and is active; the stored search vectors are kept.
 UNLOGGED_UPSERT_SKU_AND_NAME = f"""
 WITH written AS ({UPSERT_HEAD}
   SELECT sku, name, '', true, statement_timestamp(), statement_timestamp(), j.id,
-    line, j.id, search_vector::tsvector, import_hash FROM import_stage s
+    line, j.id, search_vector::tsvector, description_vector::tsvector, import_hash
+    FROM import_stage s
     CROSS JOIN (SELECT %s::bigint AS id) j
   ON CONFLICT (lower(sku)) DO UPDATE SET sku = EXCLUDED.sku, name = EXCLUDED.name,
     import_hash = EXCLUDED.import_hash, updated_at = EXCLUDED.updated_at,
@@ -84,7 +88,8 @@ SELECT w.k, w.inserted, w.active, NULL::boolean FROM written w
 FIRST_IMPORT_INSERT = f"""
 WITH written AS ({UPSERT_HEAD}
   SELECT sku, name, description, active, statement_timestamp(), statement_timestamp(), j.id,
-    line, j.id, search_vector::tsvector, import_hash FROM import_stage s
+    line, j.id, search_vector::tsvector, description_vector::tsvector, import_hash
+    FROM import_stage s
     CROSS JOIN (SELECT %s::bigint AS id) j
   RETURNING id, sku, active, last_import_line AS line),
 created AS (INSERT INTO imports_importchange (job_id, kind, line, product_id, sku)

@@ -1,4 +1,4 @@
-"""PostgreSQL: an import brings each product's search vector (computed in the reader thread)
+"""PostgreSQL: an import brings each product's search vectors (computed in the reader thread)
 and every import, re-import and revert leaves the stored vectors equal to the text."""
 
 import pytest
@@ -15,21 +15,26 @@ from .conftest import sample_csv
 pytestmark = [pytest.mark.django_db, pytest.mark.production_only]
 
 
-def test_the_copy_text_carries_the_vector_of_each_row():
+def test_the_copy_text_carries_the_vectors_of_each_row():
     rows = {
         "b-2": ProductRow(2, "B-2", "Bob Brown", "Red, budget", True),
         "a-1": ProductRow(3, "a-1", "Zoë", "beyond ascii", None),
+        "c-3": ProductRow(4, "c-3", "Crème", "plain text", True),
     }
     lines = stage_text(rows, description=True, active=True).splitlines()
-    # Beyond ASCII: no vector (NULL), the database's trigger computes it.
-    assert lines[0] == "3\ta-1\tZoë\tbeyond ascii\tf\t\\N"
-    *fields, vector = lines[1].split("\t")
+    # Beyond ASCII: no vector (NULL), the database's trigger computes it; the description's
+    # own vector is NULL only when the description itself is beyond ASCII.
+    assert lines[0] == "3\ta-1\tZoë\tbeyond ascii\tf\t\\N\tbeyond ascii"
+    *fields, vector, words = lines[1].split("\t")
     assert fields == ["2", "B-2", "Bob Brown", "Red, budget", "t"]
     assert as_tsvector(vector) == "'2' 'b' 'bob' 'brown' 'budget' 'red'"
+    assert as_tsvector(words) == "'budget' 'red'"
+    assert lines[2].split("\t")[-2:] == ["\\N", "plain text"]
     without_description = stage_text(rows, description=False, active=False).splitlines()
-    *fields, vector = without_description[1].split("\t")
+    *fields, vector, words = without_description[1].split("\t")
     assert fields == ["2", "B-2", "Bob Brown"]
     assert as_tsvector(vector) == "'2' 'b' 'bob' 'brown'"
+    assert as_tsvector(words) == ""
 
 
 def as_tsvector(text: str) -> str:
@@ -57,6 +62,7 @@ def test_imports_and_reverts_keep_every_vector_right(run_import, run_revert, set
     unicode_rows = run_import("sku,name,description\nsku-8,Zoë,Crème brûlée\n".encode())
     assert unicode_rows.status == ImportJob.Status.COMPLETED
     assert mismatched() == []
+    assert stored_vector("sku-8", "description_vector") == "'brulee' 'creme'"
 
     for job in (unicode_rows, renamed, first):
         assert run_revert(job).status == ImportJob.Status.COMPLETED

@@ -74,8 +74,8 @@ def kill(process: subprocess.Popen, sig: int = signal.SIGKILL) -> None:
 def workers(tmp_path):
     started: list[subprocess.Popen] = []
 
-    def start() -> subprocess.Popen:
-        process = start_worker(tmp_path / f"worker-{len(started)}.log")
+    def start(**overrides: str) -> subprocess.Popen:
+        process = start_worker(tmp_path / f"worker-{len(started)}.log", **overrides)
         started.append(process)
         return process
 
@@ -129,6 +129,40 @@ def test_worker_killed_mid_import_resumes_to_an_uninterrupted_result(
     assert catalogue() == expected
     assert ImportRowError.objects.filter(job=job).count() == expected_errors == job.error_count
     assert job.attempts == 2
+
+
+def test_worker_killed_mid_import_from_a_bucket_checks_only_the_rest_when_it_resumes(
+    broker, workers, submit, settings, object_storage, tmp_path
+):
+    settings.IMPORT_CHUNK_ROWS = CHUNK
+    data = sample_csv(30_000, seed=5, prefix="sku")
+    base_catalogue()
+    reference = submit(data)
+    services.process_queue()  # uninterrupted, in this process
+    reference.refresh_from_db()
+    expected = catalogue()
+    assert reference.status == ImportJob.Status.COMPLETED
+    broker.flush_all()
+    Product.objects.all().delete()
+    base_catalogue()
+    in_the_bucket = {**object_storage.environment(), "LOG_LEVEL": "INFO", "LOG_FORMAT": "TEXT"}
+
+    job = submit(data)
+    first = workers(**in_the_bucket)
+    wait_for(lambda: ImportJob.objects.get(pk=job.pk).chunks_committed >= 3, 60, "3 chunks")
+    kill(first)  # kill -9 the worker and its children, mid-import
+    job.refresh_from_db()
+    assert job.status == ImportJob.Status.PROCESSING and 0 < job.rows_processed < 30_000
+    checkpoint = (job.checkpoint_line, job.checkpoint_offset)
+
+    workers(**in_the_bucket)
+    job = wait_final(job, 120)
+    assert outcome(job) == outcome(reference)
+    assert catalogue() == expected
+    assert job.attempts == 2
+    log = (tmp_path / "worker-1.log").read_text()
+    assert (f"import {job.pk} resumed: the check pass reads from line {checkpoint[0] + 1} "
+            f"(byte {checkpoint[1]})") in log
 
 
 def test_two_worker_processes_run_each_import_once_in_order(broker, workers, submit):

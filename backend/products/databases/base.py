@@ -2,11 +2,11 @@
 
 The product table lives in PostgreSQL (production) or SQLite (embedded mode). Both give the
 same answers; they differ in how: exact counts (PostgreSQL keeps per-``active`` deltas, SQLite
-counts, from its FTS5 tables when it can), the search box's word index (a ``tsvector`` GIN
-index or FTS5), the secondary indexes a bulk load drops and builds again (indexes or the
-triggers that keep FTS5 tables), and the upkeep after a bulk write. ``ProductDatabase`` names
-each of these; ``postgresql.PostgresDatabase`` and ``sqlite.SqliteDatabase`` implement it,
-and ``for_connection`` (this package) picks one.
+counts, from its FTS5 tables when it can), the word index of the search box and of the
+description filter (``tsvector`` GIN indexes or FTS5), the secondary indexes a bulk load
+drops and builds again (indexes or the triggers that keep FTS5 tables), and the upkeep after
+a bulk write. ``ProductDatabase`` names each of these; ``postgresql.PostgresDatabase`` and
+``sqlite.SqliteDatabase`` implement it, and ``for_connection`` (this package) picks one.
 """
 
 from __future__ import annotations
@@ -45,7 +45,7 @@ class ProductDatabase(Protocol):
         """Fold the count bookkeeping into one row per value and correct any drift."""
         ...
 
-    # The search box (products/search.py)
+    # The search box and the description filter (products/search.py)
 
     def word_start_pattern(self, word: str) -> str:
         """The case-insensitive regular expression for "``word`` starts a word of the text"."""
@@ -54,6 +54,11 @@ class ProductDatabase(Protocol):
     def search_candidates(self, words: list[str]) -> Q:
         """The products the word index says can match every one of the search box ``words``
         (exactly those for words of letters and digits only); ``Q()`` when it cannot tell."""
+        ...
+
+    def description_candidates(self, words: list[str]) -> Q:
+        """As ``search_candidates``, in the words of the description alone
+        (``descriptionWords``)."""
         ...
 
     # A bulk load's secondary indexes (products/bulk_indexes.py)

@@ -67,6 +67,10 @@ class SqliteDatabase:
         """The FTS5 word index's matches (``fulltext.search_candidates_q``)."""
         return fulltext.search_candidates_q(words)
 
+    def description_candidates(self, words: list[str]) -> Q:
+        """The FTS5 word index's matches in its description column."""
+        return fulltext.search_candidates_q(words, column="description")
+
     def secondary_indexes(self) -> list[Definition]:
         """The triggers that keep an FTS5 table of the products."""
         with self.connection.cursor() as cursor:

@@ -10,7 +10,7 @@ from products.databases import for_connection
 from products.databases.postgresql import PostgresDatabase
 from products.databases.sqlite import SqliteDatabase
 from products.models import Product
-from products.search import search_q
+from products.search import description_words_q, search_q
 
 
 def test_the_database_of_the_current_mode_is_picked():
@@ -40,6 +40,7 @@ def test_products_written_while_the_indexes_are_dropped_are_found_after_the_rebu
     assert bulk_indexes.missing(definitions) == definitions
     services.create_product(sku="ZEB-2", name="Zebrafish food", description="flakes")
     assert skus(Product.objects.filter(search_q("zebra"))) == ["ZEB-1", "ZEB-2"]
+    assert skus(Product.objects.filter(description_words_q("flak"))) == ["ZEB-2"]
 
     # Then the rebuild brings every one back and finds both products, as before the drop
     bulk_indexes.rebuild(definitions)
@@ -48,4 +49,6 @@ def test_products_written_while_the_indexes_are_dropped_are_found_after_the_rebu
     assert skus(found) == ["ZEB-1", "ZEB-2"]
     assert counts.product_count(found) == 2
     assert skus(Product.objects.filter(description__icontains="LAKE")) == ["ZEB-2"]
+    assert skus(Product.objects.filter(description_words_q("gla"))) == ["ZEB-1"]
+    assert skus(Product.objects.filter(description_words_q("zebra"))) == []
     assert counts.product_count(Product.objects.filter(name__icontains="fish")) == 2

@@ -152,6 +152,8 @@ def test_migrating_a_populated_catalogue_indexes_its_products(gql_client):
     assert skus(gql_client, {"search": "zoë crè"}) == ["ÉCOLE-42"]
     assert skus(gql_client, {"name": {"iContains": "ÜNÏC"}}) == ["ÉCOLE-42"]
     assert skus(gql_client, {"description": {"iContains": "twof"}}) == ["multi"]
+    assert skus(gql_client, {"descriptionWords": "twof crè"}) == []
+    assert skus(gql_client, {"descriptionWords": "crè brûl"}) == ["ÉCOLE-42"]
     assert skus(gql_client, {"active": {"exact": False}}) == []
     services.update_product(Product.objects.get(sku="multi").pk, {"active": False})
     assert skus(gql_client, {"active": {"exact": False}}) == ["multi"]

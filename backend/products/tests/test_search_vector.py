@@ -1,5 +1,6 @@
-"""PostgreSQL's stored search column: Python computes what ``to_tsvector`` would, and every
-write keeps the column equal to its text (the trigger covers writers that do not bring it)."""
+"""PostgreSQL's stored search columns (``search_vector``, ``description_vector``): Python
+computes what ``to_tsvector`` would, and every write keeps the columns equal to their text
+(the triggers cover writers that do not bring them)."""
 
 import random
 
@@ -8,8 +9,8 @@ from django.db import connection
 
 from products import services
 from products.models import Product
-from products.search_document import document_vector
-from products.tests.vectors import DOCUMENT, mismatched, stored_vector
+from products.search_document import description_vector, document_vector
+from products.tests.vectors import DESCRIPTION_DOCUMENT, DOCUMENT, mismatched, stored_vector
 
 pytestmark = [pytest.mark.django_db, pytest.mark.production_only]
 
@@ -43,6 +44,12 @@ def postgresql_vector(sku: str, name: str, description: str) -> str:
         return cursor.fetchone()[0]
 
 
+def postgresql_description_vector(description: str) -> str:
+    with connection.cursor() as cursor:
+        cursor.execute(f"SELECT {DESCRIPTION_DOCUMENT.format('%s')}::text", [description])
+        return cursor.fetchone()[0]
+
+
 def as_tsvector_text(vector: str) -> str:
     with connection.cursor() as cursor:
         cursor.execute("SELECT %s::tsvector::text", [vector])
@@ -56,6 +63,14 @@ def test_python_computes_what_postgresql_computes(texts):
     assert as_tsvector_text(vector) == postgresql_vector(*texts)
 
 
+@pytest.mark.parametrize("texts", TRICKY)
+def test_python_computes_the_description_vector_postgresql_computes(texts):
+    for text in texts:
+        vector = description_vector(text)
+        assert vector is not None
+        assert as_tsvector_text(vector) == postgresql_description_vector(text)
+
+
 def test_random_ascii_text_gives_the_same_vector_in_python_and_postgresql():
     rnd = random.Random(11)
     alphabet = "".join(chr(c) for c in range(1, 128))
@@ -64,11 +79,16 @@ def test_random_ascii_text_gives_the_same_vector_in_python_and_postgresql():
             "".join(rnd.choice(alphabet) for _ in range(rnd.randrange(0, 60))) for _ in range(3)
         )
         assert as_tsvector_text(document_vector(*texts)) == postgresql_vector(*texts), texts
+        description = texts[2]
+        assert as_tsvector_text(description_vector(description)) == (
+            postgresql_description_vector(description)
+        ), description
 
 
 @pytest.mark.parametrize("texts", NOT_ASCII)
 def test_text_beyond_ascii_is_left_to_the_database(texts):
     assert document_vector(*texts) is None
+    assert (description_vector(texts[2]) is None) == (not texts[2].isascii())
     services.create_product(sku=texts[0], name=texts[1] or "-", description=texts[2])
     assert mismatched() == []
 
@@ -90,6 +110,7 @@ def test_every_write_keeps_the_column_equal_to_the_text():
 
     assert mismatched() == []
     assert stored_vector("CD-3") == "'3' 'cd' 'new' 'unicode' 'words' 'zoe'"  # accents removed
+    assert stored_vector("CD-3", "description_vector") == "'new' 'words'"
     assert "'queryset'" in stored_vector("ab-1")
     assert "'renamed'" in stored_vector("raw-1")
 
@@ -118,3 +139,34 @@ def test_the_search_index_is_on_the_column():
         cursor.execute("SELECT indexdef FROM pg_indexes WHERE indexname = 'product_search_idx'")
         (definition,) = cursor.fetchone()
     assert definition.endswith("USING gin (search_vector)")
+
+
+def test_a_description_vector_brought_with_new_text_is_kept_and_an_unchanged_one_recomputed():
+    services.create_product(sku="d-1", name="Name", description="old text")
+    with connection.cursor() as cursor:
+        cursor.execute(
+            "UPDATE products_product SET description = 'new text', "
+            "description_vector = %s::tsvector WHERE sku = 'd-1'",
+            [description_vector("new text")],
+        )
+        assert stored_vector("d-1", "description_vector") == "'new' 'text'"
+        cursor.execute(
+            "UPDATE products_product SET description = 'newer words', "
+            "description_vector = description_vector WHERE sku = 'd-1'"
+        )
+        assert stored_vector("d-1", "description_vector") == "'newer' 'words'"
+        # A vector brought wrong on purpose is kept: the writer that brings one owns it.
+        cursor.execute(
+            "UPDATE products_product SET description = 'third', "
+            "description_vector = 'brought'::tsvector WHERE sku = 'd-1'"
+        )
+    assert stored_vector("d-1", "description_vector") == "'brought'"
+
+
+def test_the_description_index_is_on_its_column():
+    with connection.cursor() as cursor:
+        cursor.execute(
+            "SELECT indexdef FROM pg_indexes WHERE indexname = 'product_description_idx'"
+        )
+        (definition,) = cursor.fetchone()
+    assert definition.endswith("USING gin (description_vector)")

@@ -1,4 +1,4 @@
-"""Checks of the stored search column (PostgreSQL) for tests."""
+"""Checks of the stored search columns (PostgreSQL) for tests."""
 
 from django.db import connection
 
@@ -6,20 +6,27 @@ DOCUMENT = (
     "strip(to_tsvector('simple'::regconfig, regexp_replace(products_unaccent("
     "{0} || ' ' || {1} || ' ' || {2}), '[^[:alnum:]]+', ' ', 'g')))"
 )
+DESCRIPTION_DOCUMENT = (
+    "strip(to_tsvector('simple'::regconfig, regexp_replace(products_unaccent("
+    "{0}), '[^[:alnum:]]+', ' ', 'g')))"
+)
 
 
 def mismatched() -> list[str]:
-    """SKUs whose stored vector is not the one of their text."""
+    """SKUs whose stored vectors (``search_vector``, ``description_vector``) are not the ones
+    of their text."""
     with connection.cursor() as cursor:
         cursor.execute(
             "SELECT sku FROM products_product WHERE search_vector IS DISTINCT FROM "
             + DOCUMENT.format("sku", "name", "description")
+            + " OR description_vector IS DISTINCT FROM "
+            + DESCRIPTION_DOCUMENT.format("description")
             + " ORDER BY sku"
         )
         return [row[0] for row in cursor.fetchall()]
 
 
-def stored_vector(sku: str) -> str:
+def stored_vector(sku: str, column: str = "search_vector") -> str:
     with connection.cursor() as cursor:
-        cursor.execute("SELECT search_vector::text FROM products_product WHERE sku = %s", [sku])
+        cursor.execute(f"SELECT {column}::text FROM products_product WHERE sku = %s", [sku])
         return cursor.fetchone()[0]

@@ -1,7 +1,7 @@
 """Pass 2, the apply: write each SKU's last valid row, chunk by chunk, with checkpoints.
 
 Each chunk commits in one transaction together with the job's checkpoint and counts, so a
-resumed run (pass 1 again, then pass 2 from the checkpoint) ends in the same state and
+resumed run (pass 1 and pass 2 from the checkpoint) ends in the same state and
 counts as a run that never stopped. Counts are plain sums of the writer's outcomes, exact
 per product, because pass 1 lets each product be written at most once.
 

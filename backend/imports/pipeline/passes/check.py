@@ -15,7 +15,7 @@ from typing import BinaryIO
 from django.conf import settings
 
 from ..problems import BadFile
-from ..reading import Header, Layout, Record, open_reader
+from ..reading import START, Header, Layout, Position, Record, open_reader
 from ..rules import ProductRow, clean_row, fill_variants
 from .keys import SkuKeys
 
@@ -52,7 +52,7 @@ def check_file(
     raw: BinaryIO, sku_keys: SkuKeys, layout: Layout | None = None,
     mapping: dict[str, str | None] | None = None, size: int = 0, *,
     keep_empty: bool = False, listed: bool = False,
-    on_progress: Callable[[int], None] | None = None,
+    on_progress: Callable[[int], None] | None = None, start: Position = START,
 ) -> CheckedFile:
     """Read `raw` (binary, at its start) once; raise BadFile when it cannot be imported.
 
@@ -63,10 +63,18 @@ def check_file(
     before any write. `keep_empty`: an empty cell keeps the stored value; `listed`: keep
     every SKU key the file lists (`CheckedFile.listed_keys`). `on_progress` is told the bytes
     read so far every few records (it may raise to stop the check).
+
+    `start`: a resumed job's checkpoint. The records before it were checked by the run that
+    wrote them, so only the header and the records from `start` on are read: which of those
+    rows are their SKU's last depends only on the rows after them. `records` still counts
+    the whole file; `distinct_keys` and the keys kept are those of the records read (so a
+    job that needs every key the file lists, `listed`, checks from the start).
     """
     most = settings.IMPORT_MAX_DISTINCT_SKUS
     reader = open_reader(raw, layout=layout, size=size)
     checked = CheckedFile(reader.read_header(mapping), layout)
+    if start.offset:
+        reader = open_reader(raw, start, layout, size)
     if keep_empty:
         header = checked.header
         checked.header = replace(header, columns=header.columns._replace(keep_empty=True))
@@ -101,8 +109,8 @@ def check_file(
                 non_ascii_seen.add(sku.lower())
             if len(last) + len(non_ascii_seen) > most:
                 raise BadFile(too_many_skus(most, row.line))
-    for start in range(0, len(non_ascii), KEYS_BATCH):
-        batch = non_ascii[start : start + KEYS_BATCH]
+    for at in range(0, len(non_ascii), KEYS_BATCH):
+        batch = non_ascii[at : at + KEYS_BATCH]
         keys = sku_keys([sku for sku, _ in batch])
         checked.non_ascii_sku_keys.update(keys)
         for sku, line in batch:
@@ -114,7 +122,7 @@ def check_file(
                 last[key] = line
             else:
                 superseded.add(line)
-    checked.records = records
+    checked.records = start.rows + records
     checked.distinct_keys = len(last)
     if bad_skus is not None:
         checked.listed_keys = set(last) | _keys(bad_skus, sku_keys)

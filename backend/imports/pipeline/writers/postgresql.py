@@ -27,8 +27,9 @@ are staged and compared in SQL as above (and get their hash written with their v
 While chunks are mostly unchanged, the COPY text is built for the rows left rather than
 ahead for all of them.
 
-The search column travels as text (see ``products.search_document``) and becomes a
-``tsvector`` only in the rows written, so unchanged rows cost no parsing. The stage is filled
+The search columns travel as text (see ``products.search_document``: the words of the three
+columns, and those of the description alone) and become ``tsvector`` values only in the rows
+written, so unchanged rows cost no parsing. The stage is filled
 in key order and read in that order, so index insertions stay local without a sort.
 """
 
@@ -45,6 +46,7 @@ from django.db import IntegrityError, connection, transaction
 from products import counts
 from products.import_hash import values_hash
 from products.models import Product
+from products.search_document import description_vector as _description_vector
 from products.search_document import document_vector as _vector
 
 from ..rules import ProductRow
@@ -164,9 +166,9 @@ def stage_text(
 
     Pure Python, so the reader thread can build it for the next chunk while this one is
     being written. Columns: line, sku, name, [description], [active], search vector,
-    [import hash, with `hashes`]; the vector is NULL (``\\N``) when the database's trigger
-    must compute it (text beyond ASCII); a new product without the description column gets
-    the vector of sku and name.
+    description vector, [import hash, with `hashes`]; a vector is NULL (``\\N``) when the
+    database's trigger must compute it (text beyond ASCII); a new product without the
+    description column gets the vector of sku and name, and an empty description vector.
     """
     out: list[str] = []
     add = out.append
@@ -175,12 +177,13 @@ def stage_text(
         r = rows[key]
         text = r.description if description else ""
         vector = _vector(r.sku, r.name, text)
+        words = _description_vector(text)
         row = f"{r.line}\t{_field(r.sku)}\t{_field(r.name)}"
         if description:
             row = f"{row}\t{_field(text)}"
         if active:
             row = f"{row}\t{'t' if r.active else 'f'}"
-        row = f"{row}\t{NULL if vector is None else vector}"
+        row = f"{row}\t{NULL if vector is None else vector}\t{NULL if words is None else words}"
         add(f"{row}\t{hashes[key]}\n" if hashes is not None else f"{row}\n")
     return "".join(out)
 

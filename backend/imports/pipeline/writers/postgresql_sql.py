@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from products.import_hash import COLUMN as HASH
 from products.search_document import COLUMN as VECTOR
+from products.search_document import DESCRIPTION_COLUMN as DESCRIPTION_VECTOR
 
 from .change_log import COLUMNS, CREATED, LOG_TABLE, UPDATED
 from .stored import TABLE
@@ -17,7 +18,8 @@ STAGE = "import_stage"
 
 CREATE_STAGE = (
     f"CREATE TEMP TABLE IF NOT EXISTS {STAGE} (sku text NOT NULL, name text NOT NULL, "
-    f"description text, active boolean, line bigint NOT NULL, {VECTOR} text, {HASH} bigint) "
+    f"description text, active boolean, line bigint NOT NULL, {VECTOR} text, "
+    f"{DESCRIPTION_VECTOR} text, {HASH} bigint) "
     "ON COMMIT DELETE ROWS"
 )
 EMPTY_STAGE = f"TRUNCATE {STAGE}"  # empty already, unless inside an outer transaction
@@ -38,7 +40,7 @@ RESTORE_JOINS = (
 
 
 def staged_columns(description: bool, active: bool) -> list[str]:
-    """The product columns the stage holds for a file (besides line and search vector)."""
+    """The product columns the stage holds for a file (besides line and search vectors)."""
     return ["sku", "name"] + ["description"] * description + ["active"] * active
 
 
@@ -46,7 +48,10 @@ def copy_stage(columns: list[str], hashed: bool = False) -> str:
     """COPY of the chunk's text (see `postgresql.stage_text`) into the stage; `hashed`: the
     text ends with each row's import hash."""
     tail = f", {HASH}" if hashed else ""
-    return f"COPY {STAGE} (line, {', '.join(columns)}, {VECTOR}{tail}) FROM STDIN"
+    return (
+        f"COPY {STAGE} (line, {', '.join(columns)}, {VECTOR}, {DESCRIPTION_VECTOR}{tail}) "
+        "FROM STDIN"
+    )
 
 
 def stored_hashes() -> str:
@@ -115,10 +120,12 @@ def _insert_staged(description: bool, active: bool) -> str:
     # The job's id (the one `%s`) is both the provenance and the creator of a new product.
     return (
         f"INSERT INTO {TABLE} AS p (sku, name, description, active, created_at, updated_at, "
-        f"last_import_id, last_import_line, created_by_import_id, {VECTOR}, {HASH}) "
+        f"last_import_id, last_import_line, created_by_import_id, {VECTOR}, "
+        f"{DESCRIPTION_VECTOR}, {HASH}) "
         f"SELECT sku, name, {'description' if description else chr(39) * 2}, "
         f"{'active' if active else 'true'}, statement_timestamp(), statement_timestamp(), "
-        f"j.id, line, j.id, {VECTOR}::tsvector, {HASH} FROM {STAGE} s "
+        f"j.id, line, j.id, {VECTOR}::tsvector, {DESCRIPTION_VECTOR}::tsvector, {HASH} "
+        f"FROM {STAGE} s "
         "CROSS JOIN (SELECT %s::bigint AS id) j "
     )
 
@@ -128,10 +135,12 @@ def upsert(columns: list[str], description: bool, active: bool, log: bool) -> st
     inserted, active, active before) per written product; with `log`, also the new products'
     CREATED entries (a second `%s`)."""
     # The staged search vector is the text's only when the file has every text column;
-    # otherwise the update keeps the stored one and the trigger recomputes it.
+    # otherwise the update keeps the stored one and the trigger recomputes it. The staged
+    # description vector is written with the description (a file without one changes neither).
     # The staged hash replaces the stored one, which described values this update changes.
     updates = ", ".join(
-        f"{c} = EXCLUDED.{c}" for c in columns + [VECTOR] * description + [HASH]
+        f"{c} = EXCLUDED.{c}"
+        for c in columns + [VECTOR, DESCRIPTION_VECTOR] * description + [HASH]
     )
     differs = (
         f"({', '.join('p.' + c for c in columns)}) IS DISTINCT FROM "

@@ -2,12 +2,13 @@ import { useEffect, useId, useRef, useState } from 'react';
 import { Button } from '@/components/ui/button';
 import { SelectField } from '@/components/ui/select-field';
 import { TextField } from '@/components/ui/text-field';
-import type {
-  ActiveFilter,
-  FilterPatch,
-  ProductsView,
-  SortDirection,
-  SortField,
+import {
+  DESCRIPTION_WORDS_LIMIT,
+  type ActiveFilter,
+  type FilterPatch,
+  type ProductsView,
+  type SortDirection,
+  type SortField,
 } from '@/features/products/lib/products-view';
 
 /**
@@ -124,7 +125,13 @@ export function ProductFilters({ view, onChange }: ProductFiltersProps) {
         />
         <TextField label="SKU" {...text('sku')} />
         <TextField label="Name" {...text('name')} />
-        <TextField label="Description" {...text('description')} />
+        <TextField
+          label="Description"
+          placeholder="Words starting with…"
+          title="Every word typed must start a word of the description"
+          limit={DESCRIPTION_WORDS_LIMIT}
+          {...text('description')}
+        />
         <SelectField
           label="Active"
           value={view.active}

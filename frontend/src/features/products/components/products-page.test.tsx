@@ -89,14 +89,20 @@ describe('products page', () => {
 
   it('restores the filters from a shared URL', async () => {
     const { client, operations } = createMockClient(catalogue(3));
-    render(withProviders(<ProductsPage />, client, '/products?q=red+chair&name=smith&sort=sku&size=50'));
+    render(
+      withProviders(<ProductsPage />, client, '/products?q=red+chair&name=smith&description=oak+tab&sort=sku&size=50'),
+    );
     expect(await screen.findByText('3 matching products')).toBeInTheDocument();
     expect(screen.getByLabelText('Search')).toHaveValue('red chair');
     expect(within(screen.getByRole('search')).getByLabelText('Name')).toHaveValue('smith');
+    const description = within(screen.getByRole('search')).getByLabelText('Description');
+    expect(description).toHaveValue('oak tab');
+    expect(description).toHaveAttribute('placeholder', 'Words starting with…');
+    expect(description).toHaveAccessibleDescription('Every word typed must start a word of the description');
     expect(screen.getByLabelText('Rows per page')).toHaveValue('50');
     expect(screen.getByRole('columnheader', { name: /SKU/ })).toHaveAttribute('aria-sort', 'ascending');
     expect(productQueries(operations)[0]).toEqual({
-      filters: { search: 'red chair', name: { iContains: 'smith' } },
+      filters: { search: 'red chair', name: { iContains: 'smith' }, descriptionWords: 'oak tab' },
       ordering: [{ sku: 'ASC' }],
       first: 50,
     });

@@ -50,6 +50,15 @@ describe('products view in the URL', () => {
     expect(viewToVariables(parse('end=1&from=36'))).toMatchObject({ last: 25 });
   });
 
+  it('asks for the description by word starts (descriptionWords), SKU and name as substrings', () => {
+    expect(viewToVariables(parse('description=%20red%20bud%20&sku=ab&name=smith')).filters).toEqual({
+      sku: { iContains: 'ab' },
+      name: { iContains: 'smith' },
+      descriptionWords: 'red bud',
+    });
+    expect(viewToVariables(parse('description=%20%20')).filters).toBeNull();
+  });
+
   it('pages forward, backward, to the end and back to the start, keeping the row numbers', () => {
     const first = parse('');
     const second = nextPage(first, 'END1', 25);
