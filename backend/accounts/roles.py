@@ -94,6 +94,7 @@ OPERATIONS: dict[str, Rule] = {
     "importProducts": IMPORT,
     "stageImport": IMPORT,
     "inspectImport": IMPORT,
+    "chooseImportSync": IMPORT,
     "startImport": IMPORT,
     "importAgain": IMPORT,
     "cancelImport": IMPORT,

@@ -94,8 +94,8 @@ class ImportJob(models.Model):
     deactivated_count = models.BigIntegerField(default=0)
     # The removal, decided once after the whole file is applied (`pipeline.removal`): how
     # many products it touches, of how many in scope, a sample of their SKUs, whether the
-    # guard held it, whether a person confirmed it, and its checkpoint (the last
-    # `ImportRemoval.line` done).
+    # guard held it, whether a person confirmed it, and its checkpoint (the last line of
+    # the `ImportRemoval` batches done).
     removal_decided_at = models.DateTimeField(null=True, blank=True)
     removal_count = models.BigIntegerField(default=0)
     removal_scope_count = models.BigIntegerField(default=0)

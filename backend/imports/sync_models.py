@@ -33,17 +33,21 @@ class ImportSkip(models.Model):
 
 
 class ImportRemoval(models.Model):
-    """One product the removal of an import takes (deactivates or deletes), decided once
-    after the whole file is applied. `line` numbers the removals after the file's last line,
-    so the change log keeps one line per product and a revert walks it in order."""
+    """A batch of the products the removal of an import takes (deactivates or deletes),
+    decided once after the whole file is applied. The removal's products are numbered after
+    the file's last line (so the change log keeps one line per product and a revert walks it
+    in order): this batch holds those on lines `line` to `last_line`, in order, in
+    `product_ids`. A batch is one chunk of the removal, so deciding the removal of 400,000
+    products writes a few rows, not 400,000."""
 
     job_id = models.BigIntegerField()  # no foreign key: rows go with the job's removal
     line = models.BigIntegerField()
-    product_id = models.BigIntegerField()
+    last_line = models.BigIntegerField()
+    product_ids = models.JSONField(default=list)
 
     class Meta:
         ordering = ["line"]
         indexes = [models.Index(fields=["job_id", "line"], name="import_removal_line_idx")]
 
     def __str__(self) -> str:
-        return f"removal of product {self.product_id} (import {self.job_id})"
+        return f"removal of lines {self.line}-{self.last_line} (import {self.job_id})"

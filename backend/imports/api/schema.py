@@ -77,6 +77,13 @@ class Mutation:
         return staging.inspect_import(node_pk(id, "ImportJob"), options.to_dict())
 
     @strawberry_django.mutation(permission_classes=AUTH)
+    def choose_import_sync(self, id: strawberry.ID, options: ImportOptionsInput) -> ImportJobType:
+        """Keep a staged import's sync choices (mode, emptyCells, missing, missingScope,
+        source, maxRemovalPercent) as they are made, without inspecting its file again;
+        startImport checks them whole (missingScope SOURCE may wait for its source here)."""
+        return staging.choose_sync(node_pk(id, "ImportJob"), options.to_dict())
+
+    @strawberry_django.mutation(permission_classes=AUTH)
     def start_import(
         self, id: strawberry.ID, options: ImportOptionsInput | None = None,
         dry_run: bool | None = None,

@@ -8,7 +8,9 @@ them before the write), then per row:
   row of a known SKU (skipped, `EXISTS`); skips are recorded as `ImportSkip` rows;
 - a row without a name (no name column, or an empty cell kept) takes the stored name; for a
   new SKU it is a bad row ("SKU x is new; a name is needed to create it");
-- a value kept by `emptyCells: KEEP` takes the stored value (a new product the default).
+- a value kept by `emptyCells: KEEP` takes the stored value (a new product the default);
+- a completed row that holds the stored values is UNCHANGED there (a partial file often
+  changes a few of the products it names: the others are not staged or compared again).
 
 The wrapped writer then sees complete rows, so its SQL is the one of a full file. With the
 default options and a file with every name, nothing is read and the chunk passes through.
@@ -79,7 +81,12 @@ class ModeWriter(Writer):
                                               message=NEW_WITHOUT_NAME.format(sku=row.sku),
                                               raw=row.raw))
             else:
-                kept[key] = _complete(row, found)
+                done = _complete(row, found)
+                if found is not None and (done.sku, done.name, done.description,
+                                          done.active) == found:
+                    outcomes[key] = Outcome.UNCHANGED  # nothing to write: the stored values
+                else:
+                    kept[key] = done
         ImportSkip.objects.bulk_create(skips)
         ImportRowError.objects.bulk_create(refused)
         unchanged_rows = len(kept) == len(rows) and not incomplete
@@ -89,7 +96,7 @@ class ModeWriter(Writer):
 
 def _complete(row: ProductRow, stored: tuple | None) -> ProductRow:
     """`row` with its missing values from the stored product (or a new one's defaults)."""
-    name, description, active = stored if stored is not None else (row.name, "", True)
+    _, name, description, active = stored if stored is not None else (None, row.name, "", True)
     return row._replace(
         name=name if row.name is None else row.name,
         description=description if row.description is None else row.description,
@@ -98,11 +105,11 @@ def _complete(row: ProductRow, stored: tuple | None) -> ProductRow:
     )
 
 
-def stored_values(keys: list[str]) -> dict[str, tuple[str, str, bool]]:
-    """(name, description, active) of the stored products with these keys, by key; locked
-    until the chunk commits on PostgreSQL (SQLite's write lock is held from BEGIN)."""
-    sql = f"SELECT lower(sku), name, description, active FROM {TABLE} WHERE lower(sku) "
-    found: dict[str, tuple[str, str, bool]] = {}
+def stored_values(keys: list[str]) -> dict[str, tuple[str, str, str, bool]]:
+    """(sku, name, description, active) of the stored products with these keys, by key;
+    locked until the chunk commits on PostgreSQL (SQLite's write lock is held from BEGIN)."""
+    sql = f"SELECT lower(sku), sku, name, description, active FROM {TABLE} WHERE lower(sku) "
+    found: dict[str, tuple[str, str, str, bool]] = {}
     with connection.cursor() as cursor:
         if is_postgresql(connection):
             cursor.execute(sql + "= ANY(%s) FOR UPDATE", [keys])
@@ -113,6 +120,6 @@ def stored_values(keys: list[str]) -> dict[str, tuple[str, str, bool]]:
                 batch = keys[start : start + SQLITE_BATCH]
                 cursor.execute(sql + f"IN ({','.join(['%s'] * len(batch))})", batch)
                 rows.extend(cursor.fetchall())
-    for key, name, description, active in rows:
-        found[key] = (name, description, bool(active))
+    for key, sku, name, description, active in rows:
+        found[key] = (sku, name, description, bool(active))
     return found

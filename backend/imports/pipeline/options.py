@@ -61,10 +61,12 @@ def _problem(key: str, message: str, code: str) -> ValidationError:
     return ValidationError({_api_name(key): ValidationError(message, code=code)})
 
 
-def clean(options: dict[str, Any] | None) -> dict[str, Any]:
+def clean(options: dict[str, Any] | None, *, complete: bool = True) -> dict[str, Any]:
     """The sync options among `options` as job fields (defaults for those left out); raise
     ValidationError on the option at fault (`mode`, `missingScope`, `source`,
-    `maxRemovalPercent`) with a code, before anything is written."""
+    `maxRemovalPercent`) with a code, before anything is written. `complete=False`: choices
+    still being made (a staged job's check step), where `missingScope: SOURCE` may wait for
+    its `source`; each value is checked all the same."""
     given = {k: v for k, v in (options or {}).items() if k in KEYS and v is not None}
     out = {**DEFAULTS, **given}
     for key, allowed, code in (("mode", MODES, "unknown_mode"),
@@ -80,7 +82,7 @@ def clean(options: dict[str, Any] | None) -> dict[str, Any]:
     if len(out["source"]) > SOURCE_MAX_LENGTH:
         raise _problem("source", f"A source is at most {SOURCE_MAX_LENGTH} characters.",
                        "too_long")
-    if out["missing_scope"] == "SOURCE" and not out["source"]:
+    if complete and out["missing_scope"] == "SOURCE" and not out["source"]:
         raise _problem(
             "source", "missingScope SOURCE removes only products of the same source: name "
             "the source (for example \"acme-supplier\"), or use missingScope ALL.",

@@ -1,4 +1,5 @@
-"""The two-step import: stage (upload and inspect), inspect again with other options, start.
+"""The two-step import: stage (upload and inspect), inspect again with other options (or keep
+the sync choices made meanwhile), start.
 
 A staged job (`STAGED`) holds its stored file and what inspecting it found; it is not in the
 queue (the queue takes PENDING and PROCESSING jobs only) until `start_import` confirms the
@@ -47,12 +48,15 @@ def _api_field(name: str) -> str:
     return head + "".join(part.title() for part in rest)
 
 
-def _sync(job: ImportJob | None, options: dict[str, Any] | None) -> dict[str, Any]:
+def _sync(
+    job: ImportJob | None, options: dict[str, Any] | None, *, complete: bool = True
+) -> dict[str, Any]:
     """The sync options given in `options` over those the job holds (checked: a
-    ValidationError on the option at fault)."""
+    ValidationError on the option at fault; `complete`: see `sync_options.clean`)."""
     given = {k: v for k, v in (options or {}).items() if k in sync_options.KEYS}
     held = {k: getattr(job, k) for k in sync_options.KEYS} if job is not None else {}
-    return sync_options.clean({**held, **{k: v for k, v in given.items() if v is not None}})
+    return sync_options.clean({**held, **{k: v for k, v in given.items() if v is not None}},
+                              complete=complete)
 
 
 def _saved_mapping(headers: list[str]) -> dict | None:
@@ -137,12 +141,13 @@ def _staged(job_id: int) -> ImportJob:
 
 
 def _inspect_staged(
-    job_id: int, options: dict[str, Any] | None
+    job_id: int, options: dict[str, Any] | None, *, complete: bool = True
 ) -> tuple[ImportJob, dict[str, Any]]:
     """Lock the staged job, take its sync choices and inspect its file with `options`;
-    return the job (not saved) and the cleaned options."""
+    return the job (not saved) and the cleaned options. `complete=False`: the sync choices
+    may still be incomplete (see `sync_options.clean`)."""
     job = _staged(job_id)
-    for key, value in _sync(job, options).items():
+    for key, value in _sync(job, options, complete=complete).items():
         setattr(job, key, value)
     cleaned = clean_options(options)
     try:
@@ -154,10 +159,26 @@ def _inspect_staged(
 
 
 def inspect_import(job_id: int, options: dict[str, Any] | None) -> ImportJob:
-    """Inspect a staged job's stored file again with other options; return the job."""
+    """Inspect a staged job's stored file again with other options; return the job. Its
+    sync choices may still be incomplete (`startImport` checks them whole)."""
     with transaction.atomic():
-        job, _ = _inspect_staged(job_id, options)
+        job, _ = _inspect_staged(job_id, options, complete=False)
         job.save()
+    return job
+
+
+def choose_sync(job_id: int, options: dict[str, Any] | None) -> ImportJob:
+    """Keep the sync choices given in `options` on a staged job as they are made, without
+    inspecting its file again, so that the check step reloaded starts from them. Each value
+    is checked (a ValidationError with a code, and nothing kept); a choice still waiting for
+    another (`missingScope: SOURCE` before its `source`) is kept, and `start_import` checks
+    them whole."""
+    with transaction.atomic():
+        job = _staged(job_id)
+        chosen = _sync(job, options, complete=False)
+        for key, value in chosen.items():
+            setattr(job, key, value)
+        job.save(update_fields=list(chosen))
     return job
 
 

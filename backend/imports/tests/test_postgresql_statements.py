@@ -46,9 +46,7 @@ INSERT INTO products_product AS p (sku, name, description, active, created_at, u
 """
 
 LOGGED_UPSERT = f"""
-WITH before AS (SELECT lower(q.sku) AS k, q.active FROM products_product q
-                WHERE lower(q.sku) IN (SELECT lower(sku) FROM import_stage)),
-written AS ({UPSERT_HEAD}
+WITH written AS ({UPSERT_HEAD}
   SELECT sku, name, description, active, statement_timestamp(), statement_timestamp(), j.id,
     line, j.id, search_vector::tsvector, description_vector::tsvector, import_hash
     FROM import_stage s
@@ -65,10 +63,11 @@ written AS ({UPSERT_HEAD}
     p.last_import_line AS line),
 created AS (INSERT INTO imports_importchange (job_id, kind, line, product_id, sku)
   SELECT %s, 1, line, id, sku FROM written WHERE inserted)
-SELECT w.k, w.inserted, w.active, b.active FROM written w LEFT JOIN before b ON b.k = w.k
+SELECT w.k, w.inserted, w.active, b.active FROM written w
+LEFT JOIN products_product b ON lower(b.sku) = w.k
 """
 
-# A file with only sku and name, no change log: no `before`, no CREATED entries; a new
+# A file with only sku and name, no change log: no old `active`, no CREATED entries; a new
 # product gets an empty description and is active; the stored search vectors are kept.
 UNLOGGED_UPSERT_SKU_AND_NAME = f"""
 WITH written AS ({UPSERT_HEAD}

@@ -2,11 +2,11 @@
 
 After the whole file is applied, the removal is decided once (`decide`): the products in
 scope (all, or those whose provenance is an import of the same source) whose SKU no row of
-the file names (a bad row still names its product) are written as `ImportRemoval` rows,
-numbered after the file's last line, with the counts the guard needs. The guard holds the
-job (`NEEDS_CONFIRMATION`) when the removal would take more than `maxRemovalPercent` of
-the products in scope, or when the file has no valid row at all; `confirmImport` lets it
-carry on, `cancelImport` ends it with nothing removed.
+the file names (a bad row still names its product) are written as `ImportRemoval` batches
+(numbered after the file's last line, a batch per chunk), with the counts the guard needs.
+The guard holds the job (`NEEDS_CONFIRMATION`) when the removal would take more than
+`maxRemovalPercent` of the products in scope, or when the file has no valid row at all;
+`confirmImport` lets it carry on, `cancelImport` ends it with nothing removed.
 
 Then the removal runs in chunks (`chunk`), each in one transaction with the job's
 checkpoint (`removal_line`) and counts, and with a change-log entry per product
@@ -22,7 +22,6 @@ from __future__ import annotations
 from collections.abc import Iterator
 from contextlib import contextmanager
 
-from django.conf import settings
 from django.utils import timezone
 
 from ...models import ImportJob, ImportRemoval
@@ -63,20 +62,16 @@ def carry_on(job: ImportJob) -> None:
             job.save(update_fields=["status"])
             import_held.send(sender=ImportJob, job=job)
         raise finishing.Stopped
-    size = settings.IMPORT_CHUNK_ROWS
     while True:
-        lines = list(
-            ImportRemoval.objects.filter(job_id=job.pk, line__gt=job.removal_line)
-            .order_by("line").values_list("line", flat=True)[size - 1 : size]
-        )
-        upto = lines[0] if lines else LAST_LINE
-        with _chunk(job):
-            done = remove_chunk(job, job.removal_line, upto)
+        upto = (ImportRemoval.objects.filter(job_id=job.pk, line__gt=job.removal_line)
+                .order_by("line").values_list("last_line", flat=True).first())
+        with _chunk(job):  # one batch; with none left, a last look for a cancel
+            done = remove_chunk(job, job.removal_line, upto or LAST_LINE)
             job.deactivated_count += done.deactivated
             job.deleted_count += done.deleted
-            job.removal_line = upto
+            job.removal_line = upto or LAST_LINE
             job.save(update_fields=["deactivated_count", "deleted_count", "removal_line"])
-        if not lines:
+        if upto is None:
             forget(job.pk)
             return
 

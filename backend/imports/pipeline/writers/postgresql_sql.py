@@ -146,16 +146,11 @@ def upsert(columns: list[str], description: bool, active: bool, log: bool) -> st
         f"({', '.join('p.' + c for c in columns)}) IS DISTINCT FROM "
         f"({', '.join('EXCLUDED.' + c for c in columns)})"
     )
-    # `before` (same snapshot, so the values from before this INSERT) gives the old
-    # `active` of updated rows for the counts.
-    before = (
-        f"before AS (SELECT lower(q.sku) AS k, q.active FROM {TABLE} q "
-        f"WHERE lower(q.sku) IN (SELECT lower(sku) FROM {STAGE})), "
-        if active
-        else ""
-    )
+    # The product table read by the outer query (the statement's snapshot, so the values
+    # from before this INSERT) gives the old `active` of updated rows for the counts: one
+    # probe of the key index per written row.
     old_active = "b.active" if active else "NULL::boolean"
-    join_before = "LEFT JOIN before b ON b.k = w.k" if active else ""
+    join_before = f"LEFT JOIN {TABLE} b ON lower(b.sku) = w.k" if active else ""
     created = (
         f"created AS (INSERT INTO {LOG_TABLE} (job_id, kind, line, product_id, sku) "
         f"SELECT %s, {CREATED}, line, id, sku FROM written WHERE inserted) "
@@ -163,7 +158,7 @@ def upsert(columns: list[str], description: bool, active: bool, log: bool) -> st
         else ""
     )
     return (
-        f"WITH {before}written AS ({_insert_staged(description, active)}"
+        f"WITH written AS ({_insert_staged(description, active)}"
         f"ON CONFLICT (lower(sku)) DO UPDATE SET {updates}, updated_at = EXCLUDED.updated_at, "
         "last_import_id = EXCLUDED.last_import_id, "
         "last_import_line = EXCLUDED.last_import_line "

@@ -1,5 +1,6 @@
 import { LongText } from '@/components/ui/long-text';
-import { useState, type KeyboardEvent } from 'react';
+import { useRef, useState, type KeyboardEvent } from 'react';
+import { useMutation } from 'urql';
 import { Button } from '@/components/ui/button';
 import { FieldError } from '@/components/ui/field-error';
 import { Notice } from '@/components/ui/notice';
@@ -11,6 +12,7 @@ import { useFocusOnMount } from '@/lib/use-focus-on-mount';
 import { PRODUCT_FIELDS, useCheckColumns } from '@/features/imports/hooks/use-check-columns';
 import type { StagedJob } from '@/features/imports/api/stage-import';
 import { SyncChoices, type SyncChoicesValue } from '@/features/imports/components/sync-choices';
+import { ChooseImportSyncMutation } from '@/features/imports/api/choose-import-sync';
 
 const DELIMITERS = [
   { value: ',', label: 'Comma (,)' },
@@ -76,6 +78,18 @@ export function CheckColumns({
   const [initialReading, initialSync] = splitOptions(initialOptions ?? {});
   const { job, options, errors, change, start, busy } = useCheckColumns(staged, initialReading);
   const [, cancelImport] = useCancelImport();
+  const [, chooseImportSync] = useMutation(ChooseImportSyncMutation);
+  // One save at a time, the latest choices last (typing a source sends one per keystroke).
+  const saving = useRef<Promise<unknown>>(Promise.resolve());
+  const unsaved = useRef<SyncChoicesValue | null>(null);
+  const keepSync = (next: SyncChoicesValue) => {
+    unsaved.current = next;
+    saving.current = saving.current.then(() => {
+      const choices = unsaved.current;
+      unsaved.current = null;
+      return choices && chooseImportSync({ id: staged.id, options: choices });
+    });
+  };
   const titleRef = useFocusOnMount<HTMLHeadingElement>();
   // What the person is typing in "Header row"; null shows the row in effect.
   const [headerDraft, setHeaderDraft] = useState<string | null>(null);
@@ -116,10 +130,12 @@ export function CheckColumns({
     }
   };
 
-  // Empty cells change how the preview reads a row: inspect again; the rest waits for Start.
+  // Empty cells change how the preview reads a row: inspect again. The other choices are kept
+  // on the staged job (a reload starts from them); their problems show when the import starts.
   const chooseSync = (next: SyncChoicesValue) => {
     setSync(next);
     if ((next.emptyCells ?? 'CLEAR') !== (sync.emptyCells ?? 'CLEAR')) set({ emptyCells: next.emptyCells });
+    else if (!use) keepSync(next);
   };
 
   async function go(dryRun: boolean) {
