@@ -1,8 +1,8 @@
 #!/usr/bin/env python3
 """Integrating benchmark: bulk writes, the change feed, the cost check and budgets.
 
-    .venv/bin/python bench/integrating_bench.py [--rows 100000] [--clients 50]
-                                                [--seconds 20] [--port 8191]
+    .venv/bin/python bench/integrating_bench.py [--rows 100000] [--changes 500000]
+                                                [--clients 50] [--seconds 20] [--port 8191]
 
 Production mode (BENCH_DATABASE_URL / BENCH_REDIS_URL, default the pi_integrating_bench
 database and Redis DB 5; the database is DROPPED and created again), `manage.py serve` with
@@ -10,12 +10,16 @@ its worker processes on 127.0.0.1. Prints, each beside its goal:
 
 * upsertProducts of the catalogue in calls of 1,000 vs importing the same rows as one CSV
   file (upload answer -> COMPLETED), both on an empty catalogue: goal <= 1.5x;
-* productChanges: reading the changes the upserts made, 1,000 a page (rows/s);
+* productChanges: reading the changes the upserts made, 1,000 a page (rows/s); with
+  `--changes N`, a CSV import of new products then makes the log after the same cursor N
+  changes long, and reading all of them is timed too, with the rate of its first and of its
+  last 100,000 (a page should cost the same wherever it is in the log);
 * the cost check's overhead per request: pricing a products page (worked out, and from the
   cache) plus the budget's charge in Redis; goal <= 1 ms;
 * `--clients` clients reading product pages, then the same with one of them replaced by a
   client that loops on an expensive query (`OR` of description `iContains` with
-  `totalCount`, 500 a page): the others' p95 with it vs without; goal <= 1.5x.
+  `totalCount`, 500 a page): the others' p95 with it vs without; goal <= 1.5x
+  (`--clients 0` leaves this out).
 
 BENCH_GENERATOR names the catalogue generator when it is not in ../shared/data/.
 """
@@ -152,15 +156,39 @@ def upsert_all(client: httpx.Client, rows: list[dict], size: int = 1000) -> floa
     return time.perf_counter() - started
 
 
-def read_changes(client: httpx.Client, cursor: str) -> tuple[int, float]:
+def read_changes(client: httpx.Client, cursor: str,
+                 marks: list[tuple[int, float]] | None = None) -> tuple[int, float]:
+    """Read every change after `cursor`, 1,000 a page; return how many and the seconds.
+    `marks` gets (changes read, seconds) after each page."""
     started = time.perf_counter()
     count = 0
     while True:
         page = post(client, CHANGES, {"after": cursor, "first": 1000})["productChanges"]
         count += len(page["changes"])
         cursor = page["endCursor"]
+        if marks is not None:
+            marks.append((count, time.perf_counter() - started))
         if not page["hasMore"]:
             return count, time.perf_counter() - started
+
+
+def more_changes(client: httpx.Client, folder: Path, count: int) -> None:
+    """Make `count` more changes cheaply: a CSV import of that many new products."""
+    path = folder / "changes.csv"
+    with path.open("w", encoding="utf-8") as handle:
+        handle.write("sku,name\n")
+        handle.writelines(f"CHANGE-{n},Change {n}\n" for n in range(count))
+    import_csv(client, path)
+
+
+def slice_rate(marks: list[tuple[int, float]], first: bool, size: int = 100_000) -> float:
+    """Changes per second over the first (or the last) `size` changes read."""
+    total = marks[-1][0]
+    if first:
+        end = next(m for m in marks if m[0] >= min(size, total))
+        return end[0] / end[1]
+    start = next((m for m in reversed(marks) if m[0] <= total - size), (0, 0.0))
+    return (total - start[0]) / (marks[-1][1] - start[1])
 
 
 async def reader(client: httpx.AsyncClient, until: float, latencies: list[float]) -> None:
@@ -205,7 +233,9 @@ def p95(values: list[float]) -> float:
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--rows", type=int, default=100_000)
-    parser.add_argument("--clients", type=int, default=50)
+    parser.add_argument("--changes", type=int, default=0,
+                        help="also read a change log this long (made by a CSV import)")
+    parser.add_argument("--clients", type=int, default=50, help="0: no clients' run")
     parser.add_argument("--seconds", type=float, default=20)
     parser.add_argument("--port", type=int, default=8191)
     parser.add_argument("--database-url", default=os.environ.get(
@@ -223,7 +253,7 @@ def main() -> None:
         env = production_env(args.database_url, args.redis_url, MEDIA_ROOT=str(folder / "m"),
                              WORKER_PROCESSES="1", WEB_CONCURRENCY="1")
         recreate_database(args.database_url, env)
-        tokens = [api_token(env, f"bench{n}") for n in range(args.clients)]
+        tokens = [api_token(env, f"bench{n}") for n in range(max(1, args.clients))]
         base = f"http://127.0.0.1:{args.port}"
         log = (folder / "server.log").open("wb")
         server = subprocess.Popen([PY, "manage.py", "serve", "--port", str(args.port)],
@@ -242,12 +272,21 @@ def main() -> None:
                     "productChangesCursor"]
                 upsert_seconds = upsert_all(client, rows)
                 changes, change_seconds = read_changes(client, cursor)
+                marks: list[tuple[int, float]] = []
+                if args.changes > changes:
+                    more_changes(client, folder, args.changes - changes)
+                    long_changes, long_seconds = read_changes(client, cursor, marks)
             print(f"{len(rows):,} rows ({csv_path.stat().st_size / 1e6:.1f} MB as CSV)")
             print(f"CSV import: {import_seconds:.2f} s; upsertProducts in calls of 1,000: "
                   f"{upsert_seconds:.2f} s = {upsert_seconds / import_seconds:.2f}x "
                   "(goal <= 1.5x)")
             print(f"productChanges: {changes:,} changes in {change_seconds:.2f} s = "
                   f"{changes / change_seconds:,.0f} rows/s")
+            if marks:
+                print(f"productChanges: {long_changes:,} changes in {long_seconds:.2f} s = "
+                      f"{long_changes / long_seconds:,.0f} rows/s (the first 100,000: "
+                      f"{slice_rate(marks, True):,.0f} rows/s, the last 100,000: "
+                      f"{slice_rate(marks, False):,.0f} rows/s)")
             out = manage(env, "shell", "-c", COST_DRIVER.format(page=PAGE))
             worked, cached, charge = (float(x) for x in
                                       out.split("RESULT ", 1)[1].split()[:3])
@@ -255,6 +294,8 @@ def main() -> None:
                   f"{cached * 1e3:.3f} ms cached; budget charge (Redis) {charge * 1e3:.3f} ms; "
                   f"total {(cached + charge) * 1e3:.3f} ms cached, "
                   f"{(worked + charge) * 1e3:.3f} ms uncached (goal <= 1 ms)")
+            if args.clients < 1:
+                return
             quiet, _ = asyncio.run(clients_run(base, tokens, args.seconds, False))
             loud, outcome = asyncio.run(clients_run(base, tokens, args.seconds, True))
             print(f"{args.clients} clients reading pages, p95: {p95(quiet) * 1e3:.1f} ms "

@@ -15,8 +15,9 @@ from __future__ import annotations
 import errno
 import os
 import uuid
+from collections.abc import Callable
 from contextlib import AbstractContextManager
-from typing import Any
+from typing import Any, TypeVar
 
 from django.conf import settings
 from django.core.exceptions import ValidationError
@@ -43,6 +44,8 @@ UNFINISHED = (ImportJob.Status.PENDING, ImportJob.Status.PROCESSING)
 IN_QUEUE = (*UNFINISHED, ImportJob.Status.NEEDS_CONFIRMATION)
 
 NO_SUCH_JOB = "No import job with this id."
+
+T = TypeVar("T")
 
 
 def _size_text(n: int) -> str:
@@ -308,6 +311,18 @@ def run_if_first(job_id: int) -> bool:
             )
             raise
     return True
+
+
+def run_at_once(work: Callable[[], T]) -> T | None:
+    """Call `work` in this thread holding the queue lock, when no job is queued (none
+    pending, processing or waiting for a person's confirmation), so the queue's order holds;
+    return what it returns, or None when the queue is busy (`upsertProducts` writes a call's
+    items at once this way)."""
+    with queue_lock() as held:
+        if not held or _head() is not None:
+            return None
+        bulk.restore_abandoned()  # indexes an earlier job left dropped (it failed for good)
+        return work()
 
 
 def run_job(job: ImportJob) -> None:

@@ -1,12 +1,15 @@
 """Writing many products from the API (`upsertProducts`) through the import pipeline.
 
-A call becomes an import job whose file is the call's items as JSON Lines (one object a
-line, line N = item N-1), so it gets what a file gets: the row rules, the modes and empty
-fields, the change log and provenance (and so `revertImport`), exact counts and one
-`import.finished` event. The call then runs its job at once in the request when the import
-queue is free (imports apply one at a time, in order); when another import holds the queue
-it waits up to `UPSERT_PRODUCTS_WAIT_SECONDS` and otherwise answers with the job still
-PENDING, which a worker runs in its turn (the caller has one sent after commit).
+A call becomes an import job of its items, so it gets what a file gets: the row rules, the
+modes and empty fields, the change log and provenance (and so `revertImport`), exact counts
+and one `import.finished` event; item N is line N + 1 of the job, as in a JSON Lines file.
+
+When the import queue is free (imports apply one at a time, in order) the call's job is
+created, written and ended at once in one transaction (`pipeline.items`). When another
+import holds the queue, the items are stored as a JSON Lines file (one object a line) and
+the job waits its turn: the call runs it itself once the queue frees within
+`UPSERT_PRODUCTS_WAIT_SECONDS`, and otherwise answers with the job still PENDING, which a
+worker runs in its turn (the caller has one sent after commit).
 
 `errorPolicy`: REJECT_EVERYTHING (the job's `all_or_nothing`: one bad item and nothing is
 written) or REJECT_FAILED_ROWS (the bad items are left out, the others written). Either way
@@ -18,8 +21,9 @@ from __future__ import annotations
 import json
 import time
 import uuid
-from dataclasses import dataclass, field
-from typing import Any
+from collections.abc import Sequence
+from dataclasses import dataclass
+from typing import Any, NamedTuple
 
 from django.conf import settings
 from django.core.exceptions import ValidationError
@@ -30,16 +34,20 @@ from django.utils import timezone
 from activity.recording import record
 
 from .models import ImportChange, ImportJob, ImportRowError, ImportSkip
+from .pipeline import items as items_module
 from .pipeline import options as sync_options
-from .services import run_if_first
+from .pipeline.writers.postgresql import ConcurrentProductWrite
+from .services import run_at_once, run_if_first
 
 FIELDS = ("sku", "name", "description", "active")
 ERROR_POLICIES = ("REJECT_EVERYTHING", "REJECT_FAILED_ROWS")
 WAIT_STEP_SECONDS = 0.05
+# Tries at writing a call at once when another writer creates one of its products meanwhile;
+# then it is queued as a file (a worker writes it again from there).
+ATTEMPTS = 3
 
 
-@dataclass(frozen=True)
-class ItemError:
+class ItemError(NamedTuple):
     """Why one item was refused: the field at fault (when one is), a code and a message."""
 
     field: str
@@ -47,7 +55,10 @@ class ItemError:
     message: str
 
 
-@dataclass(frozen=True)
+NO_ERRORS: tuple[ItemError, ...] = ()
+
+
+@dataclass(slots=True)
 class ItemResult:
     """What happened to item `index`: CREATED, UPDATED, UNCHANGED, SKIPPED (the mode left it
     alone), REPLACED (a later item has the same SKU), FAILED (its `errors`), or NOT_WRITTEN
@@ -56,7 +67,20 @@ class ItemResult:
     index: int
     sku: str
     outcome: str
-    errors: list[ItemError] = field(default_factory=list)
+    errors: Sequence[ItemError] = NO_ERRORS
+
+
+@dataclass(frozen=True)
+class JobRows:
+    """What an ended job's rows say about its lines: whether it wrote them, the errors of
+    bad lines, the lines its mode skipped, the lines that created a product and those that
+    updated one."""
+
+    written: bool
+    errors: dict[int, list[ItemError]]
+    skipped: set[int]
+    created: set[int]
+    updated: set[int]
 
 
 def _problem(name: str, message: str, code: str) -> ValidationError:
@@ -71,13 +95,50 @@ def items_as_jsonl(items: list[dict[str, Any]]) -> bytes:
     return ("\n".join(lines) + "\n").encode("utf-8")
 
 
-def submit_upsert(
+def jsonl_size(items: list[dict[str, Any]]) -> int:
+    """The bytes of the items as JSON Lines (what `items_as_jsonl` gives for items of the
+    known fields in their order), from one encoding of the whole list: a JSON array is one
+    byte longer than its lines per item (", " between items and the brackets, against one
+    line break each)."""
+    return len(json.dumps(items, ensure_ascii=False).encode("utf-8")) - len(items)
+
+
+def upsert_products(
     items: list[dict[str, Any]], *, mode: str | None = None, empty_fields: str | None = None,
-    error_policy: str | None = None, user: Any = None,
+    error_policy: str | None = None, user: Any = None, wait: float | None = None,
 ) -> ImportJob:
-    """Record `items` (dicts of the fields given: sku, name, description, active) as a PENDING
-    import job; raise ValidationError (nothing written) for a call that is wrong as a whole:
-    no items, more than UPSERT_PRODUCTS_MAX, an unknown option."""
+    """Apply `items` (dicts of the fields given: sku, name, description, active) as an
+    import job and return it: ended, when the queue was free or freed within `wait` seconds
+    (UPSERT_PRODUCTS_WAIT_SECONDS), else PENDING. Raise ValidationError (nothing written)
+    for a call that is wrong as a whole: no items, more than UPSERT_PRODUCTS_MAX, an unknown
+    option."""
+    fields = _job_fields(items, mode, empty_fields, error_policy, user)
+    size = jsonl_size(items)
+
+    def new_job() -> ImportJob:
+        job = ImportJob.objects.create(
+            **fields, file_size=size, status=ImportJob.Status.PROCESSING, attempts=1,
+            started_at=timezone.now(), claim_token=uuid.uuid4().hex)
+        _record_start(job)
+        return job
+
+    for _ in range(ATTEMPTS):
+        try:
+            job = run_at_once(lambda: items_module.apply_items(items, new_job))
+        except ConcurrentProductWrite:  # rolled back whole: try again
+            continue
+        if job is not None:
+            return job
+        break
+    return run_if_free(submit_upsert(items, mode=mode, empty_fields=empty_fields,
+                                     error_policy=error_policy, user=user), wait)
+
+
+def _job_fields(
+    items: list[dict[str, Any]], mode: str | None, empty_fields: str | None,
+    error_policy: str | None, user: Any,
+) -> dict[str, Any]:
+    """The new job's fields for a call; ValidationError for a call wrong as a whole."""
     limit = settings.UPSERT_PRODUCTS_MAX
     if not items:
         raise _problem("input", "Give at least one product.", "required")
@@ -97,17 +158,31 @@ def submit_upsert(
             raise _problem("emptyFields", messages["emptyCells"][0].replace(
                 "emptyCells", "emptyFields"), "unknown_empty_fields") from None
         raise
+    return {
+        **sync, "file_name": f"upsertProducts ({len(items):,} products)",
+        "created_by": user if getattr(user, "is_authenticated", False) else None,
+        "queued_at": timezone.now(), "options": {"format": "JSONL", "absent_keeps": True},
+        "changes_logged": True, "all_or_nothing": policy == "REJECT_EVERYTHING",
+    }
+
+
+def _record_start(job: ImportJob) -> None:
+    record("import.started", job, detail={"file": job.file_name, "bytes": job.file_size,
+                                           "api": "upsertProducts"})
+
+
+def submit_upsert(
+    items: list[dict[str, Any]], *, mode: str | None = None, empty_fields: str | None = None,
+    error_policy: str | None = None, user: Any = None,
+) -> ImportJob:
+    """Record `items` as a PENDING import job whose file is the items as JSON Lines (for
+    when the queue is busy); raise ValidationError (nothing written) for a call that is
+    wrong as a whole, as `upsert_products`."""
+    fields = _job_fields(items, mode, empty_fields, error_policy, user)
     data = items_as_jsonl(items)
-    user = user if getattr(user, "is_authenticated", False) else None
     with transaction.atomic():
-        job = ImportJob.objects.create(
-            **sync, file_name=f"upsertProducts ({len(items):,} products)",
-            file_size=len(data), created_by=user, queued_at=timezone.now(),
-            options={"format": "JSONL", "absent_keeps": True}, changes_logged=True,
-            all_or_nothing=policy == "REJECT_EVERYTHING",
-        )
-        record("import.started", job, detail={"file": job.file_name, "bytes": len(data),
-                                               "api": "upsertProducts"})
+        job = ImportJob.objects.create(**fields, file_size=len(data))
+        _record_start(job)
         job.file.save(f"{job.pk}-{uuid.uuid4().hex[:8]}.jsonl", ContentFile(data), save=True)
     return job
 
@@ -138,36 +213,41 @@ def _error(message: str) -> ItemError:
     return ItemError(name, "invalid", message)
 
 
-def item_results(job: ImportJob, items: list[dict[str, Any]]) -> list[ItemResult]:
-    """Each item's outcome, from the ended job's rows (bad rows, skips, change log); item i
-    is line i + 1 of the job's file."""
+def job_rows(job: ImportJob) -> JobRows:
+    """Read what ended `job`'s rows (bad rows, skips, change log) say about its lines."""
     errors: dict[int, list[ItemError]] = {}
     for line, message in ImportRowError.objects.filter(job=job).values_list("line", "message"):
-        errors.setdefault(line - 1, []).append(_error(message))
+        errors.setdefault(line, []).append(_error(message))
     skipped = set(ImportSkip.objects.filter(job=job).values_list("line", flat=True))
-    kinds = dict(ImportChange.objects.filter(
+    created: set[int] = set()
+    updated: set[int] = set()
+    for line, kind in ImportChange.objects.filter(
         job=job, kind__in=(ImportChange.Kind.CREATED, ImportChange.Kind.UPDATED)
-    ).values_list("line", "kind"))
-    last: dict[str, int] = {}
-    for index, item in enumerate(items):
-        if index not in errors:
-            last[str(item.get("sku") or "").strip().lower()] = index
-    written = job.status == ImportJob.Status.COMPLETED
+    ).values_list("line", "kind"):
+        (created if kind == ImportChange.Kind.CREATED else updated).add(line)
+    return JobRows(job.status == ImportJob.Status.COMPLETED, errors, skipped, created, updated)
+
+
+def item_results(rows: JobRows, items: list[dict[str, Any]]) -> list[ItemResult]:
+    """Each item's outcome from its job's `rows` (`job_rows`); item i is line i + 1."""
+    errors = rows.errors
+    skus = [str(item.get("sku") or "").strip() for item in items]
+    last = {sku.lower(): line for line, sku in enumerate(skus, 1) if line not in errors}
     results = []
-    for index, item in enumerate(items):
-        sku = str(item.get("sku") or "").strip()
-        line = index + 1
-        if index in errors:
+    for line, sku in enumerate(skus, 1):
+        if line in errors:
             outcome = "FAILED"
-        elif not written:
+        elif not rows.written:
             outcome = "NOT_WRITTEN"
-        elif last.get(sku.lower()) != index:
+        elif last[sku.lower()] != line:
             outcome = "REPLACED"
-        elif line in skipped:
+        elif line in rows.skipped:
             outcome = "SKIPPED"
-        elif line in kinds:
-            outcome = "CREATED" if kinds[line] == ImportChange.Kind.CREATED else "UPDATED"
+        elif line in rows.created:
+            outcome = "CREATED"
+        elif line in rows.updated:
+            outcome = "UPDATED"
         else:
             outcome = "UNCHANGED"
-        results.append(ItemResult(index, sku, outcome, errors.get(index, [])))
+        results.append(ItemResult(line - 1, sku, outcome, errors.get(line, NO_ERRORS)))
     return results

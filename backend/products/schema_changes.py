@@ -31,6 +31,9 @@ class ProductChangeKind(Enum):
     DELETED = "DELETED"
 
 
+KINDS = {kind.value: kind for kind in ProductChangeKind}
+
+
 @strawberry.type(name="ProductChange")
 class ProductChangeType:
     """One committed change of a product, in commit order."""
@@ -85,7 +88,7 @@ class Query:
         return ProductChangePage(
             changes=[
                 ProductChangeType(
-                    cursor=c.cursor, kind=ProductChangeKind(c.kind),
+                    cursor=c.cursor, kind=KINDS[c.kind],
                     id=strawberry.ID(encode_id("Product", c.product_id)), sku=c.sku,
                     product=c.product,  # type: ignore[arg-type]
                 )

@@ -23,6 +23,7 @@ from strawberry_django.relay.cursor_connection import (
 
 from activity.services import last_manual_edit
 from core.graphql_errors import bad_user_input
+from core.graphql_input import scalar_fields_input
 from core.pagination import check_page_size, decode_cursor, invalid_cursor
 from core.text import NUL
 from products.counts import count_then_narrow, narrow_without_count, product_count
@@ -233,6 +234,7 @@ def _check_cursor(nodes: QuerySet, cursor: str | None, argument: str) -> None:
         raise invalid_cursor(argument)
 
 
+@scalar_fields_input  # upsertProducts takes 1,000 a call
 @strawberry_django.input(Product, name="ProductInput")
 class ProductInput:
     """A product. SKU and name are trimmed. createProduct: description defaults to empty and

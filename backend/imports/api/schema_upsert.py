@@ -73,13 +73,30 @@ class UpsertItemResult:
     errors: list[UpsertItemError]
 
 
+OUTCOMES = {outcome.value: outcome for outcome in UpsertOutcome}
+
+
 @strawberry.type(name="UpsertProductsResult")
 class UpsertProductsResult:
     """The call's import job (its counts, `revertImport` undoes it) and each item's result;
     `items` is null while the job waits behind another import (follow `importJob`)."""
 
     job: ImportJobType
-    items: list[UpsertItemResult] | None
+    rows: strawberry.Private[upserts.JobRows | None]
+    inputs: strawberry.Private[list[dict[str, Any]]]
+
+    @strawberry.field(description="Each item's result, in the order given; null while the "
+                      "job waits behind another import.")
+    def items(self) -> list[UpsertItemResult] | None:
+        """Built only when asked for, from the job's rows (read by the mutation)."""
+        if self.rows is None:
+            return None
+        return [
+            UpsertItemResult(index=r.index, sku=r.sku, outcome=OUTCOMES[r.outcome],
+                             errors=[UpsertItemError(field=e.field or None, code=e.code,
+                                                     message=e.message) for e in r.errors])
+            for r in upserts.item_results(self.rows, self.inputs)
+        ]
 
 
 def _item(value: ProductInput) -> dict[str, Any]:
@@ -101,7 +118,7 @@ class Mutation:
         item keeps the stored value. Answers with each item's result when the import queue
         is free; otherwise the job is PENDING and `items` null."""
         items = [_item(value) for value in input]
-        job = upserts.submit_upsert(
+        job = upserts.upsert_products(
             items,
             mode=options.mode.value if options and options.mode else None,
             empty_fields=options.empty_fields.value if options and options.empty_fields
@@ -110,13 +127,7 @@ class Mutation:
             else None,
             user=getattr(info.context.request, "user", None),
         )
-        job = upserts.run_if_free(job)
         if not job.is_final:
             send_after_commit(tasks.process_imports)
-            return UpsertProductsResult(job=job, items=None)
-        return UpsertProductsResult(job=job, items=[
-            UpsertItemResult(index=r.index, sku=r.sku, outcome=UpsertOutcome(r.outcome),
-                             errors=[UpsertItemError(field=e.field or None, code=e.code,
-                                                     message=e.message) for e in r.errors])
-            for r in upserts.item_results(job, items)
-        ])
+            return UpsertProductsResult(job=job, rows=None, inputs=items)
+        return UpsertProductsResult(job=job, rows=upserts.job_rows(job), inputs=items)

@@ -1,6 +1,8 @@
 """The import pipeline: one claimed import job from its stored file to the product table.
 
     run.py        the runner: check the whole file, apply it chunk by chunk, finish the job
+    items.py      an API call's items (upsertProducts) as one chunk, job and all in one
+                  transaction, without a file
     reading/      bytes -> text -> records -> header        (any file format)
     rules.py      a record -> a ProductRow or a RowProblem
     passes/       check.py (pass 1: read all, write nothing) -> apply.py (pass 2: chunks,

@@ -10,6 +10,13 @@ from __future__ import annotations
 
 from typing import NamedTuple
 
+# The error of an all-or-nothing job (upsertProducts' REJECT_EVERYTHING) with bad rows.
+REFUSED = (
+    "{errors} of {records} products were refused and, as errorPolicy REJECT_EVERYTHING asks, "
+    "nothing was written. Fix them and send them again, or send REJECT_FAILED_ROWS to write "
+    "the others."
+)
+
 
 class BadFile(Exception):
     """The file as a whole cannot be imported; the message says what, where and what to do."""

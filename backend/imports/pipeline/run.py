@@ -22,7 +22,7 @@ from .passes.apply import apply_file
 from .passes.check import CheckedFile, check_file
 from .passes.keys import database_lower
 from .passes.pace import Ticker, progress
-from .problems import BadFile
+from .problems import REFUSED, BadFile
 from .reading import START, Layout, Position, ReadOptions, find_layout, forget_sheets
 
 logger = logging.getLogger(__name__)
@@ -137,13 +137,6 @@ class _Refused(Exception):
     def __init__(self, errors: list[ImportRowError]) -> None:
         super().__init__(len(errors))
         self.errors = errors
-
-
-REFUSED = (
-    "{errors} of {records} products were refused and, as errorPolicy REJECT_EVERYTHING asks, "
-    "nothing was written. Fix them and send them again, or send REJECT_FAILED_ROWS to write "
-    "the others."
-)
 
 
 def apply_all_or_nothing(job: ImportJob, checked: CheckedFile) -> bool:

@@ -14,6 +14,7 @@ from core.ids import node_pk
 from imports import services
 from imports.models import ImportChange, ImportJob
 from imports.tests.conftest import catalogue
+from products import counts
 from products.models import Product
 from webhooks.models import WebhookEvent
 from webhooks.services import create_webhook
@@ -169,6 +170,25 @@ def test_revert_import_undoes_an_upsert(session):
 
     assert ImportJob.objects.get(kind="REVERT").status == "COMPLETED", revert
     assert catalogue() == {"OLD-1": ("Old one", "kept", True), "OLD-2": ("Same", "", True)}
+
+
+def test_new_products_in_a_filled_catalogue_are_counted_logged_and_undone(session):
+    seed()
+
+    result = upsert(session, [{"sku": f"fresh-{n}", "name": f"Fresh {n}", "active": n != 1}
+                              for n in range(3)])
+
+    assert outcomes(result) == [(n, f"fresh-{n}", "CREATED") for n in range(3)]
+    assert result["job"]["createdCount"] == 3
+    job = ImportJob.objects.get()
+    assert sorted(ImportChange.objects.filter(job=job).values_list("sku", "kind")) == [
+        (f"fresh-{n}", ImportChange.Kind.CREATED) for n in range(3)]
+    assert (counts.product_count(Product.objects.all()),
+            counts.product_count(Product.objects.filter(active=False))) == (5, 1)
+    services.submit_revert(job.pk)
+    services.process_queue()
+    assert catalogue() == {"OLD-1": ("Old one", "kept", True), "OLD-2": ("Same", "", True)}
+    assert counts.product_count(Product.objects.all()) == 2
 
 
 def test_a_call_behind_a_waiting_import_becomes_a_pending_job(session, settings):

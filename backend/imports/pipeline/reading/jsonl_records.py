@@ -114,6 +114,34 @@ def _cell(value: object) -> str | None:
     return None
 
 
+def object_record(
+    number: int, item: dict, names: list[str], *, absent_keeps: bool = False
+) -> Record | RowProblem:
+    """The record of one product object on line `number`: its fields in `names` order as a
+    CSV row's cells (`absent_keeps`: a key it leaves out, sku apart, is a None field that
+    keeps the stored value), or the problem that rejects it. Also reads the API's items
+    (`pipeline.items`), which are objects already."""
+    sku = item.get("sku")
+    sku_text = sku.strip()[:255] if isinstance(sku, str) else ""
+    fields: list[str | None] = []
+    for name in names:
+        if absent_keeps and name not in item and name != "sku":
+            fields.append(None)
+            continue
+        cell = _cell(item.get(name))
+        if cell is None:
+            return RowProblem(number, sku_text, f"{name} is a JSON "
+                              f"{'list' if isinstance(item[name], list) else 'object'}; "
+                              "a product field takes text, a number or true/false",
+                              field=name if name in KNOWN else "")
+        if "\0" in cell:
+            return RowProblem(number, sku_text.replace("\0", ""), f"{name} holds a NUL "
+                              "character (\\u0000), which is not text; remove it",
+                              field=name if name in KNOWN else "")
+        fields.append(cell)
+    return Record(number, fields)  # type: ignore[arg-type]  # None: kept (absent_keeps)
+
+
 class JsonlReader(StreamReader):
     """Records of one JSON Lines file from a given position, with positions and raw text."""
 
@@ -206,25 +234,7 @@ class JsonlReader(StreamReader):
             kind = "a list" if isinstance(item, list) else "a single JSON value"
             return RowProblem(number, "", f"the line is {kind}, not a JSON object; each line "
                               'must be one product object such as {"sku": "A-1", "name": "Chair"}')
-        sku = item.get("sku")
-        sku_text = sku.strip()[:255] if isinstance(sku, str) else ""
-        fields: list[str | None] = []
-        for name in self._names:
-            if self._absent_keeps and name not in item and name != "sku":
-                fields.append(None)
-                continue
-            cell = _cell(item.get(name))
-            if cell is None:
-                return RowProblem(number, sku_text, f"{name} is a JSON "
-                                  f"{'list' if isinstance(item[name], list) else 'object'}; "
-                                  "a product field takes text, a number or true/false",
-                                  field=name if name in KNOWN else "")
-            if "\0" in cell:
-                return RowProblem(number, sku_text.replace("\0", ""), f"{name} holds a NUL "
-                                  "character (\\u0000), which is not text; remove it",
-                                  field=name if name in KNOWN else "")
-            fields.append(cell)
-        return Record(number, fields)  # type: ignore[arg-type]  # None: kept (absent_keeps)
+        return object_record(number, item, self._names, absent_keeps=self._absent_keeps)
 
     def position(self) -> Position:
         """The boundary after the last record returned."""

@@ -13,10 +13,11 @@ The change log costs two set-based additions, no per-row round trip: before the 
 changes them before the upsert does) and logs their before-values; the upsert's
 ``RETURNING`` feeds one more ``INSERT`` with the new products' tiny CREATED entries.
 
-A first import into an empty catalogue (every stored product is its own) writes each chunk
-with a plain ``INSERT`` and its CREATED entries: no probe for unchanged rows, none for
-conflicts. If the unique index refuses the chunk (someone created one of its products
-meanwhile), the chunk is written the full way instead.
+A first import into an empty catalogue (every stored product is its own), and a chunk whose
+hash lookup finds none of its keys stored (all new), write with a plain ``INSERT`` and its
+CREATED entries: no probe for unchanged rows, none for conflicts. If the unique index refuses
+the chunk (someone created one of its products meanwhile), the chunk is written the full way
+instead.
 
 Unchanged rows cost no staging: each row's import hash (``products.import_hash``) is
 computed in the reader thread and one indexed ``SELECT`` per chunk reads the stored hashes
@@ -103,6 +104,8 @@ class PostgresWriter(Writer):
             unchanged = [k for k, h in hashes.items() if k in stored and stored[k] == h]
             fill = any(value is None for value in stored.values())
             self._lookups.record(len(rows), len(unchanged), fill)
+            # No product has any of these keys: all new, written as a first import's are.
+            own = not stored
         self._mostly_unchanged = 2 * len(unchanged) >= len(rows)
         skipped = set(unchanged)
         todo = {k: r for k, r in rows.items() if k not in skipped} if skipped else rows
@@ -135,6 +138,8 @@ class PostgresWriter(Writer):
                     [self.job_id],
                 )
                 self._created = cursor.fetchone()[0]
+        if not self._created:  # one index probe, where the count sums the bookkeeping
+            return not Product.objects.exists()
         return counts.product_count(Product.objects.all()) == self._created
 
 
