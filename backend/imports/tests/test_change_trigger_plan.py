@@ -7,8 +7,7 @@ import pytest
 from django.db import connection
 
 from imports.pipeline.writers import postgresql_sql as sql
-
-from .factories import make_products
+from products.tests.factories import make_products
 
 pytestmark = [pytest.mark.production_only, pytest.mark.django_db]
 
