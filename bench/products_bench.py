@@ -155,6 +155,8 @@ def main() -> None:
 
     if not args.keep:
         (load_sqlite if mode.embedded else load_postgresql)(mode, catalogue(rows))
+    else:  # the kept database may predate the code's migrations
+        mode.manage("migrate", "--noinput")
     server = start_server(mode, worker=args.during_import)
     try:
         session = requests.Session()
