@@ -19,6 +19,8 @@ from imports.pipeline.passes import apply
 from imports.pipeline.reading import find_layout, open_reader
 from products.models import Product
 
+from .crashes import Crash, crash_at_commit
+
 pytestmark = pytest.mark.django_db
 
 PART = 5 << 20  # the smallest part S3 takes
@@ -106,9 +108,6 @@ def test_a_pass_after_the_layout_carries_on_with_the_same_request(object_storage
     assert gets == [[0, len(data)], [HEAD_BYTES, len(data) - HEAD_BYTES]]
 
 
-class Crash(Exception):
-    pass
-
 
 def test_a_resumed_import_checks_the_file_from_its_checkpoint(
     object_storage, submit, settings, monkeypatch, django_capture_on_commit_callbacks
@@ -119,15 +118,7 @@ def test_a_resumed_import_checks_the_file_from_its_checkpoint(
     later = "sku-10,Product 10 again,later\nšku-1,First,x\nšku-1,Second,x\n"
     data = catalogue_csv(6000) + later.encode()
     commit = apply.commit_chunk
-    calls = {"n": 0}
-
-    def crashing_commit(*args, **kwargs):
-        calls["n"] += 1
-        if calls["n"] == 4:
-            raise Crash("worker lost")
-        return commit(*args, **kwargs)
-
-    monkeypatch.setattr(apply, "commit_chunk", crashing_commit)
+    crash_at_commit(monkeypatch, 4)
     job = submit(data)
     with pytest.raises(Crash):
         services.process_queue()

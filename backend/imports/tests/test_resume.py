@@ -11,12 +11,10 @@ from imports.models import ImportJob
 from imports.pipeline.passes import apply
 
 from .conftest import catalogue, sample_csv
+from .crashes import Crash, crash_at_commit
 
 pytestmark = pytest.mark.django_db
 
-
-class Crash(Exception):
-    pass
 
 
 def test_resume_after_a_crash_matches_an_uninterrupted_run(
@@ -32,15 +30,7 @@ def test_resume_after_a_crash_matches_an_uninterrupted_run(
     Product.objects.all().delete()
 
     commit = apply.commit_chunk
-    calls = {"n": 0}
-
-    def crashing_commit(*args, **kwargs):
-        calls["n"] += 1
-        if calls["n"] == 7:
-            raise Crash("worker lost")
-        return commit(*args, **kwargs)
-
-    monkeypatch.setattr(apply, "commit_chunk", crashing_commit)
+    crash_at_commit(monkeypatch, 7)
     job = submit(data)
     with pytest.raises(Crash):
         services.process_queue()
