@@ -4,6 +4,8 @@
     .venv/bin/python bench/load_bench.py [--rows 500000] [--clients 50] [--seconds 60]
                                          [--port 8190]
 
+Each client has a user and an API token of its own (its own query budget).
+
 Production mode (BENCH_DATABASE_URL / BENCH_REDIS_URL, default the pi_faults_bench database
 and Redis DB 5; the database is DROPPED and created again), `manage.py serve` with 2 worker
 processes on 127.0.0.1. Prints:
@@ -37,6 +39,7 @@ from benchlib import (
     PY,
     REPO,
     api_token,
+    manage,
     production_env,
     recreate_database,
     stop,
@@ -65,10 +68,12 @@ def percentile(values: list[float], p: float) -> float:
     return ordered[min(len(ordered) - 1, max(0, round(p / 100 * len(ordered)) - 1))] * 1000
 
 
-async def client_loop(client: httpx.AsyncClient, ids: list[str], until: float, seed: int,
-                      results: dict[str, list[float]], failures: dict[str, list[str]]) -> None:
-    """One client: random operations back to back until `until`."""
+async def client_loop(client: httpx.AsyncClient, token: str, ids: list[str], until: float,
+                      seed: int, results: dict[str, list[float]],
+                      failures: dict[str, list[str]]) -> None:
+    """One client (its own token): random operations back to back until `until`."""
     rnd = random.Random(seed)
+    headers = {"Authorization": f"Bearer {token}"}
     while time.monotonic() < until:
         op = rnd.choice(MIX)
         if op == "list":
@@ -82,7 +87,7 @@ async def client_loop(client: httpx.AsyncClient, ids: list[str], until: float, s
                 "id": rnd.choice(ids), "name": f"edited {rnd.randrange(10**6)}"}}}
         started = time.perf_counter()
         try:
-            answer = await client.post("/graphql/", json=body)
+            answer = await client.post("/graphql/", json=body, headers=headers)
             elapsed = time.perf_counter() - started
             payload = answer.json()
             data = payload.get("data") or {}
@@ -106,19 +111,33 @@ def describe(status: int, payload: dict, data: dict) -> str | None:
     return f"HTTP {status} {code}: {first.get('message', '')}".strip()
 
 
-async def run_load(base: str, token: str, ids: list[str], clients: int, seconds: float):
-    """`clients` concurrent clients for `seconds`; returns latencies and failures per op."""
+def client_tokens(env: dict[str, str], count: int) -> list[str]:
+    """One editor and API token per client: each client is a person or an app of its own, with
+    its own query budget (one shared token would spend one budget for all of them)."""
+    code = (
+        "from django.contrib.auth import get_user_model\n"
+        "from accounts.services import create_api_token\n"
+        f"for n in range({count}):\n"
+        "    user, _ = get_user_model().objects.update_or_create(username=f'load{n}', "
+        "defaults={'role': 'editor'})\n"
+        "    print(create_api_token(user, 'load')[1])\n"
+    )
+    return manage(env, "shell", "-c", code).strip().splitlines()[-count:]
+
+
+async def run_load(base: str, tokens: list[str], ids: list[str], seconds: float):
+    """One client per token for `seconds`; returns latencies and failures per op."""
+    clients = len(tokens)
     results: dict[str, list[float]] = {op: [] for op in set(MIX)}
     failures: dict[str, list[str]] = {op: [] for op in set(MIX)}
     # Drop pooled connections idle for 2 s, before uvicorn's 5 s keep-alive timeout closes
     # them: otherwise a request can race the server's close and fail with a reset.
     limits = httpx.Limits(max_connections=clients, max_keepalive_connections=clients,
                           keepalive_expiry=2.0)
-    async with httpx.AsyncClient(base_url=base, timeout=30, limits=limits,
-                                 headers={"Authorization": f"Bearer {token}"}) as client:
+    async with httpx.AsyncClient(base_url=base, timeout=30, limits=limits) as client:
         until = time.monotonic() + seconds
-        await asyncio.gather(*(client_loop(client, ids, until, n, results, failures)
-                               for n in range(clients)))
+        await asyncio.gather(*(client_loop(client, token, ids, until, n, results, failures)
+                               for n, token in enumerate(tokens)))
     return results, failures
 
 
@@ -166,6 +185,7 @@ def main() -> None:
                              WEBHOOK_ALLOW_PRIVATE_TARGETS="1")
         recreate_database(args.database_url, env)
         token = api_token(env)
+        tokens = client_tokens(env, args.clients)
         base = f"http://127.0.0.1:{args.port}"
         log = (folder / "server.log").open("wb")  # a file: an undrained pipe would block it
         server = subprocess.Popen([PY, "manage.py", "serve", "--port", str(args.port)],
@@ -192,8 +212,7 @@ def main() -> None:
             importer = threading.Thread(target=import_under_load)
             importer.start()
             time.sleep(1)  # the upload is under way
-            results, failures = asyncio.run(
-                run_load(base, token, ids, args.clients, args.seconds))
+            results, failures = asyncio.run(run_load(base, tokens, ids, args.seconds))
             importer.join()
         finally:
             stop(server)

@@ -79,8 +79,8 @@ IMPORT_STAGED_TTL_HOURS = env_float("IMPORT_STAGED_TTL_HOURS", 24, min_value=0.0
 IMPORT_CHANGE_RETENTION_DAYS = env_int("IMPORT_CHANGE_RETENTION_DAYS", 30, min_value=1)
 # Whether imports keep a change log (off: a little faster, and no import can be reverted).
 IMPORT_CHANGE_LOG = env_bool("IMPORT_CHANGE_LOG", True)
-# The bulk write path (imports/pipeline/bulk.py): a file of at least this many SKUs, and at least
-# twice as many as the catalogue holds, loads with the product indexes dropped, builds after.
+# The bulk write path (imports/pipeline/bulk.py): a file of at least this many SKUs into an empty
+# catalogue loads with the product indexes dropped and builds them after.
 IMPORT_BULK_MIN_ROWS = env_int("IMPORT_BULK_MIN_ROWS", 100_000, min_value=1)
 # Connections building those indexes at once, and their maintenance_work_mem ('' = server's).
 IMPORT_BULK_INDEX_BUILDERS = env_int("IMPORT_BULK_INDEX_BUILDERS", 2, min_value=1)

@@ -108,9 +108,9 @@ def test_bulk_import_drops_the_indexes_and_ends_with_those_of_a_fresh_migrate(
 def test_bulk_import_keeps_the_change_log_and_provenance_and_can_be_reverted(
     run_import, run_revert, bulk_settings
 ):
-    create_product(sku="kept-1", name="Kept", description="", active=True)  # not the import's
     job = run_import(sample_csv(ROWS, seed=8))
     assert job.status == ImportJob.Status.COMPLETED
+    create_product(sku="kept-1", name="Kept", description="", active=True)  # not the import's
     products = full_catalogue()
     written = {sku: v for sku, v in products.items() if sku != "kept-1"}
     assert job.created_count == len(written) > 500
@@ -141,6 +141,20 @@ def test_small_imports_and_dry_runs_take_the_normal_path(run_import, bulk_settin
     # 20 new SKUs against 529 stored products: smaller than the catalogue.
     fewer = b"sku,name\n" + b"".join(b"t%d,n\n" % n for n in range(20))
     assert run_import(fewer).status == ImportJob.Status.COMPLETED
+    assert table_schema() == before
+
+
+def test_a_large_import_into_a_catalogue_in_use_keeps_the_indexes(
+    run_import, bulk_settings, monkeypatch
+):
+    # One stored product is a catalogue someone reads: a file a hundred times its size still
+    # loads with every index in place, so lists and searches stay indexed during the load.
+    create_product(sku="in-use", name="In use", description="", active=True)
+    before = table_schema()
+    watch_chunks(monkeypatch, lambda n, job: assert_not_bulk())
+    job = run_import(sample_csv(ROWS, seed=21))
+    assert job.status == ImportJob.Status.COMPLETED
+    assert job.created_count > 100
     assert table_schema() == before
 
 
@@ -253,7 +267,6 @@ def test_large_writes_leave_the_table_analyzed(run_import, bulk_settings):
 
 
 def test_searches_stay_right_during_the_bulk_load(run_import, bulk_settings, monkeypatch):
-    create_product(sku="before-1", name="Plainsong", description="line two", active=True)
     checked: list[int] = []
 
     def check(n, job):

@@ -46,7 +46,10 @@ export function useProducts(variables: ProductsQueryVariables) {
   return useQuery({ query: ProductsQuery, variables, requestPolicy: 'cache-and-network' });
 }
 
-/** The total for the filters; paging keeps the same variables, so it is not asked again. */
-export function useProductsCount(variables: ProductsCountQueryVariables) {
-  return useQuery({ query: ProductsCountQuery, variables, requestPolicy: 'cache-and-network' });
+/**
+ * The total for the filters; paging keeps the same variables, so it is not asked again.
+ * `pause` holds the request back (the page asks for it once its rows are in).
+ */
+export function useProductsCount(variables: ProductsCountQueryVariables, pause = false) {
+  return useQuery({ query: ProductsCountQuery, variables, requestPolicy: 'cache-and-network', pause });
 }
