@@ -145,6 +145,7 @@ def execute(run_id: int) -> Outcome | None:
                 )
             )
         upload.size = result.size
+        upload.sha256 = result.sha256  # of the bytes stored: the import need not read them
         cast(BinaryIO, upload.file).seek(0)
         return _start_import(run, feed, upload)
     finally:

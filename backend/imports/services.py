@@ -13,6 +13,7 @@ holder belongs to a worker that died, and is resumed from its checkpoint.
 from __future__ import annotations
 
 import errno
+import hashlib
 import os
 import uuid
 from collections.abc import Callable
@@ -122,6 +123,7 @@ def submit_import(
         error = getattr(upload, "write_error", None)
         existed = True  # never delete a file that was there (or that may have been)
         try:
+            sha256 = _sha256(upload) if error is None else ""  # before a move takes the file
             existed = job.file.storage.exists(target)
             if error is None and getattr(upload, "stored_name", None):
                 job.file.name = upload.stored_name  # streamed into the bucket already
@@ -135,8 +137,23 @@ def submit_import(
             job.file.name = ""
             finishing.finish_locked(job, ImportJob.Status.FAILED, storage_failure(error, size))
             return job
-        job.save(update_fields=["file"])
+        job.file_sha256 = sha256
+        job.save(update_fields=["file", "file_sha256"])
     return job
+
+
+def _sha256(upload: UploadedFile) -> str:
+    """The SHA-256 of `upload`: taken as the upload handler stored it (`imports.uploads`) or
+    as a feed downloaded it, else (a file held in memory, or made by the caller) read here."""
+    known = getattr(upload, "sha256", None)
+    if known:
+        return str(known)
+    if getattr(upload, "stored_name", None):
+        return ""  # in the bucket: not read again here (the worker may, `same_file`)
+    digest = hashlib.sha256()
+    for chunk in upload.chunks():
+        digest.update(chunk)
+    return digest.hexdigest()
 
 
 def submit_stored(
