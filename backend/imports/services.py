@@ -94,7 +94,7 @@ def _record_submission(job: ImportJob, *, staged: bool, dry_run: bool) -> None:
 
 def submit_import(
     upload: UploadedFile, *, dry_run: bool = False, user: Any = None, staged: bool = False,
-    options: dict[str, Any] | None = None, listed: bool = True,
+    options: dict[str, Any] | None = None, listed: bool = True, sha256: str | None = None,
 ) -> ImportJob:
     """Record an import of `upload` as a PENDING job (STAGED when `staged`: it waits to be
     inspected and started) with its file stored; return it.
@@ -103,7 +103,8 @@ def submit_import(
     `options` (sheet, encoding, ...; see `staging.clean_options`) override detection; the
     sync options among them (`pipeline.options`) are checked first (ValidationError, nothing
     written). `listed=False`: a preview not shown among the imports. The caller has a worker
-    sent for a PENDING job (`tasks.process_imports`) on commit.
+    sent for a PENDING job (`tasks.process_imports`) on commit. `sha256`: the file's, when
+    the caller took it already (else the upload handler's, or read here).
     """
     name = os.path.basename(upload.name or "upload.csv")[:255] or "upload.csv"
     size = upload.size or 0
@@ -123,7 +124,8 @@ def submit_import(
         error = getattr(upload, "write_error", None)
         existed = True  # never delete a file that was there (or that may have been)
         try:
-            sha256 = _sha256(upload) if error is None else ""  # before a move takes the file
+            if error is None and not sha256:
+                sha256 = _sha256(upload)  # before a move takes the file
             existed = job.file.storage.exists(target)
             if error is None and getattr(upload, "stored_name", None):
                 job.file.name = upload.stored_name  # streamed into the bucket already
@@ -137,7 +139,7 @@ def submit_import(
             job.file.name = ""
             finishing.finish_locked(job, ImportJob.Status.FAILED, storage_failure(error, size))
             return job
-        job.file_sha256 = sha256
+        job.file_sha256 = sha256 or ""
         job.save(update_fields=["file", "file_sha256"])
     return job
 

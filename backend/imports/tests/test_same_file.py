@@ -177,7 +177,7 @@ def test_other_options_take_the_normal_path(options, run_import):
 
 def test_a_file_one_byte_apart_takes_the_normal_path(run_import):
     run_import(DATA)
-    changed = DATA.replace(b"Name 1", b"Name 2", 1)
+    changed = DATA.replace(b"dup-1,B,", b"dup-1,C,")  # the row that wins for dup-1
     assert len(changed) == len(DATA) and changed != DATA
     again = run_import(changed)
     assert again.error_message == "" and again.updated_count == 1
@@ -197,3 +197,13 @@ def test_a_failed_earlier_import_takes_the_normal_path(run_import):
     assert failed.status == ImportJob.Status.FAILED
     again = run_import(data)
     assert again.status == ImportJob.Status.FAILED and again.error_message == failed.error_message
+
+
+@pytest.mark.django_db(transaction=True)
+def test_committed_imports_take_the_shortcut_too(run_import):
+    # Each chunk commits on its own here, as in a worker (no test transaction around them).
+    first = run_import(DATA)
+    assert first.data_version_after is not None
+    again = run_import(DATA)
+    assert took_shortcut(again, first) and again.unchanged_count == first.created_count \
+        + first.updated_count + first.unchanged_count
