@@ -93,12 +93,16 @@ def _restore(load: BulkLoad) -> None:
 
 
 def upkeep(job: ImportJob) -> bool:
-    """After a job that wrote at least IMPORT_UPKEEP_MIN_ROWS products: fresh statistics
-    and a vacuum (``products.services.after_bulk_write``), before it is marked COMPLETED.
-    Call outside any transaction (VACUUM cannot run in one). Return whether it ran."""
+    """After a job that wrote at least IMPORT_UPKEEP_MIN_ROWS products (created, updated,
+    deactivated, deleted or restored): fresh statistics and a vacuum
+    (``products.services.after_bulk_write``), before it is marked COMPLETED. A sync that
+    deactivates most of the catalogue changes what the planner knows of `active` as much as
+    a load does. Call outside any transaction (VACUUM cannot run in one). Return whether it
+    ran."""
     written = (
         ImportJob.objects.filter(pk=job.pk)
-        .values_list("created_count", "updated_count", "deleted_count", "restored_count")
+        .values_list("created_count", "updated_count", "deactivated_count", "deleted_count",
+                     "restored_count")
         .first()
     )
     if written is None or sum(written) < settings.IMPORT_UPKEEP_MIN_ROWS:

@@ -3,6 +3,7 @@ change log, the guard (held, confirmed, cancelled) and the undo."""
 
 import pytest
 from django.core.exceptions import ValidationError
+from django.db import connection
 
 from imports import confirmation, services
 from imports.models import ImportChange, ImportJob
@@ -35,6 +36,40 @@ def test_deactivate_marks_unlisted_products_inactive_and_logs_them(run_import):
     assert len(active_skus()) == 19
     entry = ImportChange.objects.get(job=job, kind=ImportChange.Kind.DEACTIVATED)
     assert (entry.sku, entry.before_active, entry.before_import_id) == ("p-3", True, first.pk)
+
+
+def planned_inactive_products() -> int:
+    """How many inactive products the database's statistics say there are."""
+    with connection.cursor() as cursor:
+        if connection.vendor == "postgresql":
+            cursor.execute("EXPLAIN (FORMAT JSON) SELECT id FROM products_product WHERE NOT active")
+            return cursor.fetchone()[0][0]["Plan"]["Plan Rows"]
+        cursor.execute("SELECT stat FROM sqlite_stat1 WHERE idx = 'product_inactive_updated_idx'")
+        row = cursor.fetchone()
+        return int(row[0].split()[0]) if row else 0
+
+
+def test_a_large_deactivation_leaves_fresh_statistics(run_import, settings):
+    settings.IMPORT_UPKEEP_MIN_ROWS = 10
+    run_import(TWENTY)  # 20 created: analyzed with every product active
+    job = run_import(without(*range(15)),
+                     options={"missing": "DEACTIVATE", "max_removal_percent": 100})
+    assert (job.created_count, job.updated_count, job.deactivated_count) == (0, 0, 15)
+    assert planned_inactive_products() == 15
+
+
+def test_skus_with_quotes_backslashes_and_braces_in_another_case_are_listed(run_import):
+    skus = ['q"1', "b\\2", "{c,3}", "NULL", "Ünï-4", "plain-5"]
+    rows = "".join(f'"{sku.replace(chr(34), chr(34) * 2)}",N\n' for sku in skus)
+    run_import(f"sku,name\n{rows}gone,N\n".encode())
+    # Another case (beyond ASCII the embedded mode's SKUs differ by case: SQLite's lower()).
+    other = [sku.upper() if sku.isascii() else sku for sku in skus]
+    listed = "".join(f'"{sku.replace(chr(34), chr(34) * 2)}",N\n' for sku in other)
+    job = run_import(f"sku,name\n{listed}".encode(),
+                     options={"missing": "DEACTIVATE", "max_removal_percent": 100})
+    assert (job.status, job.deactivated_count) == (ImportJob.Status.COMPLETED, 1)
+    assert set(Product.objects.filter(active=False).values_list("sku", flat=True)) == {"gone"}
+    assert len(active_skus()) == len(skus)
 
 
 def test_delete_removes_unlisted_products_and_logs_their_values(run_import):

@@ -1,16 +1,15 @@
 """Deciding a removal: which products in scope the file does not list, and the guard.
 
-The file's keys go into a temporary table (COPY on PostgreSQL), and one INSERT ... SELECT
-with an anti-join (the keys hashed in memory) writes the removal's rows, a batch of product
-ids per chunk of the removal; the scope's size
-comes from the exact product counts (`ALL`) or one count over the products (`SOURCE`).
+The products in scope whose SKU key the file does not list are read in one statement, and
+written as the removal's rows, a batch of product ids per chunk of the removal; the scope's
+size comes from the exact product counts (`ALL`) or one count over the products (`SOURCE`).
+On PostgreSQL the file's keys travel as one array constant, which the anti-join hashes
+(`lower(sku) <> ALL (...)`): no table to fill, and the scan of the product table may be
+shared by parallel workers. SQLite gets them in a temporary table with a primary key.
 """
 
 from __future__ import annotations
 
-import io
-from collections.abc import Iterator
-from contextlib import contextmanager
 from dataclasses import dataclass
 
 from django.conf import settings
@@ -29,8 +28,7 @@ LISTED = "import_listed"
 REMOVALS = "imports_importremoval"
 SAMPLE_SIZE = 10
 LISTED_BATCH = 10_000
-# Memory for the anti-join's hash of the file's keys (about 80 bytes a key): 500,000 keys
-# fit in one batch (PostgreSQL allows a hash `hash_mem_multiplier` times this).
+# Memory for the statements of a removal's chunk (see `chunk`): a chunk's old and new rows.
 WORK_MEM = "64MB"
 
 
@@ -63,82 +61,68 @@ def decide(job: ImportJob, listed: set[str], no_valid_row: bool) -> Decision:
     batches of IMPORT_CHUNK_ROWS); return the decision. Runs in the caller's transaction."""
     options = SyncOptions.of(job)
     scope, params = scope_sql(options)
-    only_active = " AND p.active" if options.missing == "DEACTIVATE" else ""
-    unlisted = (
-        f"SELECT p.id FROM {TABLE} p WHERE {scope}{only_active} AND NOT EXISTS "
-        f"(SELECT 1 FROM {LISTED} l WHERE l.k = lower(p.sku))"
-    )
-    size = settings.IMPORT_CHUNK_ROWS
+    removable = scope + (" AND p.active" if options.missing == "DEACTIVATE" else "")
     with connection.cursor() as cursor:
-        _fill_listed(cursor, listed)
         if is_postgresql(connection):
-            with _roomy(cursor):
-                cursor.execute(
-                    f"INSERT INTO {REMOVALS} (job_id, line, last_line, product_ids) "
-                    "SELECT %s, %s + min(n), %s + max(n), jsonb_agg(id ORDER BY n) FROM "
-                    f"(SELECT id, row_number() OVER (ORDER BY id) AS n FROM ({unlisted}) u) r "
-                    "GROUP BY (n - 1) / %s RETURNING last_line - line + 1",
-                    [job.pk, job.checkpoint_line, job.checkpoint_line, *params, size],
-                )
-                count = sum(n for (n,) in cursor.fetchall())
+            ids = _unlisted_postgresql(cursor, removable, params, listed)
         else:
-            cursor.execute(f"{unlisted} ORDER BY p.id", params)
-            ids = [pk for (pk,) in cursor.fetchall()]
-            count = len(ids)
-            first = job.checkpoint_line + 1
-            ImportRemoval.objects.bulk_create(
-                ImportRemoval(job_id=job.pk, line=first + start,
-                              last_line=first + min(start + size, count) - 1,
-                              product_ids=ids[start : start + size])
-                for start in range(0, count, size)
-            )
-        cursor.execute(f"DROP TABLE {LISTED}")
+            ids = _unlisted_sqlite(cursor, removable, params, listed)
         if options.missing_scope == "SOURCE":
             cursor.execute(f"SELECT count(*) FROM {TABLE} p WHERE {scope}", params)
             in_scope = cursor.fetchone()[0]
         else:
             in_scope = counts.product_count(Product.objects.all())
+    size, first = settings.IMPORT_CHUNK_ROWS, job.checkpoint_line + 1
+    ImportRemoval.objects.bulk_create(
+        ImportRemoval(job_id=job.pk, line=first + start,
+                      last_line=first + min(start + size, len(ids)) - 1,
+                      product_ids=ids[start : start + size])
+        for start in range(0, len(ids), size)
+    )
+    count = len(ids)
     too_many = count * 100 > options.max_removal_percent * in_scope
-    return Decision(count, in_scope, _sample(job), count > 0 and (no_valid_row or too_many))
+    return Decision(count, in_scope, _sample(ids), count > 0 and (no_valid_row or too_many))
 
 
-def _sample(job: ImportJob) -> list[str]:
+def _sample(ids: list[int]) -> list[str]:
     """The SKUs of the removal's first `SAMPLE_SIZE` products."""
-    first = (ImportRemoval.objects.filter(job_id=job.pk).order_by("line")
-             .values_list("product_ids", flat=True).first()) or []
-    ids = first[:SAMPLE_SIZE]
-    skus = dict(Product.objects.filter(pk__in=ids).values_list("pk", "sku"))
-    return [skus[pk] for pk in ids if pk in skus]
+    first = ids[:SAMPLE_SIZE]
+    skus = dict(Product.objects.filter(pk__in=first).values_list("pk", "sku"))
+    return [skus[pk] for pk in first if pk in skus]
 
 
-@contextmanager
-def _roomy(cursor: CursorWrapper) -> Iterator[None]:
-    """Give the anti-join `WORK_MEM` (then the setting before; PostgreSQL): the file's keys
-    are hashed in memory in one batch, and the products in scope are read once."""
-    cursor.execute("SELECT current_setting('work_mem'), set_config('work_mem', %s, true)",
-                   [WORK_MEM])
-    before = cursor.fetchone()[0]
-    yield
-    cursor.execute("SELECT set_config('work_mem', %s, true)", [before])
+def _unlisted_postgresql(cursor: CursorWrapper, scope: str, params: list,
+                         listed: set[str]) -> list[int]:
+    """The ids (ascending) of the products in `scope` whose SKU key is not in `listed`."""
+    cursor.execute(
+        f"SELECT p.id FROM {TABLE} p WHERE {scope} AND lower(p.sku) <> ALL (%s::text[])",
+        [*params, _array(listed)],
+    )
+    # Sorted here: half a million ids would not fit the server's default sort memory.
+    return sorted(pk for (pk,) in cursor.fetchall())
 
 
-def _fill_listed(cursor: CursorWrapper, listed: set[str]) -> None:
-    if is_postgresql(connection):
-        cursor.execute(f"CREATE TEMP TABLE {LISTED} (k text) ON COMMIT DROP")
-        text = "".join(_copy_field(k) + "\n" for k in listed)
-        cursor.copy_expert(f"COPY {LISTED} (k) FROM STDIN", io.StringIO(text), size=1 << 20)
-        cursor.execute(f"ANALYZE {LISTED}")  # its size: the planner hashes it (no index)
-        return
+def _array(keys: set[str]) -> str:
+    """`keys` as the text of a PostgreSQL text array (every element quoted)."""
+    text = '","'.join(keys)
+    if "\\" in text or '"' in text:
+        text = '","'.join(k.replace("\\", "\\\\").replace('"', '\\"') for k in keys)
+    return '{"' + text + '"}' if keys else "{}"
+
+
+def _unlisted_sqlite(cursor: CursorWrapper, scope: str, params: list,
+                     listed: set[str]) -> list[int]:
     cursor.execute(f"CREATE TEMP TABLE IF NOT EXISTS {LISTED} (k TEXT PRIMARY KEY)")
     cursor.execute(f"DELETE FROM {LISTED}")
     keys = list(listed)
     for start in range(0, len(keys), LISTED_BATCH):
         cursor.executemany(f"INSERT OR IGNORE INTO {LISTED} (k) VALUES (%s)",
                            [(k,) for k in keys[start : start + LISTED_BATCH]])
-
-
-_ESCAPES = str.maketrans({"\\": "\\\\", "\n": "\\n", "\r": "\\r", "\t": "\\t"})
-
-
-def _copy_field(text: str) -> str:
-    return text.translate(_ESCAPES)
+    cursor.execute(
+        f"SELECT p.id FROM {TABLE} p WHERE {scope} AND NOT EXISTS "
+        f"(SELECT 1 FROM {LISTED} l WHERE l.k = lower(p.sku)) ORDER BY p.id",
+        params,
+    )
+    ids = [pk for (pk,) in cursor.fetchall()]
+    cursor.execute(f"DROP TABLE {LISTED}")
+    return ids
