@@ -8,7 +8,7 @@ A search for "creme" finds "Crème", "grosse" and "Grösse" find "Größe", "oeu
   ``ss``, ``æ`` -> ``ae``, ``œ`` -> ``oe``, ``ø`` -> ``o``, ligatures split; migration 0013);
   on SQLite the FTS5 word index's tokenizer removes the diacritics Unicode decomposes
   (``remove_diacritics 2``) and the index reads the text with ``LETTERS`` below already
-  replaced (a view, migration 0017);
+  replaced (a view, migration 0018);
 * the query words: ``fold`` below, Python's Unicode decomposition without the combining marks
   plus ``LETTERS``, the letters that do not decompose: for every letter of Latin-1 and Latin
   Extended-A (the letters a European catalogue uses) the same as ``unaccent``.
@@ -27,7 +27,7 @@ from django.db.models.sql.compiler import SQLCompiler
 
 #: The letters of Latin-1 and Latin Extended-A without a Unicode decomposition, folded as
 #: PostgreSQL's ``unaccent`` folds them. The SQLite word index replaces the same ones
-#: (migration 0017 holds a copy; a letter added here needs a migration there too).
+#: (migration 0018 holds a copy; a letter added here needs a migration there too).
 LETTERS = {
     "ß": "ss", "ẞ": "SS", "æ": "ae", "Æ": "AE", "œ": "oe", "Œ": "OE", "ø": "o", "Ø": "O",
     "đ": "d", "Đ": "D", "ð": "d", "Ð": "D", "ł": "l", "Ł": "L", "ŀ": "l", "Ŀ": "L",

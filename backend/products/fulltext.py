@@ -11,7 +11,7 @@ the same answers as PostgreSQL; they only find the candidate rows faster:
   index holds the text without accents, as the query words come (``products/accents.py``):
   its tokenizer removes the accents Unicode decomposes, and its content is the view
   ``products_fulltext_folded``, which spells the other letters as PostgreSQL's ``unaccent``
-  does (ø -> o, ß -> ss; migration 0017).
+  does (ø -> o, ß -> ss; migration 0018).
 * ``iContains`` of three characters or more: a phrase of the trigram index, an exact
   case-folded substring test (Unicode letters included, as PostgreSQL's ``UPPER``). Shorter
   terms have no trigram: ASCII ones use SQLite's ``LIKE`` (exact for ASCII), others a
@@ -33,11 +33,11 @@ from django.db.models.sql.where import WhereNode
 from products.accents import Folded
 
 WORDS_TABLE = "products_fulltext_words"
-#: The word index's content: the product table's text with its letters folded (migration 0017).
+#: The word index's content: the product table's text with its letters folded (migration 0018).
 FOLDED_VIEW = "products_fulltext_folded"
 TRIGRAMS_TABLE = "products_fulltext_trigrams"
 _ALNUM_RUN = re.compile(r"[^\W_]+")
-# The triggers that keep both tables in step with the products (migrations 0007, 0017).
+# The triggers that keep both tables in step with the products (migrations 0007, 0018).
 TRIGGERS = (
     "products_fulltext_insert",
     "products_fulltext_delete",

@@ -142,6 +142,6 @@ def _run(fold: bool):
 
 
 class Migration(migrations.Migration):
-    dependencies = [("products", "0016_change_trigger_memory")]
+    dependencies = [("products", "0017_data_version_writer")]
 
     operations = [migrations.RunPython(_run(True), _run(False))]
