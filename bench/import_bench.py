@@ -14,7 +14,8 @@ Prints, for the generated catalogue export (seed 7):
   does); (d) the same file with every name changed, upserted into (b) filled with the file;
 * the project's import: HTTP upload to uvicorn, a `rundramatiq` worker process, timed from
   the upload's answer to COMPLETED (every index built, the table analyzed); the ratios to
-  the baselines; the re-import of the same file (nothing changes) and of the changed file;
+  the baselines; the re-import of the same file (nothing changes; with the job's message,
+  which says when it completed without reading its rows) and of the changed file;
   peak RSS of the web and worker processes;
 * the embedded mode (SQLite, in-process worker) time for the same file, beside a raw SQLite
   load of it followed by building the same two FTS5 indexes (``sqlite_baseline``), in the
@@ -122,6 +123,7 @@ def print_production(r: dict) -> None:
     print(f"re-import of the same file:   {r['reimport']:6.2f} s  "
           f"(unchanged {rejob['unchangedCount']:,}, updated {rejob['updatedCount']:,}); "
           f"ratio to floor {r['reimport'] / r['floor']:.2f} (goal <= 1.0)")
+    print(f"  the job says: {rejob.get('errorMessage') or '(nothing: its rows were read)'}")
     chjob = r["chjob"]
     print(f"re-import, every name changed: {r['changed']:6.2f} s "
           f"(updated {chjob['updatedCount']:,}); raw upsert of it into the filled table "

@@ -18,19 +18,23 @@ TABLE = "products_product"
 
 
 def _definitions(app_db: Path) -> tuple[list[str], list[str]]:
-    """The product table with its indexes, and its FTS5 tables, as the migrations made them."""
+    """The product table with its indexes and views, and its FTS5 tables (over the table or
+    one of its views), as the migrations made them."""
     source = sqlite3.connect(app_db)
     try:
         rows = source.execute(
             "SELECT type, name, sql FROM sqlite_master WHERE sql IS NOT NULL AND "
-            "(tbl_name = ? OR sql LIKE 'CREATE VIRTUAL TABLE%') ORDER BY type = 'index'",
+            "(tbl_name = ? OR type = 'view' OR sql LIKE 'CREATE VIRTUAL TABLE%') "
+            "ORDER BY type = 'index', type = 'view'",
             [TABLE],
         ).fetchall()
     finally:
         source.close()
-    tables = [sql for kind, _, sql in rows if kind in ("table", "index") and "VIRTUAL" not in sql]
+    views = [name for kind, name, sql in rows if kind == "view" and TABLE in sql]
+    tables = [sql for kind, name, sql in rows
+              if (kind in ("table", "index") and "VIRTUAL" not in sql) or name in views]
     fts = [sql for _, _, sql in rows if sql.startswith("CREATE VIRTUAL TABLE")
-           and f"content='{TABLE}'" in sql.replace('"', "'")]
+           and any(f"content='{name}'" in sql.replace('"', "'") for name in [TABLE, *views])]
     return tables, fts
 
 

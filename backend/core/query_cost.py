@@ -12,8 +12,10 @@ The rules (Shopify's and Saleor's approach; docs/limits.md lists them for client
   ``descriptionWords`` (a word index serves them) 10 each;
 * each mutation field costs 10 plus its result.
 
-Costs are kept per query text, operation and variables *shape* (strings blanked, numbers kept),
-so the page after page of one screen is worked out once.
+Costs are kept per query text, operation and the *shape* of the variables the priced
+arguments use (``first``, ``last``, ``filters``; strings blanked, numbers kept), so the page
+after page of one screen is worked out once, and a mutation's long input list is not walked
+to find its cost again.
 """
 
 import threading
@@ -22,6 +24,7 @@ from typing import Any
 
 from cachetools import LRUCache
 from graphql import (
+    ArgumentNode,
     DocumentNode,
     FieldNode,
     FragmentDefinitionNode,
@@ -34,9 +37,12 @@ from graphql import (
     OperationDefinitionNode,
     OperationType,
     SelectionSetNode,
+    VariableNode,
+    Visitor,
     get_named_type,
     is_leaf_type,
     value_from_ast_untyped,
+    visit,
 )
 
 OBJECT_COST = 1
@@ -51,6 +57,8 @@ WORD_INDEX_FILTERS = frozenset({"search", "descriptionWords"})
 # String lookups that no B-tree index serves: the database reads every row to answer them.
 SCAN_LOOKUPS = frozenset({"contains", "iContains", "endsWith", "iEndsWith", "regex", "iRegex"})
 CACHED_COSTS = 1024
+#: The arguments whose values the cost reads (the rest never change it).
+PRICED_ARGUMENTS = frozenset({"first", "last", "filters"})
 
 
 class _Walk:
@@ -221,12 +229,41 @@ def _shape(value: Any) -> Any:
     return value
 
 
+class _PricedVariables(Visitor):
+    """Collects the variables used inside ``first``, ``last`` and ``filters`` arguments."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.names: set[str] = set()
+        self.inside = False
+
+    def enter_argument(self, node: ArgumentNode, *_: Any) -> None:
+        self.inside = node.name.value in PRICED_ARGUMENTS
+
+    def leave_argument(self, node: ArgumentNode, *_: Any) -> None:
+        self.inside = False
+
+    def enter_variable(self, node: VariableNode, *_: Any) -> None:
+        if self.inside:
+            self.names.add(node.name.value)
+
+
+def priced_variables(document: DocumentNode) -> frozenset[str]:
+    """The names of the variables used in the document's ``first``, ``last`` and ``filters``
+    arguments: the only variables whose values can change its cost."""
+    collector = _PricedVariables()
+    visit(document, collector)
+    return frozenset(collector.names)
+
+
 class CostCache:
-    """Costs per (query text, operation name, variables shape), least recently used dropped."""
+    """Costs per (query text, operation name, shape of the priced variables), least recently
+    used dropped."""
 
     def __init__(self, size: int = CACHED_COSTS) -> None:
         self._lock = threading.Lock()
         self._costs: LRUCache[tuple, int] = LRUCache(maxsize=size)
+        self._priced: LRUCache[str, frozenset[str]] = LRUCache(maxsize=size)
 
     def cost(
         self,
@@ -237,8 +274,16 @@ class CostCache:
         variables: dict[str, Any] | None,
         max_page_size: int,
     ) -> int:
-        """The operation's cost, worked out once per query text and variables shape."""
-        key = (query, operation_name, _shape(variables or {}), max_page_size)
+        """The operation's cost, worked out once per query text and priced variables' shape."""
+        with self._lock:
+            priced = self._priced.get(query)
+        if priced is None:
+            priced = priced_variables(document)
+            with self._lock:
+                self._priced[query] = priced
+        given = variables or {}
+        shape = _shape({name: given[name] for name in priced if name in given})
+        key = (query, operation_name, shape, max_page_size)
         with self._lock:
             cost = self._costs.get(key)
         if cost is None:

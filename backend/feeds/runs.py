@@ -146,15 +146,18 @@ def execute(run_id: int) -> Outcome | None:
             )
         upload.size = result.size
         cast(BinaryIO, upload.file).seek(0)
-        return _start_import(run, feed, upload)
+        return _start_import(run, feed, upload, result.sha256)
     finally:
         upload.close()
 
 
-def _start_import(run: FeedRun, feed: Feed, upload: TemporaryUploadedFile) -> Outcome:
+def _start_import(
+    run: FeedRun, feed: Feed, upload: TemporaryUploadedFile, sha256: str | None
+) -> Outcome:
     with transaction.atomic():
         job = submit_import(
-            upload, user=feed.owner, options={**feed.options, "source": feed.source_key}
+            upload, user=feed.owner, options={**feed.options, "source": feed.source_key},
+            sha256=sha256,  # of the bytes downloaded: the import need not read them again
         )
         run.status = FeedRun.Status.IMPORTED
         run.job = job

@@ -1,8 +1,9 @@
 """Deleting many products from the API (`deleteProducts`) so that it can be undone.
 
-The deletion is recorded as an import job of its own (ended at once, named "deleteProducts
-(N products)") whose change log holds one DELETED entry per product with every value before,
-its creation time and its provenance, in the transaction that deletes them. `revertImport`
+The deletion is recorded as an import job of its own (ended at once, named "API delete of N
+products", or "Delete of N products" when a person deleted them in the app) whose change
+log holds one DELETED entry per product with every value before, its creation time and its
+provenance, in the transaction that deletes them. `revertImport`
 of that job then brings the products back with their ids, values and provenance, as it does
 for the products a sync removed (a product whose id or SKU was taken since is a conflict).
 The deletion itself stays one statement with one `products.bulk_deleted` event
@@ -17,9 +18,18 @@ from typing import Any
 from django.db import transaction
 from django.utils import timezone
 
+from activity.context import current_actor
+from core.text import plural
 from products import bulk_delete
 
 from .models import ImportChange, ImportJob
+
+
+def title(count: int) -> str:
+    """The job's name in the import history: "API delete of 12 products" when the call came
+    with an API token, "Delete of 12 products" when a person deleted them in the app."""
+    source = "API delete" if current_actor().token is not None else "Delete"
+    return f"{source} of {plural(count, 'product')}"
 
 
 def delete_products(
@@ -36,8 +46,7 @@ def delete_products(
         if found:
             now = timezone.now()
             job = ImportJob.objects.create(
-                status=ImportJob.Status.COMPLETED, file_name=f"deleteProducts ({len(found):,} "
-                f"product{'s' if len(found) != 1 else ''})", created_by=user,
+                status=ImportJob.Status.COMPLETED, file_name=title(len(found)), created_by=user,
                 deleted_count=len(found), rows_processed=len(found), progress=100,
                 changes_logged=True, started_at=now, finished_at=now,
             )

@@ -43,6 +43,8 @@ class ImportJob(models.Model):
     file = models.FileField(upload_to="imports/%Y/%m/%d/", blank=True, max_length=500)
     file_name = models.CharField(max_length=255)
     file_size = models.BigIntegerField(default=0)
+    # The stored file's SHA-256 (hex; empty: not known), taken as the upload was stored.
+    file_sha256 = models.CharField(max_length=64, blank=True, default="")
     dry_run = models.BooleanField(default=False)
     # False: a staged file that only previews a source (a feed's `testFeedSource`); it is
     # not listed among the imports and expires like any staged import.
@@ -124,6 +126,14 @@ class ImportJob(models.Model):
     all_or_nothing = models.BooleanField(default=False)
     # When the change log was removed (IMPORT_CHANGE_RETENTION_DAYS): no revert after that.
     changes_pruned_at = models.DateTimeField(null=True, blank=True)
+    # The product table's data version (`products.data_version`) before the job's first
+    # write, how much its own writes moved it, and, once it COMPLETED with nobody else
+    # writing a product meanwhile, the version it left (NULL otherwise). A later import of
+    # the same file with the same options, while the version is still that one, has every
+    # row unchanged (`pipeline.same_file`).
+    data_version_before = models.BigIntegerField(null=True, blank=True)
+    data_version_moved = models.BigIntegerField(default=0)
+    data_version_after = models.BigIntegerField(null=True, blank=True)
 
     class Meta:
         ordering = ["-created_at", "-id"]
@@ -131,6 +141,8 @@ class ImportJob(models.Model):
             models.Index(fields=["status", "created_at", "id"], name="import_queue_idx"),
             models.Index(fields=["status", "queued_at", "id"], name="import_queued_idx"),
             models.Index(fields=["created_at", "id"], name="import_created_idx"),
+            models.Index(fields=["file_sha256"], condition=Q(status="COMPLETED"),
+                         name="import_same_file_idx"),
         ]
         constraints = [
             # Two clients asking at once get one revert; a cancelled or failed one may be

@@ -13,6 +13,7 @@ holder belongs to a worker that died, and is resumed from its checkpoint.
 from __future__ import annotations
 
 import errno
+import hashlib
 import os
 import uuid
 from collections.abc import Callable
@@ -93,7 +94,7 @@ def _record_submission(job: ImportJob, *, staged: bool, dry_run: bool) -> None:
 
 def submit_import(
     upload: UploadedFile, *, dry_run: bool = False, user: Any = None, staged: bool = False,
-    options: dict[str, Any] | None = None, listed: bool = True,
+    options: dict[str, Any] | None = None, listed: bool = True, sha256: str | None = None,
 ) -> ImportJob:
     """Record an import of `upload` as a PENDING job (STAGED when `staged`: it waits to be
     inspected and started) with its file stored; return it.
@@ -102,7 +103,8 @@ def submit_import(
     `options` (sheet, encoding, ...; see `staging.clean_options`) override detection; the
     sync options among them (`pipeline.options`) are checked first (ValidationError, nothing
     written). `listed=False`: a preview not shown among the imports. The caller has a worker
-    sent for a PENDING job (`tasks.process_imports`) on commit.
+    sent for a PENDING job (`tasks.process_imports`) on commit. `sha256`: the file's, when
+    the caller took it already (else the upload handler's, or read here).
     """
     name = os.path.basename(upload.name or "upload.csv")[:255] or "upload.csv"
     size = upload.size or 0
@@ -122,6 +124,8 @@ def submit_import(
         error = getattr(upload, "write_error", None)
         existed = True  # never delete a file that was there (or that may have been)
         try:
+            if error is None and not sha256:
+                sha256 = _sha256(upload)  # before a move takes the file
             existed = job.file.storage.exists(target)
             if error is None and getattr(upload, "stored_name", None):
                 job.file.name = upload.stored_name  # streamed into the bucket already
@@ -135,8 +139,23 @@ def submit_import(
             job.file.name = ""
             finishing.finish_locked(job, ImportJob.Status.FAILED, storage_failure(error, size))
             return job
-        job.save(update_fields=["file"])
+        job.file_sha256 = sha256 or ""
+        job.save(update_fields=["file", "file_sha256"])
     return job
+
+
+def _sha256(upload: UploadedFile) -> str:
+    """The SHA-256 of `upload`: taken as the upload handler stored it (`imports.uploads`) or
+    as a feed downloaded it, else (a file held in memory, or made by the caller) read here."""
+    known = getattr(upload, "sha256", None)
+    if known:
+        return str(known)
+    if getattr(upload, "stored_name", None):
+        return ""  # in the bucket: not read again here (the worker may, `same_file`)
+    digest = hashlib.sha256()
+    for chunk in upload.chunks():
+        digest.update(chunk)
+    return digest.hexdigest()
 
 
 def submit_stored(

@@ -1,9 +1,11 @@
 """Upload handling: stream into the bucket (object storage) or to a temporary file on disk,
-and stop storing past the size limit."""
+and stop storing past the size limit; the SHA-256 of what was stored is taken on the way
+(`sha256` on the uploaded file: a re-import of the same file is recognised by it)."""
 
 from __future__ import annotations
 
 import errno
+import hashlib
 import logging
 import uuid
 from typing import Any
@@ -36,12 +38,14 @@ class LimitedTemporaryFileUploadHandler(TemporaryFileUploadHandler):
         self.received = 0
         self.limit = settings.IMPORT_MAX_UPLOAD_BYTES
         self.write_error: OSError | None = None
+        self.digest = hashlib.sha256()
 
     def receive_data_chunk(self, raw_data: bytes, start: int) -> None:  # noqa: D102
         self.received += len(raw_data)
         if self.received <= self.limit and self.write_error is None:
             try:
                 self.file.write(raw_data)
+                self.digest.update(raw_data)
             except OSError as exc:  # disk full: free what was written, drop the rest
                 self.write_error = exc
                 self.file.seek(0)
@@ -52,6 +56,7 @@ class LimitedTemporaryFileUploadHandler(TemporaryFileUploadHandler):
         upload.too_large = self.received > self.limit
         upload.size = self.received
         upload.write_error = self.write_error
+        upload.sha256 = self.digest.hexdigest()
         return upload
 
 
@@ -128,6 +133,7 @@ class BucketUploadHandler(FileUploadHandler):
         self.received = 0
         self.limit = settings.IMPORT_MAX_UPLOAD_BYTES
         self.write_error: OSError | None = None
+        self.digest = hashlib.sha256()
         stored_name = timezone.now().strftime("imports/%Y/%m/%d/") + f"{uuid.uuid4().hex}.upload"
         try:
             self.writer = MultipartWriter(stored_name)
@@ -144,6 +150,7 @@ class BucketUploadHandler(FileUploadHandler):
             return None
         try:
             self.writer.write(raw_data)
+            self.digest.update(raw_data)
         except Exception as exc:  # the store refused a part: drop it all, the job says why
             self.write_error = OSError(errno.EIO, f"the bucket refused a part: {exc}")
             self.writer.abort()
@@ -158,6 +165,7 @@ class BucketUploadHandler(FileUploadHandler):
                               self.charset, self.content_type_extra)
         upload.too_large = self.received > self.limit
         upload.write_error = self.write_error
+        upload.sha256 = self.digest.hexdigest()
         if upload.too_large or self.write_error is not None:
             writer.abort()
             upload.kept = True  # nothing was stored

@@ -32,6 +32,7 @@ from django.db import transaction
 from django.utils import timezone
 
 from activity.recording import record
+from core.text import plural
 
 from .models import ImportChange, ImportJob, ImportRowError, ImportSkip
 from .pipeline import items as items_module
@@ -159,11 +160,16 @@ def _job_fields(
                 "emptyCells", "emptyFields"), "unknown_empty_fields") from None
         raise
     return {
-        **sync, "file_name": f"upsertProducts ({len(items):,} products)",
+        **sync, "file_name": title(len(items)),
         "created_by": user if getattr(user, "is_authenticated", False) else None,
         "queued_at": timezone.now(), "options": {"format": "JSONL", "absent_keeps": True},
         "changes_logged": True, "all_or_nothing": policy == "REJECT_EVERYTHING",
     }
+
+
+def title(count: int) -> str:
+    """The job's name in the import history: "API upsert of 1,000 products"."""
+    return f"API upsert of {plural(count, 'product')}"
 
 
 def _record_start(job: ImportJob) -> None:

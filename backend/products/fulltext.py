@@ -7,7 +7,11 @@ the same answers as PostgreSQL; they only find the candidate rows faster:
   (``"raise"* AND "be"*``); for a word made only of letters and digits that is the rule
   exactly, as on PostgreSQL, and ``search.py`` checks other words with its regular
   expression on those candidates. ``descriptionWords`` asks the same terms of the
-  description column alone (an FTS5 column filter, ``description : "raise"*``).
+  description column alone (an FTS5 column filter, ``description : "raise"*``). The word
+  index holds the text without accents, as the query words come (``products/accents.py``):
+  its tokenizer removes the accents Unicode decomposes, and its content is the view
+  ``products_fulltext_folded``, which spells the other letters as PostgreSQL's ``unaccent``
+  does (ø -> o, ß -> ss; migration 0018).
 * ``iContains`` of three characters or more: a phrase of the trigram index, an exact
   case-folded substring test (Unicode letters included, as PostgreSQL's ``UPPER``). Shorter
   terms have no trigram: ASCII ones use SQLite's ``LIKE`` (exact for ASCII), others a
@@ -29,10 +33,17 @@ from django.db.models.sql.where import WhereNode
 from products.accents import Folded
 
 WORDS_TABLE = "products_fulltext_words"
+#: The word index's content: the product table's text with its letters folded (migration 0018).
+FOLDED_VIEW = "products_fulltext_folded"
 TRIGRAMS_TABLE = "products_fulltext_trigrams"
 _ALNUM_RUN = re.compile(r"[^\W_]+")
-# The triggers of migration 0007 that keep both tables in step with the products.
-TRIGGERS = ("products_fulltext_insert", "products_fulltext_delete", "products_fulltext_update")
+# The triggers that keep both tables in step with the products (migrations 0007, 0018).
+TRIGGERS = (
+    "products_fulltext_insert",
+    "products_fulltext_delete",
+    "products_fulltext_update",
+    "products_fulltext_updated",
+)
 
 
 def kept_in_step(connection=None) -> bool:
@@ -40,7 +51,8 @@ def kept_in_step(connection=None) -> bool:
     connection = connection or default_connection
     with connection.cursor() as cursor:
         cursor.execute(
-            "SELECT name FROM sqlite_master WHERE type = 'trigger' AND name IN (%s, %s, %s)",
+            "SELECT name FROM sqlite_master WHERE type = 'trigger' AND name IN "
+            f"({', '.join(['%s'] * len(TRIGGERS))})",
             TRIGGERS,
         )
         return len(cursor.fetchall()) == len(TRIGGERS)
@@ -64,39 +76,13 @@ def _quoted(text: str) -> str:
     return '"' + text.replace('"', '""') + '"'
 
 
-# The letters the tokenizer's ``remove_diacritics`` keeps, and their folded spelling.
-_LIGATURES = {"ss": "ß", "ae": "æ", "oe": "œ"}
-_LIGATURE_SPELLING = re.compile("(ss|ae|oe)", re.IGNORECASE)
-# More spellings than this in one run: only the folded one is asked for.
-_MAX_LIGATURE_SPELLINGS = 3
-
-
-def spellings(run: str) -> list[str]:
-    """The spellings of a folded run the word index may hold: ``grosse`` -> ``grosse``,
-    ``große`` (the tokenizer removes accents, but keeps ``ß``, ``æ`` and ``œ`` as they are)."""
-    parts = _LIGATURE_SPELLING.split(run)
-    if len(parts) == 1 or len(parts) // 2 > _MAX_LIGATURE_SPELLINGS:
-        return [run]
-    variants = [""]
-    for index, part in enumerate(parts):
-        if index % 2:
-            choices = [part, _LIGATURES[part.lower()]]
-            variants = [v + c for v in variants for c in choices]
-        else:
-            variants = [v + part for v in variants]
-    return variants
-
-
 def words_query(words: list[str], column: str | None = None) -> str:
     """The FTS5 query for the (folded) search box words: every run of letters/digits as a
-    prefix, in each of its spellings; in ``column`` alone when given (a column filter on
-    each term: ``description : "budg"*``)."""
+    prefix; in ``column`` alone when given (a column filter on each term:
+    ``description : "budg"*``)."""
     restrict = f"{column} : " if column else ""
-    terms = []
-    for run in (run for word in words for run in _ALNUM_RUN.findall(word)):
-        options = [f"{restrict}{_quoted(spelling)}*" for spelling in spellings(run)]
-        terms.append(options[0] if len(options) == 1 else "(" + " OR ".join(options) + ")")
-    return " AND ".join(terms)
+    runs = (run for word in words for run in _ALNUM_RUN.findall(word))
+    return " AND ".join(f"{restrict}{_quoted(run)}*" for run in runs)
 
 
 def _walks(compiler) -> bool:

@@ -22,8 +22,11 @@ for both, the description filter as an FTS5 column filter (``products/fulltext.p
 Edge cases, the same for both filters: empty text (or only spaces) matches every product;
 words after the tenth are ignored; a word with no letter or digit (``%``) has nothing the
 index holds and is checked by its regular expression alone, on every row (slow on a big
-catalogue). ``descriptionWords`` longer than ``MAX_DESCRIPTION_WORDS_LENGTH`` characters is
-refused (``BAD_USER_INPUT``).
+catalogue). Text longer than ``MAX_SEARCH_LENGTH`` (``search``) or
+``MAX_DESCRIPTION_WORDS_LENGTH`` (``descriptionWords``) characters is refused
+(``BAD_USER_INPUT``) before any query: PostgreSQL's text search drops a word longer than
+2,047 bytes from both the document and the query ("word is too long to be indexed"), so such
+a word would be ignored there (the other words alone deciding) while SQLite compared it.
 """
 
 import re
@@ -39,6 +42,8 @@ from products.databases import ProductDatabase, for_connection
 
 _ALNUM_RUN = re.compile(r"[^\W_]+")
 MAX_QUERY_WORDS = 10
+#: The longest search box text (characters) the ``search`` filter accepts.
+MAX_SEARCH_LENGTH = 200
 #: The longest ``descriptionWords`` text (characters) the filter accepts.
 MAX_DESCRIPTION_WORDS_LENGTH = 200
 SEARCH_COLUMNS = ("sku", "name", "description")
@@ -81,8 +86,20 @@ def _words_q(
     return condition
 
 
+def _check_length(name: str, text: str, most: int) -> None:
+    """Refuse ``text`` longer than ``most`` characters (``ValidationError`` on ``filters``)."""
+    if len(text) > most:
+        message = f"{name} takes at most {most} characters; this one has {len(text):,}."
+        raise ValidationError({"filters": ValidationError(message, code="too_long")})
+
+
 def search_q(query: str, prefix: str = "") -> Q:
-    """Return the filter for the search box text ``query`` (empty text matches everything)."""
+    """Return the filter for the search box text ``query`` (empty text matches everything).
+
+    Raises ``ValidationError`` on ``filters`` when ``query`` is longer than
+    ``MAX_SEARCH_LENGTH``.
+    """
+    _check_length("search", query, MAX_SEARCH_LENGTH)
     return _words_q(
         query, prefix, SEARCH_COLUMNS, lambda database, words: database.search_candidates(words)
     )
@@ -95,12 +112,7 @@ def description_words_q(text: str, prefix: str = "") -> Q:
     Raises ``ValidationError`` on ``filters`` when ``text`` is longer than
     ``MAX_DESCRIPTION_WORDS_LENGTH``.
     """
-    if len(text) > MAX_DESCRIPTION_WORDS_LENGTH:
-        message = (
-            f"descriptionWords takes at most {MAX_DESCRIPTION_WORDS_LENGTH} characters; "
-            f"this one has {len(text):,}."
-        )
-        raise ValidationError({"filters": ValidationError(message, code="too_long")})
+    _check_length("descriptionWords", text, MAX_DESCRIPTION_WORDS_LENGTH)
     return _words_q(
         text,
         prefix,

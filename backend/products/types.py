@@ -31,7 +31,12 @@ from products.fields import SkuField
 from products.filter_values import OUT_OF_RANGE, out_of_range
 from products.models import Product
 from products.name_order import ordered_by_name
-from products.search import MAX_DESCRIPTION_WORDS_LENGTH, description_words_q, search_q
+from products.search import (
+    MAX_DESCRIPTION_WORDS_LENGTH,
+    MAX_SEARCH_LENGTH,
+    description_words_q,
+    search_q,
+)
 
 DEFAULT_ORDER = ("-updated_at", "-id")
 
@@ -55,9 +60,13 @@ class ProductFilter:
     created_at: auto
     updated_at: auto
 
-    @strawberry_django.filter_field
+    @strawberry_django.filter_field(
+        description="Every word of the text must start a word of the SKU, name or "
+        "description, letter case and accents aside (`budg` finds \"Budget\"). Served by a "
+        f"word index. At most {MAX_SEARCH_LENGTH} characters; empty text matches every product."
+    )
     def search(self, value: str, prefix: str) -> Q:
-        """Every word must start a word of the SKU, name or description (any letter case)."""
+        """The ``search`` filter (``products.search.search_q``)."""
         return search_q(value, prefix)
 
     @strawberry_django.filter_field(

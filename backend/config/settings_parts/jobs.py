@@ -79,6 +79,9 @@ IMPORT_STAGED_TTL_HOURS = env_float("IMPORT_STAGED_TTL_HOURS", 24, min_value=0.0
 IMPORT_CHANGE_RETENTION_DAYS = env_int("IMPORT_CHANGE_RETENTION_DAYS", 30, min_value=1)
 # Whether imports keep a change log (off: a little faster, and no import can be reverted).
 IMPORT_CHANGE_LOG = env_bool("IMPORT_CHANGE_LOG", True)
+# A re-import of the file an earlier import completed (same bytes, same options, no product
+# written since) completes without reading its rows (imports/pipeline/same_file.py).
+IMPORT_SAME_FILE_SHORTCUT = env_bool("IMPORT_SAME_FILE_SHORTCUT", True)
 # The bulk write path (imports/pipeline/bulk.py): a file of at least this many SKUs into an empty
 # catalogue loads with the product indexes dropped and builds them after.
 IMPORT_BULK_MIN_ROWS = env_int("IMPORT_BULK_MIN_ROWS", 100_000, min_value=1)

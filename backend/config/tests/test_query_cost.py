@@ -8,7 +8,7 @@ from django.conf import settings
 from graphql import OperationDefinitionNode, parse
 
 from config.schema import schema
-from core.query_cost import operation_cost
+from core.query_cost import operation_cost, priced_variables
 from products.models import Product
 
 OPERATIONS = settings.REPO_DIR / "docs" / "api" / "operations.graphql"
@@ -140,3 +140,15 @@ def test_lists_nested_in_lists_are_refused_by_default(gql_client):
 
     assert answer["errors"][0]["extensions"]["code"] == "BAD_USER_INPUT"
     assert cost_of(answer) > 5000
+
+
+def test_only_the_variables_of_first_last_and_filters_can_change_a_cost():
+    upsert = parse("mutation($input: [ProductInput!]!, $first: Int) { upsertProducts("
+                   "input: $input) { ... on UpsertProductsResult { job { id } } } }")
+    nested = parse("query($n: Int, $s: String, $id: ID!) { importJob(id: $id) { id } "
+                   "...Page } fragment Page on Query { products(last: $n, "
+                   "filters: {name: {exact: $s}}) { totalCount } }")
+
+    assert priced_variables(parse(PAGE)) == {"first", "filters"}
+    assert priced_variables(upsert) == set()
+    assert priced_variables(nested) == {"n", "s"}

@@ -6,6 +6,7 @@ from typing import Any
 
 import strawberry
 import strawberry_django
+from asgiref.sync import sync_to_async
 from strawberry import UNSET, Info
 
 from accounts.permissions import IsAuthenticated
@@ -82,20 +83,21 @@ class UpsertProductsResult:
     `items` is null while the job waits behind another import (follow `importJob`)."""
 
     job: ImportJobType
-    rows: strawberry.Private[upserts.JobRows | None]
     inputs: strawberry.Private[list[dict[str, Any]]]
 
     @strawberry.field(description="Each item's result, in the order given; null while the "
                       "job waits behind another import.")
-    def items(self) -> list[UpsertItemResult] | None:
-        """Built only when asked for, from the job's rows (read by the mutation)."""
-        if self.rows is None:
+    async def items(self) -> list[UpsertItemResult] | None:
+        """Read from the ended job's rows only when asked for (a client that wants just the
+        counts saves the reading)."""
+        if not self.job.is_final:
             return None
+        rows = await sync_to_async(upserts.job_rows)(self.job)
         return [
             UpsertItemResult(index=r.index, sku=r.sku, outcome=OUTCOMES[r.outcome],
                              errors=[UpsertItemError(field=e.field or None, code=e.code,
                                                      message=e.message) for e in r.errors])
-            for r in upserts.item_results(self.rows, self.inputs)
+            for r in upserts.item_results(rows, self.inputs)
         ]
 
 
@@ -129,5 +131,4 @@ class Mutation:
         )
         if not job.is_final:
             send_after_commit(tasks.process_imports)
-            return UpsertProductsResult(job=job, rows=None, inputs=items)
-        return UpsertProductsResult(job=job, rows=upserts.job_rows(job), inputs=items)
+        return UpsertProductsResult(job=job, inputs=items)

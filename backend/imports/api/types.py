@@ -79,7 +79,9 @@ class ImportJobType(SyncJobFields, relay.Node):
         only=["file", "kind", "dry_run", "status", "finished_at"],
     )
     error_message: str | None = strawberry_django.field(
-        description="Why the job failed: what and where (line or byte).",
+        description="Why the job failed: what and where (line or byte). On a completed "
+        "import, how it completed when that is worth saying (the same file as an earlier "
+        "import, with nothing changed since: its rows were not read again).",
         resolver=lambda root: root.error_message or None,
     )
     format: ImportFormat | None = strawberry_django.field(

@@ -1,6 +1,8 @@
 """The import pipeline: one claimed import job from its stored file to the product table.
 
     run.py        the runner: check the whole file, apply it chunk by chunk, finish the job
+    same_file.py  a re-import of a file an earlier import completed, with nothing changed
+                  since: completed without reading its rows (every row unchanged)
     items.py      an API call's items (upsertProducts) as one chunk, job and all in one
                   transaction, without a file
     reading/      bytes -> text -> records -> header        (any file format)

@@ -16,8 +16,10 @@ from datetime import datetime, timedelta
 
 from django.conf import settings
 from django.db import transaction
-from django.db.models import Q, QuerySet
+from django.db.models import F, Q, QuerySet
 from django.utils import timezone
+
+from products import data_version
 
 from ..models import ImportJob
 from ..signals import import_finished, import_reverted
@@ -40,10 +42,19 @@ def chunk_transaction(job: ImportJob, *fields: str) -> Iterator[ImportJob]:
     Raises Stopped when another worker has claimed the job since, or when it was asked to
     cancel: the chunk is then not written, and the job is finished as CANCELLED in a
     transaction of its own (the chunk's is rolled back), with its event.
+
+    What the chunk's product writes moved the data version by is added to the job's
+    `data_version_moved` in the same transaction (see `finish_locked`).
     """
     try:
         with transaction.atomic():
-            yield _lock_for_chunk(job, fields)
+            current = _lock_for_chunk(job, fields)
+            mark = data_version.mark()
+            yield current
+            moved = data_version.moved_since(mark)
+            if moved:
+                ImportJob.objects.filter(pk=job.pk).update(
+                    data_version_moved=F("data_version_moved") + moved)
     except _CancelRequested:
         finish(job, ImportJob.Status.CANCELLED)
         raise Stopped from None
@@ -87,22 +98,40 @@ def finish(job: ImportJob, status: str, message: str = "") -> None:
 
 
 def finish_locked(job: ImportJob, status: str, message: str = "") -> None:
-    """Like `finish`, inside a transaction that already holds the job's row lock."""
+    """Like `finish`, inside a transaction that already holds the job's row lock.
+
+    A completed import (not a dry run) keeps the data version it left when the version
+    moved, since the one noted before its first write, by its own writes alone: nobody else
+    wrote a product while it ran (`same_file`).
+    """
     job.status = status
     job.error_message = message
     job.finished_at = timezone.now()
     if status == ImportJob.Status.COMPLETED:
         job.progress = 100
         job.bytes_processed = job.file_size
-    job.save(
-        update_fields=["status", "error_message", "finished_at", "progress", "bytes_processed"]
-    )
+    job.data_version_after = _version_left(job) if status == ImportJob.Status.COMPLETED \
+        else None
+    job.save(update_fields=["status", "error_message", "finished_at", "progress",
+                            "bytes_processed", "data_version_after"])
     if job.kind == ImportJob.Kind.REVERT:
         import_reverted.send(sender=ImportJob, job=job)
     else:
         import_finished.send(sender=ImportJob, job=job)
     if not keeps_file(job):
         transaction.on_commit(lambda: delete_file(job.pk))
+
+
+def _version_left(job: ImportJob) -> int | None:
+    """The data version `job` left, if only its own writes moved it since it began."""
+    if job.kind != ImportJob.Kind.IMPORT or job.dry_run:
+        return None
+    before, moved = (ImportJob.objects.filter(pk=job.pk)
+                     .values_list("data_version_before", "data_version_moved").get())
+    if before is None:
+        return None
+    after = data_version.current()
+    return after if after - before == moved else None
 
 
 def keeps_file(job: ImportJob) -> bool:

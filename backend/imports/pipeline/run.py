@@ -16,7 +16,7 @@ from django.conf import settings
 from django.db import transaction
 
 from ..models import ImportJob, ImportRowError
-from . import bulk, databases, finishing, removal
+from . import bulk, databases, finishing, removal, same_file
 from .options import SyncOptions
 from .passes.apply import apply_file
 from .passes.check import CheckedFile, check_file
@@ -76,6 +76,15 @@ def _run(job: ImportJob, phases: dict[str, float]) -> None:
             job, ImportJob.Status.FAILED, "The uploaded file is missing; upload again."
         )
         return
+    same_file.note_version(job)
+    earlier = same_file.earlier_import(job)
+    if earlier is not None:
+        try:
+            with _phase(phases, "same file"):
+                if same_file.complete(job, earlier):
+                    return
+        except finishing.Stopped:
+            return
     try:
         with job.file.storage.open(job.file.name, "rb") as raw:
             layout = find_layout(raw, ReadOptions.of(job.options), job.file_size)

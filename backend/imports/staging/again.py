@@ -25,7 +25,7 @@ from ..pipeline import options as sync_options
 
 # What the new job takes over from the dry run, besides its file.
 COPIED = (
-    "file_name", "file_size", "header", "options", "mapping", "inspection",
+    "file_name", "file_size", "file_sha256", "header", "options", "mapping", "inspection",
     *ImportJob.LAYOUT_FIELDS, *sync_options.KEYS,
 )
 

@@ -5,6 +5,7 @@ import pytest
 
 from imports import changes
 from imports.models import ImportChange
+from products import counts
 from products.models import Product
 from products.services import create_product, update_product
 
@@ -149,3 +150,46 @@ def test_a_product_created_by_hand_during_a_first_import_is_logged_with_its_valu
     assert ImportChange.objects.filter(job=job, kind=CREATED).count() == 49
     # PostgreSQL wrote that chunk without the probe first, then again with it.
     assert len(rolled_back) == (1 if connection.vendor == "postgresql" else 0)
+
+
+def test_new_products_among_known_ones_are_created_and_the_known_ones_logged(run_import):
+    run_import(b"sku,name,description,active\na,A,da,yes\nb,B,db,no\n")
+
+    job = run_import(b"sku,name,description,active\nn1,N1,d1,yes\nA,A2,da,yes\n"
+                     b"b,B,db,no\nn2,N2,d2,no\n")
+
+    assert (job.created_count, job.updated_count, job.unchanged_count) == (2, 1, 1)
+    log = change_log(job)
+    assert [entry[:3] for entry in log] == [
+        (CREATED, 2, "n1"), (UPDATED, 3, "A"), (CREATED, 5, "n2")]
+    assert log[1][3:7] == ("a", "A", "da", True)
+    assert {p.sku: (p.name, p.active, p.last_import_line) for p in Product.objects.all()} == {
+        "A": ("A2", True, 3), "b": ("B", False, 3), "n1": ("N1", True, 2), "n2": ("N2", False, 5)}
+    assert (counts.product_count(Product.objects.all()),
+            counts.product_count(Product.objects.filter(active=False))) == (4, 2)
+
+
+def test_a_product_created_after_the_lookup_found_its_key_new_is_logged_with_its_values(
+    run_import, monkeypatch
+):
+    # The hash lookup says which keys are stored; the others are INSERTed plainly. When a
+    # product with one of those keys appears in between (hidden from the lookup here), the
+    # unique index refuses the insert and those rows are written the full way after all.
+    from imports.pipeline.writers import postgresql
+
+    run_import(b"sku,name,description,active\nknown,K,dk,yes\nlate,Late,by hand,no\n")
+    lookup = postgresql._stored_hashes
+    monkeypatch.setattr(postgresql, "_stored_hashes",
+                        lambda keys: {k: h for k, h in lookup(keys).items() if k != "late"})
+
+    job = run_import(b"sku,name,description,active\nknown,K2,dk,yes\nLATE,Late,by hand,yes\n"
+                     b"fresh,F,df,yes\n")
+
+    assert (job.created_count, job.updated_count) == (1, 2)
+    log = change_log(job)
+    assert [entry[:7] for entry in log] == [
+        (UPDATED, 2, "known", "known", "K", "dk", True),
+        (UPDATED, 3, "LATE", "late", "Late", "by hand", False),
+        (CREATED, 4, "fresh", None, None, None, None),
+    ]
+    assert counts.product_count(Product.objects.filter(active=False)) == 0

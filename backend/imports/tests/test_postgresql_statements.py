@@ -4,6 +4,7 @@ A change to these statements changes what every production import does to the pr
 table and the change log; it must show here. Whitespace is not compared.
 """
 
+from imports.pipeline.rules import ProductRow
 from imports.pipeline.writers import postgresql
 from imports.pipeline.writers import postgresql_sql as sql
 
@@ -154,3 +155,28 @@ def test_a_file_without_description_and_active_logs_no_after_values_for_them():
 
     assert "NULL::text AS after_description, NULL::boolean AS after_active" in statement
     assert "WHERE (q.sku, q.name) IS DISTINCT FROM (s.sku, s.name) FOR UPDATE OF q" in statement
+
+
+def test_a_chunk_with_some_keys_stored_inserts_the_others_plainly_and_upserts_the_rest():
+    rows = {k: ProductRow(n, k.upper(), "Name", "line one\nline two", True)
+            for n, k in enumerate(["c", "a", "d", "b"], 2)}
+
+    parts = postgresql._parts(rows, probe=True, fill=True, stored={"a": 1, "d": None})
+
+    assert [(sorted(part), probe, fill) for part, probe, fill in parts] == [
+        (["b", "c"], False, False), (["a", "d"], True, True)]
+    assert postgresql._parts(rows, True, False, stored={}) == [(rows, False, False)]
+    assert postgresql._parts(rows, True, False, stored=dict.fromkeys(rows, 1)) == [
+        (rows, True, False)]
+    assert postgresql._parts(rows, True, False, stored=None) == [(rows, True, False)]
+    assert postgresql._parts(rows, False, False, stored={"a": 1}) == [(rows, False, False)]
+
+
+def test_the_copy_text_of_part_of_a_chunk_is_cut_from_the_whole_chunks_text():
+    rows = {k: ProductRow(n, k.upper(), f"Name\t{k}", "line one\nline two", True)
+            for n, k in enumerate(["c", "a", "b"], 2)}
+    whole = postgresql.stage_text(rows, True, True).encode()
+
+    part = postgresql.subset_text(rows, whole, {"c", "a"})
+
+    assert part == postgresql.stage_text({k: rows[k] for k in ("a", "c")}, True, True).encode()

@@ -1,11 +1,17 @@
 """The sync loop of another app, with the real `gql` client: while writer threads create,
 update and delete products and run imports, a reader keeps a copy through productChanges;
-once the writers stop and the reader catches up, its copy equals the catalogue."""
+once the writers stop and the reader catches up, its copy equals the catalogue.
+
+Nothing depends on how fast the threads run: the writers pause every few rounds until the
+reader has read the feed once more (reads and writes interleave on a loaded machine too),
+and a writer whose chosen product was deleted by the other writer in the meantime is told
+so and goes on (the product must be gone: any other refusal fails the test)."""
 
 import random
 import threading
 
 import pytest
+from django.core.exceptions import ValidationError
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.db import connection
 from gql import Client, GraphQLRequest
@@ -33,19 +39,59 @@ def catalogue():
             for p in Product.objects.all()}
 
 
-def write_for_a_while(seed: int, rounds: int, errors: list) -> None:
+ROUNDS = 60
+PAUSE_EVERY = 10  # rounds
+
+
+class Reads:
+    """How many times the reader has read the feed; a writer waits for the next read."""
+
+    def __init__(self) -> None:
+        self.count = 0
+        self.stopped = False
+        self.changed = threading.Condition()
+
+    def add(self) -> None:
+        with self.changed:
+            self.count += 1
+            self.changed.notify_all()
+
+    def stop(self) -> None:
+        with self.changed:
+            self.stopped = True
+            self.changed.notify_all()
+
+    def wait_for_the_next(self) -> None:
+        with self.changed:
+            seen = self.count
+            self.changed.wait_for(lambda: self.count > seen or self.stopped)
+
+
+def unless_gone(write, pk: int, *args) -> None:
+    """``write(pk, *args)``; the product may have been deleted by the other writer since its
+    id was read: then the service's refusal is the right answer."""
+    try:
+        write(pk, *args)
+    except ValidationError as exc:
+        if "id" not in exc.message_dict or Product.objects.filter(pk=pk).exists():
+            raise
+
+
+def write_for_a_while(seed: int, errors: list, reads: Reads) -> None:
     rng = random.Random(seed)
     try:
-        for n in range(rounds):
+        for n in range(ROUNDS):
+            if n and n % PAUSE_EVERY == 0:
+                reads.wait_for_the_next()
             ids = list(Product.objects.values_list("pk", flat=True))
             step = rng.random()
             if step < 0.35 or not ids:
                 services.create_product(sku=f"W{seed}-{n}", name=f"Made {n}")
             elif step < 0.6:
-                services.update_product(rng.choice(ids), {"name": f"Edited {seed}-{n}",
-                                                          "active": rng.random() < 0.5})
+                unless_gone(services.update_product, rng.choice(ids),
+                            {"name": f"Edited {seed}-{n}", "active": rng.random() < 0.5})
             elif step < 0.75:
-                services.delete_product(rng.choice(ids))
+                unless_gone(services.delete_product, rng.choice(ids))
             elif step < 0.85:
                 deletions.delete_products(rng.sample(ids, min(3, len(ids))), [])
             else:
@@ -77,7 +123,8 @@ def test_a_reader_keeps_an_exact_copy_while_writers_write(live_server_asgi, user
                                headers={"Authorization": f"Bearer {token}"}, timeout=60)
     copy: dict = {}
     errors: list = []
-    writers = [threading.Thread(target=write_for_a_while, args=(seed, 60, errors))
+    reads = Reads()
+    writers = [threading.Thread(target=write_for_a_while, args=(seed, errors, reads))
                for seed in (1, 2)]
     with Client(transport=transport, fetch_schema_from_transport=True) as session:
         # Take the cursor, then read the whole catalogue; then follow the changes.
@@ -96,16 +143,21 @@ def test_a_reader_keeps_an_exact_copy_while_writers_write(live_server_asgi, user
 
         for writer in writers:
             writer.start()
-        reads = 0
-        while any(w.is_alive() for w in writers):
-            sync()
-            reads += 1
+        try:
+            while any(w.is_alive() for w in writers):
+                sync()
+                reads.add()
+        finally:
+            reads.stop()
         for writer in writers:
             writer.join()
         while sync():
             pass
+        head = session.execute(GraphQLRequest(
+            "query { productChangesCursor }"))["productChangesCursor"]
 
     assert not errors
-    assert reads > 1
+    assert reads.count >= ROUNDS // PAUSE_EVERY - 1  # each pause of a writer waited for one
+    assert cursor == head
     assert len(copy) > 5
     assert copy == catalogue()

@@ -11,7 +11,7 @@ from gql.transport.httpx import HTTPXTransport
 
 from accounts.services import create_api_token
 from core.ids import node_pk
-from imports import services
+from imports import services, upserts
 from imports.models import ImportChange, ImportJob
 from imports.tests.conftest import catalogue
 from products import counts
@@ -31,6 +31,11 @@ mutation($input: [ProductInput!]!, $options: UpsertProductsOptions) {
     }
     ... on OperationInfo { messages { field message code } }
   }
+}"""
+
+COUNTS_ONLY = """
+mutation($input: [ProductInput!]!) {
+  upsertProducts(input: $input) { ... on UpsertProductsResult { job { status createdCount } } }
 }"""
 
 
@@ -232,3 +237,18 @@ def test_an_unknown_option_value_is_a_coded_error(session):
     assert error["extensions"]["code"] == "BAD_USER_INPUT"
     assert "errorPolicy" in error["message"]
     assert not Product.objects.exists()
+
+
+def test_a_call_that_asks_only_for_the_counts_reads_no_item_results_back(session, monkeypatch):
+    read = []
+    job_rows = upserts.job_rows
+    monkeypatch.setattr(upserts, "job_rows", lambda job: read.append(job.pk) or job_rows(job))
+
+    answer = session.execute(GraphQLRequest(COUNTS_ONLY, variable_values={
+        "input": [{"sku": "a", "name": "A"}]}))["upsertProducts"]
+    assert answer["job"] == {"status": "COMPLETED", "createdCount": 1}
+    assert read == []
+
+    full = upsert(session, [{"sku": "b", "name": "B"}])
+    assert outcomes(full) == [(0, "b", "CREATED")]
+    assert read == [node_pk(full["job"]["id"], "ImportJob")]

@@ -133,9 +133,14 @@ class SqliteDatabase:
 
 
 def _fulltext_tables(cursor) -> list[str]:
-    """The FTS5 tables whose content is the product table."""
+    """The FTS5 tables whose content is the product table (the word index's: its folded
+    view, ``fulltext.FOLDED_VIEW``)."""
     cursor.execute(
         "SELECT name, sql FROM sqlite_master WHERE type = 'table' AND sql LIKE "
         "'CREATE VIRTUAL TABLE%%' ORDER BY name"
     )
-    return [n for n, sql in cursor.fetchall() if f"content='{TABLE}'" in sql.replace('"', "'")]
+    contents = [f"content='{name}'" for name in (TABLE, fulltext.FOLDED_VIEW)]
+    return [
+        n for n, sql in cursor.fetchall()
+        if any(content in sql.replace('"', "'") for content in contents)
+    ]

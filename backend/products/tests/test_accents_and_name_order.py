@@ -1,15 +1,20 @@
-"""The search box ignores accents (and folds ß, æ, œ); names sort as people read them.
+"""The search box ignores accents (and folds ß, æ, œ, ø, đ, ł...); names sort as people
+read them.
 
-Run in both modes: PostgreSQL (``unaccent`` in the search column and the query, the ICU
-collation ``products_name_order``) and SQLite (FTS5 ``remove_diacritics 2`` with the
-spellings of ß/æ/œ, the app's collation).
+Run in both modes, with the same searches and the same products expected: PostgreSQL
+(``unaccent`` in the search column and the query, the ICU collation ``products_name_order``)
+and SQLite (FTS5 ``remove_diacritics 2`` over the text with the other letters folded, the
+app's collation).
 """
+
+import re
+import unicodedata
 
 import pytest
 from django.db import connection
 
 from products import fulltext, services
-from products.accents import fold
+from products.accents import LETTERS, fold
 from products.models import Product
 from products.name_order import compare
 
@@ -69,6 +74,79 @@ def skus(client, filters=None, ordering=None, first=100):
 )
 def test_search_ignores_accents_and_folds_letters(gql_client, european, search, expected):
     assert sorted(skus(gql_client, {"search": search})) == expected
+
+
+@pytest.fixture
+def stroked(db):
+    rows = [
+        ("DK-1", "Sørensen stol", "Ø-mærket"),
+        ("RS-1", "Đorđe Balašević", "Ploča"),
+        ("PL-2", "Łódź", "Wałbrzych"),
+        ("IS-1", "Þórsdóttir", "Garðabær"),
+        ("TR-1", "Işık", "lamba"),
+        ("MT-1", "Ħamrun", "Ħal Qormi"),
+        ("NO-1", "Ŋoŋo", "ŧeast"),
+    ]
+    for sku, name, description in rows:
+        services.create_product(sku=sku, name=name, description=description)
+
+
+@pytest.mark.parametrize(
+    ("search", "expected"),
+    [
+        ("sorensen", ["DK-1"]),
+        ("Sørensen", ["DK-1"]),
+        ("SØRENSEN STOL", ["DK-1"]),
+        ("maerket", ["DK-1"]),
+        ("o-mærket", ["DK-1"]),
+        ("dorde", ["RS-1"]),
+        ("Đorđe balasevic", ["RS-1"]),
+        ("lodz", ["PL-2"]),
+        ("Łódź", ["PL-2"]),
+        ("walbrz", ["PL-2"]),
+        ("thorsdottir", ["IS-1"]),
+        ("gardabaer", ["IS-1"]),
+        ("isik", ["TR-1"]),
+        ("hamrun hal qor", ["MT-1"]),
+        ("nono teast", ["NO-1"]),
+        ("sørenson", []),
+    ],
+)
+def test_search_folds_the_letters_without_a_decomposition(gql_client, stroked, search, expected):
+    assert sorted(skus(gql_client, {"search": search})) == expected
+
+
+def test_every_folded_letter_is_found_by_either_spelling(gql_client, db):
+    for index, letter in enumerate(LETTERS):
+        services.create_product(sku=f"L-{index}", name=f"Q{letter}Q", description="")
+    names = dict(Product.objects.values_list("sku", "name"))
+
+    def rule(query: str) -> list[str]:
+        words = [re.escape(fold(word)) for word in query.split()]
+        return sorted(sku for sku, name in names.items()
+                      if all(re.search(rf"(^|[\W_]){w}", fold(name), re.I) for w in words))
+
+    for letter in LETTERS:
+        for query in (f"Q{letter}Q", fold(f"q{letter}q")):
+            found = sorted(skus(gql_client, {"search": query}))
+            assert found == rule(query), (letter, query)
+            assert found, (letter, query)
+
+
+@pytest.mark.production_only
+def test_fold_is_postgresqls_unaccent_for_every_european_letter():
+    letters = [chr(c) for c in range(0xC0, 0x180) if chr(c).isalpha()]
+    with connection.cursor() as cursor:
+        cursor.execute("SELECT products_unaccent(letter) FROM unnest(%s::text[]) AS letter",
+                       [letters])
+        unaccented = [row[0] for row in cursor.fetchall()]
+    words = re.compile(r"[^\W_]+")
+    differ = [
+        (letter, unicodedata.name(letter), postgresql, fold(letter))
+        for letter, postgresql in zip(letters, unaccented, strict=True)
+        if words.findall(fold(letter).lower()) != words.findall(postgresql.lower())
+    ]
+    assert differ == []
 
 
 def test_search_ignores_accents_while_the_word_index_lags(gql_client, european, monkeypatch):

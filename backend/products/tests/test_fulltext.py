@@ -138,7 +138,7 @@ def test_migrating_a_populated_catalogue_indexes_its_products(gql_client):
     latest = executor.loader.graph.leaf_nodes()
     executor.migrate([("products", "0004_row_count_triggers")])
     with connection.cursor() as cursor:
-        for sku, name, description in ROWS:
+        for sku, name, description in [*ROWS, ("DK-1", "Sørensen Łódź", "Garðabær")]:
             cursor.execute(
                 "INSERT INTO products_product (sku, name, description, active, created_at, "
                 "updated_at) VALUES (%s, %s, %s, %s, %s, %s)",
@@ -150,6 +150,8 @@ def test_migrating_a_populated_catalogue_indexes_its_products(gql_client):
     executor.migrate(latest)
 
     assert skus(gql_client, {"search": "zoë crè"}) == ["ÉCOLE-42"]
+    assert skus(gql_client, {"search": "sorensen lodz"}) == ["DK-1"]
+    assert skus(gql_client, {"descriptionWords": "gardabae"}) == ["DK-1"]
     assert skus(gql_client, {"name": {"iContains": "ÜNÏC"}}) == ["ÉCOLE-42"]
     assert skus(gql_client, {"description": {"iContains": "twof"}}) == ["multi"]
     assert skus(gql_client, {"descriptionWords": "twof crè"}) == []

@@ -3,6 +3,7 @@
 import pytest
 
 from products.models import Product
+from products.search import MAX_SEARCH_LENGTH
 
 PRODUCTS = """
 query Products($filters: ProductFilter, $first: Int) {
@@ -117,6 +118,25 @@ def test_date_range_filters(gql_client, catalogue):
         )
         == 5
     )
+
+
+def test_the_longest_search_is_taken_and_a_longer_one_refused_with_the_limit(
+    gql_client, catalogue
+):
+    longest = ("budg " * MAX_SEARCH_LENGTH)[:MAX_SEARCH_LENGTH]
+    assert run(gql_client, {"search": longest}) == ["BUDGET-42", "lay-raise-best-end",
+                                                    "north-ward"]
+
+    # A word past PostgreSQL's 2,047-byte lexeme limit, which its word index would drop
+    # (leaving "budg" to match alone), is refused in both modes before any query.
+    result = gql_client.query(PRODUCTS, {"filters": {"search": "budg " + "x" * 2100}})
+
+    assert result["data"] is None
+    (error,) = result["errors"]
+    assert error["extensions"]["code"] == "BAD_USER_INPUT"
+    assert error["extensions"]["field"] == "filters"
+    assert f"search takes at most {MAX_SEARCH_LENGTH} characters" in error["message"]
+    assert "2,105" in error["message"]
 
 
 @pytest.mark.parametrize(

@@ -282,6 +282,7 @@ export type ProductFilter = {
   /** Every word of the text must start a word of the description, letter case and accents aside, as in `search` (`budg sec` finds "A budget option. Second line"). Served by a word index. At most 200 characters; empty text matches every product. */
   descriptionWords?: string | null | undefined;
   name?: StrFilterLookup | null | undefined;
+  /** Every word of the text must start a word of the SKU, name or description, letter case and accents aside (`budg` finds "Budget"). Served by a word index. At most 200 characters; empty text matches every product. */
   search?: string | null | undefined;
   sku?: StrFilterLookup | null | undefined;
   updatedAt?: DatetimeFilterLookup | null | undefined;

@@ -15,9 +15,11 @@ changes them before the upsert does) and logs their before-values; the upsert's
 
 A first import into an empty catalogue (every stored product is its own), and a chunk whose
 hash lookup finds none of its keys stored (all new), write with a plain ``INSERT`` and its
-CREATED entries: no probe for unchanged rows, none for conflicts. If the unique index refuses
-the chunk (someone created one of its products meanwhile), the chunk is written the full way
-instead.
+CREATED entries: no probe for unchanged rows, none for conflicts. When the lookup finds some
+of the keys stored, the rows of the others are written that way and only the rows found take
+the upsert (an API call of new products among a few known ones). If the unique index refuses
+the plain ``INSERT`` (someone created one of its products meanwhile), those rows are written
+the full way instead.
 
 Unchanged rows cost no staging: each row's import hash (``products.import_hash``) is
 computed in the reader thread and one indexed ``SELECT`` per chunk reads the stored hashes
@@ -36,7 +38,7 @@ in key order and read in that order, so index insertions stay local without a so
 from __future__ import annotations
 
 import io
-from collections.abc import Iterator
+from collections.abc import Container, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
 from functools import cached_property
@@ -99,6 +101,7 @@ class PostgresWriter(Writer):
         own = self._only_own_products()
         unchanged: list[str] = []
         fill = False
+        stored: dict[str, int | None] | None = None  # None: not looked up
         if not own and self._lookups.wanted():
             stored = _stored_hashes(list(rows))
             unchanged = [k for k, h in hashes.items() if k in stored and stored[k] == h]
@@ -116,10 +119,12 @@ class PostgresWriter(Writer):
         if staged is None:
             staged = stage_text(todo, self.description, self.active, hashes).encode()
         probe = self.log and not own
-        outcomes.update(
-            _write(todo, self.description, self.active, staged, self.job_id, self.log, probe,
-                   hashed=True, fill=fill)
-        )
+        for part, part_probe, part_fill in _parts(todo, probe, fill, stored):
+            text = staged if part is todo else subset_text(todo, staged, part)
+            outcomes.update(
+                _write(part, self.description, self.active, text, self.job_id, self.log,
+                       part_probe, hashed=True, fill=part_fill)
+            )
         self._created = (self._created or 0) + sum(
             1 for o in outcomes.values() if o == Outcome.CREATED
         )
@@ -141,6 +146,36 @@ class PostgresWriter(Writer):
         if not self._created:  # one index probe, where the count sums the bookkeeping
             return not Product.objects.exists()
         return counts.product_count(Product.objects.all()) == self._created
+
+
+def _parts(
+    todo: dict[str, ProductRow], probe: bool, fill: bool,
+    stored: dict[str, int | None] | None,
+) -> list[tuple[dict[str, ProductRow], bool, bool]]:
+    """The writes of a chunk, each (rows, probe, fill): one, unless the hash lookup found
+    some of the keys stored and not others. Then the rows of products not stored are
+    written as a first import's are (a plain INSERT, no probe; if someone created one of
+    them meanwhile, `_write` writes that part the full way after all) and only the others
+    take the upsert with its probes: a chunk of mostly new products costs about what a
+    chunk of all new ones does."""
+    if not probe or stored is None:
+        return [(todo, probe, fill)]
+    new = {k: r for k, r in todo.items() if k not in stored}
+    if not new:
+        return [(todo, probe, fill)]
+    if len(new) == len(todo):
+        return [(todo, False, False)]
+    known = {k: r for k, r in todo.items() if k in stored}
+    return [(new, False, False), (known, probe, fill)]
+
+
+def subset_text(rows: dict[str, ProductRow], text: bytes, keys: Container[str]) -> bytes:
+    """The COPY lines of the rows whose key is in `keys`, cut from `text`, the COPY text of
+    all of `rows` (`stage_text`: one line per row, in key order; a newline inside a value
+    is escaped, so every line break ends a row)."""
+    lines = text.split(b"\n")[:-1]  # the text ends with a line break
+    return b"".join(line + b"\n" for key, line in zip(sorted(rows), lines, strict=True)
+                    if key in keys)
 
 
 def row_hashes(rows: dict[str, ProductRow]) -> dict[str, int]:

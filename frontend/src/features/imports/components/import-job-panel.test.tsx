@@ -95,6 +95,29 @@ describe('live import progress', () => {
 });
 
 describe('import panel words and confirmations', () => {
+  it('a completed import says how it completed when the job says so', async () => {
+    const note =
+      'Same file as import #7, with the same options, and no product has changed since: every row is unchanged (the rows were not read again).';
+    const { client } = createMockClient(() => ({
+      importJob: {
+        ...base,
+        status: 'COMPLETED',
+        progress: 100,
+        bytesProcessed: 1000,
+        rowsProcessed: 5,
+        unchangedCount: 5,
+        errorMessage: note,
+        finishedAt: '2026-01-02T10:00:02Z',
+        errors: noErrors,
+      },
+    }));
+    render(withProviders(<ImportJobPanel id={base.id} />, client));
+    const summary = await screen.findByText(/^Import finished/);
+    expect(summary).toHaveTextContent('5 unchanged');
+    expect(summary).toHaveTextContent(note);
+    expect(screen.queryByText(/The file was not imported/)).toBeNull();
+  });
+
   it('a dry run speaks in "would" in the cards and the summary', async () => {
     const { client } = createMockClient(() => ({
       importJob: {

@@ -4,6 +4,7 @@ import { SelectField } from '@/components/ui/select-field';
 import { TextField } from '@/components/ui/text-field';
 import {
   DESCRIPTION_WORDS_LIMIT,
+  SEARCH_LIMIT,
   type ActiveFilter,
   type FilterPatch,
   type ProductsView,
@@ -106,6 +107,7 @@ export function ProductFilters({ view, onChange }: ProductFiltersProps) {
         type="search"
         className="search-field"
         placeholder="Words in SKU, name or description"
+        limit={SEARCH_LIMIT}
         {...text('search')}
       />
       {/* Narrow screens fold the other filters behind this button, so products come first. */}

@@ -399,6 +399,18 @@ describe('products page: honest numbers, kept work, history', () => {
     expect(operations.some((op) => operationName(op) === 'CreateProduct')).toBe(false);
   });
 
+  it('a search longer than the server takes says how much to remove, next to the box', async () => {
+    const { client } = createMockClient(catalogue(3));
+    render(withProviders(<ProductsPage />, client, '/products'));
+    expect(await screen.findByText('3 products')).toBeInTheDocument();
+    const user = userEvent.setup();
+    const search = screen.getByLabelText('Search');
+    await user.click(search);
+    await user.paste('b'.repeat(201));
+    expect(search).toHaveValue('b'.repeat(201));
+    expect(search).toHaveAccessibleDescription('201 characters; at most 200. Remove 1.');
+  });
+
   it('a save that meets an expired session keeps the typed changes: the dialog comes back filled after sign-in', async () => {
     const { client, operations } = createMockClient((op) =>
       operationName(op) === 'UpdateProduct'

@@ -11,6 +11,8 @@ export type SortDirection = Extract<Ordering, 'ASC' | 'DESC'>;
 export type ActiveFilter = 'any' | 'true' | 'false';
 
 export const PAGE_SIZES = [25, 50, 100, 200] as const;
+/** The longest search box text the server takes (`search`). */
+export const SEARCH_LIMIT = 200;
 /** The longest Description filter the server takes (`descriptionWords`). */
 export const DESCRIPTION_WORDS_LIMIT = 200;
 export const DEFAULT_PAGE_SIZE = 25;
