@@ -7,7 +7,9 @@ check, and an UPDATE_ONLY partial file, each beside its baseline measured in the
 The catalogue is the generated export loaded twice with different seeds (A then B, about
 1.8x the rows); every figure is then timed on that catalogue, in this order:
 
-* baseline: file B imported again with ``missing: LEAVE`` (every row already stored);
+* baseline: file B imported again with ``missing: LEAVE`` (every row already stored),
+  read row by row: the same-file shortcut (``IMPORT_SAME_FILE_SHORTCUT``) is off for the run,
+  or the baseline would not read the file at all;
 * the guard's check: deciding the removal of everything B does not list (the anti-join and
   the counts the guard reads), in a transaction rolled back; goal <= 2 s;
 * file B as a full sync with ``missing: DEACTIVATE`` (guard at 100%): goal <= 1.3x baseline;
@@ -143,14 +145,15 @@ def main() -> None:
             db = os.environ.get("BENCH_DATABASE_URL",
                                 "postgres://postgres@127.0.0.1:5432/pi_sync_bench")
             redis = os.environ.get("BENCH_REDIS_URL", "redis://127.0.0.1:6379/15")
-            env = production_env(db, redis)
+            env = production_env(db, redis, IMPORT_SAME_FILE_SHORTCUT="false")
             recreate_database(db, env)
             bench("production (PostgreSQL)", env, files(args.rows))
         if not args.no_embedded:
             rows = args.embedded_rows or min(args.rows, 100_000)
             env = {k: v for k, v in os.environ.items()
                    if k not in ("DATABASE_URL", "REDIS_URL")}
-            env |= {"DATA_DIR": str(work / "embedded"), "LOG_LEVEL": "WARNING"}
+            env |= {"DATA_DIR": str(work / "embedded"), "LOG_LEVEL": "WARNING",
+                    "IMPORT_SAME_FILE_SHORTCUT": "false"}
             manage(env, "migrate", "--noinput")
             bench("embedded (SQLite)", env, files(rows))
 
