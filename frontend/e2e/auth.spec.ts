@@ -37,6 +37,8 @@ test('navigation names every page, and signing out ends the session', async ({ p
 test('an expired session sends the person to sign in and back to where they were', async ({ page, context }) => {
   await signIn(page, '/products?q=anything');
   await expect(page.getByRole('heading', { name: 'Products', level: 1 })).toBeVisible();
+  // The page has asked for everything it shows (the count goes out after the rows).
+  await expect(page.getByText(/^\d[\d,]* matching products?$/)).toBeVisible();
   // The session ends on the server side (cookie gone), the page does not know yet.
   await context.clearCookies({ name: 'sessionid' });
   await page.getByLabel('Search').fill('else');
