@@ -81,6 +81,9 @@ class ImportJob(models.Model):
     restored_count = models.BigIntegerField(default=0)
     conflict_count = models.BigIntegerField(default=0)
     error_message = models.TextField(blank=True, default="")
+    # How a completed job completed, when that is worth saying (not an error): the same file
+    # as an earlier import with nothing written since (`pipeline.same_file`).
+    notice = models.TextField(blank=True, default="")
 
     # Keeping a catalogue in sync (`pipeline.options`, docs/sync.md): what rows may do, what
     # empty cells mean, what happens to products the file no longer lists, and the guard.

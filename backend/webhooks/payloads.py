@@ -65,6 +65,7 @@ IMPORT_JOB_FIELDS = (
     "deactivated_count",
     "deleted_count",
     "error_message",
+    "notice",
     "created_at",
     "started_at",
     "finished_at",

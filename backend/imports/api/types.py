@@ -79,10 +79,14 @@ class ImportJobType(SyncJobFields, relay.Node):
         only=["file", "kind", "dry_run", "status", "finished_at"],
     )
     error_message: str | None = strawberry_django.field(
-        description="Why the job failed: what and where (line or byte). On a completed "
-        "import, how it completed when that is worth saying (the same file as an earlier "
-        "import, with nothing changed since: its rows were not read again).",
+        description="Why the job failed: what and where (line or byte).",
         resolver=lambda root: root.error_message or None,
+    )
+    notice: str | None = strawberry_django.field(
+        description="How a completed import completed, when that is worth saying (the same "
+        "file as an earlier import, with nothing written since: its rows were not read "
+        "again). Not an error.",
+        resolver=lambda root: root.notice or None,
     )
     format: ImportFormat | None = strawberry_django.field(
         description="The file's format, found from its content (null until read).",

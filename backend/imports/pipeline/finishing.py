@@ -97,8 +97,11 @@ def finish(job: ImportJob, status: str, message: str = "") -> None:
         finish_locked(job, status, message)
 
 
-def finish_locked(job: ImportJob, status: str, message: str = "") -> None:
+def finish_locked(job: ImportJob, status: str, message: str = "", notice: str = "") -> None:
     """Like `finish`, inside a transaction that already holds the job's row lock.
+
+    `message` says why a job failed; `notice`, how a completed one completed when that is
+    worth saying.
 
     A completed import (not a dry run) keeps the data version it left when the version
     moved, since the one noted before its first write, by its own writes alone: nobody else
@@ -106,13 +109,14 @@ def finish_locked(job: ImportJob, status: str, message: str = "") -> None:
     """
     job.status = status
     job.error_message = message
+    job.notice = notice
     job.finished_at = timezone.now()
     if status == ImportJob.Status.COMPLETED:
         job.progress = 100
         job.bytes_processed = job.file_size
     job.data_version_after = _version_left(job) if status == ImportJob.Status.COMPLETED \
         else None
-    job.save(update_fields=["status", "error_message", "finished_at", "progress",
+    job.save(update_fields=["status", "error_message", "notice", "finished_at", "progress",
                             "bytes_processed", "data_version_after"])
     if job.kind == ImportJob.Kind.REVERT:
         import_reverted.send(sender=ImportJob, job=job)

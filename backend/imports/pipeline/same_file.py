@@ -137,4 +137,4 @@ def _complete(job: ImportJob, earlier: ImportJob) -> None:
             *READ_FIELDS, "rows_processed", "created_count", "updated_count", "skipped_count",
             "unchanged_count", "replaced_count", "error_count", "checkpoint_line"])
         finishing.finish_locked(job, ImportJob.Status.COMPLETED,
-                                MESSAGE.format(earlier=earlier.pk))
+                                notice=MESSAGE.format(earlier=earlier.pk))

@@ -157,6 +157,7 @@ def test_import_finished_carries_the_jobs_status_and_counts(make_webhook):
             "deactivatedCount": 0,
             "deletedCount": 0,
             "errorMessage": "",
+            "notice": "",
             "createdAt": job.created_at.isoformat().replace("+00:00", "Z"),
             "startedAt": "2026-01-02T03:04:00Z",
             "finishedAt": "2026-01-02T03:04:05Z",

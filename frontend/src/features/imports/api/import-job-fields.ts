@@ -17,6 +17,7 @@ export const ImportJobFieldsFragment = graphql(`
     replacedCount
     errorCount
     errorMessage
+    notice
     createdAt
     startedAt
     finishedAt

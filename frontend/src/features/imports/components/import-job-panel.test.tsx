@@ -106,7 +106,7 @@ describe('import panel words and confirmations', () => {
         bytesProcessed: 1000,
         rowsProcessed: 5,
         unchangedCount: 5,
-        errorMessage: note,
+        notice: note,
         finishedAt: '2026-01-02T10:00:02Z',
         errors: noErrors,
       },

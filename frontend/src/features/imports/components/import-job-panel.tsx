@@ -259,7 +259,7 @@ export function ImportJobPanel({
         <Notice tone="success">
           {finishedSummary(job)}
           {syncSummary(job)}
-          {job.errorMessage && <> {job.errorMessage}</>}
+          {job.notice && <> {job.notice}</>}
         </Notice>
       )}
       {dry && job.fileKeptUntil && canImport && onSelect && <ImportAgain job={job} onQueued={onSelect} />}

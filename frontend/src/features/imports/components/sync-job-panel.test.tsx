@@ -14,6 +14,7 @@ const base = {
   fileSize: 1000,
   dryRun: false,
   errorMessage: null,
+  notice: null,
   createdAt: '2026-01-02T10:00:00Z',
   startedAt: '2026-01-02T10:00:01Z',
   finishedAt: null,

@@ -25,6 +25,7 @@ export function importJob(
     replacedCount: 0,
     errorCount: 0,
     errorMessage: null,
+    notice: null,
     createdAt: '2026-01-02T10:00:00Z',
     startedAt: null,
     finishedAt: null,
