@@ -158,6 +158,7 @@ def _start_import(
         job = submit_import(
             upload, user=feed.owner, options={**feed.options, "source": feed.source_key},
             sha256=sha256,  # of the bytes downloaded: the import need not read them again
+            origin=ImportJob.Origin.FEED,
         )
         run.status = FeedRun.Status.IMPORTED
         run.job = job

@@ -82,7 +82,8 @@ def test_source(data: dict[str, Any], *, feed_id: int | None, user: Any) -> Sour
         upload.size = result.size
         cast(BinaryIO, upload.file).seek(0)
         options = {**feed.options, "source": feed.source_key if feed.pk else "feed"}
-        job = stage_import(upload, options, user=user, listed=False)
+        job = stage_import(upload, options, user=user, listed=False,
+                           origin=ImportJob.Origin.FEED)
     finally:
         upload.close()
     return SourceTest(

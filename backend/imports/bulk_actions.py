@@ -47,6 +47,7 @@ def set_products_active(
         now = timezone.now()
         job = ImportJob.objects.create(
             status=ImportJob.Status.COMPLETED,
+            origin=ImportJob.Origin.BULK_ACTION,
             file_name=f"{action.title()} ({plural(len(rows), 'product')})",
             created_by=user,
             updated_count=len(rows),

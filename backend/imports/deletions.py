@@ -46,7 +46,8 @@ def delete_products(
         if found:
             now = timezone.now()
             job = ImportJob.objects.create(
-                status=ImportJob.Status.COMPLETED, file_name=title(len(found)), created_by=user,
+                status=ImportJob.Status.COMPLETED, origin=ImportJob.Origin.BULK_ACTION,
+                file_name=title(len(found)), created_by=user,
                 deleted_count=len(found), rows_processed=len(found), progress=100,
                 changes_logged=True, started_at=now, finished_at=now,
             )

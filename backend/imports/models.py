@@ -30,11 +30,23 @@ class ImportJob(models.Model):
         IMPORT = "IMPORT"  # a file applied to the catalogue (or a dry run of it)
         REVERT = "REVERT"  # undoes the changes of the import in `reverts`
 
+    class Origin(models.TextChoices):
+        """Where the job came from; decided where the job is created (`services`, `staging`,
+        `upserts`, `bulk_actions`, `deletions`, `feeds.runs`)."""
+
+        UPLOAD = "UPLOAD"  # a file uploaded to the server (the app, importProducts, stageImport)
+        DIRECT_UPLOAD = "DIRECT_UPLOAD"  # a file sent straight to the bucket (createUpload)
+        FEED = "FEED"  # a file a feed fetched (its run, or a test of its source)
+        API = "API"  # products sent in an upsertProducts call (no file)
+        BULK_ACTION = "BULK_ACTION"  # chosen products activated, deactivated or deleted at once
+        REVERT = "REVERT"  # the revert of an import
+
     FINAL = (Status.COMPLETED, Status.FAILED, Status.CANCELLED, Status.EXPIRED)
     # How the file is read, kept from its `reading.Layout` (the same-named attributes).
     LAYOUT_FIELDS = ("format", "compression", "encoding", "delimiter", "sheet", "header_row")
 
     kind = models.CharField(max_length=8, choices=Kind.choices, default=Kind.IMPORT)
+    origin = models.CharField(max_length=16, choices=Origin.choices, default=Origin.UPLOAD)
     reverts = models.ForeignKey(
         "self", null=True, blank=True, on_delete=models.CASCADE, related_name="reverted_by"
     )

@@ -69,10 +69,11 @@ def too_large_message(size: int, limit: int, *, or_more: bool = False) -> str:
 
 def _new_job(
     name: str, size: int, *, dry_run: bool, user: Any, staged: bool,
-    options: dict[str, Any] | None, listed: bool = True,
+    options: dict[str, Any] | None, origin: str, listed: bool = True,
 ) -> tuple[ImportJob, dict[str, Any]]:
-    """Create the job row of an import of the file `name` (in the caller's transaction);
-    return it and the reading options (the sync options are on the job, checked)."""
+    """Create the job row of an import of the file `name` that came from `origin` (in the
+    caller's transaction); return it and the reading options (the sync options are on the
+    job, checked)."""
     user = user if getattr(user, "is_authenticated", False) else None
     sync = sync_options.clean(options)
     options = {k: v for k, v in (options or {}).items()
@@ -80,7 +81,7 @@ def _new_job(
     job = ImportJob.objects.create(
         **sync,
         file_name=name, file_size=size, dry_run=dry_run, created_by=user, listed=listed,
-        status=ImportJob.Status.STAGED if staged else ImportJob.Status.PENDING,
+        origin=origin, status=ImportJob.Status.STAGED if staged else ImportJob.Status.PENDING,
         queued_at=None if staged else timezone.now(), options=options or {},
         changes_logged=settings.IMPORT_CHANGE_LOG,
     )
@@ -95,6 +96,7 @@ def _record_submission(job: ImportJob, *, staged: bool, dry_run: bool) -> None:
 def submit_import(
     upload: UploadedFile, *, dry_run: bool = False, user: Any = None, staged: bool = False,
     options: dict[str, Any] | None = None, listed: bool = True, sha256: str | None = None,
+    origin: str = ImportJob.Origin.UPLOAD,
 ) -> ImportJob:
     """Record an import of `upload` as a PENDING job (STAGED when `staged`: it waits to be
     inspected and started) with its file stored; return it.
@@ -104,14 +106,15 @@ def submit_import(
     sync options among them (`pipeline.options`) are checked first (ValidationError, nothing
     written). `listed=False`: a preview not shown among the imports. The caller has a worker
     sent for a PENDING job (`tasks.process_imports`) on commit. `sha256`: the file's, when
-    the caller took it already (else the upload handler's, or read here).
+    the caller took it already (else the upload handler's, or read here). `origin`: where
+    the file came from (an upload unless told: a feed says FEED).
     """
     name = os.path.basename(upload.name or "upload.csv")[:255] or "upload.csv"
     size = upload.size or 0
     limit = settings.IMPORT_MAX_UPLOAD_BYTES
     with transaction.atomic():
         job, _ = _new_job(name, size, dry_run=dry_run, user=user, staged=staged,
-                          options=options, listed=listed)
+                          options=options, listed=listed, origin=origin)
         too_large = getattr(upload, "too_large", False)
         if too_large or size > limit:
             finishing.finish_locked(
@@ -169,7 +172,8 @@ def submit_stored(
     """
     limit = settings.IMPORT_MAX_UPLOAD_BYTES
     with transaction.atomic():
-        job, _ = _new_job(name, size, dry_run=dry_run, user=user, staged=True, options=options)
+        job, _ = _new_job(name, size, dry_run=dry_run, user=user, staged=True, options=options,
+                          origin=ImportJob.Origin.DIRECT_UPLOAD)
         job.file.name = stored_name
         job.save(update_fields=["file"])
         if size > limit:
@@ -231,6 +235,7 @@ def submit_revert(job_id: int, *, user: Any = None) -> ImportJob:
             )
             job = ImportJob.objects.create(
                 kind=ImportJob.Kind.REVERT,
+                origin=ImportJob.Origin.REVERT,
                 reverts=target,
                 file_name=f"Revert of {target.file_name}"[:255],
                 created_by=user,

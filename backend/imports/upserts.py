@@ -160,7 +160,7 @@ def _job_fields(
                 "emptyCells", "emptyFields"), "unknown_empty_fields") from None
         raise
     return {
-        **sync, "file_name": title(len(items)),
+        **sync, "file_name": title(len(items)), "origin": ImportJob.Origin.API,
         "created_by": user if getattr(user, "is_authenticated", False) else None,
         "queued_at": timezone.now(), "options": {"format": "JSONL", "absent_keeps": True},
         "changes_logged": True, "all_or_nothing": policy == "REJECT_EVERYTHING",

@@ -53,6 +53,7 @@ def bulk_deleted_data(
 #: ImportJob fields copied into import.finished (camelCased).
 IMPORT_JOB_FIELDS = (
     "status",
+    "origin",
     "dry_run",
     "file_name",
     "rows_processed",

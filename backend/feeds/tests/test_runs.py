@@ -38,6 +38,7 @@ def test_first_run_imports_then_304_is_unchanged_then_a_new_file_imports(
     job = first.job
     assert job.status == ImportJob.Status.COMPLETED and job.created_count == 2
     assert (job.source, job.created_by, job.file_name) == (f"feed:{feed.pk}", user, "c.csv")
+    assert job.origin == ImportJob.Origin.FEED
     assert skus() == ["SKU-1", "SKU-2"]
 
     second = run_now(feed)

@@ -24,6 +24,7 @@ def test_a_reachable_source_gives_a_staged_job_with_its_preview(gql_client, serv
     # Not listed among the imports, and nothing saved about a feed.
     assert gql_client.query(IMPORT_JOBS)["data"]["importJobs"]["totalCount"] == 0
     assert ImportJob.objects.get().listed is False
+    assert ImportJob.objects.get().origin == ImportJob.Origin.FEED
     assert not Feed.objects.exists() and not FeedRun.objects.exists()
 
 

@@ -3,6 +3,7 @@ inspecting a file found, and the options a person may set, are in `types_inspect
 sync options and counts in `types_sync`."""
 
 from datetime import datetime
+from enum import Enum
 
 import strawberry
 import strawberry_django
@@ -33,6 +34,33 @@ from imports.reverting.preview import revert_preview
 # The model's choices are the GraphQL enums (same names and values): one definition.
 ImportStatus = strawberry.enum(ImportJob.Status, name="ImportStatus")
 ImportJobKind = strawberry.enum(ImportJob.Kind, name="ImportJobKind")
+
+
+def _origin(value: ImportJob.Origin, description: str) -> object:
+    """A value of `ImportOrigin`: the model's value, described for the schema."""
+    return strawberry.enum_value(value.value, description=description)
+
+
+@strawberry.enum(name="ImportOrigin", description="Where an import job came from.")
+class ImportOrigin(Enum):
+    """The model's `ImportJob.Origin` values, each with what it means."""
+
+    UPLOAD = _origin(
+        ImportJob.Origin.UPLOAD,
+        "A file uploaded to the server: the app, importProducts or stageImport.",
+    )
+    DIRECT_UPLOAD = _origin(
+        ImportJob.Origin.DIRECT_UPLOAD,
+        "A file sent straight to the object storage (createUpload).",
+    )
+    FEED = _origin(ImportJob.Origin.FEED, "A file a feed fetched: its run, or a source test.")
+    API = _origin(ImportJob.Origin.API, "Products sent in an upsertProducts call (no file).")
+    BULK_ACTION = _origin(
+        ImportJob.Origin.BULK_ACTION,
+        "Chosen products activated, deactivated (setProductsActive) or deleted "
+        "(deleteProducts) at once.",
+    )
+    REVERT = _origin(ImportJob.Origin.REVERT, "The revert of an import (revertImport).")
 
 
 @strawberry_django.type(ImportRowError, name="ImportRowError")
@@ -137,6 +165,11 @@ class ImportJobType(SyncJobFields, relay.Node):
 
     status: ImportStatus = strawberry_django.field(
         only=["status"], resolver=lambda root: ImportStatus(root.status)
+    )
+    origin: ImportOrigin = strawberry_django.field(
+        description="Where the job came from: an upload, a direct upload, a feed, an "
+        "upsertProducts call, a bulk action or a revert.",
+        only=["origin"], resolver=lambda root: ImportOrigin(root.origin),
     )
 
     # What inspecting the file found (a staged import): `types_inspection` resolves them.

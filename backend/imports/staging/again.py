@@ -23,9 +23,10 @@ from ..models import ImportJob
 from ..pipeline import finishing
 from ..pipeline import options as sync_options
 
-# What the new job takes over from the dry run, besides its file.
+# What the new job takes over from the dry run, besides its file (its origin too: the file
+# came from the same place).
 COPIED = (
-    "file_name", "file_size", "file_sha256", "header", "options", "mapping", "inspection",
+    "origin", "file_name", "file_size", "file_sha256", "header", "options", "mapping", "inspection",
     *ImportJob.LAYOUT_FIELDS, *sync_options.KEYS,
 )
 

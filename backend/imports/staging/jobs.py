@@ -92,15 +92,16 @@ def _inspect(job: ImportJob, options: dict[str, Any]) -> None:
 
 def stage_import(
     upload: UploadedFile, options: dict[str, Any] | None = None, user: Any = None,
-    *, dry_run: bool = False, listed: bool = True,
+    *, dry_run: bool = False, listed: bool = True, origin: str = ImportJob.Origin.UPLOAD,
 ) -> ImportJob:
     """Store `upload` as a STAGED job and inspect it; a file that cannot be read at all
     (refused format, too large, ...) gives a FAILED job that says why. `dry_run` is kept on
     the job: what `start_import` does unless told otherwise. `listed=False`: a preview that
-    is not shown among the imports."""
+    is not shown among the imports. `origin`: where the file came from (an upload unless
+    told)."""
     sync = _sync(None, options)
     job = submit_import(upload, user=user, staged=True, options=sync, dry_run=dry_run,
-                        listed=listed)
+                        listed=listed, origin=origin)
     return _inspect_new(job, options)
 
 

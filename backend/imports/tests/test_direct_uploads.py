@@ -133,6 +133,7 @@ def test_parts_put_to_the_store_complete_into_the_same_staged_import_as_stage_im
         k: v for k, v in same.items() if k not in ignore}
     assert store.pending_uploads() == []
     stored = DirectUpload.objects.get().job
+    assert stored.origin == ImportJob.Origin.DIRECT_UPLOAD
     assert stored.file.name.startswith("direct-uploads/")
     assert f"media/{stored.file.name}" in store.keys()
     # and it imports like any staged import

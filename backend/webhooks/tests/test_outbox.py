@@ -145,6 +145,7 @@ def test_import_finished_carries_the_jobs_status_and_counts(make_webhook):
         "data": {
             "id": to_base64("ImportJob", job.pk),
             "status": "COMPLETED",
+            "origin": "UPLOAD",
             "dryRun": False,
             "fileName": "catalogue.csv",
             "rowsProcessed": 14,
