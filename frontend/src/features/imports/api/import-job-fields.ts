@@ -22,6 +22,7 @@ export const ImportJobFieldsFragment = graphql(`
     startedAt
     finishedAt
     kind
+    origin
     deletedCount
     restoredCount
     conflictCount

@@ -8,6 +8,7 @@ import { describeError } from '@/lib/error-message';
 import { formatBytes, formatDateTime, formatDuration, formatNumber, plural } from '@/lib/format';
 import { useImportJobs } from '@/features/imports/api/get-import-jobs';
 import { elapsedMs, importStatusWords, isFinished } from '@/features/imports/lib/import-status';
+import { originNote } from '@/features/imports/lib/job-title';
 
 export const HISTORY_PAGE_SIZE = 20;
 /** How often the list is asked again while one of its imports waits or runs. */
@@ -57,11 +58,13 @@ function HistoryRow({
   const words = importStatusWords(job.status);
   const pending = job.status === 'PENDING';
   const staged = job.status === 'STAGED';
+  const note = originNote(job);
   return (
     <tr aria-current={selected || undefined}>
       <td className="cell-clip mono card-title" title={job.fileName}>
         {job.fileName}
         {job.dryRun && <span className="muted"> (dry run)</span>}
+        {note && <span className="muted"> ({note})</span>}
       </td>
       <td>
         <StatusBadge label={words.label} tone={words.tone} />

@@ -22,6 +22,7 @@ import { ImportAgain } from '@/features/imports/components/import-again';
 import { StagedJobPanel } from '@/features/imports/components/staged-job-panel';
 import { SyncStats, syncSummary } from '@/features/imports/components/sync-stats';
 import { elapsedMs, importStatusWords, isFinished, remainingMs } from '@/features/imports/lib/import-status';
+import { jobTitlePrefix } from '@/features/imports/lib/job-title';
 
 /** Ticks once a second while `running`, for the elapsed time and the estimate. */
 function useNow(running: boolean) {
@@ -149,7 +150,7 @@ export function ImportJobPanel({
       <div className="job-head">
         <div>
           <h2 id="job-title" ref={titleRef} tabIndex={-1}>
-            {isRevert ? '' : job.dryRun ? 'Dry run of ' : 'Import of '}
+            {jobTitlePrefix(job)}
             <span className="mono">{job.fileName}</span>
           </h2>
           <p className="muted">

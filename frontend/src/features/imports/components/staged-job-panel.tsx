@@ -5,6 +5,7 @@ import { StatusBadge } from '@/components/ui/status-badge';
 import type { ImportJobFieldsFragment } from '@/gql/graphql';
 import { formatBytes, formatDateTime } from '@/lib/format';
 import { importStatusWords } from '@/features/imports/lib/import-status';
+import { jobTitlePrefix } from '@/features/imports/lib/job-title';
 
 export interface StagedJobPanelProps {
   job: ImportJobFieldsFragment;
@@ -32,7 +33,7 @@ export function StagedJobPanel({ job, titleRef, onContinue, onDiscard }: StagedJ
       <div className="job-head">
         <div>
           <h2 id="job-title" ref={titleRef} tabIndex={-1}>
-            {job.dryRun ? 'Dry run of ' : 'Import of '}
+            {jobTitlePrefix(job)}
             <span className="mono">{job.fileName}</span>
           </h2>
           <p className="muted">

@@ -30,6 +30,7 @@ export function importJob(
     startedAt: null,
     finishedAt: null,
     kind: 'IMPORT',
+    origin: 'UPLOAD',
     deletedCount: 0,
     restoredCount: 0,
     conflictCount: 0,
