@@ -29,6 +29,7 @@ from django.db.models.functions import Coalesce
 from django.utils import timezone
 
 from activity.recording import record
+from core.thread_switching import prompt_switching
 
 from . import changes
 from .models import ImportJob
@@ -259,9 +260,10 @@ def _continue_from(job: ImportJob, earlier: ImportJob) -> None:
     ImportJob.objects.filter(pk=earlier.pk).update(conflict_count=0)
 
 
-def queue_lock() -> AbstractContextManager[bool]:
-    """Try to take the queue lock without waiting; yield whether this caller holds it."""
-    return databases.current().try_lock(QUEUE_LOCK_KEY)
+def queue_lock(wait: float = 0.0) -> AbstractContextManager[bool]:
+    """Try to take the queue lock, waiting at most `wait` seconds (0: not at all); yield
+    whether this caller holds it."""
+    return databases.current().try_lock(QUEUE_LOCK_KEY, wait)
 
 
 def claim_next() -> ImportJob | None:
@@ -337,15 +339,30 @@ def run_if_first(job_id: int) -> bool:
     return True
 
 
-def run_at_once(work: Callable[[], T]) -> T | None:
+def run_at_once(work: Callable[[], T], wait: float = 0.0) -> T | None:
     """Call `work` in this thread holding the queue lock, when no job is queued (none
     pending, processing or waiting for a person's confirmation), so the queue's order holds;
     return what it returns, or None when the queue is busy (`upsertProducts` writes a call's
-    items at once this way)."""
+    items at once this way).
+
+    While no job is queued, the lock is held only briefly (another call writing its items
+    at once, a worker looking at the queue): then this waits for it up to `wait` seconds,
+    so calls sent side by side are written one after the other as they come, each at once.
+    A queued job means a long wait: None at once (the caller queues behind it)."""
     with queue_lock() as held:
-        if not held or _head() is not None:
-            return None
-        bulk.restore_abandoned()  # indexes an earlier job left dropped (it failed for good)
+        if held:
+            return _run_at_once(work)
+    if wait <= 0 or _head() is not None:
+        return None
+    with queue_lock(wait) as held:
+        return _run_at_once(work) if held else None
+
+
+def _run_at_once(work: Callable[[], T]) -> T | None:
+    if _head() is not None:
+        return None
+    bulk.restore_abandoned()  # indexes an earlier job left dropped (it failed for good)
+    with prompt_switching():  # the queue is held: its statements go on promptly
         return work()
 
 

@@ -5,8 +5,10 @@ modes and empty fields, the change log and provenance (and so `revertImport`), e
 and one `import.finished` event; item N is line N + 1 of the job, as in a JSON Lines file.
 
 When the import queue is free (imports apply one at a time, in order) the call's job is
-created, written and ended at once in one transaction (`pipeline.items`). When another
-import holds the queue, the items are stored as a JSON Lines file (one object a line) and
+created, written and ended at once in one transaction (`pipeline.items`); when another call
+is being written that way, this one waits for it (within `UPSERT_PRODUCTS_WAIT_SECONDS`) and
+is written next, so a client may send its calls side by side. When another import holds
+the queue, the items are stored as a JSON Lines file (one object a line) and
 the job waits its turn: the call runs it itself once the queue frees within
 `UPSERT_PRODUCTS_WAIT_SECONDS`, and otherwise answers with the job still PENDING, which a
 worker runs in its turn (the caller has one sent after commit).
@@ -38,7 +40,7 @@ from .models import ImportChange, ImportJob, ImportRowError, ImportSkip
 from .pipeline import items as items_module
 from .pipeline import options as sync_options
 from .pipeline.writers.postgresql import ConcurrentProductWrite
-from .services import run_at_once, run_if_first
+from .services import has_unfinished, run_at_once, run_if_first
 
 FIELDS = ("sku", "name", "description", "active")
 ERROR_POLICIES = ("REJECT_EVERYTHING", "REJECT_FAILED_ROWS")
@@ -112,9 +114,16 @@ def upsert_products(
     import job and return it: ended, when the queue was free or freed within `wait` seconds
     (UPSERT_PRODUCTS_WAIT_SECONDS), else PENDING. Raise ValidationError (nothing written)
     for a call that is wrong as a whole: no items, more than UPSERT_PRODUCTS_MAX, an unknown
-    option."""
+    option.
+
+    The items are checked and made ready to write (`items.plan_items`) before the call waits
+    for the queue: calls sent side by side check their items while another one writes."""
     fields = _job_fields(items, mode, empty_fields, error_policy, user)
+    plan = items_module.plan_items(
+        items, sync_options.SyncOptions(**{key: fields[key] for key in sync_options.KEYS}))
     size = jsonl_size(items)
+    deadline = time.monotonic() + (settings.UPSERT_PRODUCTS_WAIT_SECONDS
+                                   if wait is None else wait)
 
     def new_job() -> ImportJob:
         job = ImportJob.objects.create(
@@ -125,14 +134,26 @@ def upsert_products(
 
     for _ in range(ATTEMPTS):
         try:
-            job = run_at_once(lambda: items_module.apply_items(items, new_job))
+            job = run_at_once(lambda: items_module.apply_items(plan, new_job),
+                              wait=_left(deadline))
         except ConcurrentProductWrite:  # rolled back whole: try again
             continue
         if job is not None:
             return job
         break
     return run_if_free(submit_upsert(items, mode=mode, empty_fields=empty_fields,
-                                     error_policy=error_policy, user=user), wait)
+                                     error_policy=error_policy, user=user), _left(deadline))
+
+
+def worker_needed(job: ImportJob) -> bool:
+    """Whether a worker should be sent to the queue after a call: its job waits there, or
+    another import was queued while the call held the queue (that import's own message to a
+    worker found the queue taken and was dropped)."""
+    return not job.is_final or has_unfinished()
+
+
+def _left(deadline: float) -> float:
+    return max(0.0, deadline - time.monotonic())
 
 
 def _job_fields(

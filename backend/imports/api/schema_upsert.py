@@ -129,6 +129,6 @@ class Mutation:
             else None,
             user=getattr(info.context.request, "user", None),
         )
-        if not job.is_final:
+        if upserts.worker_needed(job):
             send_after_commit(tasks.process_imports)
         return UpsertProductsResult(job=job, inputs=items)

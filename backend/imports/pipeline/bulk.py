@@ -76,6 +76,8 @@ def finish(job: ImportJob) -> None:
 
 def restore_abandoned() -> int:
     """Build the indexes of bulk loads whose job has ended (or is gone); return how many."""
+    if not BulkLoad.objects.exists():  # the usual case, in one look-up
+        return 0
     live = ImportJob.objects.filter(status__in=UNFINISHED).values_list("pk", flat=True)
     abandoned = list(BulkLoad.objects.exclude(job_id__in=list(live)))
     for load in abandoned:

@@ -12,7 +12,7 @@ import threading
 from collections.abc import Iterator
 from contextlib import contextmanager
 
-from django.db import connection
+from django.db import OperationalError, connection, transaction
 
 from core.databases import is_postgresql
 
@@ -45,12 +45,11 @@ class PostgreSQL:
         yield
 
     @contextmanager
-    def try_lock(self, key: int) -> Iterator[bool]:
-        """Try to take the session-level advisory lock `key` without waiting; yield whether
-        it is held (the server releases it when the connection dies)."""
-        with connection.cursor() as cursor:
-            cursor.execute("SELECT pg_try_advisory_lock(%s)", [key])
-            held = cursor.fetchone()[0]
+    def try_lock(self, key: int, wait: float = 0.0) -> Iterator[bool]:
+        """Try to take the session-level advisory lock `key`, waiting at most `wait` seconds
+        (0: not at all); yield whether it is held (the server releases it when the
+        connection dies)."""
+        held = _wait_for_lock(key, wait) if wait > 0 else _try_lock(key)
         try:
             yield held
         finally:
@@ -60,6 +59,35 @@ class PostgreSQL:
                         cursor.execute("SELECT pg_advisory_unlock(%s)", [key])
                 except Exception:  # a lost connection has released it already
                     logger.warning("Could not release the imports queue lock", exc_info=True)
+
+
+def _try_lock(key: int) -> bool:
+    with connection.cursor() as cursor:
+        cursor.execute("SELECT pg_try_advisory_lock(%s)", [key])
+        return cursor.fetchone()[0]
+
+
+LOCK_NOT_AVAILABLE = "55P03"
+
+
+def _wait_for_lock(key: int, wait: float) -> bool:
+    """Wait for advisory lock `key` in the server (no polling) for at most `wait` seconds;
+    whether it was taken. In a transaction (or savepoint) of its own: the lock timeout
+    ends with it, and a wait that times out rolls back only that. A session-level lock
+    stays held when its transaction ends."""
+    try:
+        with transaction.atomic(), connection.cursor() as cursor:
+            timeout = f"{max(1, round(wait * 1000))}ms"
+            cursor.execute("SELECT current_setting('lock_timeout'), "
+                           "set_config('lock_timeout', %s, true)", [timeout])
+            before = cursor.fetchone()[0]
+            cursor.execute("SELECT pg_advisory_lock(%s)", [key])
+            cursor.execute("SELECT set_config('lock_timeout', %s, true)", [before])
+    except OperationalError as exc:
+        if getattr(exc.__cause__, "pgcode", None) == LOCK_NOT_AVAILABLE:
+            return False
+        raise
+    return True
 
 
 class SQLite:
@@ -118,10 +146,12 @@ class SQLite:
                     cursor.execute(f"PRAGMA {name} = {value}")
 
     @contextmanager
-    def try_lock(self, key: int) -> Iterator[bool]:
-        """Try to take the process lock without waiting (the embedded mode is one process);
-        yield whether it is held. `key` is not needed: there is one lock, the queue's."""
-        held = self._process_lock.acquire(blocking=False)
+    def try_lock(self, key: int, wait: float = 0.0) -> Iterator[bool]:
+        """Try to take the process lock (the embedded mode is one process), waiting at most
+        `wait` seconds (0: not at all); yield whether it is held. `key` is not needed: there
+        is one lock, the queue's."""
+        held = (self._process_lock.acquire(timeout=wait) if wait > 0
+                else self._process_lock.acquire(blocking=False))
         try:
             yield held
         finally:

@@ -122,7 +122,7 @@ def finish_locked(job: ImportJob, status: str, message: str = "", notice: str = 
         import_reverted.send(sender=ImportJob, job=job)
     else:
         import_finished.send(sender=ImportJob, job=job)
-    if not keeps_file(job):
+    if job.file and not keeps_file(job):  # a call's items written at once have no file
         transaction.on_commit(lambda: delete_file(job.pk))
 
 

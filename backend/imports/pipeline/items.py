@@ -4,19 +4,24 @@ queue is free).
 The items take the path a JSON Lines file's records take, as one chunk: the fields of each
 object (`reading.jsonl_records.object_record`, item N on line N + 1), the row rules, each
 SKU's last valid row, the mode and empty fields (`modes.ModeWriter`) and the database's
-writer with its change log and provenance. All of it runs in ONE transaction that also
-creates the job and ends it (its counts, `import_finished`): a call is written whole or not
-at all, so a crash leaves no half-written job to resume, and the items need not be stored as
-a file and read back.
+writer with its change log and provenance.
 
-The caller holds the import queue's lock and has checked that no job is queued (imports
-apply one at a time, in order).
+Two steps. `plan_items` is the part that needs no database (the rows checked, each SKU's
+last row, the writer's hashes and COPY text): it runs before the call takes the import
+queue, so while one call writes, the next one's items are checked beside it. `apply_items`
+runs the rest in ONE transaction that also creates the job and ends it (its counts,
+`import_finished`): a call is written whole or not at all, so a crash leaves no
+half-written job to resume, and the items need not be stored as a file and read back.
+
+The caller of `apply_items` holds the import queue's lock and has checked that no job is
+queued (imports apply one at a time, in order).
 """
 
 from __future__ import annotations
 
 import json
 from collections.abc import Callable
+from dataclasses import dataclass
 from typing import Any
 
 from django.db import transaction
@@ -28,13 +33,29 @@ from .options import SyncOptions
 from .passes.keys import last_row_per_key
 from .problems import REFUSED, RowProblem
 from .reading import Columns
-from .reading.header import resolve_header
+from .reading.header import Header, resolve_header
 from .reading.jsonl_records import KNOWN, object_record
 from .rules import ProductRow, clean_row
 from .writers import Counts, writer_for
 
 LAYOUT = {"format": "JSONL", "compression": "", "encoding": "utf-8", "delimiter": "",
           "sheet": "", "header_row": 0}
+
+
+@dataclass(frozen=True)
+class ItemsPlan:
+    """A call's items made ready to write (`plan_items`): the header they make, the columns,
+    the valid rows and the problems, each SKU's last valid row (`keyed`), and what the
+    writer prepared for those (hashes and COPY text; None when the writer prepares nothing
+    ahead)."""
+
+    count: int
+    header: Header
+    columns: Columns
+    rows: list[ProductRow]
+    rejected: list[RowProblem]
+    keyed: dict[str, ProductRow]
+    prepared: object | None
 
 
 def _raw(item: dict[str, Any]) -> str:
@@ -61,26 +82,34 @@ def _rows(
     return rows, rejected
 
 
-def apply_items(
-    items: list[dict[str, Any]], new_job: Callable[[], ImportJob]
-) -> ImportJob:
-    """Create the job (`new_job`, in this transaction: a PROCESSING import with its sync
-    options, `all_or_nothing` and `absent_keeps`), write the items and end it; return it.
+def plan_items(items: list[dict[str, Any]], options: SyncOptions) -> ItemsPlan:
+    """Check `items` and prepare their write with `options` (mode, empty fields); no
+    database is read, so this runs before the call waits for the import queue."""
+    names = [name for name in KNOWN if any(name in item for item in items)]
+    header = resolve_header(names)
+    columns = header.columns._replace(keep_empty=options.keep_empty)
+    rows, rejected = _rows(items, columns, names)
+    keyed = last_row_per_key(rows)
+    writer = ModeWriter(writer_for(columns, dry_run=False, job_id=0), options)
+    return ItemsPlan(len(items), header, columns, rows, rejected, keyed,
+                     writer.prepare(keyed))
+
+
+def apply_items(plan: ItemsPlan, new_job: Callable[[], ImportJob]) -> ImportJob:
+    """Create the job (`new_job`, in this transaction: a PROCESSING import with the sync
+    options `plan` was made with, `all_or_nothing` and `absent_keeps`), write the planned
+    items and end it; return it.
 
     All or nothing: one bad item and nothing is written, the job FAILED listing every bad
     item. Otherwise the bad items are listed and the others written, the job COMPLETED."""
     with transaction.atomic():
         job = new_job()
-        names = [name for name in KNOWN if any(name in item for item in items)]
-        header = resolve_header(names)
-        options = SyncOptions.of(job)
-        columns = header.columns._replace(keep_empty=options.keep_empty)
-        rows, rejected = _rows(items, columns, names)
-        keyed = last_row_per_key(rows)
-        writer = ModeWriter(writer_for(columns, dry_run=False, job_id=job.pk,
-                                       log=job.changes_logged), options)
+        keyed, rejected = plan.keyed, plan.rejected
+        writer = ModeWriter(writer_for(plan.columns, dry_run=False, job_id=job.pk,
+                                       log=job.changes_logged), SyncOptions.of(job))
+        writer.starts_job()
         savepoint = transaction.savepoint()
-        counts = Counts.of(writer.write(keyed, writer.prepare(keyed)).values())
+        counts = Counts.of(writer.write(keyed, plan.prepared).values())
         ImportRowError.objects.bulk_create(
             ImportRowError(job=job, line=p.line, sku=p.sku, message=p.message, raw=p.raw)
             for p in rejected
@@ -98,18 +127,18 @@ def apply_items(
             transaction.savepoint_commit(savepoint)
         for name, value in LAYOUT.items():
             setattr(job, name, value)
-        job.header, job.mapping = header.names, header.mapping
-        job.rows_processed = job.checkpoint_line = len(items)
+        job.header, job.mapping = plan.header.names, plan.header.mapping
+        job.rows_processed = job.checkpoint_line = plan.count
         job.created_count, job.updated_count = counts.created, counts.updated
         job.unchanged_count, job.skipped_count = counts.unchanged, counts.skipped
-        job.replaced_count = 0 if refused else len(rows) - len(keyed)
+        job.replaced_count = 0 if refused else len(plan.rows) - len(keyed)
         job.error_count = errors
         job.checkpoint_offset = job.file_size
         job.chunks_committed = 0 if refused else 1
         job.save()
         if refused:
             finishing.finish_locked(job, ImportJob.Status.FAILED,
-                                    REFUSED.format(errors=errors, records=len(items)))
+                                    REFUSED.format(errors=errors, records=plan.count))
         else:
             finishing.finish_locked(job, ImportJob.Status.COMPLETED)
     return job

@@ -42,6 +42,10 @@ class ModeWriter(Writer):
         self.description, self.active = inner.description, inner.active
         self.job_id, self.log = inner.job_id, inner.log
 
+    def starts_job(self) -> None:
+        """Pass on to the inner writer."""
+        self.inner.starts_job()
+
     def _incomplete(self, row: ProductRow) -> bool:
         return (row.name is None or (self.description and row.description is None)
                 or (self.active and row.active is None))

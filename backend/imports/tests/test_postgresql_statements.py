@@ -180,3 +180,16 @@ def test_the_copy_text_of_part_of_a_chunk_is_cut_from_the_whole_chunks_text():
     part = postgresql.subset_text(rows, whole, {"c", "a"})
 
     assert part == postgresql.stage_text({k: rows[k] for k in ("a", "c")}, True, True).encode()
+
+
+def test_copy_fields_escape_backslash_newline_return_and_tab_once():
+    assert postgresql._field("plain text") == "plain text"
+    assert postgresql._field("a\\b") == "a\\\\b"
+    assert postgresql._field("line 1\nline 2\r\nend\tx") == "line 1\\nline 2\\r\\nend\\tx"
+    assert postgresql._field("\\n is not a newline") == "\\\\n is not a newline"
+
+
+def test_few_keys_are_probed_one_by_one_and_many_left_to_the_planner():
+    assert "CROSS JOIN LATERAL" in sql.stored_hashes(1000)
+    assert "OFFSET 0" in sql.stored_hashes(sql.PROBE_MAX_KEYS)
+    assert "= ANY(%s)" in sql.stored_hashes(sql.PROBE_MAX_KEYS + 1)

@@ -66,6 +66,10 @@ class Writer(ABC):
         self.job_id = job_id
         self.log = log
 
+    def starts_job(self) -> None:  # noqa: B027 - most writers have nothing to do here
+        """Tell the writer its job has written nothing before (a job created in this
+        transaction): there are no earlier chunks of it to count."""
+
     def prepare(self, rows: dict[str, ProductRow]) -> object | None:
         """Work for `write` that needs no database, done ahead in the reader thread so it
         overlaps the previous chunk's write; passed back to `write` as `prepared`."""
