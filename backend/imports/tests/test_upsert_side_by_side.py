@@ -135,7 +135,7 @@ def test_a_worker_is_sent_for_an_import_queued_while_a_call_held_the_queue(sessi
 
 @pytest.mark.production_only
 def test_a_lock_wait_that_times_out_leaves_the_transaction_usable():
-    with services.queue_lock() as got:  # held by this session; another session must wait
+    with services.queue_lock() as got:  # held by this connection; another connection must wait
         assert got
         answer: list[bool] = []
 
